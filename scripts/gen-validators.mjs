@@ -1,0 +1,1 @@
+// Placeholder: the schema task replaces this with ajv standalone generation.

@@ -1,0 +1,105 @@
+// The one entry point: text → findings + model. Never throws on user input (DESIGN §1).
+import type { Node } from 'jsonc-parser';
+import type { Finding, RawFinding, Severity } from './findings';
+import { parseDocument } from './parse';
+import { spanAt } from './pointer';
+import { ruleInfo } from './rules/registry';
+import { checkReferences } from './rules/references';
+import { validateStructure } from './schema';
+import { LineIndex } from './text';
+import type { SeveritySetting, Topology } from './topology';
+import { computeModel, type DatapathModel } from './model';
+
+export interface AnalyzeOptions {
+  /** Per-rule severities from the user's settings; they win over the file's `rules`. */
+  rules?: Record<string, SeveritySetting>;
+  /** Model constants and thresholds from settings; the file's `model` section wins over these. */
+  model?: Record<string, number>;
+  /** Cap on findings reported (the rest are counted in `truncated`). */
+  maxProblems?: number;
+  /**
+   * false in the editor, where VS Code's JSON service already reports structural errors from
+   * the contributed schema (one problem, one squiggle); the CLI keeps them.
+   */
+  reportSchemaErrors?: boolean;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  /** Findings dropped by `maxProblems`. */
+  truncated: number;
+  /** The datapath model; absent when the file is not structurally valid. */
+  model: DatapathModel | undefined;
+  /** The validated topology; absent when parsing or the schema check failed. */
+  topology: Topology | undefined;
+  root: Node | undefined;
+  lines: LineIndex;
+}
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = new LineIndex(text);
+  const base = { lines, model: undefined, topology: undefined, truncated: 0 };
+  let root: Node | undefined;
+  let raw: RawFinding[];
+  let topology: Topology | undefined;
+  let model: DatapathModel | undefined;
+  try {
+    const parsed = parseDocument(text);
+    root = parsed.root;
+    raw = parsed.errors;
+    if (raw.length === 0) {
+      const structural = validateStructure(parsed.value);
+      raw = structural.filter(() => options.reportSchemaErrors !== false);
+      if (structural.length === 0) {
+        topology = parsed.value as Topology;
+        raw.push(...checkReferences(topology));
+        const result = computeModel(topology, { ...options.model, ...topology.model });
+        model = result.model;
+        raw.push(...result.findings);
+      }
+    }
+  } catch (e) {
+    // A bug of ours must not take the editor down; say so where the user looks.
+    raw = [{ rule: 'parse/invalid-json', path: '', span: { offset: 0, length: 0 }, message: `EDP Designer could not analyze this file (internal error: ${(e as Error).message}). Please report it with the file.` }];
+    return { ...base, root, findings: locate(raw, root, lines), topology: undefined };
+  }
+  const severities = { ...topology?.rules, ...options.rules };
+  const graded = raw.flatMap((f) => {
+    const severity = gradeOf(f, severities);
+    return severity ? [{ ...f, severity }] : [];
+  });
+  const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const kept = graded.slice(0, max);
+  return { ...base, root, topology, model, truncated: graded.length - kept.length, findings: locate(kept, root, lines) };
+}
+
+function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Severity | undefined {
+  const setting = severities[f.rule];
+  if (setting === 'off') return undefined;
+  return setting ?? f.severity ?? ruleInfo(f.rule)?.severity ?? 'warning';
+}
+
+function locate(raw: RawFinding[], root: Node | undefined, lines: LineIndex): Finding[] {
+  return raw
+    .map((f): Finding => {
+      const span = f.span ?? spanAt(root, f.path, f.target);
+      const finding: Finding = {
+        rule: f.rule,
+        severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
+        message: f.message,
+        path: f.path,
+        span,
+        range: lines.rangeOf(span),
+      };
+      if (f.related?.length) {
+        finding.related = f.related.map((r) => {
+          const rs = spanAt(root, r.path, r.target);
+          return { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
+        });
+      }
+      return finding;
+    })
+    .sort((a, b) => a.span!.offset - b.span!.offset);
+}

@@ -1,0 +1,77 @@
+// JSONC → syntax tree with offsets (jsonc-parser), syntax errors as raw findings.
+import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { RawFinding } from './findings';
+
+export interface ParsedDocument {
+  /** Absent when the text holds no JSON value at all. */
+  root: Node | undefined;
+  value: unknown;
+  errors: RawFinding[];
+}
+
+/** Deeper nesting than this is refused before parsing: no real topology nests past ~8. */
+export const MAX_NESTING = 256;
+
+export function parseDocument(text: string): ParsedDocument {
+  const tooDeep = deepNestingOffset(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    return {
+      root: undefined,
+      value: undefined,
+      errors: [{
+        rule: 'parse/invalid-json',
+        message: `The document nests arrays or objects more than ${MAX_NESTING} levels deep; a topology file never needs that. Remove the extra nesting.`,
+        path: '',
+        span: { offset: tooDeep, length: 1 },
+      }],
+    };
+  }
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const errors = parseErrors.map((e): RawFinding => ({
+    rule: 'parse/invalid-json',
+    message: `${describeParseError(printParseErrorCode(e.error))}.`,
+    path: '',
+    span: { offset: e.offset, length: Math.max(1, e.length) },
+  }));
+  if (!root && errors.length === 0) {
+    errors.push({
+      rule: 'parse/invalid-json',
+      message: 'The file is empty. A topology file is a JSON object: start from "EDP: New Topology File" or an example.',
+      path: '',
+      span: { offset: 0, length: 0 },
+    });
+  }
+  return { root, value: root ? getNodeValue(root) : undefined, errors };
+}
+
+function describeParseError(code: string): string {
+  // printParseErrorCode gives names like 'CommaExpected'; make them read as sentences.
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Offset of the first bracket that opens level `limit + 1`, skipping strings and comments. */
+function deepNestingOffset(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+// JSON pointers (RFC 6901) ↔ jsonc-parser nodes and the span to underline.
+import { type Node, findNodeAtLocation } from 'jsonc-parser';
+import type { Span } from './findings';
+
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/**
+ * The span a finding at `pointer` underlines. 'key' underlines the property name; 'value' the
+ * value when it is a scalar, or the property name when it is an object or array (underlining a
+ * whole block is noise). A pointer to something missing falls back to its nearest ancestor.
+ */
+export function spanAt(root: Node | undefined, pointer: string, target: 'key' | 'value' = 'value'): Span {
+  if (!root) return { offset: 0, length: 0 };
+  const segments = pointerSegments(pointer);
+  let node: Node | undefined;
+  // Array indices in pointers are numbers; a key that looks numeric is tried as a string too.
+  for (let n = segments.length; n >= 0 && !node; n--) {
+    const prefix = segments.slice(0, n);
+    node = findNodeAtLocation(root, prefix) ?? findNodeAtLocation(root, prefix.map(String));
+    if (node && n < segments.length) target = 'key';
+  }
+  node ??= root;
+  const property = node.parent?.type === 'property' ? node.parent : undefined;
+  const key = property?.children?.[0];
+  if (key && (target === 'key' || node.type === 'object' || node.type === 'array')) {
+    return { offset: key.offset, length: key.length };
+  }
+  if (node.type === 'object' || node.type === 'array') return { offset: node.offset, length: 1 };
+  return { offset: node.offset, length: node.length };
+}

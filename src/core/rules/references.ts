@@ -1,0 +1,87 @@
+// ref/* rules: names must be unique and every reference must name something that exists.
+import type { RawFinding } from '../findings';
+import { toPointer } from '../pointer';
+import { suggestionText } from '../suggest';
+import { type Host, numaNodesOf, type Topology } from '../topology';
+
+export function checkReferences(topology: Topology): RawFinding[] {
+  const out: RawFinding[] = [];
+  duplicates(topology.hosts, ['hosts'], 'host', out);
+  topology.hosts.forEach((host, h) => checkHost(host, ['hosts', h], out));
+  return out;
+}
+
+function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void {
+  const where = `host "${host.name}"`;
+  duplicates(host.nics, [...at, 'nics'], `NIC on ${where}`, out);
+  duplicates(host.switches, [...at, 'switches'], `switch on ${where}`, out);
+  duplicates(host.vms ?? [], [...at, 'vms'], `VM on ${where}`, out);
+  (host.vms ?? []).forEach((vm, v) => duplicates(vm.vnics, [...at, 'vms', v, 'vnics'], `vNIC of VM "${vm.name}"`, out));
+
+  const nodeIds = numaNodesOf(host).map((n) => n.id);
+  const nodeList = nodeIds.join(', ');
+  const checkNode = (id: number | undefined, path: (string | number)[], what: string) => {
+    if (id === undefined || nodeIds.includes(id)) return;
+    out.push({
+      rule: 'ref/unknown-numa-node',
+      path: toPointer(path),
+      message: `${what} is on NUMA node ${id}, but ${where} has NUMA nodes ${nodeList}. Use one of those, or add node ${id} to numaNodes.`,
+    });
+  };
+  if (host.numaNodes) {
+    const seen = new Map<number, number>();
+    host.numaNodes.forEach((n, i) => {
+      const first = seen.get(n.id);
+      if (first === undefined) seen.set(n.id, i);
+      else out.push({
+        rule: 'ref/duplicate-name',
+        path: toPointer([...at, 'numaNodes', i, 'id']),
+        message: `NUMA node id ${n.id} appears twice on ${where}. Give each node its own id.`,
+        related: [{ path: toPointer([...at, 'numaNodes', first, 'id']), message: `NUMA node ${n.id} is first defined here` }],
+      });
+    });
+  }
+
+  host.nics.forEach((nic, i) => checkNode(nic.numaNode, [...at, 'nics', i, 'numaNode'], `NIC "${nic.name}"`));
+  const nicNames = host.nics.map((n) => n.name);
+  host.switches.forEach((sw, s) => {
+    sw.uplinks.forEach((uplink, u) => {
+      if (nicNames.includes(uplink)) return;
+      out.push({
+        rule: 'ref/unknown-nic',
+        path: toPointer([...at, 'switches', s, 'uplinks', u]),
+        message: `Switch "${sw.name}" uses uplink "${uplink}", which is not a NIC of ${where}.${suggestionText(uplink, nicNames)}`,
+      });
+    });
+    (sw.lcores ?? []).forEach((g, l) => checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`));
+  });
+  const switchNames = host.switches.map((s) => s.name);
+  (host.vms ?? []).forEach((vm, v) => {
+    checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
+    vm.vnics.forEach((vnic, n) => {
+      if (switchNames.includes(vnic.switch)) return;
+      out.push({
+        rule: 'ref/unknown-switch',
+        path: toPointer([...at, 'vms', v, 'vnics', n, 'switch']),
+        message: `vNIC "${vnic.name}" of VM "${vm.name}" connects to switch "${vnic.switch}", which is not a switch of ${where}.${suggestionText(vnic.switch, switchNames)}`,
+      });
+    });
+  });
+}
+
+function duplicates(items: readonly { name: string }[], at: (string | number)[], what: string, out: RawFinding[]): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const j = first.get(item.name);
+    if (j === undefined) {
+      first.set(item.name, i);
+      return;
+    }
+    out.push({
+      rule: 'ref/duplicate-name',
+      path: toPointer([...at, i, 'name']),
+      message: `The name "${item.name}" is used by another ${what}. Names must be unique: rename one of them.`,
+      related: [{ path: toPointer([...at, j, 'name']), message: `"${item.name}" is first defined here` }],
+    });
+  });
+}
