@@ -28,7 +28,9 @@ const common = {
   plugins: [esbuildProblemMatcherPlugin],
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// jsonc-parser's default (UMD) build loads its parts with dynamic require(), which a bundle
+// cannot resolve; its ESM build bundles cleanly (the usual fix in VS Code extensions).
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },

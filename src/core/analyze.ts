@@ -5,7 +5,7 @@ import { parseDocument } from './parse';
 import { spanAt } from './pointer';
 import { ruleInfo } from './rules/registry';
 import { checkReferences } from './rules/references';
-import { validateStructure } from './schema';
+import { checkStructure } from './schema';
 import { LineIndex } from './text';
 import type { SeveritySetting, Topology } from './topology';
 import { computeModel, type DatapathModel } from './model';
@@ -50,9 +50,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     root = parsed.root;
     raw = parsed.errors;
     if (raw.length === 0) {
-      const structural = validateStructure(parsed.value);
-      raw = structural.filter(() => options.reportSchemaErrors !== false);
-      if (structural.length === 0) {
+      const structure = checkStructure(parsed.value);
+      raw = options.reportSchemaErrors === false ? [] : structure.findings;
+      if (structure.typesHold) {
         topology = parsed.value as Topology;
         raw.push(...checkReferences(topology));
         const result = computeModel(topology, { ...options.model, ...topology.model });

@@ -1,11 +1,26 @@
-// Placeholder until the datapath model lands.
+// The datapath model (DESIGN §3, docs/MODEL.md): closed forms over the validated topology,
+// run on every keystroke. It never throws on dangling references; the ref/* rules report those.
 import type { RawFinding } from '../findings';
 import type { Topology } from '../topology';
+import { effectiveConstants } from './constants';
+import { cacheFindings } from './findings/cache';
+import { capacityFindings } from './findings/capacity';
+import { mbufFindings } from './findings/mbuf';
+import { numaFindings } from './findings/numa';
+import { tlbFindings } from './findings/tlb';
+import { hostResult } from './hostModel';
+import { resolveHost } from './resolve';
+import type { DatapathModel } from './types';
 
-export interface DatapathModel {
-  hosts: unknown[];
-}
+export type * from './types';
+export { DEFAULT_CONSTANTS, MODEL_CONSTANTS, constantInfo, effectiveConstants } from './constants';
+export type { ConstantKey, ModelConstant, ModelConstants } from './constants';
+export { lineRatePps } from './lineRate';
 
-export function computeModel(_topology: Topology, _overrides: Record<string, number>): { model: DatapathModel; findings: RawFinding[] } {
-  return { model: { hosts: [] }, findings: [] };
+/** `overrides`: flat constant overrides by key (settings merged with the file's `model`); unknown keys are ignored. */
+export function computeModel(topology: Topology, overrides: Record<string, number> = {}): { model: DatapathModel; findings: RawFinding[] } {
+  const c = effectiveConstants(overrides);
+  const hosts = topology.hosts.map((host, h) => hostResult(resolveHost(host, h, topology.target), c));
+  const findings = hosts.flatMap((hr) => [...numaFindings(hr, c), ...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr)]);
+  return { model: { constants: { ...c }, hosts: hosts.map((hr) => hr.model) }, findings };
 }

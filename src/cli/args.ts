@@ -1,0 +1,88 @@
+// Command-line options of edp-check (node's util.parseArgs: no dependency).
+import { parseArgs } from 'node:util';
+import type { Severity } from '../core/findings';
+import { DEFAULT_MAX_PROBLEMS } from '../core/analyze';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  format: OutputFormat;
+  failOn: Severity;
+  maxProblems: number;
+  help: boolean;
+  version: boolean;
+  inputs: string[];
+}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const USAGE = `Usage: edp-check [options] FILE|DIR|GLOB...
+       edp-check import-hwloc [options] ...
+
+Checks EDP Designer topology files (*.edp.json): structure, references, readiness
+rules and the datapath model (flow cache, mbuf, thread load balancer, NUMA, capacity).
+
+Options:
+  -f, --format text|json|sarif     output format (default: text)
+      --fail-on error|warning|info exit 1 when a finding is at least this severe
+                                   (default: error)
+      --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
+  -h, --help                       show this help
+  -v, --version                    print the version
+
+A directory is searched for *.edp.json files (node_modules and dot-folders skipped).
+Quote a glob ("racks/**/*.edp.json") to let edp-check expand it.
+Text output is file:line:column severity rule message, 1-based.
+
+Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or a file
+that cannot be read.
+`;
+
+/** The options, or the usage error to print (exit 2). */
+export function parseCliArgs(argv: readonly string[]): CliOptions | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        'max-problems': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    // parseArgs names the unknown option or missing value in its first sentence; the rest is advice.
+    return { error: (e as Error).message.split(/\.\s/)[0] };
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'text';
+  if (!FORMATS.includes(format as OutputFormat)) {
+    return { error: `--format must be one of ${FORMATS.join(', ')}, not "${format}"` };
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (!SEVERITIES.includes(failOn as Severity)) {
+    return { error: `--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"` };
+  }
+  const maxText = values['max-problems'];
+  const maxProblems = maxText === undefined ? DEFAULT_MAX_PROBLEMS : Number(maxText);
+  if (!Number.isInteger(maxProblems) || maxProblems < 1 || (maxText !== undefined && !/^\d+$/.test(maxText.trim()))) {
+    return { error: `--max-problems must be a whole number of at least 1, not "${maxText}"` };
+  }
+  const options: CliOptions = {
+    format: format as OutputFormat,
+    failOn: failOn as Severity,
+    maxProblems,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    inputs: positionals,
+  };
+  if (!options.help && !options.version && positionals.length === 0) {
+    return { error: 'no files given: name topology files, directories or quoted globs to check' };
+  }
+  return options;
+}

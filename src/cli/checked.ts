@@ -1,0 +1,23 @@
+// The result of checking one file, shared by the output formats.
+import type { Analysis } from '../core/analyze';
+import type { Finding, Severity } from '../core/findings';
+
+export interface CheckedFile {
+  display: string;
+  absolute: string;
+  analysis: Analysis;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function severityCounts(files: readonly CheckedFile[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of files) for (const finding of f.analysis.findings) counts[finding.severity]++;
+  return counts;
+}
+
+export function failsAt(findings: readonly Finding[], threshold: Severity): boolean {
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
+}

@@ -1,0 +1,69 @@
+// flowcache/* findings: predicted hit rate below the threshold, and churn.
+import type { RawFinding } from '../../findings';
+import type { ModelConstants } from '../constants';
+import { entriesForHitRate, MAX_FLOW_TABLE, steadyHitRate } from '../flowcache';
+import type { HostResult } from '../hostModel';
+import { lowestHitLcore, type SwitchResult } from '../switchModel';
+import { count, hostPath, pct, switchPropertyPath } from './format';
+
+export function cacheFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
+  const edp = hr.switches.filter((s) => s.resolved.edp);
+  return [...edp.flatMap((s) => lowHitRate(hr, s, c)), ...edp.flatMap((s) => churn(hr, s, c))];
+}
+
+function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
+  const threshold = c['flowcache.hitRate'];
+  const m = s.model;
+  const low = m.lcores.filter((l) => l.pps > 0 && l.hitRate < threshold);
+  if (low.length === 0) return [];
+  const worst = lowestHitLcore(low)!;
+  // One size serves every lcore: the largest any low lcore needs, or none if churn caps one.
+  const needed = low.map((l) => entriesForHitRate(s.mixByLcore[l.index], threshold, l.churnMissShare));
+  const flows = s.unitsByLcore[worst.index].reduce((n, u) => n + u.flows, 0);
+  const figure =
+    `Predicted flow-cache hit rate of switch "${m.name}" is ${pct(worst.hitRate)} on lcore ${worst.index}` +
+    (m.lcores.length > 1 ? ` (switch mean ${pct(m.hitRate)})` : '') +
+    `, below the ${pct(threshold)} threshold: ${count(m.entries)} entries per lcore for ${count(flows)} flows.`;
+  let advice: string;
+  if (needed.every((n) => n !== undefined)) {
+    const entries = Math.max(...(needed as number[]));
+    const reached = steadyHitRate(s.mixByLcore[worst.index], entries) * (1 - worst.churnMissShare);
+    advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}.`;
+  } else {
+    const best = steadyHitRate(s.mixByLcore[worst.index], MAX_FLOW_TABLE) * (1 - worst.churnMissShare);
+    advice =
+      worst.churnMissShare > 1 - threshold
+        ? ` No table size reaches it: new flows alone make ${pct(worst.churnMissShare)} of the packets miss. Reduce newFlowsPerSec (longer-lived flows) or accept the slow-path cost.`
+        : ` No table size reaches it (${pct(best)} at ${count(MAX_FLOW_TABLE)} entries): there are too many flows per lcore. Spread the flows over more lcores or queues, or reduce churn.`;
+  }
+  return [{ rule: 'flowcache/low-hit-rate', path: switchPropertyPath(hr.resolved.index, s.resolved, 'flowCache'), message: figure + advice, related: heaviestRelated(hr, s, worst.index) }];
+}
+
+function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFinding['related'] {
+  const units = s.unitsByLcore[lcore];
+  if (units.length === 0) return undefined;
+  const u = units.reduce((a, b) => (b.flows > a.flows ? b : a));
+  return [{ path: hostPath(hr.resolved.index, 'vms', u.vmIndex, 'vnics', u.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${u.vm}/${u.vnic}"` }];
+}
+
+function churn(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
+  const threshold = c['flowcache.churn'];
+  const h = hr.resolved.index;
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const u of s.resolved.units) {
+    const key = `${u.vmIndex}/${u.vnicIndex}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const share = Math.min(1, u.newFlowsPerSec / u.pps);
+    if (!(share > threshold)) continue;
+    out.push({
+      rule: 'flowcache/churn',
+      path: hostPath(h, 'vms', u.vmIndex, 'vnics', u.vnicIndex, 'traffic', 'newFlowsPerSec'),
+      message:
+        `New flows of vNIC "${u.vm}/${u.vnic}" make ${pct(share)} of its packets miss the flow cache (first packet of each flow takes the slow path), above the ${pct(threshold)} threshold; ` +
+        `no cache size helps. Expect the slow-path cost on those packets, or reduce churn (longer-lived connections).`,
+    });
+  }
+  return out;
+}

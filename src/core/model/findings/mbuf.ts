@@ -1,0 +1,35 @@
+// mbuf/* findings: the hot buffer working set of a NUMA node against its share of the LLC.
+import type { RawFinding } from '../../findings';
+import type { ModelConstants } from '../constants';
+import type { HostResult } from '../hostModel';
+import { count, hostPath, mib, pct, switchPropertyPath } from './format';
+
+export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
+  const threshold = c['mbuf.llcShare'];
+  const h = hr.resolved.index;
+  const out: RawFinding[] = [];
+  for (const node of hr.model.numaNodes) {
+    const m = node.mbuf;
+    if (!(m.edp.llcShare > threshold)) continue;
+    // Point at the switch that puts the most packets in flight on this node: its rings are the lever.
+    let top: { s: (typeof hr.switches)[number]; packets: number } | undefined;
+    for (const s of hr.switches) {
+      if (!s.resolved.edp) continue;
+      const ring = s.resolved.sw.rxRingSize ?? c.rxRingSize;
+      const packets = s.model.lcores.filter((l) => l.numaNode === node.id).reduce((n, l) => n + ring * l.queues + c.burstSize, 0);
+      if (packets > 0 && (!top || packets > top.packets)) top = { s, packets };
+    }
+    if (!top) continue;
+    const rs = top.s.resolved;
+    out.push({
+      rule: 'mbuf/working-set-exceeds-llc',
+      path: switchPropertyPath(h, rs, 'rxRingSize'),
+      message:
+        `The EDP hot buffer working set on NUMA node ${node.id} is ${mib(m.edp.hotBytes)} (${count(m.packetsInFlight)} packets in flight in rx rings and bursts), ` +
+        `${pct(m.edp.llcShare)} of its ${mib(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack would need ${pct(m.heritage.llcShare)}). ` +
+        `Lower rxRingSize (switch "${rs.sw.name}" uses ${count(rs.sw.rxRingSize ?? c.rxRingSize)}) or serve fewer queues per lcore.`,
+      related: [{ path: hostPath(h, 'cpu', 'llcMiB'), message: `LLC ${hr.resolved.host.cpu.llcMiB} MiB per socket` }],
+    });
+  }
+  return out;
+}

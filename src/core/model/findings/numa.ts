@@ -1,0 +1,192 @@
+// numa/* findings: lcores, uplinks and VMs that sit on different NUMA nodes (domain.md §1, §6).
+import type { RawFinding } from '../../findings';
+import type { ModelConstants } from '../constants';
+import type { HostResult } from '../hostModel';
+import type { ResolvedSwitch } from '../resolve';
+import { count, hostPath, pct, switchPropertyPath } from './format';
+
+export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
+  return [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr), ...vmRemote(hr, c), ...lcoreOvercommit(hr), ...vmSpansNodes(hr), ...lbsNotAligned(hr)];
+}
+
+function edpSwitches(hr: HostResult): ResolvedSwitch[] {
+  return hr.resolved.switches.filter((rs) => rs.edp);
+}
+
+function lcoreNodes(rs: ResolvedSwitch): number[] {
+  return [...new Set(rs.lcores.map((l) => l.numaNode))];
+}
+
+function nodeList(nodes: readonly number[]): string {
+  return nodes.length === 0 ? 'none' : `node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')}`;
+}
+
+function lcoresRelated(h: number, rs: ResolvedSwitch): RawFinding['related'] {
+  return [{ path: switchPropertyPath(h, rs, 'lcores'), message: `lcores of switch "${rs.sw.name}"` }];
+}
+
+function lcoreRemoteNic(hr: HostResult, c: ModelConstants): RawFinding[] {
+  const h = hr.resolved.index;
+  const out: RawFinding[] = [];
+  for (const rs of edpSwitches(hr)) {
+    const nodes = lcoreNodes(rs);
+    for (const up of rs.uplinks) {
+      const node = up.nic.numaNode;
+      if (nodes.includes(node)) continue;
+      out.push({
+        rule: 'numa/lcore-remote-nic',
+        path: hostPath(h, 'switches', rs.index, 'uplinks', up.index),
+        message:
+          `Uplink "${up.nic.name}" of switch "${rs.sw.name}" is on NUMA node ${node}, but the switch has no lcores there (lcores on ${nodeList(nodes)}). ` +
+          `Its packets cross the interconnect and cost ${pct(c.crossNumaPenalty)} more cycles. Add an lcore group { "numaNode": ${node}, "count": … } or use an uplink on ${nodeList(nodes)}.`,
+        related: [{ path: hostPath(h, 'nics', up.nicIndex, 'numaNode'), message: `NIC "${up.nic.name}" is on NUMA node ${node}` }, ...lcoresRelated(h, rs)!],
+      });
+    }
+  }
+  return out;
+}
+
+function uplinksSplit(hr: HostResult): RawFinding[] {
+  const h = hr.resolved.index;
+  const out: RawFinding[] = [];
+  for (const rs of edpSwitches(hr)) {
+    const first = rs.uplinks[0];
+    const other = rs.uplinks.find((u) => u.nic.numaNode !== first.nic.numaNode);
+    if (!other) continue;
+    const nodes = [...new Set(rs.uplinks.map((u) => u.nic.numaNode))];
+    out.push({
+      rule: 'numa/uplinks-split',
+      path: hostPath(h, 'switches', rs.index, 'uplinks', other.index),
+      message:
+        `The uplinks of switch "${rs.sw.name}" sit on NUMA ${nodeList(nodes)}: "${first.nic.name}" on node ${first.nic.numaNode}, "${other.nic.name}" on node ${other.nic.numaNode}. ` +
+        `A LAG across NUMA nodes disables NUMA-aware Load Balanced Source teaming. Use uplinks of one node (or one switch per node).`,
+      related: [
+        { path: hostPath(h, 'nics', first.nicIndex, 'numaNode'), message: `NIC "${first.nic.name}" is on NUMA node ${first.nic.numaNode}` },
+        { path: hostPath(h, 'nics', other.nicIndex, 'numaNode'), message: `NIC "${other.nic.name}" is on NUMA node ${other.nic.numaNode}` },
+      ],
+    });
+  }
+  return out;
+}
+
+function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
+  const h = hr.resolved.index;
+  const nodeIds = new Set(hr.resolved.nodes.map((n) => n.id));
+  const out: RawFinding[] = [];
+  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
+    const vmNode = vm.numaNode;
+    if (vmNode === undefined || !nodeIds.has(vmNode)) return;
+    const switchNames = [...new Set(vm.vnics.map((n) => n.switch))];
+    for (const name of switchNames) {
+      const sr = hr.switches.find((s) => s.resolved.sw.name === name);
+      if (!sr || !sr.resolved.edp) continue;
+      const rs = sr.resolved;
+      const uplinkNodes = [...new Set(rs.uplinks.map((u) => u.nic.numaNode))];
+      const path = hostPath(h, 'vms', v, 'numaNode');
+      if (uplinkNodes.length > 0 && !uplinkNodes.includes(vmNode)) {
+        const up = rs.uplinks[0];
+        out.push({
+          rule: 'numa/vm-remote',
+          path,
+          message:
+            `VM "${vm.name}" is on NUMA node ${vmNode}, but the uplinks of its switch "${rs.sw.name}" are on ${nodeList(uplinkNodes)}: its packets cross the interconnect. ` +
+            `Move the VM to node ${uplinkNodes[0]} (numaNode: ${uplinkNodes[0]}) or give the switch an uplink on node ${vmNode}.`,
+          related: [{ path: hostPath(h, 'nics', up.nicIndex, 'numaNode'), message: `Uplink "${up.nic.name}" is on NUMA node ${up.nic.numaNode}` }],
+        });
+        continue;
+      }
+      const remoteQueues = sr.model.lcores.reduce((n, l, i) => n + l.assigned.filter((a, k) => a.remote && sr.unitsByLcore[i][k].vmIndex === v).length, 0);
+      if (remoteQueues === 0) continue;
+      const nodes = lcoreNodes(rs);
+      out.push({
+        rule: 'numa/vm-remote',
+        path,
+        message:
+          `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${count(remoteQueues)} queue(s) are served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
+          `Add an lcore group { "numaNode": ${vmNode}, "count": … } or move the VM to ${nodeList(nodes)}.`,
+        related: lcoresRelated(h, rs),
+      });
+    }
+  });
+  return out;
+}
+
+function lcoreOvercommit(hr: HostResult): RawFinding[] {
+  const h = hr.resolved.index;
+  const host = hr.resolved.host;
+  const out: RawFinding[] = [];
+  hr.model.numaNodes.forEach((node) => {
+    if (node.lcores <= node.cores) return;
+    const declared = host.numaNodes?.findIndex((n) => n.id === node.id) ?? -1;
+    const path = declared >= 0 && host.numaNodes?.length ? hostPath(h, 'numaNodes', declared, 'cores') : hostPath(h, 'cpu', 'coresPerSocket');
+    const parts: string[] = [];
+    const related: NonNullable<RawFinding['related']> = [];
+    for (const rs of edpSwitches(hr)) {
+      const n = rs.lcores.filter((l) => l.numaNode === node.id).length;
+      if (n === 0) continue;
+      parts.push(`"${rs.sw.name}" ${n}`);
+      (rs.sw.lcores ?? []).forEach((g, i) => {
+        if (g.numaNode === node.id) related.push({ path: hostPath(h, 'switches', rs.index, 'lcores', i, 'count'), message: `${g.count} lcore(s) of switch "${rs.sw.name}" on NUMA node ${node.id}` });
+      });
+    }
+    out.push({
+      rule: 'numa/lcore-overcommit',
+      path,
+      message:
+        `NUMA node ${node.id} of host "${host.name}" has ${node.cores} cores, but its EDP switches place ${node.lcores} lcores on it (${parts.join(', ')}). ` +
+        `Lower lcores[].count or move lcore groups to another node.`,
+      related,
+    });
+  });
+  return out;
+}
+
+function vmSpansNodes(hr: HostResult): RawFinding[] {
+  const h = hr.resolved.index;
+  const nodes = hr.resolved.nodes;
+  const edpNames = new Set(edpSwitches(hr).map((rs) => rs.sw.name));
+  const out: RawFinding[] = [];
+  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
+    if (vm.vcpus === undefined || !vm.vnics.some((n) => edpNames.has(n.switch))) return;
+    const own = nodes.find((n) => n.id === vm.numaNode);
+    const cores = own ? own.cores : Math.max(0, ...nodes.map((n) => n.cores));
+    if (vm.vcpus <= cores) return;
+    const where = own ? `its NUMA node ${own.id} has` : 'the largest NUMA node has';
+    out.push({
+      rule: 'numa/vm-spans-nodes',
+      path: hostPath(h, 'vms', v, 'vcpus'),
+      message:
+        `VM "${vm.name}" has ${vm.vcpus} vCPUs, but ${where} ${cores} cores, so it spans NUMA nodes and the datapath cannot align it. ` +
+        `Give it at most ${cores} vCPUs or split the workload.`,
+    });
+  });
+  return out;
+}
+
+function lbsNotAligned(hr: HostResult): RawFinding[] {
+  const h = hr.resolved.index;
+  const edpNames = new Set(edpSwitches(hr).map((rs) => rs.sw.name));
+  const out: RawFinding[] = [];
+  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
+    const busy = vm.vnics.map((n, i) => ({ n, i })).filter(({ n }) => edpNames.has(n.switch) && (n.traffic?.pps ?? 0) > 0);
+    if (busy.length === 0) return;
+    if (vm.latencySensitivity !== 'high') {
+      out.push({
+        rule: 'numa/lbs-not-aligned',
+        path: hostPath(h, 'vms', v, vm.latencySensitivity === undefined ? 'name' : 'latencySensitivity'),
+        message:
+          `VM "${vm.name}" carries EDP traffic but its latency sensitivity is ${vm.latencySensitivity ?? 'not set (normal)'}, so NUMA-aware Load Balanced Source teaming does not align it. ` +
+          `Set "latencySensitivity": "high".`,
+      });
+    }
+    for (const { n, i } of busy) {
+      if (n.adapter === undefined || n.adapter === 'vmxnet3') continue;
+      out.push({
+        rule: 'numa/lbs-not-aligned',
+        path: hostPath(h, 'vms', v, 'vnics', i, 'adapter'),
+        message: `vNIC "${n.name}" of VM "${vm.name}" uses ${n.adapter}, so NUMA-aware Load Balanced Source teaming does not apply. Use "adapter": "vmxnet3".`,
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,125 @@
+// The topology with its references resolved, as the model and its findings need it. Dangling
+// references (an uplink naming no NIC, a vNIC naming no switch, an unknown NUMA node) are
+// skipped here without a word: the ref/* rules report them, and the model must never throw.
+import { effectiveMode, type Host, type Nic, numaNodesOf, type NumaNode, type Switch, type Target, type Vm } from '../topology';
+
+export interface ResolvedUplink {
+  /** Index in switch.uplinks. */
+  index: number;
+  nicIndex: number;
+  nic: Nic;
+}
+
+export interface ResolvedLcore {
+  index: number;
+  numaNode: number;
+  /** Index in switch.lcores; undefined for the default lcore of a switch that declares none. */
+  group: number | undefined;
+}
+
+/** One vNIC queue: the unit of work the Thread Load Balancer places (DESIGN §3). */
+export interface WorkUnit {
+  vmIndex: number;
+  vnicIndex: number;
+  vm: string;
+  vnic: string;
+  queue: number;
+  pps: number;
+  flows: number;
+  zipf: number;
+  newFlowsPerSec: number;
+  packetBytes: number;
+  /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node. */
+  home: number | undefined;
+}
+
+export interface ResolvedSwitch {
+  index: number;
+  sw: Switch;
+  mode: 'standard' | 'edp-standard' | 'edp-performance';
+  edp: boolean;
+  uplinks: ResolvedUplink[];
+  /** NUMA node of the first uplink that names a NIC. */
+  uplinkNode: number | undefined;
+  lcores: ResolvedLcore[];
+  units: WorkUnit[];
+}
+
+export interface ResolvedHost {
+  index: number;
+  host: Host;
+  nodes: NumaNode[];
+  switches: ResolvedSwitch[];
+}
+
+/** Zipf exponent of traffic that omits it (the schema's default). */
+export const DEFAULT_ZIPF = 1;
+
+/** Far above any real host (NSX lcore ids are 0–63); keeps a half-typed count from stalling the editor. */
+const MAX_EXPANDED = 4096;
+
+export function resolveHost(host: Host, index: number, target: Target): ResolvedHost {
+  const nodes = numaNodesOf(host);
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const switches = host.switches.map((sw, s) => resolveSwitch(sw, s, host, nodes, target));
+  const byName = new Map<string, ResolvedSwitch>();
+  for (const rs of switches) if (!byName.has(rs.sw.name)) byName.set(rs.sw.name, rs);
+  (host.vms ?? []).forEach((vm, v) => {
+    const vmNode = vm.numaNode !== undefined && nodeIds.has(vm.numaNode) ? vm.numaNode : undefined;
+    vm.vnics.forEach((vnic, n) => {
+      const rs = byName.get(vnic.switch);
+      if (rs) rs.units.push(...workUnitsOf(vm, v, n, vmNode ?? rs.uplinkNode));
+    });
+  });
+  return { index, host, nodes, switches };
+}
+
+function resolveSwitch(sw: Switch, index: number, host: Host, nodes: NumaNode[], target: Target): ResolvedSwitch {
+  const mode = effectiveMode(sw, target);
+  const uplinks: ResolvedUplink[] = [];
+  const seen = new Set<number>();
+  sw.uplinks.forEach((name, u) => {
+    const nicIndex = host.nics.findIndex((n) => n.name === name);
+    // A NIC named twice in one LAG still carries its line rate once.
+    if (nicIndex < 0 || seen.has(nicIndex)) return;
+    seen.add(nicIndex);
+    uplinks.push({ index: u, nicIndex, nic: host.nics[nicIndex] });
+  });
+  return { index, sw, mode, edp: mode !== 'standard', uplinks, uplinkNode: uplinks[0]?.nic.numaNode, lcores: lcoresOf(sw, nodes), units: [] };
+}
+
+/**
+ * The switch's lcore groups expanded in file order. A switch that declares none gets NSX's
+ * cpu_config default: one lcore on the first NUMA node (domain.md §1).
+ */
+function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
+  const groups = sw.lcores ?? [];
+  if (groups.length === 0) return [{ index: 0, numaNode: nodes[0]?.id ?? 0, group: undefined }];
+  const out: ResolvedLcore[] = [];
+  groups.forEach((g, group) => {
+    const count = Number.isFinite(g.count) ? Math.max(0, Math.floor(g.count)) : 0;
+    for (let i = 0; i < count && out.length < MAX_EXPANDED; i++) out.push({ index: out.length, numaNode: g.numaNode, group });
+  });
+  return out;
+}
+
+/** A vNIC's traffic split evenly over its queues (RSS); a vNIC without traffic places no work. */
+function workUnitsOf(vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): WorkUnit[] {
+  const vnic = vm.vnics[vnicIndex];
+  const t = vnic.traffic;
+  if (!t || !(t.pps > 0)) return [];
+  const q = Number.isFinite(vnic.queues) ? Math.min(MAX_EXPANDED, Math.max(1, Math.floor(vnic.queues!))) : 1;
+  return Array.from({ length: q }, (_, queue) => ({
+    vmIndex,
+    vnicIndex,
+    vm: vm.name,
+    vnic: vnic.name,
+    queue,
+    pps: t.pps / q,
+    flows: t.flows / q,
+    zipf: t.zipf ?? DEFAULT_ZIPF,
+    newFlowsPerSec: (t.newFlowsPerSec ?? 0) / q,
+    packetBytes: t.packetBytes,
+    home,
+  }));
+}

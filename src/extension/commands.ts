@@ -1,0 +1,105 @@
+// The "EDP" commands of the palette. Ids in commandIds.ts, titles in package.json.
+import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
+import { type Counts, TOPOLOGY_GLOB, type TopologyDiagnostics } from './diagnostics';
+import { describeError } from './log';
+import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
+
+export function registerCommands(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  // A command that throws shows a raw error toast; say what failed and log the stack instead.
+  const register = (id: string, run: () => Promise<unknown> | unknown) =>
+    vscode.commands.registerCommand(id, async () => {
+      try {
+        return await run();
+      } catch (e) {
+        log.error(`${id}: ${describeError(e)}`);
+        void vscode.window.showErrorMessage(`EDP Designer: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
+        return undefined;
+      }
+    });
+  return [
+    register(COMMANDS.newTopology, () => newTopology()),
+    register(COMMANDS.checkWorkspace, () => checkWorkspace(diagnostics, log)),
+    register(COMMANDS.revalidate, () => diagnostics.recheckAll()),
+    register(COMMANDS.showOutput, () => log.show(true)),
+  ];
+}
+
+/**
+ * An untitled document named *.edp.json (not "Untitled-1"), so the contributed schema gives
+ * completion and hover, the diagnostics run, and Save proposes a fitting name.
+ */
+async function newTopology(): Promise<void> {
+  const uri = await freeUntitledUri();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.options = { tabSize: 2, insertSpaces: true };
+  if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), NEW_TOPOLOGY_TEMPLATE));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+}
+
+async function freeUntitledUri(): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? NEW_TOPOLOGY_FILE_NAME : NEW_TOPOLOGY_FILE_NAME.replace('.edp.json', `-${n}.edp.json`);
+    const path = folder ? vscode.Uri.joinPath(folder, name).path : `/${name}`;
+    if (taken.has(path)) continue;
+    if (folder && (await exists(vscode.Uri.joinPath(folder, name)))) continue;
+    return vscode.Uri.from({ scheme: 'untitled', path });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What "Check All" found; also the command's result, for tests and other extensions. */
+export interface WorkspaceCheck extends Counts {
+  found: number;
+  checked: number;
+  cancelled: boolean;
+}
+
+async function checkWorkspace(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
+  const total: Counts = { error: 0, warning: 0, info: 0 };
+  let checked = 0;
+  let found = 0;
+  const cancelled = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'EDP: Checking topology files', cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles(TOPOLOGY_GLOB, '**/node_modules/**', undefined, token);
+      found = uris.length;
+      for (const uri of uris) {
+        if (token.isCancellationRequested) return true;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const counts = await diagnostics.checkUri(uri);
+        checked++;
+        if (!counts) continue;
+        total.error += counts.error;
+        total.warning += counts.warning;
+        total.info += counts.info;
+      }
+      return token.isCancellationRequested;
+    },
+  );
+  if (found === 0) {
+    void vscode.window.showInformationMessage('EDP: No *.edp.json files in this workspace. "EDP: New Topology File" starts one.');
+    return { found, checked, cancelled, ...total };
+  }
+  const summary = `${cancelled ? 'Cancelled after' : 'Checked'} ${checked} of ${found} topology files: `
+    + `${total.error} errors, ${total.warning} warnings, ${total.info} infos.`;
+  log.info(summary);
+  const show = 'Show Problems';
+  const anything = total.error + total.warning + total.info > 0;
+  // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.
+  void vscode.window.showInformationMessage(`EDP: ${summary}`, ...(anything ? [show] : [])).then((pick) =>
+    pick === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
+  return { found, checked, cancelled, ...total };
+}

@@ -1,0 +1,30 @@
+// Wiring only: the work is in diagnostics.ts, commands.ts and status.ts, the analysis in src/core.
+//
+// Activation (package.json): `onLanguage:jsonc` is the only event that fires when a loose
+// *.edp.json file is opened (no activation event matches file names), but it also fires for
+// settings.json and every other jsonc file. So activate() stays cheap: it registers listeners
+// and a hidden status item, and analyzes nothing until an *.edp.json document shows up.
+// `workspaceContains:**/*.edp.json` activates early in workspaces that have topology files, so
+// "Check All" and the status bar are ready; contributed commands activate implicitly.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { TopologyDiagnostics } from './diagnostics';
+import { createLog, describeError } from './log';
+import { createStatus } from './status';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
+  context.subscriptions.push(log);
+  try {
+    const diagnostics = new TopologyDiagnostics(log);
+    context.subscriptions.push(diagnostics, createStatus(diagnostics, log), ...registerCommands(diagnostics, log));
+    diagnostics.checkOpenDocuments();
+    log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
+  } catch (e) {
+    log.error(`Activation failed: ${describeError(e)}`);
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

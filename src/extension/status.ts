@@ -1,0 +1,42 @@
+// Status bar: the active topology file's error and warning counts; hidden for other files.
+// A status bar item rather than a LanguageStatusItem: it stays visible without hovering "{}".
+import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
+import { type TopologyDiagnostics, isTopologyDocument, settingsFor } from './diagnostics';
+import { describeError } from './log';
+
+export function createStatus(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('edpDesigner.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'EDP Designer';
+  item.command = COMMANDS.showOutput;
+
+  const update = () => {
+    try {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || !isTopologyDocument(doc) || !settingsFor(doc.uri).settings.enable) return item.hide();
+      if (!diagnostics.has(doc.uri)) {
+        item.text = '$(sync~spin) EDP';
+        item.tooltip = 'EDP Designer: not analyzed yet';
+      } else {
+        const c = diagnostics.counts(doc.uri);
+        const ms = diagnostics.lastDuration(doc.uri);
+        item.text = `EDP $(error) ${c.error} $(warning) ${c.warning}` + (c.info > 0 ? ` $(info) ${c.info}` : '');
+        item.tooltip = `EDP Designer: ${c.error} errors, ${c.warning} warnings, ${c.info} infos`
+          + (ms !== undefined ? ` (analyzed in ${ms.toFixed(0)} ms)` : '') + '. Click to show the output.';
+      }
+      item.show();
+    } catch (e) {
+      log.error(describeError(e));
+    }
+  };
+
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    diagnostics.onDidUpdate((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('edpDesigner') && update()),
+  );
+}

@@ -1,0 +1,85 @@
+// UI-level checks, driven from outside VS Code like a user: open the mistakes example, read the
+// Problems panel, and screenshot it in a light and a dark theme.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { remoteUri } from '../../../scripts/vscode/launch.mjs';
+import { parkMouse, readProblems, showProblemsPanel, statusBarProblems, themeKind, waitForActiveTab, waitForThemeKind, waitForWorkbench } from './workbench.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const EXAMPLE = 'mistakes.edp.json';
+/** The mistakes example makes each ref/* rule fire (examples/mistakes.edp.json says where). */
+const EXPECTED_RULES = ['ref/duplicate-name', 'ref/unknown-nic', 'ref/unknown-switch', 'ref/unknown-numa-node'];
+const THEMES = [
+  { name: 'Default Light Modern', kind: 'vs', file: 'ui-problems-light.png' },
+  { name: 'Default Dark Modern', kind: 'vs-dark', file: 'ui-problems-dark.png' },
+];
+
+/** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-N.png. */
+export async function runUiChecks({ page, server, root, workspace, outDir, log }) {
+  const results = [];
+  const check = async (name, body) => {
+    try {
+      await body();
+      results.push({ name, ok: true });
+      log(`ok   ui: ${name}`);
+    } catch (e) {
+      results.push({ name, ok: false, error: e.message });
+      log(`FAIL ui: ${name}\n     ${e.message.split('\n').join('\n     ')}`);
+      await page.screenshot({ path: path.join(outDir, `ui-failure-${results.length}.png`) }).catch(() => {});
+    }
+  };
+  const file = path.join(workspace, 'examples', EXAMPLE);
+  // where the core puts each ref/* finding: an independent check of the lines the panel shows
+  const { analyze } = createRequire(import.meta.url)(path.join(root, 'out', 'src', 'core', 'analyze.js'));
+  const expectedLines = new Map();
+  for (const f of analyze(fs.readFileSync(file, 'utf8'), { reportSchemaErrors: false }).findings) {
+    if (EXPECTED_RULES.includes(f.rule)) expectedLines.set(f.rule, [...(expectedLines.get(f.rule) ?? []), (f.range?.start.line ?? 0) + 1]);
+  }
+
+  let problems = [];
+  await check(`opening examples/${EXAMPLE} lists each ref/* rule in the Problems panel, on the right line`, async () => {
+    await page.goto(server.urlWith([['openFile', remoteUri(server.port, file)]]), { waitUntil: 'domcontentloaded' });
+    await waitForWorkbench(page);
+    await waitForActiveTab(page, EXAMPLE);
+    await showProblemsPanel(page);
+    const deadline = Date.now() + 30_000;
+    let missing = EXPECTED_RULES;
+    while (Date.now() < deadline) {
+      problems = (await readProblems(page)).filter((p) => p.file?.endsWith(EXAMPLE) && p.source === 'edp');
+      missing = EXPECTED_RULES.filter((r) => !problems.some((p) => p.code === r));
+      if (!missing.length) break;
+      await sleep(500);
+    }
+    if (missing.length) throw new Error(`the Problems panel lacks ${missing.join(', ')}; it shows ${JSON.stringify(problems.map((p) => `${p.code}@${p.line}`))}`);
+    for (const rule of EXPECTED_RULES) {
+      const shown = problems.filter((p) => p.code === rule).map((p) => p.line).sort();
+      const want = (expectedLines.get(rule) ?? []).sort();
+      if (JSON.stringify(shown) !== JSON.stringify(want)) throw new Error(`${rule} is shown on lines ${shown} but the core puts it on lines ${want}`);
+      if (!problems.some((p) => p.code === rule && p.severity === 'error')) throw new Error(`${rule} is not shown as an error`);
+    }
+    fs.writeFileSync(path.join(outDir, 'ui-problems.json'), JSON.stringify(problems, null, 2) + '\n');
+  });
+
+  await check('the status bar counts the errors', async () => {
+    const counts = await statusBarProblems(page);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    if (counts.errors < errors || errors === 0) throw new Error(`status bar says "${counts.aria}", the panel shows ${errors} errors for ${EXAMPLE}`);
+  });
+
+  for (const theme of THEMES) {
+    await check(`screenshot of the Problems panel in ${theme.name}`, async () => {
+      // as a user editing settings.json would; written again if a file event was missed
+      let applied = false;
+      for (let attempt = 0; attempt < 3 && !applied; attempt++) {
+        const settings = JSON.parse(fs.readFileSync(server.settingsFile, 'utf8'));
+        fs.writeFileSync(server.settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme.name }, null, 2));
+        applied = await waitForThemeKind(page, theme.kind, 5_000).then(() => true, () => false);
+      }
+      if (!applied) throw new Error(`the workbench stayed "${await themeKind(page)}" after setting ${theme.name}`);
+      await parkMouse(page);
+      await page.screenshot({ path: path.join(outDir, theme.file) });
+    });
+  }
+  return results;
+}

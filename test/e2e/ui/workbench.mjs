@@ -1,0 +1,134 @@
+// Driving the VS Code web workbench through playwright-core: waiting for it to load, the
+// active editor, the theme, and reading the Problems panel (a virtualised list).
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitForWorkbench(page, timeout = 60_000) {
+  await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout });
+  await page.waitForFunction(() => document.title.includes('Extension Development Host'), null, { timeout });
+}
+
+export async function waitForActiveTab(page, basename, timeout = 20_000) {
+  await page.waitForFunction(
+    (name) => {
+      const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+      const label = tab ? tab.getAttribute('aria-label') || tab.textContent || '' : '';
+      return label === name || label.startsWith(name + ',') || label.startsWith(name + ' ');
+    },
+    basename,
+    { timeout },
+  );
+}
+
+/** 'vs' (light), 'vs-dark', 'hc-black' or 'hc-light': the kind of theme the workbench shows. */
+export async function themeKind(page) {
+  return page.evaluate(() => {
+    const cls = [...(document.querySelector('.monaco-workbench')?.classList ?? [])];
+    return cls.find((c) => ['vs', 'vs-dark', 'hc-black', 'hc-light'].includes(c)) ?? null;
+  });
+}
+
+export async function waitForThemeKind(page, kind, timeout = 15_000) {
+  await page.waitForFunction((k) => document.querySelector('.monaco-workbench')?.classList.contains(k), kind, { timeout });
+}
+
+/** The status bar's problem counts, read from its accessible label ("Errors: 4, Warnings: 2"). */
+export async function statusBarProblems(page) {
+  return page.evaluate(() => {
+    const aria = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
+    const num = (re) => Number(re.exec(aria)?.[1] ?? 0);
+    return { aria, errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), infos: num(/Infos?:\s*(\d+)/i) };
+  });
+}
+
+export async function showProblemsPanel(page) {
+  const visible = () => page.evaluate(() => !!document.querySelector('.markers-panel')?.offsetParent);
+  if (await visible()) return;
+  await page.keyboard.press('Control+Shift+M');
+  for (let i = 0; i < 30 && !(await visible()); i++) await sleep(150);
+  if (!(await visible())) {
+    await page.locator('[id="status.problems"]').first().click();
+    for (let i = 0; i < 30 && !(await visible()); i++) await sleep(150);
+  }
+  if (!(await visible())) throw new Error('the Problems panel did not open (Ctrl+Shift+M, status bar click)');
+}
+
+const PROBLEMS_LIST = '.markers-panel .monaco-list';
+
+/** Scrolls a Monaco list with a synthetic wheel event (no pointer move, so no hover popups). */
+async function scrollList(page, selector, dy) {
+  await page.evaluate(
+    ({ selector, dy }) => {
+      const list = document.querySelector(selector);
+      const el = list?.querySelector(':scope > .monaco-scrollable-element') ?? list?.querySelector('.monaco-scrollable-element');
+      // Monaco reads the legacy wheelDeltaY (120 per notch); Chrome's synthetic default has the wrong sign
+      el?.dispatchEvent(new WheelEvent('wheel', { deltaY: dy, wheelDeltaY: -dy * 2.4, deltaMode: 0, bubbles: true, cancelable: true }));
+    },
+    { selector, dy },
+  );
+  await sleep(80);
+}
+
+async function visibleRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+      .filter((r) => !r.closest('.monaco-tree-sticky-container'))
+      .map((r) => {
+        const text = (sel) => (r.querySelector(sel)?.textContent ?? '').trim();
+        const index = Number(r.getAttribute('data-index'));
+        if (r.getAttribute('aria-level') === '1') return { index, kind: 'file', name: text('.label-name'), description: text('.label-description') };
+        const icon = r.querySelector('.marker-icon');
+        if (!icon) return { index, kind: 'other' };
+        const severity = ['error', 'warning', 'info'].find((c) => icon.classList.contains(c)) ?? 'unknown';
+        const position = text('.marker-line');
+        const m = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(position);
+        return {
+          index,
+          kind: 'marker',
+          severity,
+          message: [...r.querySelectorAll('.marker-message')].map((e) => e.textContent.trim()).join('\n'),
+          source: text('.marker-source'),
+          code: text('.marker-code'),
+          line: m ? Number(m[1]) : null,
+          col: m ? Number(m[2]) : null,
+        };
+      }),
+  );
+}
+
+/**
+ * Every row of the Problems panel: the list only renders what is in view, so scroll through it
+ * and merge by row index. Returns [{ file, severity, message, source, code, line, col }].
+ */
+export async function readProblems(page) {
+  const seen = new Map();
+  for (let i = 0; i < 20; i++) {
+    const rows = await visibleRows(page);
+    if (!rows.length || Math.min(...rows.map((r) => r.index)) === 0) break;
+    await scrollList(page, PROBLEMS_LIST, -1e7);
+  }
+  let lastHi = -1;
+  for (let i = 0; i < 500; i++) {
+    const rows = await visibleRows(page);
+    if (!rows.length) break;
+    for (const r of rows) seen.set(r.index, r);
+    const hi = Math.max(...rows.map((r) => r.index));
+    if (hi === lastHi) break;
+    lastHi = hi;
+    // a window less a few rows, so consecutive windows overlap and no row is skipped
+    await scrollList(page, PROBLEMS_LIST, Math.max(22, (rows.length - 3) * 22));
+  }
+  await scrollList(page, PROBLEMS_LIST, -1e7);
+  const problems = [];
+  let file = null;
+  for (const r of [...seen.values()].sort((a, b) => a.index - b.index)) {
+    if (r.kind === 'file') file = r.description && r.description !== '.' ? `${r.description}/${r.name}` : r.name;
+    else if (r.kind === 'marker') problems.push({ file, ...r, index: undefined, kind: undefined });
+  }
+  return problems;
+}
+
+/** Moves the pointer off the editor so screenshots show no hover. */
+export async function parkMouse(page) {
+  await page.mouse.move(150, 12).catch(() => {});
+  await sleep(300);
+}

@@ -1,0 +1,67 @@
+// docs/RULES.md documents every rule id of the registry, under the anchor ruleDocUrl() links to.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES, ruleDocUrl } from '../../src/core/rules/registry';
+
+const doc = fs.readFileSync(path.join(__dirname, '../../../docs/RULES.md'), 'utf8').replace(/\r\n/g, '\n');
+const lines = doc.split('\n');
+
+/** The anchor a rule's section carries: every run outside [a-z0-9] becomes '-'. */
+function anchorOf(id: string): string {
+  return id.replace(/[^a-z0-9]+/g, '-');
+}
+
+const anchorLine = /^<a id="([^"]+)"><\/a>\s*$/;
+const sectionAnchors = lines.flatMap((l) => anchorLine.exec(l)?.[1] ?? []);
+const sectionHeadings = lines.flatMap((l) => /^### (.+?)\s*$/.exec(l)?.[1] ?? []);
+
+test('ruleDocUrl() links to the anchor the doc uses', () => {
+  for (const rule of RULES) {
+    assert.equal(ruleDocUrl(rule.id).split('#')[1], anchorOf(rule.id), rule.id);
+  }
+  assert.equal(anchorOf('parse/invalid-json'), 'parse-invalid-json');
+});
+
+test('every rule has its anchor, directly followed by its heading', () => {
+  for (const rule of RULES) {
+    const i = lines.findIndex((l) => anchorLine.exec(l)?.[1] === anchorOf(rule.id));
+    assert.ok(i >= 0, `RULES.md has no <a id="${anchorOf(rule.id)}"></a> for ${rule.id}`);
+    assert.equal(lines[i + 1], `### ${rule.id}`, `the anchor of ${rule.id} must be followed by its heading`);
+  }
+});
+
+test('the doc has no section for an unknown rule id, and none twice', () => {
+  const ids = new Set(RULES.map((r) => r.id));
+  const anchors = new Set(RULES.map((r) => anchorOf(r.id)));
+  for (const a of sectionAnchors) assert.ok(anchors.has(a), `RULES.md has an anchor "${a}" for no known rule`);
+  for (const h of sectionHeadings) assert.ok(ids.has(h), `RULES.md has a section "### ${h}" for no known rule`);
+  assert.equal(new Set(sectionAnchors).size, sectionAnchors.length, 'an anchor appears twice');
+  assert.equal(new Set(sectionHeadings).size, sectionHeadings.length, 'a rule heading appears twice');
+});
+
+test('sections follow registry order', () => {
+  assert.deepEqual(sectionHeadings, RULES.map((r) => r.id));
+});
+
+test('each section states its default severity as in the registry', () => {
+  for (const rule of RULES) {
+    const start = lines.indexOf(`### ${rule.id}`);
+    const severityLine = lines.slice(start + 1).find((l) => l.startsWith('**Default severity:**'));
+    assert.ok(severityLine, `${rule.id} has no **Default severity:** line`);
+    assert.match(severityLine, new RegExp(`^\\*\\*Default severity:\\*\\* ${rule.severity}\\b`), rule.id);
+  }
+});
+
+test('in-page links point at existing anchors', () => {
+  const targets = new Set(sectionAnchors);
+  // Headings get GitHub's generated anchors too (lower case, punctuation dropped, spaces to '-').
+  for (const l of lines) {
+    const h = /^#{1,6} (.+)$/.exec(l);
+    if (h) targets.add(h[1].trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
+  }
+  for (const [, target] of doc.matchAll(/\]\(#([^)]+)\)/g)) {
+    assert.ok(targets.has(target), `link to #${target} has no target`);
+  }
+});
