@@ -8,32 +8,7 @@ import { join } from 'node:path';
 import { cacheCurve, entriesForHitRate, steadyHitRate, steadyHitRateBruteForce, type FlowMix } from '../src/core/model/flowcache';
 import { simulateLru } from '../src/core/model/lruSimulation';
 import { parseDocument } from '../src/core/parse';
-
-/** CPU time of this process in milliseconds: steadier than wall time on a shared machine. */
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-/** Median over batches of the CPU time of one call, in milliseconds; each batch runs ≥ 50 ms. */
-function timePerCall(run: () => unknown): number {
-  run(); // warm up the JIT
-  let calls = 1;
-  for (;;) {
-    const start = cpuMs();
-    for (let i = 0; i < calls; i++) run();
-    if (cpuMs() - start >= 50) break;
-    calls *= 2;
-  }
-  const samples: number[] = [];
-  for (let batch = 0; batch < 7; batch++) {
-    const start = cpuMs();
-    for (let i = 0; i < calls; i++) run();
-    samples.push((cpuMs() - start) / calls);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[3];
-}
+import { cpuMs, formatMs as fmt, timePerCall } from './timing';
 
 function topologyText(): string {
   const file = join(__dirname, '..', '..', 'examples', 'rack-a.edp.json');
@@ -43,7 +18,6 @@ function topologyText(): string {
 }
 
 const rows: { case: string; ms: number; note?: string }[] = [];
-const fmt = (ms: number) => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 
 const text = topologyText();
 const parseMs = timePerCall(() => parseDocument(text));

@@ -8,7 +8,7 @@
 //  4. UI checks on a fresh page (test/e2e/ui/): the Problems panel, light and dark screenshots;
 //  5. print "N passed, N failed"; exit 1 on any failure or timeout. code-server is always stopped.
 // Outputs in test-results/: e2e.log, console.log, exthost.log, code-server.log, *.png.
-//   node scripts/vscode/run-e2e.mjs [--no-build] [--no-ui] [--grep RE] [--timeout SEC] [--max-time SEC]
+//   node scripts/vscode/run-e2e.mjs [--no-build] [--no-suite] [--no-ui] [--grep RE] [--timeout SEC] [--max-time SEC]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +23,7 @@ const { values: opts } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'no-ui': { type: 'boolean', default: false },
+    'no-suite': { type: 'boolean', default: false },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     'max-time': { type: 'string', default: '600' },
@@ -74,9 +75,10 @@ fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures'), path.join(workspace, 'test
 
 let server = null;
 let context = null;
+const browserProfile = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-e2e-chromium-'));
 const consoleLines = [];
 const suiteLog = [];
-const results = { suite: null, ui: [], extra: [] };
+const results = { suite: { passed: 0, failed: 0 }, ui: [], extra: [] };
 
 async function finish() {
   try {
@@ -92,7 +94,13 @@ async function finish() {
   await context?.close().catch(() => {});
   context = null;
   await server?.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
+  for (const dir of [workspace, browserProfile]) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (e) {
+      log(`could not remove ${dir}: ${e.message}`);
+    }
+  }
 }
 onInterrupt(finish);
 const hardStop = setTimeout(async () => {
@@ -102,6 +110,41 @@ const hardStop = setTimeout(async () => {
   process.exit(1);
 }, Number(opts['max-time']) * 1000);
 hardStop.unref();
+
+function watchConsole(page, label) {
+  page.on('console', (m) => consoleLines.push(`[${since()}s ${label}] ${m.type()}: ${m.text().replace(/%c/g, '')}`));
+  page.on('pageerror', (e) => consoleLines.push(`[${since()}s ${label}] pageerror: ${e.stack ?? e}`));
+}
+
+/** Loads the workbench with extensionTestsPath and waits for the suite's exit code. */
+async function runSuite() {
+  let exitCode = null;
+  await context.exposeFunction('codeAutomationLog', (_type, args) => {
+    const line = Array.isArray(args) ? format(...args) : String(args);
+    suiteLog.push(line);
+    process.stdout.write(line + '\n');
+  });
+  await context.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  watchConsole(page, 'suite');
+  log('running the mocha suite inside the extension host');
+  const tests = path.join(server.extensionRoot, path.relative(ROOT, testsEntry));
+  await page.goto(server.urlWith([['extensionTestsPath', remoteUri(server.port, tests)]]), { waitUntil: 'domcontentloaded' });
+  const deadline = Date.now() + Number(opts.timeout) * 1000;
+  while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  await page.screenshot({ path: path.join(OUT, 'e2e-suite.png') }).catch(() => {});
+  await page.close();
+
+  const counted = suiteLog.map((l) => RESULT_LINE.exec(l)).find(Boolean);
+  const suite = { passed: counted ? Number(counted[1]) : 0, failed: counted ? Number(counted[2]) : 1 };
+  if (exitCode === null) log(`the suite did not finish within ${opts.timeout} s`);
+  else if (!counted) log(`the suite ended (exit ${exitCode}) without reporting results: it could not load or start`);
+  else if (exitCode !== 0 && suite.failed === 0) suite.failed = 1;
+  log(`suite: ${suite.passed} passed, ${suite.failed} failed (exit ${exitCode ?? 'none: timeout'})`);
+  return suite;
+}
 
 try {
   server = await startCodeServer({
@@ -113,7 +156,6 @@ try {
 
   // ---- 3. the mocha suite in the extension host -------------------------------------------------
   const { chromium: browserType } = createRequire(import.meta.url)('playwright-core');
-  const browserProfile = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-e2e-chromium-'));
   context = await browserType.launchPersistentContext(browserProfile, {
     executablePath: chromium,
     headless: true,
@@ -124,47 +166,16 @@ try {
     handleSIGHUP: false,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  context.on('close', () => fs.rmSync(browserProfile, { recursive: true, force: true }));
-  const watchConsole = (page, label) => {
-    page.on('console', (m) => consoleLines.push(`[${since()}s ${label}] ${m.type()}: ${m.text().replace(/%c/g, '')}`));
-    page.on('pageerror', (e) => consoleLines.push(`[${since()}s ${label}] pageerror: ${e.stack ?? e}`));
-  };
 
-  let exitCode = null;
-  await context.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = Array.isArray(args) ? format(...args) : String(args);
-    suiteLog.push(line);
-    process.stdout.write(line + '\n');
-  });
-  await context.exposeFunction('codeAutomationExit', (code) => {
-    exitCode = code;
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  watchConsole(page, 'suite');
-  log('running the mocha suite inside the extension host');
-  await page.goto(server.urlWith([['extensionTestsPath', remoteUri(server.port, path.join(server.extensionRoot, path.relative(ROOT, testsEntry)))]]), { waitUntil: 'domcontentloaded' });
-  const deadline = Date.now() + Number(opts.timeout) * 1000;
-  while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-  await page.screenshot({ path: path.join(OUT, 'e2e-suite.png') }).catch(() => {});
-  const counted = suiteLog.map((l) => RESULT_LINE.exec(l)).find(Boolean);
-  results.suite = {
-    passed: counted ? Number(counted[1]) : 0,
-    failed: counted ? Number(counted[2]) : 1,
-    exitCode,
-    timedOut: exitCode === null,
-  };
-  if (exitCode === null) log(`the suite did not finish within ${opts.timeout} s`);
-  else if (!counted) log(`the suite ended (exit ${exitCode}) without reporting results: it could not load or start`);
-  else if (exitCode !== 0 && results.suite.failed === 0) results.suite.failed = 1;
-  log(`suite: ${results.suite.passed} passed, ${results.suite.failed} failed (exit ${exitCode ?? 'none: timeout'})`);
-
-  // an activation error fails the run even when no test happened to notice it
-  const activationError = new RegExp(`Activating extension '?${EXTENSION_ID.replace(/\./g, '\\.')}'? failed[^\\n]*(\\n[^\\n]*){0,3}`).exec(extensionHostLog(server));
-  results.extra.push({ name: `${EXTENSION_ID} activates without an error`, ok: !activationError, error: activationError?.[0] });
-  if (activationError) log(`FAIL: ${activationError[0]}`);
+  if (!opts['no-suite']) {
+    results.suite = await runSuite();
+    // an activation error fails the run even when no test happened to notice it
+    const activationError = new RegExp(`Activating extension '?${EXTENSION_ID.replace(/\./g, '\\.')}'? failed[^\\n]*(\\n[^\\n]*){0,3}`).exec(extensionHostLog(server));
+    results.extra.push({ name: `${EXTENSION_ID} activates without an error`, ok: !activationError, error: activationError?.[0] });
+    if (activationError) log(`FAIL: ${activationError[0]}`);
+  }
 
   // ---- 4. UI checks on a fresh page ---------------------------------------------------------------
-  await page.close();
   if (!opts['no-ui']) {
     const uiPage = await context.newPage();
     watchConsole(uiPage, 'ui');
@@ -179,8 +190,8 @@ try {
 
 // ---- 5. the closing line ----------------------------------------------------------------------------
 const checks = [...results.ui, ...results.extra];
-const passed = (results.suite?.passed ?? 0) + checks.filter((c) => c.ok).length;
-const failed = (results.suite ? results.suite.failed : 1) + checks.filter((c) => !c.ok).length;
+const passed = results.suite.passed + checks.filter((c) => c.ok).length;
+const failed = results.suite.failed + checks.filter((c) => !c.ok).length;
 log(`done in ${since()} s; logs and screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

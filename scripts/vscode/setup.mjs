@@ -46,7 +46,7 @@ function ensureDebianPackages() {
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env });
   const still = missingDebianPackages();
   if (still.length) throw new SetupError(`apt-get did not install: ${still.join(' ')}`);
 }

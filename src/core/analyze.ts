@@ -1,7 +1,7 @@
 // The one entry point: text → findings + model. Never throws on user input (DESIGN §1).
 import type { Node } from 'jsonc-parser';
 import type { Finding, RawFinding, Severity } from './findings';
-import { parseDocument } from './parse';
+import { type ParsedDocument, parseDocument } from './parse';
 import { spanAt } from './pointer';
 import { ruleInfo } from './rules/registry';
 import { checkReferences } from './rules/references';
@@ -32,7 +32,8 @@ export interface Analysis {
   model: DatapathModel | undefined;
   /** The validated topology; absent when parsing or the schema check failed. */
   topology: Topology | undefined;
-  root: Node | undefined;
+  /** The syntax tree, built on first read (a clean file's analysis never needs it). */
+  readonly root: Node | undefined;
   lines: LineIndex;
 }
 
@@ -40,14 +41,23 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
-  const base = { lines, model: undefined, topology: undefined, truncated: 0 };
-  let root: Node | undefined;
+  let parsed: ParsedDocument | undefined;
+  const tree = () => parsed?.root;
+  const result = (findings: RawFinding[], truncated: number, topology?: Topology, model?: DatapathModel): Analysis => ({
+    findings: locate(findings, tree, lines),
+    truncated,
+    topology,
+    model,
+    lines,
+    get root() {
+      return tree();
+    },
+  });
   let raw: RawFinding[];
   let topology: Topology | undefined;
   let model: DatapathModel | undefined;
   try {
-    const parsed = parseDocument(text);
-    root = parsed.root;
+    parsed = parseDocument(text);
     raw = parsed.errors;
     if (raw.length === 0) {
       const structure = checkStructure(parsed.value);
@@ -63,7 +73,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   } catch (e) {
     // A bug of ours must not take the editor down; say so where the user looks.
     raw = [{ rule: 'parse/invalid-json', path: '', span: { offset: 0, length: 0 }, message: `EDP Designer could not analyze this file (internal error: ${(e as Error).message}). Please report it with the file.` }];
-    return { ...base, root, findings: locate(raw, root, lines), topology: undefined };
+    return result(raw, 0);
   }
   const severities = { ...topology?.rules, ...options.rules };
   const graded = raw.flatMap((f) => {
@@ -72,7 +82,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   });
   const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const kept = graded.slice(0, max);
-  return { ...base, root, topology, model, truncated: graded.length - kept.length, findings: locate(kept, root, lines) };
+  return result(kept, graded.length - kept.length, topology, model);
 }
 
 function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Severity | undefined {
@@ -81,7 +91,9 @@ function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Se
   return setting ?? f.severity ?? ruleInfo(f.rule)?.severity ?? 'warning';
 }
 
-function locate(raw: RawFinding[], root: Node | undefined, lines: LineIndex): Finding[] {
+function locate(raw: RawFinding[], tree: () => Node | undefined, lines: LineIndex): Finding[] {
+  if (raw.length === 0) return [];
+  const root = tree();
   return raw
     .map((f): Finding => {
       const span = f.span ?? spanAt(root, f.path, f.target);

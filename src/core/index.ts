@@ -5,3 +5,5 @@ export type { Finding, Position, Range, RelatedLocation, Severity, Span } from '
 export { RULES, ruleInfo, ruleDocUrl } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export type * from './topology';
+export { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, importHwloc } from './import';
+export type { DatapathModel } from './model';

@@ -1,16 +1,22 @@
-// JSONC → syntax tree with offsets (jsonc-parser), syntax errors as raw findings.
-import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+// JSONC → value (and, on demand, the syntax tree with offsets) via jsonc-parser; syntax errors as raw findings.
+import { type Node, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { RawFinding } from './findings';
 
 export interface ParsedDocument {
-  /** Absent when the text holds no JSON value at all. */
-  root: Node | undefined;
   value: unknown;
   errors: RawFinding[];
+  /**
+   * The syntax tree with offsets, built on first use: only locating findings (and the editor's
+   * lens, hover and fixes) need it, so a clean file never pays for it. Absent when the text
+   * holds no JSON value at all.
+   */
+  readonly root: Node | undefined;
 }
 
 /** Deeper nesting than this is refused before parsing: no real topology nests past ~8. */
 export const MAX_NESTING = 256;
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 export function parseDocument(text: string): ParsedDocument {
   const tooDeep = deepNestingOffset(text, MAX_NESTING);
@@ -27,14 +33,14 @@ export function parseDocument(text: string): ParsedDocument {
     };
   }
   const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const value: unknown = parse(text, parseErrors, PARSE_OPTIONS);
   const errors = parseErrors.map((e): RawFinding => ({
     rule: 'parse/invalid-json',
     message: `${describeParseError(printParseErrorCode(e.error))}.`,
     path: '',
     span: { offset: e.offset, length: Math.max(1, e.length) },
   }));
-  if (!root && errors.length === 0) {
+  if (value === undefined && errors.length === 0) {
     errors.push({
       rule: 'parse/invalid-json',
       message: 'The file is empty. A topology file is a JSON object: start from "EDP: New Topology File" or an example.',
@@ -42,7 +48,23 @@ export function parseDocument(text: string): ParsedDocument {
       span: { offset: 0, length: 0 },
     });
   }
-  return { root, value: root ? getNodeValue(root) : undefined, errors };
+  return lazyTree(text, value, errors);
+}
+
+function lazyTree(text: string, value: unknown, errors: RawFinding[]): ParsedDocument {
+  let root: Node | undefined;
+  let built = false;
+  return {
+    value,
+    errors,
+    get root() {
+      if (!built) {
+        root = parseTree(text, [], PARSE_OPTIONS);
+        built = true;
+      }
+      return root;
+    },
+  };
 }
 
 function describeParseError(code: string): string {

@@ -5,4 +5,5 @@ export const COMMANDS = {
   checkWorkspace: 'edpDesigner.checkWorkspace',
   revalidate: 'edpDesigner.revalidate',
   showOutput: 'edpDesigner.showOutput',
+  importHwloc: 'edpDesigner.importHwloc',
 } as const;

@@ -2,12 +2,19 @@
 // per document) and on save; results dropped when the document moved on; diagnostics removed on
 // close, delete, rename and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { analyze } from '../core/analyze';
+import { type Analysis, analyze } from '../core/analyze';
 import { stripBom } from '../core/text';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { describeError } from './log';
 import { readSettings, type Settings } from './settings';
 import { withoutSyntaxErrors } from './syntax';
+
+/** An analysis and what it was made from; `version` is undefined for a file read from disk. */
+export interface AnalyzedDocument {
+  version: number | undefined;
+  text: string;
+  analysis: Analysis;
+}
 
 export const TOPOLOGY_GLOB = '**/*.edp.json';
 
@@ -81,6 +88,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
   /** Fires after the diagnostics of a URI were published or cleared. */
   readonly onDidUpdate = this.updated.event;
   private readonly lastMs = new Map<string, number>();
+  private readonly analyses = new Map<string, AnalyzedDocument>();
   private readonly warnedSettings = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
@@ -123,10 +131,11 @@ export class TopologyDiagnostics implements vscode.Disposable {
     if (!settings.enable) return this.clear(doc.uri);
     const version = doc.version;
     const text = doc.getText();
-    const diagnostics = this.diagnose(text, text.length, doc.uri, settings, `v${version}`, jsonServiceValidates());
+    const result = this.diagnose(text, text.length, doc.uri, settings, `v${version}`, jsonServiceValidates());
     // Analysis is synchronous today; the guard keeps it right if it ever moves off-thread.
     if (doc.isClosed || doc.version !== version) return;
-    this.publish(doc.uri, diagnostics);
+    this.remember(doc.uri, result.analysis && { version, text, analysis: result.analysis });
+    this.publish(doc.uri, result.diagnostics);
   }
 
   /**
@@ -159,7 +168,9 @@ export class TopologyDiagnostics implements vscode.Disposable {
     const nowOpen = this.openDocument(uri);
     if (nowOpen) return this.checkUri(nowOpen.uri);
     // Closed files get no JSON-service diagnostics, so syntax and schema errors are ours to report.
-    this.publish(uri, this.diagnose(text ?? '', size, uri, settings, 'on disk', false));
+    const result = this.diagnose(text ?? '', size, uri, settings, 'on disk', false);
+    this.remember(uri, result.analysis && { version: undefined, text: text ?? '', analysis: result.analysis });
+    this.publish(uri, result.diagnostics);
     return this.counts(uri);
   }
 
@@ -179,6 +190,15 @@ export class TopologyDiagnostics implements vscode.Disposable {
 
   has(uri: vscode.Uri): boolean {
     return this.collection.has(uri);
+  }
+
+  /**
+   * The last published analysis of a URI, with the text and document version it was made from:
+   * CodeLens, hover, quick fixes and the report read it instead of analyzing again, and check
+   * `version` against the document before using offsets.
+   */
+  latest(uri: vscode.Uri): AnalyzedDocument | undefined {
+    return this.analyses.get(uri.toString());
   }
 
   /** Milliseconds the last analysis of this URI took. */
@@ -218,11 +238,11 @@ export class TopologyDiagnostics implements vscode.Disposable {
     return this.checkUri(uri);
   }
 
-  private diagnose(text: string, size: number, uri: vscode.Uri, settings: Settings, what: string, jsonService: boolean): vscode.Diagnostic[] {
+  private diagnose(text: string, size: number, uri: vscode.Uri, settings: Settings, what: string, jsonService: boolean): { diagnostics: vscode.Diagnostic[]; analysis?: Analysis } {
     const name = vscode.workspace.asRelativePath(uri);
     if (size > settings.maxFileSizeMB * 1024 * 1024) {
       this.log.info(`${name}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
-      return [tooLargeDiagnostic(size, settings.maxFileSizeMB)];
+      return { diagnostics: [tooLargeDiagnostic(size, settings.maxFileSizeMB)] };
     }
     const started = performance.now();
     const analysis = analyze(text, {
@@ -240,7 +260,12 @@ export class TopologyDiagnostics implements vscode.Disposable {
     const c = countsOf(diagnostics);
     const cut = analysis.truncated > 0 ? `, ${analysis.truncated} more over edpDesigner.maxProblems` : '';
     this.log.debug(`${name} (${what}): ${c.error} errors, ${c.warning} warnings, ${c.info} infos${cut} in ${ms.toFixed(1)} ms`);
-    return diagnostics;
+    return { diagnostics, analysis };
+  }
+
+  private remember(uri: vscode.Uri, analyzed: AnalyzedDocument | undefined): void {
+    if (analyzed) this.analyses.set(uri.toString(), analyzed);
+    else this.analyses.delete(uri.toString());
   }
 
   private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
@@ -251,6 +276,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
   private clear(uri: vscode.Uri): void {
     this.cancelTimer(uri);
     this.lastMs.delete(uri.toString());
+    this.analyses.delete(uri.toString());
     if (!this.collection.has(uri)) return;
     this.collection.delete(uri);
     this.updated.fire(uri);

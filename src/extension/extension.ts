@@ -7,8 +7,11 @@
 // `workspaceContains:**/*.edp.json` activates early in workspaces that have topology files, so
 // "Check All" and the status bar are ready; contributed commands activate implicitly.
 import * as vscode from 'vscode';
+import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { TopologyDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
+import { registerImportHwloc } from './importHwloc';
 import { createLog, describeError } from './log';
 import { createStatus } from './status';
 
@@ -18,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const diagnostics = new TopologyDiagnostics(log);
     context.subscriptions.push(diagnostics, createStatus(diagnostics, log), ...registerCommands(diagnostics, log));
+    context.subscriptions.push(registerCodeLens(diagnostics, log), registerHover(diagnostics, log), registerImportHwloc(log));
     diagnostics.checkOpenDocuments();
     log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
   } catch (e) {

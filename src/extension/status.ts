@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
 import { type TopologyDiagnostics, isTopologyDocument, settingsFor } from './diagnostics';
+import { worstFiguresText } from './figures';
 import { describeError } from './log';
 
 export function createStatus(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -23,6 +24,12 @@ export function createStatus(diagnostics: TopologyDiagnostics, log: vscode.LogOu
         item.text = `EDP $(error) ${c.error} $(warning) ${c.warning}` + (c.info > 0 ? ` $(info) ${c.info}` : '');
         item.tooltip = `EDP Designer: ${c.error} errors, ${c.warning} warnings, ${c.info} infos`
           + (ms !== undefined ? ` (analyzed in ${ms.toFixed(0)} ms)` : '') + '. Click to show the output.';
+        // The file's worst model figure, so an overloaded lcore shows without opening anything.
+        const worst = worstFiguresText(diagnostics.latest(doc.uri)?.analysis.model);
+        if (worst) {
+          item.text += ` · ${worst}`;
+          item.tooltip += `\nBusiest lcore and lowest flow-cache hit rate over the file's EDP switches: ${worst}.`;
+        }
       }
       item.show();
     } catch (e) {

@@ -19,22 +19,20 @@ export async function waitForActiveTab(page, basename, timeout = 20_000) {
   );
 }
 
-/** 'vs' (light), 'vs-dark', 'hc-black' or 'hc-light': the kind of theme the workbench shows. */
-export async function themeKind(page) {
-  return page.evaluate(() => {
-    const cls = [...(document.querySelector('.monaco-workbench')?.classList ?? [])];
-    return cls.find((c) => ['vs', 'vs-dark', 'hc-black', 'hc-light'].includes(c)) ?? null;
-  });
+/** The workbench's theme classes, e.g. "vs vscode-theme-defaults-themes-light_modern-json". */
+export async function themeClasses(page) {
+  return page.evaluate(() => [...(document.querySelector('.monaco-workbench')?.classList ?? [])].filter((c) => /^(vs|vs-dark|hc-black|hc-light)$|^vscode-theme-/.test(c)).join(' '));
 }
 
-export async function waitForThemeKind(page, kind, timeout = 15_000) {
-  await page.waitForFunction((k) => document.querySelector('.monaco-workbench')?.classList.contains(k), kind, { timeout });
+export async function waitForThemeClass(page, themeClass, timeout = 15_000) {
+  await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), themeClass, { timeout });
 }
 
 /** The status bar's problem counts, read from its accessible label ("Errors: 4, Warnings: 2"). */
 export async function statusBarProblems(page) {
   return page.evaluate(() => {
-    const aria = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
+    const item = document.getElementById('status.problems');
+    const aria = item?.getAttribute('aria-label') || item?.querySelector('[aria-label]')?.getAttribute('aria-label') || '';
     const num = (re) => Number(re.exec(aria)?.[1] ?? 0);
     return { aria, errors: num(/Errors?:\s*(\d+)/i), warnings: num(/Warnings?:\s*(\d+)/i), infos: num(/Infos?:\s*(\d+)/i) };
   });
@@ -131,4 +129,47 @@ export async function readProblems(page) {
 export async function parkMouse(page) {
   await page.mouse.move(150, 12).catch(() => {});
   await sleep(300);
+}
+
+async function quickInputRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].map((r) => ({
+      index: r.getAttribute('data-index'),
+      label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+    })),
+  );
+}
+
+/** Types `text` into the open quick input and clicks the row whose label is exactly `label`. */
+async function pickQuickInputRow(page, text, label, timeout = 10_000) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 5_000 });
+  await input.fill(text);
+  const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const deadline = Date.now() + timeout;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = await quickInputRows(page);
+    const hit = rows.find((r) => norm(r.label) === norm(label));
+    if (hit) {
+      await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[data-index="${hit.index}"]`).first().click();
+      return;
+    }
+    await sleep(200);
+  }
+  await page.keyboard.press('Escape');
+  throw new Error(`no entry "${label}" after typing "${text}"; saw ${JSON.stringify(rows.map((r) => r.label).slice(0, 8))}`);
+}
+
+/** Runs a command from the palette by its exact title, as a user would (F1, type, click). */
+export async function runPaletteCommand(page, title) {
+  await page.keyboard.press('F1');
+  await pickQuickInputRow(page, `>${title}`, title);
+}
+
+/** Preferences: Color Theme, then the theme by its label in the picker; waits until it shows. */
+export async function switchColorTheme(page, label, themeClass) {
+  await runPaletteCommand(page, 'Preferences: Color Theme');
+  await pickQuickInputRow(page, label, label);
+  await waitForThemeClass(page, themeClass);
 }

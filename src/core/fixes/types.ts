@@ -1,0 +1,22 @@
+// What a quick fix is, independent of any editor: a title and the text edits that repair a finding.
+import type { Analysis } from '../analyze';
+import type { Finding } from '../findings';
+import type { TextEdit } from './edits';
+import type { Segments } from './paths';
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix "Auto Fix" applies: at most one per finding. */
+  preferred?: boolean;
+}
+
+/** What a rule's fixer reads: the analyzed text, its analysis, the finding and its pointer as segments. */
+export interface FixContext {
+  text: string;
+  analysis: Analysis;
+  finding: Finding;
+  segments: Segments;
+}
+
+export type Fixer = (ctx: FixContext) => QuickFix[];

@@ -1,0 +1,187 @@
+// readiness/* rules: each switch of an EDP mode, its uplink NICs and its host are validated
+// against the precompiled profile of the target release and that mode
+// (schemas/readiness/<release>-<mode>.schema.json); the NIC catalog supplies what each driver
+// offers. The profile's errors become findings; their figures (1600, 1700, the minimum
+// version) come from the schema errors, so the schema files stay the source of truth.
+import type { ErrorObject } from 'ajv';
+import type { RawFinding } from '../findings';
+import { READINESS_PROFILES, type ReadinessProfile } from '../generated/readiness-validators';
+import { roundFlowTableSize } from '../model/flowcache';
+import { toPointer } from '../pointer';
+import { effectiveMode, type Host, type Nic, type Switch, type Topology } from '../topology';
+import { type CatalogEntry, driversWithMode, type EdpNicMode, entryForDriver, type NicCatalog } from './catalog';
+import { versionNumbers } from './version';
+
+/** A switch without `mtu` gets vSphere's default of 1500 (also NSX's logical-interface default). */
+export const DEFAULT_MTU = 1500;
+
+const NIC_MODE: Record<string, EdpNicMode> = { 'edp-standard': 'interrupt', 'edp-performance': 'poll' };
+const MODE_NAME: Record<string, string> = { 'edp-standard': 'EDP Standard (interrupt mode)', 'edp-performance': 'EDP Performance (poll mode)' };
+
+export const KNOWN_RELEASES: readonly string[] = [...new Set(READINESS_PROFILES.map((p) => p.release))];
+
+/** The profile for a release and an effective switch mode, if there is one. */
+export function profileFor(release: string, mode: string): ReadinessProfile | undefined {
+  return READINESS_PROFILES.find((p) => p.release === release && p.mode === mode);
+}
+
+export function checkReadiness(topology: Topology, catalog: NicCatalog): RawFinding[] {
+  const release = topology.target.release;
+  if (!KNOWN_RELEASES.includes(release)) {
+    return [{
+      rule: 'readiness/mode',
+      path: '/target/release',
+      message: `Target release "${release}" has no readiness profile, so NICs, drivers, MTU and flow tables are not checked. Known releases: ${KNOWN_RELEASES.join(', ')}. Set target.release to the one you will deploy.`,
+    }];
+  }
+  const out: RawFinding[] = [];
+  topology.hosts.forEach((host, h) => checkHost(host, h, topology, catalog, out));
+  return out;
+}
+
+function checkHost(host: Host, h: number, topology: Topology, catalog: NicCatalog, out: RawFinding[]): void {
+  const release = topology.target.release;
+  const reported = new Set<string>();
+  const once = (f: RawFinding) => {
+    const key = `${f.rule} ${f.path}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(f);
+  };
+  const views = host.nics.map((nic) => nicView(nic, catalog));
+  host.switches.forEach((sw, s) => {
+    const mode = effectiveMode(sw, topology.target);
+    if (mode === 'standard') return;
+    const at = ['hosts', h, 'switches', s];
+    const profile = profileFor(release, mode);
+    if (!profile) {
+      const offered = READINESS_PROFILES.filter((p) => p.release === release).map((p) => p.mode);
+      once({
+        rule: 'readiness/mode',
+        path: sw.mode ? toPointer([...at, 'mode']) : '/target/mode',
+        message: `Switch "${sw.name}" runs in mode ${mode}, which ${release} does not offer (no readiness profile). Modes of ${release}: ${offered.join(', ')}. Change the switch's mode, or target.mode if it inherits it.`,
+      });
+      return;
+    }
+    switchFindings(sw, at, profile).forEach(once);
+    sw.uplinks.forEach((uplink) => {
+      const n = host.nics.findIndex((nic) => nic.name === uplink);
+      if (n < 0) return; // ref/unknown-nic says so
+      nicFindings(host.nics[n], views[n], ['hosts', h, 'nics', n], sw, profile, catalog).forEach(once);
+    });
+    // A NIC without a driver could be anything: judge the host only when every driver is known.
+    if (views.every((v) => v.driver !== undefined) && !profile.host({ nics: views })) {
+      const nicMode = NIC_MODE[mode];
+      once({
+        rule: 'readiness/no-edp-nic',
+        path: toPointer(['hosts', h, 'nics']),
+        target: 'key',
+        message: `Host "${host.name}" has ${MODE_NAME[mode]} switch "${sw.name}" but no NIC whose driver the NIC catalog lists for ${nicMode} mode (drivers here: ${[...new Set(views.map((v) => v.driver))].join(', ') || 'none'}), so NSX will not add it to an Enhanced Datapath transport zone. Add a NIC with ${orList(driversWithMode(catalog, nicMode))}, or set the switch's mode to standard.`,
+      });
+    }
+  });
+}
+
+/** What the profile's `nic` definition validates: the NIC's versions and its catalog facts. */
+interface NicView {
+  driver?: string;
+  driverVersion?: string;
+  firmware?: string;
+  edpModes?: EdpNicMode[];
+  minDriverVersion?: string;
+  minFirmware?: string;
+}
+
+function nicView(nic: Nic, catalog: NicCatalog): NicView {
+  const entry = nic.driver === undefined ? undefined : entryForDriver(catalog, nic.driver);
+  return withoutUndefined({
+    driver: nic.driver,
+    driverVersion: nic.driverVersion,
+    firmware: nic.firmware,
+    edpModes: entry?.edpModes,
+    minDriverVersion: entry?.minDriverVersion,
+    minFirmware: entry?.minFirmware,
+  });
+}
+
+function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switch, profile: ReadinessProfile, catalog: NicCatalog): RawFinding[] {
+  if (nic.driver === undefined || profile.nic(view)) return [];
+  const errors = profile.nic.errors ?? [];
+  const entry = entryForDriver(catalog, nic.driver);
+  const nicMode = NIC_MODE[profile.mode];
+  const where = `NIC "${nic.name}"`;
+  if (errors.some((e) => e.instancePath === '' || e.instancePath === '/edpModes')) {
+    const others = orList(driversWithMode(catalog, nicMode).filter((d) => d !== nic.driver));
+    const message = entry
+      ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry)}. Uplink a NIC with ${others}${entry.edpModes.length ? ', or change the switch\'s mode' : ''}.`
+      : `${where} uses driver "${nic.driver}", which the NIC catalog does not list, so EDP Designer cannot confirm it offers ${nicMode} mode for ${MODE_NAME[profile.mode]} switch "${sw.name}" on ${profile.release}. Uplink a NIC with ${others}; or, if the VMware Compatibility Guide lists this driver for Enhanced Datapath, add it to a workspace catalog (edpDesigner.catalogs).`;
+    return [{ rule: 'readiness/unsupported-nic', path: toPointer([...at, 'driver']), message }];
+  }
+  const out: RawFinding[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'minVersion' || !entry) continue;
+    const firmware = e.instancePath === '/firmware';
+    const field = firmware ? 'firmware' : 'driverVersion';
+    const value = String(firmware ? nic.firmware : nic.driverVersion);
+    const minimum = String((e.params as { minVersion: unknown }).minVersion);
+    const what = firmware ? `the firmware of ${where}` : `${nic.driver}`;
+    const problem = versionNumbers(value) === undefined
+      ? `${where} has ${field} "${value}", which is not a version number, so it cannot be compared with the minimum ${minimum} ${sourceText(entry)}. Write the version esxcli network nic get -n ${nic.name} shows.`
+      : `${where} has ${firmware ? 'firmware' : `${nic.driver} driver`} ${value}, below the minimum ${minimum} for EDP ${sourceText(entry)}. Upgrade ${what} to ≥ ${minimum}, then set ${field} to the installed version.`;
+    out.push({ rule: firmware ? 'readiness/firmware-too-old' : 'readiness/driver-too-old', path: toPointer([...at, field]), message: problem });
+  }
+  return out;
+}
+
+function switchFindings(sw: Switch, at: (string | number)[], profile: ReadinessProfile): RawFinding[] {
+  const view = { ...sw, mtu: sw.mtu ?? DEFAULT_MTU };
+  const out: RawFinding[] = [];
+  const mtuPath = sw.mtu === undefined ? toPointer(at) : toPointer([...at, 'mtu']);
+  const mtuText = sw.mtu === undefined ? `sets no mtu, so it gets the vSphere default of ${DEFAULT_MTU},` : `has MTU ${sw.mtu},`;
+  const advice = 'Set mtu to 9000 if the physical fabric carries jumbo frames, else to at least 1700, and configure the same MTU on the physical switches.';
+  const source = '[NSX installation guide: minimum 1600, recommended 1700]';
+  const errors = profile.switch(view) ? [] : profile.switch.errors ?? [];
+  const mtuError = errors.find((e) => e.instancePath === '/mtu');
+  if (mtuError) {
+    out.push({ rule: 'readiness/mtu', path: mtuPath, message: `Switch "${sw.name}" ${mtuText} below the ${limitOf(mtuError)} the EDP overlay needs ${source}: encapsulated full-size frames do not fit. ${advice}` });
+  } else if (!profile.switchRecommended(view)) {
+    const warn = (profile.switchRecommended.errors ?? []).find((e) => e.instancePath === '/mtu');
+    if (warn) {
+      out.push({ rule: 'readiness/mtu', severity: 'warning', path: mtuPath, message: `Switch "${sw.name}" ${mtuText} below the recommended ${limitOf(warn)} ${source}, leaving the overlay no headroom. ${advice}` });
+    }
+  }
+  if (errors.some((e) => e.instancePath === '/flowCache/entries')) {
+    const entries = sw.flowCache?.entries ?? 0;
+    const rounded = roundFlowTableSize(entries);
+    const inRange = entries >= 4 && entries <= 524288;
+    const problem = inRange
+      ? `is not a power of two, so NSX rounds it up to ${rounded}`
+      : `is outside the 4..524288 that set ens flow-table size accepts; the model uses ${rounded}`;
+    const smaller = rounded / 2 >= 4 && inRange ? `, or ${rounded / 2} if memory matters more` : '';
+    out.push({
+      rule: 'readiness/flow-table-size',
+      path: toPointer([...at, 'flowCache', 'entries']),
+      message: `Switch "${sw.name}" has flowCache.entries ${entries} per lcore, which ${problem}. Set entries to ${rounded}${smaller}.`,
+    });
+  }
+  return out;
+}
+
+function limitOf(e: ErrorObject): string {
+  return String((e.params as { limit?: unknown }).limit);
+}
+
+/** "(per the NIC catalog: <source>; unverified: check the VMware Compatibility Guide)". */
+function sourceText(entry: CatalogEntry): string {
+  return `(per the NIC catalog: ${entry.source}${entry.verified ? '' : '; unverified: check the VMware Compatibility Guide'})`;
+}
+
+function orList(items: readonly string[]): string {
+  if (items.length === 0) return 'an EDP-capable driver';
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

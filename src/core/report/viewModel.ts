@@ -1,0 +1,412 @@
+// The datapath report as plain data: what the panel, the exported HTML and the Markdown show.
+// Built from an Analysis; JSON-serialisable (it crosses postMessage and is embedded in exports),
+// so no functions, no getters, no class instances.
+import type { Analysis } from '../analyze';
+import type { Finding, Severity } from '../findings';
+import { DEFAULT_CONSTANTS } from '../model/constants';
+import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchMbuf, SwitchModel } from '../model/types';
+import { pointerSegments } from '../pointer';
+import type { Host } from '../topology';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** Rule thresholds in effect (the model's constants with the file's and the settings' overrides). */
+export interface ReportThresholds {
+  /** tlb.utilization */
+  utilization: number;
+  /** flowcache.hitRate */
+  hitRate: number;
+  /** flowcache.churn */
+  churn: number;
+  /** mbuf.llcShare */
+  llcShare: number;
+  /** tlb.imbalance */
+  imbalance: number;
+}
+
+export interface ReportFinding {
+  /** Index in ReportViewModel.findings. */
+  id: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  /** Host index the finding is about, when its path is under /hosts/N. */
+  host?: number;
+  /** 0-based, as VS Code counts. */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  rule: string;
+  /** Ids in ReportViewModel.findings, in file order. */
+  findings: number[];
+}
+
+export interface ReportLcore {
+  index: number;
+  numaNode: number;
+  queues: number;
+  pps: number;
+  utilization: number;
+  hitRate: number;
+  cyclesPerPacket: number;
+  assigned: { vm: string; vnic: string; queue: number; pps: number; remote: boolean }[];
+}
+
+export interface CurvePoint {
+  entries: number;
+  hitRate: number;
+}
+
+export interface ReportSwitch {
+  name: string;
+  mode: SwitchModel['mode'];
+  lcoreAssignment: SwitchModel['lcoreAssignment'];
+  /** Uplinks that name a NIC of the host. */
+  uplinks: string[];
+  offeredPps: number;
+  packetBytes: number;
+  lineRatePps: number;
+  capacityPps: number;
+  dropRate: number;
+  hitRate: number;
+  churnMissShare: number;
+  entries: number;
+  imbalance: number;
+  maxUtilization: number;
+  coresUsed: CoresUsed;
+  /** Cores the switch consumes in its own mode (lcores when dedicated, Σ utilization in interrupt mode, heritage otherwise). */
+  coresInMode: number;
+  lcores: ReportLcore[];
+  mbuf: SwitchMbuf;
+  /**
+   * Hit rate against flow-table size for the switch's worst lcore (churn included); absent when
+   * not computed (the panel asks for curves of the hosts it shows) — [] when the switch has no traffic.
+   */
+  cacheCurve?: CurvePoint[];
+  findings: number[];
+}
+
+export interface ReportNuma {
+  id: number;
+  socket: number;
+  cores: number;
+  lcores: number;
+  memoryGiB?: number;
+  mbuf: NumaMbuf;
+  findings: number[];
+}
+
+export interface ReportNic {
+  name: string;
+  model?: string;
+  speedGbps: number;
+  numaNode: number;
+  /** false when numaNode names no NUMA node of the host (ref/unknown-numa-node). */
+  onKnownNode: boolean;
+  findings: number[];
+}
+
+export interface ReportVm {
+  name: string;
+  numaNode?: number;
+  vcpus?: number;
+  /** Packets per second over the VM's vNICs. */
+  pps: number;
+  findings: number[];
+}
+
+/** A line of the NUMA map: NIC → switch (uplink) or switch lcores on a node → VM (served queues). */
+export type NumaLink =
+  | { kind: 'uplink'; nic: string; switch: string; cross: boolean; findings: number[] }
+  | { kind: 'serve'; switch: string; numaNode: number; vm: string; queues: number; pps: number; cross: boolean; findings: number[] };
+
+export interface HostWorst {
+  maxUtilization: number;
+  /** Lowest hit rate of an lcore that carries traffic; undefined when none does. */
+  minHitRate: number | undefined;
+  /** Highest predicted drop rate of the host's switches. */
+  dropRate: number;
+  droppedPps: number;
+  /** Σ over switches of the cores each consumes in its own mode. */
+  coresUsed: number;
+}
+
+export interface ReportHost {
+  index: number;
+  name: string;
+  cluster?: string;
+  cpuModel?: string;
+  ghz: number;
+  worst: HostWorst;
+  counts: SeverityCounts;
+  findings: number[];
+  coresUsed: CoresUsed;
+  numaNodes: ReportNuma[];
+  nics: ReportNic[];
+  switches: ReportSwitch[];
+  vms: ReportVm[];
+  links: NumaLink[];
+}
+
+export interface ReportViewModel {
+  format: typeof REPORT_FORMAT_VERSION;
+  /** The file's name as the user knows it (no directories). */
+  fileName: string;
+  topologyName?: string;
+  release?: string;
+  /** Why there are no figures, when the model could not run (parse or structural errors). */
+  notice?: string;
+  thresholds: ReportThresholds;
+  counts: SeverityCounts;
+  /** Findings over maxProblems, not listed. */
+  truncated: number;
+  findings: ReportFinding[];
+  /** By severity (error, warning, info), then rule id; each group in file order. */
+  findingGroups: FindingGroup[];
+  hosts: ReportHost[];
+}
+
+export interface ReportOptions {
+  fileName: string;
+  /** Hosts whose flow-cache curves to compute ('all' by default; each costs ~1 ms per switch). */
+  curves?: 'all' | readonly number[];
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function reportViewModel(analysis: Analysis, options: ReportOptions): ReportViewModel {
+  const findings = analysis.findings.map((f, id) => reportFinding(f, id));
+  const { model, topology } = analysis;
+  const curveHosts = options.curves === undefined || options.curves === 'all' ? undefined : new Set(options.curves);
+  const hosts = model && topology
+    ? model.hosts.map((hm, h) => reportHost(hm, topology.hosts[h], h, findings, curveHosts ? curveHosts.has(h) : true))
+    : [];
+  return {
+    format: REPORT_FORMAT_VERSION,
+    fileName: options.fileName,
+    ...(topology?.name !== undefined ? { topologyName: topology.name } : {}),
+    ...(topology?.target?.release !== undefined ? { release: topology.target.release } : {}),
+    ...(model ? {} : { notice: noticeOf(analysis) }),
+    thresholds: thresholdsOf(model),
+    counts: countsOf(findings),
+    truncated: analysis.truncated,
+    findings,
+    findingGroups: groupsOf(findings),
+    hosts,
+  };
+}
+
+/** The flow-cache curves of one host's switches, for a panel that shows the host later. */
+export function hostCacheCurves(analysis: Analysis, host: number): CurvePoint[][] {
+  const hm = analysis.model?.hosts[host];
+  return hm ? hm.switches.map((s) => curveOf(s)) : [];
+}
+
+function noticeOf(analysis: Analysis): string {
+  const errors = analysis.findings.filter((f) => f.severity === 'error').length;
+  if (analysis.findings.some((f) => f.rule === 'parse/invalid-json')) {
+    return 'No figures: the file is not valid JSON(C). Fix the syntax errors listed under Findings and the model runs again.';
+  }
+  return `No figures: the file does not match the topology format${errors > 0 ? ` (${errors} error${errors === 1 ? '' : 's'} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
+}
+
+function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {
+  const c: Record<string, number> = model?.constants ?? DEFAULT_CONSTANTS;
+  return {
+    utilization: c['tlb.utilization'],
+    hitRate: c['flowcache.hitRate'],
+    churn: c['flowcache.churn'],
+    llcShare: c['mbuf.llcShare'],
+    imbalance: c['tlb.imbalance'],
+  };
+}
+
+function reportFinding(f: Finding, id: number): ReportFinding {
+  const segments = pointerSegments(f.path);
+  const host = segments[0] === 'hosts' && typeof segments[1] === 'number' ? segments[1] : undefined;
+  return {
+    id,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    path: f.path,
+    ...(host !== undefined ? { host } : {}),
+    ...(f.range ? { range: { start: { ...f.range.start }, end: { ...f.range.end } } } : {}),
+  };
+}
+
+export function countsOf(findings: readonly { severity: Severity }[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function groupsOf(findings: readonly ReportFinding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const byRule = new Map<string, number[]>();
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      const ids = byRule.get(f.rule) ?? [];
+      ids.push(f.id);
+      byRule.set(f.rule, ids);
+    }
+    for (const rule of [...byRule.keys()].sort()) groups.push({ severity, rule, findings: byRule.get(rule)! });
+  }
+  return groups;
+}
+
+/** Ids of findings whose path is `prefix` or under it. */
+function under(findings: readonly ReportFinding[], prefix: string, rule?: (r: string) => boolean): number[] {
+  return findings.filter((f) => (f.path === prefix || f.path.startsWith(`${prefix}/`)) && (!rule || rule(f.rule))).map((f) => f.id);
+}
+
+function reportHost(hm: HostModel, host: Host, h: number, findings: readonly ReportFinding[], withCurves: boolean): ReportHost {
+  const hostPath = `/hosts/${h}`;
+  const ids = under(findings, hostPath);
+  const nodeIds = new Set(hm.numaNodes.map((n) => n.id));
+  const switches = hm.switches.map((sm, s) => reportSwitch(sm, host, `${hostPath}/switches/${s}`, findings, withCurves));
+  const vms = (host.vms ?? []).map((vm, v): ReportVm => ({
+    name: vm.name,
+    ...(vm.numaNode !== undefined ? { numaNode: vm.numaNode } : {}),
+    ...(vm.vcpus !== undefined ? { vcpus: vm.vcpus } : {}),
+    pps: vm.vnics.reduce((n, x) => n + (x.traffic?.pps ?? 0), 0),
+    findings: under(findings, `${hostPath}/vms/${v}`),
+  }));
+  const lcoreHit = hm.switches.flatMap((s) => s.lcores.filter((l) => l.pps > 0).map((l) => l.hitRate));
+  return {
+    index: h,
+    name: hm.name,
+    ...(hm.cluster !== undefined ? { cluster: hm.cluster } : {}),
+    ...(host.cpu.model !== undefined ? { cpuModel: host.cpu.model } : {}),
+    ghz: host.cpu.ghz,
+    worst: {
+      maxUtilization: Math.max(0, ...hm.switches.map((s) => s.maxUtilization)),
+      minHitRate: lcoreHit.length > 0 ? Math.min(...lcoreHit) : undefined,
+      dropRate: Math.max(0, ...hm.switches.map((s) => s.dropRate)),
+      droppedPps: switches.reduce((n, s) => n + s.offeredPps * s.dropRate, 0),
+      coresUsed: switches.reduce((n, s) => n + s.coresInMode, 0),
+    },
+    counts: countsOf(ids.map((id) => findings[id])),
+    findings: ids,
+    coresUsed: { ...hm.coresUsed },
+    numaNodes: hm.numaNodes.map((n) => {
+      const declared = host.numaNodes?.findIndex((d) => d.id === n.id) ?? -1;
+      const memoryGiB = declared >= 0 ? host.numaNodes![declared].memoryGiB : undefined;
+      return {
+        id: n.id,
+        socket: n.socket,
+        cores: n.cores,
+        lcores: n.lcores,
+        ...(memoryGiB !== undefined ? { memoryGiB } : {}),
+        mbuf: structuredCopy(n.mbuf),
+        findings: declared >= 0 ? under(findings, `${hostPath}/numaNodes/${declared}`) : [],
+      };
+    }),
+    nics: host.nics.map((nic, i): ReportNic => ({
+      name: nic.name,
+      ...(nic.model !== undefined ? { model: nic.model } : {}),
+      speedGbps: nic.speedGbps,
+      numaNode: nic.numaNode,
+      onKnownNode: nodeIds.has(nic.numaNode),
+      findings: under(findings, `${hostPath}/nics/${i}`),
+    })),
+    switches,
+    vms,
+    links: linksOf(hm, host, hostPath, findings),
+  };
+}
+
+function reportSwitch(sm: SwitchModel, host: Host, path: string, findings: readonly ReportFinding[], withCurve: boolean): ReportSwitch {
+  const nicNames = new Set(host.nics.map((n) => n.name));
+  const sw = host.switches.find((x) => x.name === sm.name);
+  return {
+    name: sm.name,
+    mode: sm.mode,
+    lcoreAssignment: sm.lcoreAssignment,
+    uplinks: (sw?.uplinks ?? []).filter((u) => nicNames.has(u)),
+    offeredPps: sm.offeredPps,
+    packetBytes: sm.packetBytes,
+    lineRatePps: sm.lineRatePps,
+    capacityPps: sm.capacityPps,
+    dropRate: sm.dropRate,
+    hitRate: sm.hitRate,
+    churnMissShare: sm.churnMissShare,
+    entries: sm.entries,
+    imbalance: sm.imbalance,
+    maxUtilization: sm.maxUtilization,
+    coresUsed: { ...sm.coresUsed },
+    coresInMode: sm.mode === 'edp-performance' ? sm.coresUsed.edpPerformance : sm.mode === 'edp-standard' ? sm.coresUsed.edpStandard : sm.coresUsed.heritage,
+    lcores: sm.lcores.map((l) => ({
+      index: l.index,
+      numaNode: l.numaNode,
+      queues: l.queues,
+      pps: l.pps,
+      utilization: l.utilization,
+      hitRate: l.hitRate,
+      cyclesPerPacket: l.cyclesPerPacket,
+      assigned: l.assigned.map((a) => ({ vm: a.vm, vnic: a.vnic, queue: a.queue, pps: a.pps, remote: a.remote })),
+    })),
+    mbuf: structuredCopy(sm.mbuf),
+    ...(withCurve ? { cacheCurve: curveOf(sm) } : {}),
+    findings: under(findings, path),
+  };
+}
+
+function curveOf(sm: SwitchModel): CurvePoint[] {
+  // Reading the lazy getter runs the solver once per table size (cached on the model afterwards).
+  return sm.lcores.some((l) => l.pps > 0) ? sm.cacheCurve.map((p) => ({ entries: p.entries, hitRate: p.hitRate })) : [];
+}
+
+/**
+ * The lines of the NUMA map. An uplink crosses NUMA when its switch has lcores, none on the NIC's
+ * node (numa/lcore-remote-nic); lcores serve a VM across NUMA when a queue is remote, the VM sits
+ * on another node than the lcores, or a numa/vm-remote finding names the pair.
+ */
+function linksOf(hm: HostModel, host: Host, hostPath: string, findings: readonly ReportFinding[]): NumaLink[] {
+  const links: NumaLink[] = [];
+  hm.switches.forEach((sm, s) => {
+    const sw = host.switches[s];
+    const lcoreNodes = new Set(sm.lcores.map((l) => l.numaNode));
+    (sw?.uplinks ?? []).forEach((name, u) => {
+      const nic = host.nics.find((n) => n.name === name);
+      if (!nic) return;
+      const ids = under(findings, `${hostPath}/switches/${s}/uplinks/${u}`, (r) => r.startsWith('numa/'));
+      const cross = sm.mode !== 'standard' && lcoreNodes.size > 0 && !lcoreNodes.has(nic.numaNode);
+      links.push({ kind: 'uplink', nic: name, switch: sm.name, cross: cross || ids.length > 0, findings: ids });
+    });
+    const served = new Map<string, { numaNode: number; vm: string; queues: number; pps: number; remote: boolean }>();
+    for (const l of sm.lcores) {
+      for (const a of l.assigned) {
+        const key = `${l.numaNode}\u0000${a.vm}`;
+        const link = served.get(key) ?? { numaNode: l.numaNode, vm: a.vm, queues: 0, pps: 0, remote: false };
+        link.queues += 1;
+        link.pps += a.pps;
+        link.remote ||= a.remote;
+        served.set(key, link);
+      }
+    }
+    for (const link of served.values()) {
+      const v = (host.vms ?? []).findIndex((vm) => vm.name === link.vm);
+      const vm = host.vms?.[v];
+      const ids = v < 0 ? [] : under(findings, `${hostPath}/vms/${v}/numaNode`, (r) => r === 'numa/vm-remote').filter((id) => findings[id].message.includes(`"${sm.name}"`));
+      const cross = link.remote || (vm?.numaNode !== undefined && vm.numaNode !== link.numaNode) || ids.length > 0;
+      links.push({ kind: 'serve', switch: sm.name, numaNode: link.numaNode, vm: link.vm, queues: link.queues, pps: link.pps, cross, findings: ids });
+    }
+  });
+  return links;
+}
+
+/** A deep copy of plain model data (no shared references into the cached model). */
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,192 @@
+// The model's figures as the editor shows them: the CodeLens line above a switch, the hovers on
+// switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
+// Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
+// strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
+import { rate } from '../core/model/findings/format';
+import { lineRatePps } from '../core/model/lineRate';
+import type { AssignedQueue, DatapathModel, LcoreModel, SwitchModel } from '../core/model/types';
+import type { Host, Nic, Vm } from '../core/topology';
+
+/** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
+export function percent(share: number, digits = 0): string {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : '-';
+}
+
+/** Hit rates: 99.96% must not read as a perfect 100.0%, so they round down. */
+export function hitPercent(share: number): string {
+  if (!Number.isFinite(share)) return '-';
+  return `${(Math.floor(share * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
+function decimals(n: number, digits: number): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '-';
+}
+
+const MODE_NAMES: Record<SwitchModel['mode'], string> = {
+  'standard': 'Standard (heritage stack)',
+  'edp-standard': 'EDP Standard',
+  'edp-performance': 'EDP Performance',
+};
+
+/** Cores the switch consumes in its own mode (the model also gives the other modes, for comparison). */
+export function coresInOwnMode(sw: SwitchModel): number {
+  return sw.coresUsed[coresKeyOf(sw)];
+}
+
+function coresKeyOf(sw: SwitchModel): keyof SwitchModel['coresUsed'] {
+  return sw.mode === 'edp-performance' ? 'edpPerformance' : sw.mode === 'standard' ? 'heritage' : 'edpStandard';
+}
+
+/** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13% · 0.4 cores". */
+export function switchLensText(sw: SwitchModel): string {
+  const cores = `${decimals(coresInOwnMode(sw), 1)} cores`;
+  const drops = sw.dropRate > 0 ? [`drops ${percent(sw.dropRate, 1)}`] : [];
+  if (sw.mode === 'standard') return [`standard stack`, rate(sw.offeredPps), cores, ...drops].join(' · ');
+  const lcores = `${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}`;
+  if (!(sw.offeredPps > 0)) return [`no traffic`, lcores, cores].join(' · ');
+  return [`hit ${hitPercent(sw.hitRate)}`, lcores, `max util ${percent(sw.maxUtilization)}`, cores, ...drops].join(' · ');
+}
+
+/**
+ * The status bar's figure for a whole file: the busiest lcore and the lowest hit rate over its
+ * EDP switches with traffic ("max lcore 157% · hit 33.4%"); undefined when there is none.
+ */
+export function worstFiguresText(model: DatapathModel | undefined): string | undefined {
+  const switches = (model?.hosts ?? []).flatMap((h) => h.switches).filter((s) => s.mode !== 'standard' && s.offeredPps > 0);
+  if (switches.length === 0) return undefined;
+  const maxUtil = Math.max(...switches.map((s) => s.maxUtilization));
+  const minHit = Math.min(...switches.map((s) => s.hitRate));
+  return `max lcore ${percent(maxUtil)} · hit ${hitPercent(minHit)}`;
+}
+
+/**
+ * Text from the file, shown literally: the Markdown punctuation that acts mid-line escaped (emphasis,
+ * code, links, HTML, entities), table pipes too. Names never start a line, so `#`, `-` and `1.` are safe.
+ */
+export function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+
+function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? '--:' : ':--')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+/** Rows shown in a hover table; a 128-lcore switch would otherwise fill the screen. */
+export const MAX_ROWS = 16;
+
+function capped<T>(items: T[], what: string): { shown: T[]; more: string[] } {
+  if (items.length <= MAX_ROWS) return { shown: items, more: [] };
+  return { shown: items.slice(0, MAX_ROWS), more: ['', `… and ${items.length - MAX_ROWS} more ${what} (the datapath report lists them all).`] };
+}
+
+function queueCount(n: number): string {
+  return `${n} ${n === 1 ? 'queue' : 'queues'}`;
+}
+
+export function switchHoverMarkdown(sw: SwitchModel): string {
+  const lines = [`**Switch ${md(sw.name)}** · ${MODE_NAMES[sw.mode]} · lcores assigned by ${sw.lcoreAssignment === 'cpu-usage' ? 'CPU usage' : 'vNIC count'}`, ''];
+  const lineRate = sw.lineRatePps > 0 ? rate(sw.lineRatePps) : 'no uplink NIC, so no limit';
+  // All three modes, for comparison; the switch's own in bold.
+  const cores = (['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => {
+    const label = k === 'edpStandard' ? 'EDP Standard' : k === 'edpPerformance' ? 'EDP Performance' : 'heritage';
+    const text = `${label} ${decimals(sw.coresUsed[k], 2)}`;
+    return coresKeyOf(sw) === k ? `**${text}**` : text;
+  });
+  lines.push(
+    `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size`,
+    `- Uplinks' line rate: ${lineRate}`,
+    `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)}`,
+    `- Drops: ${percent(sw.dropRate, 1)}`,
+    `- Flow-cache hit rate: ${hitPercent(sw.hitRate)} with ${sw.entries.toLocaleString('en-US')} entries per lcore; new flows make ${percent(sw.churnMissShare, 2)} of packets miss`,
+    `- lcore imbalance (max / mean utilization): ${decimals(sw.imbalance, 2)}`,
+    `- Cores used: ${cores.join(' · ')}`,
+    '',
+  );
+  const { shown, more } = capped(sw.lcores, 'lcores');
+  lines.push(...table(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util'], shown.map((l) => [
+    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), hitPercent(l.hitRate), percent(l.utilization),
+  ]), ['r', 'r', 'r', 'r', 'r', 'r']), ...more);
+  return lines.join('\n');
+}
+
+/** Where each queue of a vNIC landed: the lcore serving it, in queue order. */
+export function queuesOf(sw: SwitchModel, vmName: string, vnicName: string): { queue: AssignedQueue; lcore: LcoreModel }[] {
+  return sw.lcores
+    .flatMap((lcore) => lcore.assigned.filter((a) => a.vm === vmName && a.vnic === vnicName).map((queue) => ({ queue, lcore })))
+    .sort((a, b) => a.queue.queue - b.queue.queue);
+}
+
+export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel[] }, vm: Vm, n: number): string {
+  const vnic = vm.vnics[n];
+  const title = `**vNIC ${md(vm.name)} / ${md(vnic.name)}**`;
+  const s = host.switches.findIndex((sw) => sw.name === vnic.switch);
+  const sw = hostModel.switches[s];
+  if (!sw) return `${title}\n\nIts switch "${md(vnic.switch)}" is not a switch of host ${md(host.name)}, so the model places none of its traffic.`;
+  const head = `${title} on switch ${md(sw.name)}`;
+  if (!(vnic.traffic?.pps && vnic.traffic.pps > 0)) return `${head}\n\nNo \`traffic\` given, so it places no work on the switch's lcores. Add \`traffic\` to see where its queues land.`;
+  const placed = queuesOf(sw, vm.name, vnic.name);
+  const total = placed.reduce((sum, p) => sum + p.queue.pps, 0);
+  const remote = placed.filter((p) => p.queue.remote).length;
+  const lines = [`${head} · ${rate(total)} over ${queueCount(placed.length)}`, ''];
+  if (remote > 0) lines.push(`${remote} of its queues are served from another NUMA node than the VM's: they pay the cross-NUMA penalty.`, '');
+  const { shown, more } = capped(placed, 'queues');
+  lines.push(...table(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
+    String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', hitPercent(lcore.hitRate), percent(lcore.utilization),
+  ]), ['r', 'r', 'r', 'r', 'l', 'r', 'r']), ...more);
+  return lines.join('\n');
+}
+
+/** The model's lcore indices of group `l`: groups expand in file order (src/core/model/resolve.ts). */
+export function lcoreIndicesOfGroup(host: Host, s: number, l: number): number[] {
+  const counts = (host.switches[s]?.lcores ?? []).map((g) => (Number.isFinite(g.count) ? Math.max(0, Math.floor(g.count)) : 0));
+  const start = counts.slice(0, l).reduce((a, b) => a + b, 0);
+  return Array.from({ length: counts[l] ?? 0 }, (_, i) => start + i);
+}
+
+export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, l: number): string {
+  const lcores = lcoreIndicesOfGroup(host, s, l).flatMap((i) => (sw.lcores[i] ? [sw.lcores[i]] : []));
+  const group = host.switches[s].lcores![l];
+  const lines = [`**lcore group ${l} of switch ${md(sw.name)}** · ${lcores.length} ${lcores.length === 1 ? 'lcore' : 'lcores'} on NUMA node ${group.numaNode}`, ''];
+  if (lcores.length === 0) return lines.concat('No lcores in this group.').join('\n');
+  const mean = lcores.reduce((sum, x) => sum + x.utilization, 0) / lcores.length;
+  lines.push(`Utilization: mean ${percent(mean)}, max ${percent(Math.max(...lcores.map((x) => x.utilization)))}.`, '');
+  const { shown, more } = capped(lcores, 'lcores');
+  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util'], shown.map((x) => [
+    String(x.index),
+    x.assigned.length === 0 ? 'none' : x.assigned.map((a) => `${md(a.vm)}/${md(a.vnic)} q${a.queue}${a.remote ? ' (remote)' : ''}`).join(', '),
+    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization),
+  ]), ['r', 'l', 'r', 'r', 'r']), ...more);
+  return lines.join('\n');
+}
+
+/** A NIC catalog entry, as far as the hover shows it (the catalog may not know the NIC). */
+export interface NicCatalogFacts {
+  /** e.g. "EDP Standard, EDP Performance". */
+  modes?: string;
+  /** e.g. "driver ≥ 1.14.2.0, firmware ≥ 4.40". */
+  minimums?: string;
+  source?: string;
+}
+
+export function nicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel[] }, nic: Nic, frameOverheadBytes: number, catalog?: NicCatalogFacts): string {
+  const what = [nic.model, nic.driver && `driver ${nic.driver}${nic.driverVersion ? ` ${nic.driverVersion}` : ''}`, nic.firmware && `firmware ${nic.firmware}`].filter(Boolean).map((t) => md(String(t)));
+  const lines = [`**NIC ${md(nic.name)}** · ${nic.speedGbps} Gb/s on NUMA node ${nic.numaNode}`, ''];
+  if (what.length > 0) lines.push(what.join(' · '), '');
+  if (catalog) {
+    if (catalog.modes) lines.push(`- Catalog: supports ${md(catalog.modes)}`);
+    if (catalog.minimums) lines.push(`- Minimums: ${md(catalog.minimums)}`);
+    if (catalog.source) lines.push(`- Source: ${md(catalog.source)}`);
+    lines.push('');
+  }
+  const uplinkOf = host.switches.flatMap((sw, s) => (sw.uplinks.includes(nic.name) && hostModel.switches[s] ? [hostModel.switches[s]] : []));
+  if (uplinkOf.length === 0) lines.push('Not an uplink of any switch.');
+  for (const sw of uplinkOf) {
+    const pps = lineRatePps(nic.speedGbps, sw.packetBytes, frameOverheadBytes);
+    lines.push(`- Uplink of ${md(sw.name)}: line rate ${rate(pps)} at its ${decimals(sw.packetBytes, 0)} B mean packet size (${frameOverheadBytes} B framing overhead per packet)`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,188 @@
+// "EDP: Import Host from lstopo XML…": a host from hwloc's `lstopo --of xml`, appended to the
+// topology file in the active editor (comments and layout kept), or as a new untitled file.
+// `executeCommand('edpDesigner.importHwloc', uri, { name })` skips the dialogs, for tests and
+// other extensions; it then never prompts.
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, type ImportedHost } from '../core/import';
+import { readHwlocXml } from '../core/import/hwloc-xml';
+import { COMMANDS } from './commandIds';
+import { isTopologyDocument } from './diagnostics';
+import { describeError } from './log';
+
+/** What the command did; also its result, for tests. */
+export interface HostImport {
+  /** The document the host went into. */
+  uri: string;
+  host: string;
+  /** true when appended to an open topology file, false for a new untitled file. */
+  appended: boolean;
+  notes: string[];
+}
+
+export interface ImportOptions {
+  name?: string;
+}
+
+const NEW_FILE_NAME = 'imported.edp.json';
+
+export function registerImportHwloc(log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.importHwloc, async (arg?: unknown, options?: ImportOptions) => {
+    try {
+      // From the palette there is no argument; from the Explorer's context menu it is the file.
+      return await importHost(log, arg instanceof vscode.Uri ? arg : undefined, options ?? {});
+    } catch (e) {
+      log.error(`${COMMANDS.importHwloc}: ${describeError(e)}`);
+      void vscode.window.showErrorMessage(`EDP: Importing the host failed: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
+      return undefined;
+    }
+  });
+}
+
+async function importHost(log: vscode.LogOutputChannel, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
+  const interactive = given === undefined;
+  const xmlUri = given ?? (await pickXml());
+  if (!xmlUri) return undefined;
+  const fileName = xmlUri.path.split('/').pop() ?? xmlUri.toString();
+
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(xmlUri));
+  } catch (e) {
+    void vscode.window.showErrorMessage(`EDP: Cannot read ${fileName}: ${(e as Error).message ?? e}`);
+    return undefined;
+  }
+  let recorded: string | undefined;
+  let imported: ReturnType<typeof hwlocTopologyDocument>;
+  try {
+    recorded = usefulHostName(readHwlocXml(xml).infos.HostName);
+    imported = hwlocTopologyDocument(xml);
+  } catch (e) {
+    if (!(e instanceof HwlocXmlError)) throw e;
+    void vscode.window.showErrorMessage(`EDP: ${fileName} is ${e.message}. Export the host's topology with: lstopo --of xml host.xml`);
+    return undefined;
+  }
+
+  const editor = vscode.window.activeTextEditor;
+  const target = editor && isTopologyDocument(editor.document) ? editor : undefined;
+  const taken = target ? hostNamesIn(target.document.getText()) : new Set<string>();
+  const name = await hostName(options.name ?? recorded, taken, interactive);
+  if (name === undefined) return undefined;
+  const host: ImportedHost = { ...imported.topology.hosts[0], name };
+
+  const result = target ? await appendHost(target, host) : await openNewDocument(host, imported.topology);
+  if (!result) return undefined;
+  const notes = imported.notes;
+  report(log, fileName, name, result.uri, notes);
+  return { uri: result.uri.toString(), host: name, appended: !!target, notes };
+}
+
+async function pickXml(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Import Host from lstopo XML',
+    openLabel: 'Import Host',
+    canSelectMany: false,
+    filters: { 'hwloc XML (lstopo --of xml)': ['xml'], 'All files': ['*'] },
+  });
+  return picked?.[0];
+}
+
+/** hwloc records what the machine calls itself; "localhost…" names nothing. */
+function usefulHostName(name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed && !/^localhost(\.|$)/i.test(trimmed) ? trimmed : undefined;
+}
+
+function hostNamesIn(text: string): Set<string> {
+  const hosts = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['hosts']);
+  const names = (hosts?.children ?? []).map((h) => findNodeAtLocation(h, ['name'])?.value).filter((n): n is string => typeof n === 'string');
+  return new Set(names);
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The recorded name when it is free; otherwise the user is asked (or, non-interactive, a free variant is taken). */
+async function hostName(wanted: string | undefined, taken: Set<string>, interactive: boolean): Promise<string | undefined> {
+  const proposal = freeName(wanted ?? 'host-1', taken);
+  if (!interactive || (wanted !== undefined && proposal === wanted)) return proposal;
+  const why = wanted === undefined ? 'The XML records no host name.' : `The file already has a host "${wanted}".`;
+  const name = await vscode.window.showInputBox({
+    title: 'Import Host from lstopo XML',
+    prompt: `${why} Name of the imported host:`,
+    value: proposal,
+    validateInput: (v) => (v.trim() === '' ? 'A host needs a name.' : taken.has(v.trim()) ? `The file already has a host "${v.trim()}".` : undefined),
+  });
+  return name?.trim();
+}
+
+async function appendHost(editor: vscode.TextEditor, host: ImportedHost): Promise<{ uri: vscode.Uri } | undefined> {
+  const doc = editor.document;
+  const version = doc.version;
+  const edits = appendHostEdits(doc.getText(), host);
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.content);
+  // The edits were made from this version's text; a keystroke in between would shift them.
+  if (doc.version !== version || !(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('EDP: The file changed while the host was being imported; run the import again.');
+    return undefined;
+  }
+  revealLastHost(editor);
+  return { uri: doc.uri };
+}
+
+function revealLastHost(editor: vscode.TextEditor): void {
+  const doc = editor.document;
+  const hosts = findNodeAtLocation(parseTree(doc.getText()) ?? { type: 'null', offset: 0, length: 0 }, ['hosts']);
+  const last = hosts?.children?.at(-1);
+  if (!last) return;
+  const start = doc.positionAt(last.offset);
+  editor.selection = new vscode.Selection(start, start);
+  editor.revealRange(new vscode.Range(start, doc.positionAt(last.offset + last.length)), vscode.TextEditorRevealType.AtTop);
+}
+
+async function openNewDocument(host: ImportedHost, topology: ReturnType<typeof hwlocTopologyDocument>['topology']): Promise<{ uri: vscode.Uri }> {
+  const text = `${JSON.stringify({ ...topology, hosts: [host] }, null, 2)}\n`;
+  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri());
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.options = { tabSize: 2, insertSpaces: true };
+  if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return { uri: doc.uri };
+}
+
+/** imported.edp.json, imported-2.edp.json, …: a name no open document or workspace file has. */
+async function freeUntitledUri(): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? NEW_FILE_NAME : NEW_FILE_NAME.replace('.edp.json', `-${n}.edp.json`);
+    const path = folder ? vscode.Uri.joinPath(folder, name).path : `/${name}`;
+    if (open.has(path) || (folder && (await exists(vscode.Uri.joinPath(folder, name))))) continue;
+    return vscode.Uri.from({ scheme: 'untitled', path });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The notes go to the output channel; the toast says how many and opens it on request. */
+function report(log: vscode.LogOutputChannel, fileName: string, name: string, into: vscode.Uri, notes: string[]): void {
+  log.info(`Imported host "${name}" from ${fileName} into ${vscode.workspace.asRelativePath(into)}${notes.length ? `; ${notes.length} notes:` : '.'}`);
+  for (const note of notes) log.info(`  - ${note}`);
+  const show = 'Show notes';
+  const summary = notes.length === 0
+    ? `EDP: Imported host "${name}" from ${fileName}.`
+    : `EDP: Imported host "${name}" from ${fileName}. ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} to check or fill in: see the notes.`;
+  // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.
+  void vscode.window.showInformationMessage(summary, ...(notes.length ? [show] : [])).then((pick) => (pick === show ? log.show(true) : undefined));
+}

@@ -1,0 +1,124 @@
+// The model's figures as the editor shows them: CodeLens line, hovers, status bar.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../src/core/analyze';
+import type { SwitchModel } from '../../src/core/model/types';
+import {
+  hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
+} from '../../src/extension/figures';
+import { edpSwitch, host, nic, topology, traffic, vm, vnic } from './model-fixtures';
+
+const root = join(__dirname, '..', '..', '..');
+const example = (name: string) => analyze(readFileSync(join(root, 'examples', name), 'utf8'));
+
+test('the lens above a switch reads hit rate, lcores, busiest lcore and cores used in its mode', () => {
+  const rack = example('rack-a.edp.json');
+  assert.equal(switchLensText(rack.model!.hosts[0].switches[0]), 'hit 99.7% · 4 lcores · max util 13% · 0.4 cores');
+  // An overloaded switch says so, drops included.
+  const mistakes = example('mistakes.edp.json');
+  assert.equal(switchLensText(mistakes.model!.hosts[0].switches[0]), 'hit 33.3% · 2 lcores · max util 157% · 3.1 cores · drops 36.3%');
+});
+
+test('the lens of a switch without traffic or on the heritage stack does not invent a hit rate', () => {
+  const idle = analyze(JSON.stringify(topology([host()]))).model!.hosts[0].switches[0];
+  assert.equal(switchLensText(idle), 'no traffic · 2 lcores · 0.0 cores');
+  const heritage = analyze(JSON.stringify(topology([host({
+    switches: [edpSwitch('vss', ['vmnic0'], [], { mode: 'standard' })],
+    vms: [vm('a', 0, [vnic('eth0', 'vss', traffic(1_000_000))])],
+  })]))).model!.hosts[0].switches[0];
+  assert.match(switchLensText(heritage), /^standard stack · 1\.00 Mpps · \d+\.\d cores$/);
+});
+
+test('hit rates round down: 99.96% is not shown as a perfect cache', () => {
+  assert.equal(hitPercent(0.9996), '99.9%');
+  assert.equal(hitPercent(1), '100.0%');
+  assert.equal(hitPercent(0.333), '33.3%');
+});
+
+test('the status bar figure is the worst lcore and the worst hit rate of the file', () => {
+  assert.equal(worstFiguresText(example('mistakes.edp.json').model), 'max lcore 157% · hit 33.3%');
+  assert.equal(worstFiguresText(example('rack-a.edp.json').model), 'max lcore 13% · hit 99.7%');
+  // Nothing to say without traffic or without a model.
+  assert.equal(worstFiguresText(analyze(JSON.stringify(topology([host()]))).model), undefined);
+  assert.equal(worstFiguresText(undefined), undefined);
+});
+
+test('names from the file cannot break the hover Markdown', () => {
+  assert.equal(md('a|b*c_d`e<f>[g](h)'), 'a\\|b\\*c\\_d\\`e\\<f\\>\\[g\\](h)');
+  const t = topology([host({
+    switches: [edpSwitch('vds|<b>x</b>', ['vmnic0'], [{ numaNode: 0, count: 2 }])],
+    vms: [vm('fw|1', 0, [vnic('eth0', 'vds|<b>x</b>', traffic(100_000), { queues: 2 })])],
+  })]);
+  const a = analyze(JSON.stringify(t));
+  const text = switchHoverMarkdown(a.model!.hosts[0].switches[0]);
+  assert.ok(text.includes('vds\\|\\<b\\>x\\</b\\>'), text);
+  const vnicText = vnicHoverMarkdown(a.topology!.hosts[0], a.model!.hosts[0], a.topology!.hosts[0].vms![0], 0);
+  // Each table row has exactly the columns of its header: no stray pipe from the name.
+  const rows = vnicText.split('\n').filter((l) => l.startsWith('|'));
+  const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+  assert.ok(rows.length >= 4);
+  for (const r of rows) assert.equal(cells(r), cells(rows[0]), r);
+});
+
+/** Two lcore groups, the second on the remote node, and a 4-queue vNIC spread over them. */
+function twoGroups() {
+  const t = topology([host({
+    nics: [nic('vmnic0', 0), nic('vmnic1', 1, 25)],
+    switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }, { numaNode: 1, count: 2 }], { lcoreAssignment: 'vnic-count' })],
+    vms: [vm('fw', 0, [vnic('eth0', 'vds', traffic(400_000), { queues: 4 })])],
+  })]);
+  const a = analyze(JSON.stringify(t));
+  return { host: a.topology!.hosts[0], hostModel: a.model!.hosts[0], sw: a.model!.hosts[0].switches[0] as SwitchModel };
+}
+
+test('a vNIC hover lists each queue with the lcore it landed on and whether that is cross-NUMA', () => {
+  const { host: h, hostModel, sw } = twoGroups();
+  const placed = queuesOf(sw, 'fw', 'eth0');
+  assert.deepEqual(placed.map((p) => p.queue.queue), [0, 1, 2, 3]);
+  const text = vnicHoverMarkdown(h, hostModel, h.vms![0], 0);
+  assert.match(text, /^\*\*vNIC fw \/ eth0\*\* on switch vds · 400\.0 kpps over 4 queues/);
+  const rows = text.split('\n').filter((l) => /^\| \d/.test(l)).map((l) => l.split('|').map((c) => c.trim()).filter(Boolean));
+  assert.equal(rows.length, 4);
+  for (const [i, { queue, lcore }] of placed.entries()) {
+    assert.deepEqual(rows[i].slice(0, 5), [String(queue.queue), String(lcore.index), String(lcore.numaNode), '100.0 kpps', queue.remote ? '**yes**' : 'no']);
+  }
+  assert.doesNotMatch(text, /served from another NUMA node/);
+});
+
+test('a vNIC whose queues are served from the other NUMA node is flagged cross-NUMA', () => {
+  const t = topology([host({
+    switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }])],
+    vms: [vm('far', 1, [vnic('eth0', 'vds', traffic(200_000), { queues: 2 })])],
+  })]);
+  const a = analyze(JSON.stringify(t));
+  const text = vnicHoverMarkdown(a.topology!.hosts[0], a.model!.hosts[0], a.topology!.hosts[0].vms![0], 0);
+  assert.match(text, /2 of its queues are served from another NUMA node than the VM's/);
+  assert.equal(text.split('\n').filter((l) => l.includes('| **yes** |')).length, 2);
+});
+
+test('a vNIC without traffic, or on a switch the host lacks, says why it shows no queues', () => {
+  const { host: h, hostModel } = twoGroups();
+  assert.match(vnicHoverMarkdown(h, hostModel, vm('idle', 0, [vnic('eth0', 'vds', undefined)]), 0), /No `traffic` given/);
+  assert.match(vnicHoverMarkdown(h, hostModel, vm('lost', 0, [vnic('eth0', 'nope', traffic(1))]), 0), /"nope" is not a switch of host esx-01/);
+});
+
+test('an lcore group hover shows exactly its own lcores, in file order', () => {
+  const { host: h, sw } = twoGroups();
+  assert.deepEqual(lcoreIndicesOfGroup(h, 0, 1), [2, 3]);
+  const text = lcoreGroupHoverMarkdown(h, sw, 0, 1);
+  assert.match(text, /^\*\*lcore group 1 of switch vds\*\* · 2 lcores on NUMA node 1/);
+  const indices = text.split('\n').filter((l) => /^\| \d/.test(l)).map((l) => Number(l.split('|')[1]));
+  assert.deepEqual(indices, [2, 3]);
+  for (const i of indices) assert.equal(sw.lcores[i].numaNode, 1);
+});
+
+test('a NIC hover gives its line rate at each switch it uplinks, or says it uplinks none', () => {
+  const { host: h, hostModel } = twoGroups();
+  const up = nicHoverMarkdown(h, hostModel, h.nics[0], 20);
+  // 100 Gb/s at 64 B + 20 B framing: 148.81 Mpps.
+  assert.match(up, /Uplink of vds: line rate 148\.81 Mpps at its 64 B mean packet size/);
+  assert.match(up, /100 Gb\/s on NUMA node 0/);
+  assert.match(nicHoverMarkdown(h, hostModel, h.nics[1], 20), /Not an uplink of any switch/);
+});

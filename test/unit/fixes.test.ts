@@ -1,0 +1,261 @@
+// Quick fixes (src/core/fixes): each one makes its finding go away, keeps the user's comments and
+// formatting, and offers what the rule's message advises.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createScanner, parse, SyntaxKind } from 'jsonc-parser';
+import { type Analysis, analyze, type AnalyzeOptions } from '../../src/core/analyze';
+import type { Finding } from '../../src/core/findings';
+import { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from '../../src/core/fixes';
+import { RULES } from '../../src/core/rules/registry';
+import type { Topology } from '../../src/core/topology';
+import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const MISTAKES = readFileSync(join(ROOT, 'examples', 'mistakes.edp.json'), 'utf8');
+
+/** The topology as a JSONC file with a comment on every line that opens an object or array. */
+function jsonc(t: Topology): string {
+  let n = 0;
+  const body = JSON.stringify(t, null, 2).replace(/([{[])\n/g, (_, open: string) => `${open} // note ${++n}\n`);
+  return `// A topology for a quick-fix test.\n${body}\n`;
+}
+
+function commentsOf(text: string): string[] {
+  const scanner = createScanner(text);
+  const out: string[] = [];
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) out.push(scanner.getTokenValue());
+  }
+  return out;
+}
+
+function findingAt(a: Analysis, rule: string, path: string): Finding | undefined {
+  return a.findings.find((f) => f.rule === rule && f.path === path);
+}
+
+/**
+ * Applies the fix titled `title` (or the preferred one) to the finding of `rule` at `path`,
+ * asserts the finding is gone and every comment is still there, and returns the new text.
+ */
+function applyFix(text: string, rule: string, path: string, title?: string, options: AnalyzeOptions = {}): string {
+  const before = analyze(text, options);
+  const finding = findingAt(before, rule, path);
+  assert.ok(finding, `${rule} at ${path} before the fix; found: ${before.findings.map((f) => `${f.rule} ${f.path}`).join(', ')}`);
+  const fixes = quickFixes(text, before, finding);
+  const fix = title === undefined ? fixes.find((f) => f.preferred) : fixes.find((f) => f.title === title);
+  assert.ok(fix, `fix ${title ?? '(preferred)'} among ${JSON.stringify(fixes.map((f) => f.title))}`);
+  const after = applyTextEdits(text, fix.edits);
+  const analysis = analyze(after, options);
+  assert.equal(findingAt(analysis, rule, path), undefined, `${rule} at ${path} after "${fix.title}"`);
+  assert.deepEqual(commentsOf(after), commentsOf(text), 'comments survive the fix');
+  const broken = (a: Analysis) => a.findings.filter((f) => f.rule === 'parse/invalid-json' || f.rule === 'schema/invalid').map((f) => f.path);
+  assert.deepEqual(broken(analysis), broken(before), 'the fix keeps the file as valid as it was');
+  return after;
+}
+
+function titlesOf(text: string, rule: string, path: string, options: AnalyzeOptions = {}): string[] {
+  const a = analyze(text, options);
+  const f = findingAt(a, rule, path);
+  assert.ok(f, `${rule} at ${path}`);
+  return quickFixes(text, a, f).map((x) => x.title + (x.preferred ? ' (preferred)' : ''));
+}
+
+const valueAt = (text: string, path: (string | number)[]): unknown => path.reduce<any>((v, k) => v?.[k], parse(text));
+
+describe('quick fixes: references (examples/mistakes.edp.json)', () => {
+  it('ref/unknown-nic: changes the uplink to the closest unused NIC, the closest preferred', () => {
+    const path = '/hosts/0/switches/0/uplinks/1';
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-nic', path), ['Change to "vmnic5" (preferred)', 'Change to "vmnic6"']);
+    const after = applyFix(MISTAKES, 'ref/unknown-nic', path);
+    assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'uplinks']), ['vmnic4', 'vmnic5']);
+  });
+
+  it('ref/unknown-nic: never proposes a NIC the switch already uses', () => {
+    const h = host({ nics: [nic('vmnic0'), nic('vmnic1')], switches: [edpSwitch('vds', ['vmnic0', 'vmnic'], [{ numaNode: 0, count: 1 }])] });
+    assert.deepEqual(titlesOf(jsonc(topology([h])), 'ref/unknown-nic', '/hosts/0/switches/0/uplinks/1'), ['Change to "vmnic1" (preferred)']);
+  });
+
+  it('ref/unknown-switch: changes the vNIC\'s switch to the closest switch', () => {
+    const path = '/hosts/0/vms/1/vnics/0/switch';
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-switch', path), ['Change to "vds-edp" (preferred)']);
+    const after = applyFix(MISTAKES, 'ref/unknown-switch', path);
+    assert.equal(valueAt(after, ['hosts', 0, 'vms', 1, 'vnics', 0, 'switch']), 'vds-edp');
+  });
+
+  it('ref/unknown-switch: with no close name, offers the host\'s switches, none preferred', () => {
+    const h = host({ vms: [loadVm('app', 0, 1e5, 'uplink-net')] });
+    assert.deepEqual(titlesOf(jsonc(topology([h])), 'ref/unknown-switch', '/hosts/0/vms/0/vnics/0/switch'), ['Change to "vds"']);
+  });
+
+  it('ref/unknown-numa-node: changes the id to the existing nodes, the nearest first and preferred', () => {
+    const path = '/hosts/0/nics/2/numaNode';
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-numa-node', path), ['Change to NUMA node 1 (preferred)', 'Change to NUMA node 0']);
+    const after = applyFix(MISTAKES, 'ref/unknown-numa-node', path);
+    assert.equal(valueAt(after, ['hosts', 0, 'nics', 2, 'numaNode']), 1);
+  });
+});
+
+describe('quick fixes: NUMA', () => {
+  it('numa/vm-remote: moves the VM to its uplink NIC\'s node', () => {
+    const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }])];
+    const text = jsonc(topology([host({ switches, vms: [loadVm('app', 1, 1e6)] })]));
+    assert.deepEqual(titlesOf(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode'), ['Move VM "app" to NUMA node 0 (preferred)']);
+    const after = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
+    assert.equal(valueAt(after, ['hosts', 0, 'vms', 0, 'numaNode']), 0);
+  });
+
+  it('numa/vm-remote: with local uplinks but no lcores on the VM\'s node, adds lcores there', () => {
+    const h = host({
+      nics: [nic('vmnic0', 0), nic('vmnic1', 1)],
+      switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 2 }])],
+      vms: [loadVm('app', 1, 1e6)],
+    });
+    const text = jsonc(topology([h]));
+    assert.deepEqual(titlesOf(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode'), ['Add 2 lcores on NUMA node 1 to switch "vds" (preferred)']);
+    const after = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
+    assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 2 }, { numaNode: 1, count: 2 }]);
+  });
+
+  it('numa/lcore-remote-nic: adds a group like the existing one on the NIC\'s node', () => {
+    const h = host({ nics: [nic('vmnic0', 0), nic('vmnic1', 1)], switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 3 }])] });
+    const text = jsonc(topology([h]));
+    const path = '/hosts/0/switches/0/uplinks/1';
+    assert.deepEqual(titlesOf(text, 'numa/lcore-remote-nic', path), ['Add 3 lcores on NUMA node 1 to switch "vds" (preferred)']);
+    const after = applyFix(text, 'numa/lcore-remote-nic', path);
+    assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 3 }, { numaNode: 1, count: 3 }]);
+  });
+
+  it('numa/lcore-remote-nic: a switch without lcores keeps its default lcore on the first node', () => {
+    const sw = { name: 'vds', mode: 'edp-standard' as const, uplinks: ['vmnic1'] };
+    const text = jsonc(topology([host({ nics: [nic('vmnic0', 0), nic('vmnic1', 1)], switches: [sw] })]));
+    const after = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/0');
+    assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }]);
+  });
+});
+
+describe('quick fixes: flow cache', () => {
+  const path = '/hosts/0/switches/0/flowCache';
+
+  it('flowcache/low-hit-rate: raises entries to the smallest power of two that clears it, with the predicted hit rate', () => {
+    assert.deepEqual(titlesOf(MISTAKES, 'flowcache/low-hit-rate', path), ['Raise flowCache.entries to 131072 (predicted hit rate 99.8%) (preferred)']);
+    const after = applyFix(MISTAKES, 'flowcache/low-hit-rate', path);
+    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), 131072);
+    // The smallest: half the size still fires.
+    const half = applyTextEdits(after, [{ offset: after.indexOf('131072'), length: 6, newText: '65536' }]);
+    assert.ok(findingAt(analyze(half), 'flowcache/low-hit-rate', path));
+  });
+
+  it('flowcache/low-hit-rate: uses the threshold in effect (settings)', () => {
+    // At 0.80 instead of 0.90 a smaller cache is enough, and the finding's own advice agrees.
+    const lenient = { model: { 'flowcache.hitRate': 0.8 } };
+    assert.deepEqual(titlesOf(MISTAKES, 'flowcache/low-hit-rate', path, lenient), ['Raise flowCache.entries to 65536 (predicted hit rate 87.4%) (preferred)']);
+    assert.match(findingAt(analyze(MISTAKES, lenient), 'flowcache/low-hit-rate', path)!.message, /Raise flowCache\.entries to 65,536 for a 87\.4% hit rate/);
+    applyFix(MISTAKES, 'flowcache/low-hit-rate', path, undefined, lenient);
+  });
+
+  it('flowcache/low-hit-rate: adds flowCache when the switch has none', () => {
+    const h = host({ vms: [loadVm('app', 0, 1e6, 'vds', 1, { flows: 100000, zipf: 0.9 })] });
+    const text = jsonc(topology([h]));
+    const after = applyFix(text, 'flowcache/low-hit-rate', '/hosts/0/switches/0/name');
+    assert.equal(typeof valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), 'number');
+  });
+
+  it('flowcache/low-hit-rate: no fix when no size within 524288 reaches the threshold', () => {
+    const h = host({ vms: [loadVm('app', 0, 1e6, 'vds', 1, { flows: 50_000_000, zipf: 0 })] });
+    assert.deepEqual(titlesOf(jsonc(topology([h])), 'flowcache/low-hit-rate', '/hosts/0/switches/0/name'), []);
+  });
+});
+
+// The readiness rules land separately: these fixes are tested on findings made by hand at the
+// paths those rules report.
+describe('quick fixes: readiness (hand-made findings)', () => {
+  const fixesFor = (text: string, rule: string, path: string) => quickFixes(text, analyze(text), { rule, path, severity: 'warning', message: '' });
+  const base = (sw: object) => jsonc(topology([host({ switches: [{ ...edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }]), ...sw }] })]));
+
+  it('readiness/mtu: sets the switch\'s MTU to 9000 (preferred) or 1700', () => {
+    const text = base({ mtu: 1500 });
+    const fixes = fixesFor(text, 'readiness/mtu', '/hosts/0/switches/0/mtu');
+    assert.deepEqual(fixes.map((f) => [f.title, !!f.preferred]), [['Set MTU to 9000', true], ['Set MTU to 1700', false]]);
+    for (const [fix, mtu] of [[fixes[0], 9000], [fixes[1], 1700]] as const) {
+      const after = applyTextEdits(text, fix.edits);
+      assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'mtu']), mtu);
+      assert.deepEqual(commentsOf(after), commentsOf(text));
+    }
+  });
+
+  it('readiness/mtu: adds mtu to a switch that has none', () => {
+    const text = base({});
+    const [fix] = fixesFor(text, 'readiness/mtu', '/hosts/0/switches/0');
+    const after = applyTextEdits(text, fix.edits);
+    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'mtu']), 9000);
+    assert.deepEqual(commentsOf(after), commentsOf(text));
+    assert.deepEqual(analyze(after).findings.filter((f) => f.rule.startsWith('parse/') || f.rule.startsWith('schema/')), []);
+  });
+
+  it('readiness/flow-table-size: rounds up to a power of two within 4..524288', () => {
+    const cases: [number, number, string][] = [
+      [5000, 8192, 'Round flowCache.entries up to 8192 (a power of two)'],
+      [1000000, 524288, 'Set flowCache.entries to 524288 (the most NSX allows)'],
+      [2, 4, 'Set flowCache.entries to 4 (the least NSX allows)'],
+    ];
+    for (const [entries, expected, title] of cases) {
+      const text = base({ flowCache: { entries } });
+      const fixes = fixesFor(text, 'readiness/flow-table-size', '/hosts/0/switches/0/flowCache/entries');
+      assert.deepEqual(fixes.map((f) => [f.title, !!f.preferred]), [[title, true]]);
+      const after = applyTextEdits(text, fixes[0].edits);
+      assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), expected);
+      assert.deepEqual(commentsOf(after), commentsOf(text));
+    }
+    assert.deepEqual(fixesFor(base({ flowCache: { entries: 4096 } }), 'readiness/flow-table-size', '/hosts/0/switches/0/flowCache/entries'), []);
+  });
+});
+
+describe('quick fixes: formatting and the rest', () => {
+  it('keeps tabs and CRLF line endings', () => {
+    const tabbedCrlf = (text: string) => text.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2)).replace(/\n/g, '\r\n');
+    const h = host({ nics: [nic('vmnic0', 0), nic('vmnic1', 1)], switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 3 }])] });
+    const text = tabbedCrlf(jsonc(topology([h])));
+    assert.deepEqual(formattingOptionsOf(text), { insertSpaces: false, tabSize: 4, eol: '\r\n' });
+    // Adding an lcore group inserts lines: tab-indented, ending in CRLF.
+    const after = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/1');
+    assert.ok(after.length > text.length);
+    assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+    assert.equal(/^ +/m.test(after), false, 'no space indentation');
+    assert.match(after, /\r\n\t+"numaNode": 1,\r\n\t+"count": 3\r\n/);
+  });
+
+  it('infers the indent size of a space-indented file', () => {
+    assert.deepEqual(formattingOptionsOf('{\n    "version": 1\n}\n'), { insertSpaces: true, tabSize: 4, eol: '\n' });
+    assert.deepEqual(formattingOptionsOf(MISTAKES), { insertSpaces: true, tabSize: 2, eol: '\n' });
+  });
+
+  it('rules without a concrete repair have no fixes', () => {
+    const a = analyze(MISTAKES);
+    const dup = a.findings.find((f) => f.rule === 'ref/duplicate-name')!;
+    assert.deepEqual(quickFixes(MISTAKES, a, dup), []);
+  });
+
+  it('disableRuleEdits turns the rule off in the file\'s "rules", which silences it', () => {
+    const after = applyTextEdits(MISTAKES, disableRuleEdits(MISTAKES, 'ref/unknown-nic'));
+    assert.deepEqual(valueAt(after, ['rules']), { 'ref/unknown-nic': 'off' });
+    assert.equal(analyze(after).findings.some((f) => f.rule === 'ref/unknown-nic'), false);
+    assert.deepEqual(commentsOf(after), commentsOf(MISTAKES));
+    // A second rule joins the existing object.
+    const again = applyTextEdits(after, disableRuleEdits(after, 'flowcache/low-hit-rate'));
+    assert.deepEqual(valueAt(again, ['rules']), { 'ref/unknown-nic': 'off', 'flowcache/low-hit-rate': 'off' });
+    assert.equal(analyze(again).findings.some((f) => f.rule === 'flowcache/low-hit-rate'), false);
+  });
+
+  it('ruleSectionLine finds the section of every rule in docs/RULES.md', () => {
+    const md = readFileSync(join(ROOT, 'docs', 'RULES.md'), 'utf8');
+    const lines = md.split('\n');
+    for (const { id } of RULES) {
+      const line = ruleSectionLine(md, id);
+      assert.ok(line !== undefined, id);
+      assert.equal(lines[line].trim(), `### ${id}`);
+    }
+    assert.equal(ruleSectionLine(md, 'no/such-rule'), undefined);
+  });
+});
