@@ -9,6 +9,8 @@ export interface CliOptions {
   format: OutputFormat;
   failOn: Severity;
   maxProblems: number;
+  /** --report FILE: where to write the datapath report (HTML, or Markdown for *.md) of the one topology file. */
+  report?: string;
   help: boolean;
   version: boolean;
   inputs: string[];
@@ -28,6 +30,9 @@ Options:
       --fail-on error|warning|info exit 1 when a finding is at least this severe
                                    (default: error)
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
+      --report OUT                 also write the datapath report of the (one) topology
+                                   file to OUT: a standalone HTML page with the panel's
+                                   charts, or a Markdown summary when OUT ends in .md
   -h, --help                       show this help
   -v, --version                    print the version
 
@@ -51,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         format: { type: 'string', short: 'f' },
         'fail-on': { type: 'string' },
         'max-problems': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -77,12 +83,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
     format: format as OutputFormat,
     failOn: failOn as Severity,
     maxProblems,
+    ...(values.report !== undefined ? { report: values.report } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     inputs: positionals,
   };
   if (!options.help && !options.version && positionals.length === 0) {
     return { error: 'no files given: name topology files, directories or quoted globs to check' };
+  }
+  if (options.report !== undefined && options.report.trim() === '') {
+    return { error: '--report needs a file name, e.g. --report report.html' };
   }
   return options;
 }

@@ -1,4 +1,5 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
+import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
@@ -9,6 +10,7 @@ import { type FileError, sarifLog } from './format-sarif';
 import { textReport } from './format-text';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
+import { writeReport } from './report';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -35,6 +37,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const { files, problems } = expandArguments(options.inputs, io.cwd);
   for (const p of problems) io.stderr(`edp-check: ${p}\n`);
+  if (options.report !== undefined && files.length !== 1) {
+    io.stderr(`edp-check: --report writes the report of one topology file, but the arguments name ${files.length}\n`);
+    return EXIT_USAGE;
+  }
   const checked: CheckedFile[] = [];
   const fileErrors: FileError[] = [];
   for (const file of files) {
@@ -55,6 +61,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify(sarifLog(checked, fileErrors, version, io.cwd), null, 2) + '\n');
   } else if (checked.length > 0) {
     io.stdout(textReport(checked, { color: colorWanted(io) }));
+  }
+
+  if (options.report !== undefined && checked.length === 1) {
+    const out = path.resolve(io.cwd, options.report);
+    const failed = writeReport(checked[0].analysis, path.basename(checked[0].absolute), out);
+    if (failed) {
+      io.stderr(`edp-check: ${failed}\n`);
+      return EXIT_USAGE;
+    }
   }
 
   if (problems.length > 0 || fileErrors.length > 0) return EXIT_USAGE;

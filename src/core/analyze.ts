@@ -9,6 +9,7 @@ import { checkStructure } from './schema';
 import { LineIndex } from './text';
 import type { SeveritySetting, Topology } from './topology';
 import { computeModel, type DatapathModel } from './model';
+import { type NicCatalog, readinessFindings } from './readiness';
 
 export interface AnalyzeOptions {
   /** Per-rule severities from the user's settings; they win over the file's `rules`. */
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
    * the contributed schema (one problem, one squiggle); the CLI keeps them.
    */
   reportSchemaErrors?: boolean;
+  /** The NIC catalog readiness rules consult: mergeCatalogs(BUNDLED_CATALOG, workspace catalogs). Default: the bundled one. */
+  catalog?: NicCatalog;
 }
 
 export interface Analysis {
@@ -65,6 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       if (structure.typesHold) {
         topology = parsed.value as Topology;
         raw.push(...checkReferences(topology));
+        raw.push(...readinessFindings(topology, options.catalog));
         const result = computeModel(topology, { ...options.model, ...topology.model });
         model = result.model;
         raw.push(...result.findings);

@@ -1,14 +1,12 @@
 // A CodeLens above each switch of a topology file with its model figures
 // ("hit 99.7% · 4 lcores · max util 13% · 0.4 cores"), read from the published analysis.
 import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
 import { currentAnalysis } from './currentAnalysis';
 import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
 import { switchLensText } from './figures';
 import { describeError } from './log';
 import { switchSpans } from './modelTargets';
-
-/** The report panel's command (another module); the lens runs it when it is registered. */
-const SHOW_REPORT = 'edpDesigner.showReport';
 
 /** Long enough for the debounced analysis after a keystroke (edpDesigner.debounceMs, 300 ms by default). */
 const WAIT_FOR_ANALYSIS_MS = 2000;
@@ -16,7 +14,6 @@ const WAIT_FOR_ANALYSIS_MS = 2000;
 class SwitchLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private reportExists = false;
 
   constructor(private readonly diagnostics: TopologyDiagnostics, private readonly log: vscode.LogOutputChannel) {}
 
@@ -31,19 +28,17 @@ class SwitchLenses implements vscode.CodeLensProvider {
       const current = await currentAnalysis(this.diagnostics, doc, token, WAIT_FOR_ANALYSIS_MS);
       const { analysis } = current ?? {};
       if (!analysis?.model || token.isCancellationRequested) return [];
-      const command = (await this.hasReport()) ? SHOW_REPORT : '';
       const lenses: vscode.CodeLens[] = [];
       for (const { host, switch: s, span } of switchSpans(analysis.root, analysis.topology)) {
         const sw = analysis.model.hosts[host]?.switches[s];
         if (!sw) continue;
         const start = analysis.lines.positionAt(span.offset);
         const range = new vscode.Range(start.line, start.character, start.line, start.character);
-        // A lens without a command id is plain text: nothing to click until the report exists.
         lenses.push(new vscode.CodeLens(range, {
           title: switchLensText(sw),
-          command,
-          arguments: command ? [doc.uri] : undefined,
-          tooltip: command ? 'Open the datapath report' : 'Datapath model figures of this switch (hover its name for more)',
+          command: COMMANDS.showReport,
+          arguments: [doc.uri],
+          tooltip: 'Datapath model of this switch: click for the report, hover its name for details',
         }));
       }
       return lenses;
@@ -51,12 +46,6 @@ class SwitchLenses implements vscode.CodeLensProvider {
       this.log.error(`CodeLens: ${describeError(e)}`);
       return [];
     }
-  }
-
-  private async hasReport(): Promise<boolean> {
-    // Commands are registered once and stay, so a found command need not be looked up again.
-    this.reportExists ||= (await vscode.commands.getCommands(true)).includes(SHOW_REPORT);
-    return this.reportExists;
   }
 
   dispose(): void {

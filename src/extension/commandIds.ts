@@ -6,4 +6,10 @@ export const COMMANDS = {
   revalidate: 'edpDesigner.revalidate',
   showOutput: 'edpDesigner.showOutput',
   importHwloc: 'edpDesigner.importHwloc',
+  showReport: 'edpDesigner.showReport',
+  exportReport: 'edpDesigner.exportReport',
+  /** Internal (code actions): arguments (ruleId, documentUri?). */
+  disableRule: 'edpDesigner.disableRule',
+  /** Internal (code actions): argument (ruleId). */
+  showRuleDocs: 'edpDesigner.showRuleDocs',
 } as const;

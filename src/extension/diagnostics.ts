@@ -3,6 +3,7 @@
 // close, delete, rename and when the user turns the extension off.
 import * as vscode from 'vscode';
 import { type Analysis, analyze } from '../core/analyze';
+import type { NicCatalog } from '../core/readiness/catalog';
 import { stripBom } from '../core/text';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { describeError } from './log';
@@ -92,7 +93,11 @@ export class TopologyDiagnostics implements vscode.Disposable {
   private readonly warnedSettings = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** Where the NIC catalog comes from (bundled + trusted workspace catalogs). */
+    private readonly catalogs: { readonly catalog: NicCatalog },
+  ) {
     // Deletes made outside VS Code (git checkout, a terminal) reach us only through a watcher.
     const watcher = vscode.workspace.createFileSystemWatcher(TOPOLOGY_GLOB, true, false, false);
     const on = <T>(event: vscode.Event<T>, handler: (e: T) => unknown) => event((e) => this.guard(() => handler(e)));
@@ -219,12 +224,15 @@ export class TopologyDiagnostics implements vscode.Disposable {
     const settings = this.settings(doc.uri);
     if (!settings.enable || settings.run !== 'onType') return;
     this.cancelTimer(doc.uri);
-    if (settings.debounceMs === 0) return this.checkDocument(doc);
     const key = doc.uri.toString();
+    // Analysis runs on the extension host's thread: for a file whose analysis is slow (a huge
+    // design), wait for a longer pause in typing so the editor stays responsive.
+    const delay = Math.max(settings.debounceMs, 2 * (this.lastMs.get(key) ?? 0));
+    if (delay === 0) return this.checkDocument(doc);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.guard(() => this.checkDocument(doc));
-    }, settings.debounceMs));
+    }, delay));
   }
 
   private onDidCloseTab(tab: vscode.Tab): void {
@@ -249,6 +257,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
       rules: settings.rules,
       model: settings.model,
       maxProblems: settings.maxProblems,
+      catalog: this.catalogs.catalog,
       // One problem, one squiggle: the JSON service reports schema errors of open documents
       // from the contributed schema; closed files ("Check All") only get ours.
       reportSchemaErrors: !jsonService,

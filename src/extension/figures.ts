@@ -5,6 +5,7 @@
 import { rate } from '../core/model/findings/format';
 import { lineRatePps } from '../core/model/lineRate';
 import type { AssignedQueue, DatapathModel, LcoreModel, SwitchModel } from '../core/model/types';
+import type { CatalogEntry } from '../core/readiness/catalog';
 import type { Host, Nic, Vm } from '../core/topology';
 
 /** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
@@ -165,11 +166,22 @@ export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, 
 
 /** A NIC catalog entry, as far as the hover shows it (the catalog may not know the NIC). */
 export interface NicCatalogFacts {
-  /** e.g. "EDP Standard, EDP Performance". */
+  /** Which EDP modes the driver offers. */
   modes?: string;
-  /** e.g. "driver ≥ 1.14.2.0, firmware ≥ 4.40". */
+  /** Minimum driver and firmware versions. */
   minimums?: string;
   source?: string;
+}
+
+/** What the hover says of a NIC's catalog entry (schemas/nic-catalog.json). */
+export function catalogFacts(entry: CatalogEntry): NicCatalogFacts {
+  const modes = entry.edpModes.map((m) => (m === 'interrupt' ? 'EDP interrupt mode (EDP Standard)' : 'EDP poll mode (EDP Performance)'));
+  const minimums = [entry.minDriverVersion && `driver ${entry.minDriverVersion}`, entry.minFirmware && `firmware ${entry.minFirmware}`].filter(Boolean);
+  return {
+    modes: `${entry.vendor} ${entry.family} (${entry.driver}): ${modes.length ? modes.join(', ') : 'no EDP mode'}`,
+    minimums: minimums.length ? `${minimums.join(', ')} or later` : 'none published',
+    source: `${entry.source}${entry.verified ? '' : ' (unverified)'}`,
+  };
 }
 
 export function nicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel[] }, nic: Nic, frameOverheadBytes: number, catalog?: NicCatalogFacts): string {
@@ -177,7 +189,7 @@ export function nicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel[
   const lines = [`**NIC ${md(nic.name)}** · ${nic.speedGbps} Gb/s on NUMA node ${nic.numaNode}`, ''];
   if (what.length > 0) lines.push(what.join(' · '), '');
   if (catalog) {
-    if (catalog.modes) lines.push(`- Catalog: supports ${md(catalog.modes)}`);
+    if (catalog.modes) lines.push(`- Catalog: ${md(catalog.modes)}`);
     if (catalog.minimums) lines.push(`- Minimums: ${md(catalog.minimums)}`);
     if (catalog.source) lines.push(`- Source: ${md(catalog.source)}`);
     lines.push('');

@@ -2,9 +2,11 @@
 // (its name or a switch uplink naming it). VS Code's JSON service adds the schema's description
 // of the same key; the two hovers show together.
 import * as vscode from 'vscode';
+import { BUNDLED_CATALOG } from '../core/readiness';
+import { entryForDriver } from '../core/readiness/catalog';
 import { currentAnalysis } from './currentAnalysis';
 import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
-import { lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
+import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
 import { describeError } from './log';
 import { targetAt } from './modelTargets';
 
@@ -40,7 +42,10 @@ export function registerHover(diagnostics: TopologyDiagnostics, log: vscode.LogO
           text = vm && vnicHoverMarkdown(host, hostModel, vm, target.vnic);
         } else {
           const overhead = analysis.model.constants.frameOverheadBytes ?? DEFAULT_FRAME_OVERHEAD_BYTES;
-          text = nicHoverMarkdown(host, hostModel, host.nics[target.nic], overhead);
+          const nic = host.nics[target.nic];
+          // The bundled catalog: what the readiness rules consult unless a workspace catalog says otherwise.
+          const entry = nic.driver ? entryForDriver(BUNDLED_CATALOG, nic.driver) : undefined;
+          text = nicHoverMarkdown(host, hostModel, nic, overhead, entry && catalogFacts(entry));
         }
         if (!text) return undefined;
         const start = analysis.lines.positionAt(at.span.offset);

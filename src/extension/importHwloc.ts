@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, type ImportedHost } from '../core/import';
 import { readHwlocXml } from '../core/import/hwloc-xml';
+import { BUNDLED_CATALOG, catalogLookup } from '../core/readiness';
 import { COMMANDS } from './commandIds';
 import { isTopologyDocument } from './diagnostics';
 import { describeError } from './log';
@@ -56,7 +57,8 @@ async function importHost(log: vscode.LogOutputChannel, given: vscode.Uri | unde
   let imported: ReturnType<typeof hwlocTopologyDocument>;
   try {
     recorded = usefulHostName(readHwlocXml(xml).infos.HostName);
-    imported = hwlocTopologyDocument(xml);
+    // The catalog names the NICs it knows by PCI id (model, driver, speed).
+    imported = hwlocTopologyDocument(xml, { catalog: catalogLookup(BUNDLED_CATALOG) });
   } catch (e) {
     if (!(e instanceof HwlocXmlError)) throw e;
     void vscode.window.showErrorMessage(`EDP: ${fileName} is ${e.message}. Export the host's topology with: lstopo --of xml host.xml`);

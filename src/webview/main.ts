@@ -48,7 +48,7 @@ function render(): void {
   const focused = focusKey(document.activeElement);
   root.innerHTML = reportPage(report, state.ui, { interactive: api !== undefined, banner });
   if (focused) {
-    const again = [...root.querySelectorAll<HTMLElement>('[data-action]')].find((el) => focusKey(el) === focused);
+    const again = Array.from(root.querySelectorAll<HTMLElement>('[data-action]')).find((el) => focusKey(el) === focused);
     again?.focus({ preventScroll: true });
   }
   if (!scrollRestored) {

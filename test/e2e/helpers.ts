@@ -104,3 +104,44 @@ export async function withWorkspaceSetting<T>(key: string, value: unknown, body:
     await vscode.workspace.getConfiguration('edpDesigner').update(key, previous, vscode.ConfigurationTarget.Workspace);
   }
 }
+
+/** 0-based position inside the first occurrence of `needle` (on the first line containing `lineNeedle`, default `needle`). */
+export function positionIn(doc: vscode.TextDocument, needle: string, lineNeedle = needle): vscode.Position {
+  const line = lineOf(doc.getText(), lineNeedle);
+  const col = doc.lineAt(line).text.indexOf(needle);
+  if (col < 0) throw new Error(`line ${line + 1} has no ${needle}`);
+  return new vscode.Position(line, col + 1);
+}
+
+/** The text of every hover VS Code shows at `position` (ours and the JSON service's), one string per hover. */
+export async function hoverTexts(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
+}
+
+/**
+ * Resolves with the first tab for which `predicate` holds: now, or on a later
+ * window.tabGroups.onDidChangeTabs event. Rejects after timeoutMs, listing the open tabs.
+ */
+export function waitForTab(predicate: (tab: vscode.Tab) => boolean, timeoutMs = 15_000, what = 'the expected tab'): Promise<vscode.Tab> {
+  const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(predicate);
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const tab = find();
+      if (!tab) return;
+      done();
+      resolve(tab);
+    };
+    const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      done();
+      const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; open tabs: ${JSON.stringify(open)}`));
+    }, timeoutMs);
+    const done = () => {
+      sub.dispose();
+      clearTimeout(timer);
+    };
+    check();
+  });
+}

@@ -6,19 +6,27 @@ import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import type { SwitchModel } from '../../src/core/model/types';
 import {
-  hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
+  catalogFacts, hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
 } from '../../src/extension/figures';
 import { edpSwitch, host, nic, topology, traffic, vm, vnic } from './model-fixtures';
 
 const root = join(__dirname, '..', '..', '..');
 const example = (name: string) => analyze(readFileSync(join(root, 'examples', name), 'utf8'));
 
+/** The numbers a figure line shows, in order. */
+const numbers = (text: string) => [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+
 test('the lens above a switch reads hit rate, lcores, busiest lcore and cores used in its mode', () => {
-  const rack = example('rack-a.edp.json');
-  assert.equal(switchLensText(rack.model!.hosts[0].switches[0]), 'hit 99.7% · 4 lcores · max util 13% · 0.4 cores');
+  // Figures come from the model (its calibration may change); the line's shape and rounding may not.
+  const rack = example('rack-a.edp.json').model!.hosts[0].switches[0];
+  const lens = switchLensText(rack);
+  assert.match(lens, /^hit \d+\.\d% · 4 lcores · max util \d+% · \d+\.\d cores$/);
+  assert.deepEqual(numbers(lens), [Math.floor(rack.hitRate * 1000) / 10, 4, Math.round(rack.maxUtilization * 100), Number(rack.coresUsed.edpStandard.toFixed(1))]);
   // An overloaded switch says so, drops included.
-  const mistakes = example('mistakes.edp.json');
-  assert.equal(switchLensText(mistakes.model!.hosts[0].switches[0]), 'hit 33.3% · 2 lcores · max util 157% · 3.1 cores · drops 36.3%');
+  const over = example('mistakes.edp.json').model!.hosts[0].switches[0];
+  const overLens = switchLensText(over);
+  assert.match(overLens, /^hit \d+\.\d% · 2 lcores · max util 1\d\d% · \d+\.\d cores · drops \d+\.\d%$/);
+  assert.equal(numbers(overLens).at(-1), Number((over.dropRate * 100).toFixed(1)));
 });
 
 test('the lens of a switch without traffic or on the heritage stack does not invent a hit rate', () => {
@@ -38,8 +46,13 @@ test('hit rates round down: 99.96% is not shown as a perfect cache', () => {
 });
 
 test('the status bar figure is the worst lcore and the worst hit rate of the file', () => {
-  assert.equal(worstFiguresText(example('mistakes.edp.json').model), 'max lcore 157% · hit 33.3%');
-  assert.equal(worstFiguresText(example('rack-a.edp.json').model), 'max lcore 13% · hit 99.7%');
+  const model = analyze(JSON.stringify(topology([
+    host({ name: 'busy', vms: [vm('a', 0, [vnic('eth0', 'vds', traffic(3_000_000, { flows: 100 }), { queues: 2 })])] }),
+    host({ name: 'missy', vms: [vm('b', 0, [vnic('eth0', 'vds', traffic(10_000, { flows: 1_000_000, zipf: 0.5 }), { queues: 2 })])] }),
+  ]))).model!;
+  const [busy, missy] = model.hosts.map((h) => h.switches[0]);
+  assert.ok(busy.maxUtilization > missy.maxUtilization && missy.hitRate < busy.hitRate, 'each host holds one of the worst figures');
+  assert.equal(worstFiguresText(model), `max lcore ${Math.round(busy.maxUtilization * 100)}% · hit ${hitPercent(missy.hitRate)}`);
   // Nothing to say without traffic or without a model.
   assert.equal(worstFiguresText(analyze(JSON.stringify(topology([host()]))).model), undefined);
   assert.equal(worstFiguresText(undefined), undefined);
@@ -121,4 +134,18 @@ test('a NIC hover gives its line rate at each switch it uplinks, or says it upli
   assert.match(up, /Uplink of vds: line rate 148\.81 Mpps at its 64 B mean packet size/);
   assert.match(up, /100 Gb\/s on NUMA node 0/);
   assert.match(nicHoverMarkdown(h, hostModel, h.nics[1], 20), /Not an uplink of any switch/);
+});
+
+test('a NIC hover shows its catalog entry: EDP modes, minimums and whether the source is verified', () => {
+  const { host: h, hostModel } = twoGroups();
+  const text = nicHoverMarkdown(h, hostModel, { ...h.nics[0], driver: 'icen' }, 20, catalogFacts({
+    vendor: 'Intel', family: 'E810', driver: 'icen', edpModes: ['interrupt'], minDriverVersion: '1.9.0', source: 'VCG', verified: false,
+  }));
+  assert.match(text, /- Catalog: Intel E810 \(icen\): EDP interrupt mode \(EDP Standard\)\n/);
+  assert.match(text, /- Minimums: driver 1\.9\.0 or later/);
+  assert.match(text, /- Source: VCG \(unverified\)/);
+  const none = catalogFacts({ vendor: 'X', family: 'Y', driver: 'z', edpModes: [], source: 's', verified: true });
+  assert.equal(none.modes, 'X Y (z): no EDP mode');
+  assert.equal(none.minimums, 'none published');
+  assert.equal(none.source, 's');
 });

@@ -46,5 +46,7 @@ test('activation is narrow, the icon exists and the entry point is the bundle', 
   assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
   assert.ok(existsSync(join(root, pkg.icon)), pkg.icon);
   assert.equal(pkg.main, './dist/extension.js');
-  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  // Untrusted workspaces: everything but workspace NIC catalogs, which are workspace-supplied data.
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['edpDesigner.catalogs']);
 });

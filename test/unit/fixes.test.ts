@@ -1,13 +1,14 @@
 // Quick fixes (src/core/fixes): each one makes its finding go away, keeps the user's comments and
 // formatting, and offers what the rule's message advises.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createScanner, parse, SyntaxKind } from 'jsonc-parser';
 import { type Analysis, analyze, type AnalyzeOptions } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from '../../src/core/fixes';
+import { pointerSegments } from '../../src/core/pointer';
 import { RULES } from '../../src/core/rules/registry';
 import type { Topology } from '../../src/core/topology';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
@@ -31,17 +32,22 @@ function commentsOf(text: string): string[] {
   return out;
 }
 
-function findingAt(a: Analysis, rule: string, path: string): Finding | undefined {
-  return a.findings.find((f) => f.rule === rule && f.path === path);
+/** The finding of `rule` at `path`, or the first of `rule` when no path is given. */
+function findingAt(a: Analysis, rule: string, path?: string): Finding | undefined {
+  return a.findings.find((f) => f.rule === rule && (path === undefined || f.path === path));
 }
 
+const segmentsOf = (path: string) => pointerSegments(path);
+
 /**
- * Applies the fix titled `title` (or the preferred one) to the finding of `rule` at `path`,
- * asserts the finding is gone and every comment is still there, and returns the new text.
+ * Applies the fix titled `title` (or the preferred one) to the finding of `rule` at `at` (or
+ * its first), asserts the finding is gone, every comment is still there and the file is no
+ * less valid; returns the new text and the finding's path.
  */
-function applyFix(text: string, rule: string, path: string, title?: string, options: AnalyzeOptions = {}): string {
+function applyFix(text: string, rule: string, at?: string, title?: string, options: AnalyzeOptions = {}): { after: string; path: string } {
   const before = analyze(text, options);
-  const finding = findingAt(before, rule, path);
+  const finding = findingAt(before, rule, at);
+  const path = finding?.path ?? String(at);
   assert.ok(finding, `${rule} at ${path} before the fix; found: ${before.findings.map((f) => `${f.rule} ${f.path}`).join(', ')}`);
   const fixes = quickFixes(text, before, finding);
   const fix = title === undefined ? fixes.find((f) => f.preferred) : fixes.find((f) => f.title === title);
@@ -52,10 +58,10 @@ function applyFix(text: string, rule: string, path: string, title?: string, opti
   assert.deepEqual(commentsOf(after), commentsOf(text), 'comments survive the fix');
   const broken = (a: Analysis) => a.findings.filter((f) => f.rule === 'parse/invalid-json' || f.rule === 'schema/invalid').map((f) => f.path);
   assert.deepEqual(broken(analysis), broken(before), 'the fix keeps the file as valid as it was');
-  return after;
+  return { after, path };
 }
 
-function titlesOf(text: string, rule: string, path: string, options: AnalyzeOptions = {}): string[] {
+function titlesOf(text: string, rule: string, path?: string, options: AnalyzeOptions = {}): string[] {
   const a = analyze(text, options);
   const f = findingAt(a, rule, path);
   assert.ok(f, `${rule} at ${path}`);
@@ -65,11 +71,10 @@ function titlesOf(text: string, rule: string, path: string, options: AnalyzeOpti
 const valueAt = (text: string, path: (string | number)[]): unknown => path.reduce<any>((v, k) => v?.[k], parse(text));
 
 describe('quick fixes: references (examples/mistakes.edp.json)', () => {
-  it('ref/unknown-nic: changes the uplink to the closest unused NIC, the closest preferred', () => {
-    const path = '/hosts/0/switches/0/uplinks/1';
-    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-nic', path), ['Change to "vmnic5" (preferred)', 'Change to "vmnic6"']);
-    const after = applyFix(MISTAKES, 'ref/unknown-nic', path);
-    assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'uplinks']), ['vmnic4', 'vmnic5']);
+  it('ref/unknown-nic: changes the uplink "vmnic7" to the closest unused NIC, the closest preferred', () => {
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-nic'), ['Change to "vmnic5" (preferred)', 'Change to "vmnic6"']);
+    const { after, path } = applyFix(MISTAKES, 'ref/unknown-nic');
+    assert.equal(valueAt(after, segmentsOf(path)), 'vmnic5');
   });
 
   it('ref/unknown-nic: never proposes a NIC the switch already uses', () => {
@@ -77,11 +82,10 @@ describe('quick fixes: references (examples/mistakes.edp.json)', () => {
     assert.deepEqual(titlesOf(jsonc(topology([h])), 'ref/unknown-nic', '/hosts/0/switches/0/uplinks/1'), ['Change to "vmnic1" (preferred)']);
   });
 
-  it('ref/unknown-switch: changes the vNIC\'s switch to the closest switch', () => {
-    const path = '/hosts/0/vms/1/vnics/0/switch';
-    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-switch', path), ['Change to "vds-edp" (preferred)']);
-    const after = applyFix(MISTAKES, 'ref/unknown-switch', path);
-    assert.equal(valueAt(after, ['hosts', 0, 'vms', 1, 'vnics', 0, 'switch']), 'vds-edp');
+  it('ref/unknown-switch: changes "vds-edp2" to the closest switch', () => {
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-switch'), ['Change to "vds-edp" (preferred)']);
+    const { after, path } = applyFix(MISTAKES, 'ref/unknown-switch');
+    assert.equal(valueAt(after, segmentsOf(path)), 'vds-edp');
   });
 
   it('ref/unknown-switch: with no close name, offers the host\'s switches, none preferred', () => {
@@ -89,12 +93,30 @@ describe('quick fixes: references (examples/mistakes.edp.json)', () => {
     assert.deepEqual(titlesOf(jsonc(topology([h])), 'ref/unknown-switch', '/hosts/0/vms/0/vnics/0/switch'), ['Change to "vds"']);
   });
 
-  it('ref/unknown-numa-node: changes the id to the existing nodes, the nearest first and preferred', () => {
-    const path = '/hosts/0/nics/2/numaNode';
-    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-numa-node', path), ['Change to NUMA node 1 (preferred)', 'Change to NUMA node 0']);
-    const after = applyFix(MISTAKES, 'ref/unknown-numa-node', path);
-    assert.equal(valueAt(after, ['hosts', 0, 'nics', 2, 'numaNode']), 1);
+  it('ref/unknown-numa-node: changes node 2 to the existing nodes, the nearest first and preferred', () => {
+    assert.deepEqual(titlesOf(MISTAKES, 'ref/unknown-numa-node'), ['Change to NUMA node 1 (preferred)', 'Change to NUMA node 0']);
+    const { after, path } = applyFix(MISTAKES, 'ref/unknown-numa-node');
+    assert.equal(valueAt(after, segmentsOf(path)), 1);
   });
+});
+
+describe('quick fixes: every fix offered on the examples clears its finding', () => {
+  for (const name of readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.edp.json'))) {
+    it(name, () => {
+      const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
+      const before = analyze(text);
+      const count = (a: Analysis, f: Finding) => a.findings.filter((g) => g.rule === f.rule && g.path === f.path).length;
+      for (const finding of before.findings) {
+        const fixes = quickFixes(text, before, finding);
+        assert.ok(fixes.filter((f) => f.preferred).length <= 1, `at most one preferred fix for ${finding.rule}`);
+        for (const fix of fixes) {
+          const after = applyTextEdits(text, fix.edits);
+          assert.ok(count(analyze(after), finding) < count(before, finding), `"${fix.title}" clears ${finding.rule} at ${finding.path}`);
+          assert.deepEqual(commentsOf(after), commentsOf(text));
+        }
+      }
+    });
+  }
 });
 
 describe('quick fixes: NUMA', () => {
@@ -102,7 +124,7 @@ describe('quick fixes: NUMA', () => {
     const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }])];
     const text = jsonc(topology([host({ switches, vms: [loadVm('app', 1, 1e6)] })]));
     assert.deepEqual(titlesOf(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode'), ['Move VM "app" to NUMA node 0 (preferred)']);
-    const after = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
+    const { after } = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
     assert.equal(valueAt(after, ['hosts', 0, 'vms', 0, 'numaNode']), 0);
   });
 
@@ -114,7 +136,7 @@ describe('quick fixes: NUMA', () => {
     });
     const text = jsonc(topology([h]));
     assert.deepEqual(titlesOf(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode'), ['Add 2 lcores on NUMA node 1 to switch "vds" (preferred)']);
-    const after = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
+    const { after } = applyFix(text, 'numa/vm-remote', '/hosts/0/vms/0/numaNode');
     assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 2 }, { numaNode: 1, count: 2 }]);
   });
 
@@ -123,25 +145,25 @@ describe('quick fixes: NUMA', () => {
     const text = jsonc(topology([h]));
     const path = '/hosts/0/switches/0/uplinks/1';
     assert.deepEqual(titlesOf(text, 'numa/lcore-remote-nic', path), ['Add 3 lcores on NUMA node 1 to switch "vds" (preferred)']);
-    const after = applyFix(text, 'numa/lcore-remote-nic', path);
+    const { after } = applyFix(text, 'numa/lcore-remote-nic', path);
     assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 3 }, { numaNode: 1, count: 3 }]);
   });
 
   it('numa/lcore-remote-nic: a switch without lcores keeps its default lcore on the first node', () => {
     const sw = { name: 'vds', mode: 'edp-standard' as const, uplinks: ['vmnic1'] };
     const text = jsonc(topology([host({ nics: [nic('vmnic0', 0), nic('vmnic1', 1)], switches: [sw] })]));
-    const after = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/0');
+    const { after } = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/0');
     assert.deepEqual(valueAt(after, ['hosts', 0, 'switches', 0, 'lcores']), [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }]);
   });
 });
 
 describe('quick fixes: flow cache', () => {
-  const path = '/hosts/0/switches/0/flowCache';
+  const path = findingAt(analyze(MISTAKES), 'flowcache/low-hit-rate')?.path;
 
   it('flowcache/low-hit-rate: raises entries to the smallest power of two that clears it, with the predicted hit rate', () => {
     assert.deepEqual(titlesOf(MISTAKES, 'flowcache/low-hit-rate', path), ['Raise flowCache.entries to 131072 (predicted hit rate 99.8%) (preferred)']);
-    const after = applyFix(MISTAKES, 'flowcache/low-hit-rate', path);
-    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), 131072);
+    const { after } = applyFix(MISTAKES, 'flowcache/low-hit-rate', path);
+    assert.equal(valueAt(after, [...segmentsOf(path!), 'entries']), 131072);
     // The smallest: half the size still fires.
     const half = applyTextEdits(after, [{ offset: after.indexOf('131072'), length: 6, newText: '65536' }]);
     assert.ok(findingAt(analyze(half), 'flowcache/low-hit-rate', path));
@@ -158,7 +180,7 @@ describe('quick fixes: flow cache', () => {
   it('flowcache/low-hit-rate: adds flowCache when the switch has none', () => {
     const h = host({ vms: [loadVm('app', 0, 1e6, 'vds', 1, { flows: 100000, zipf: 0.9 })] });
     const text = jsonc(topology([h]));
-    const after = applyFix(text, 'flowcache/low-hit-rate', '/hosts/0/switches/0/name');
+    const { after } = applyFix(text, 'flowcache/low-hit-rate', '/hosts/0/switches/0/name');
     assert.equal(typeof valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), 'number');
   });
 
@@ -195,20 +217,41 @@ describe('quick fixes: readiness (hand-made findings)', () => {
   });
 
   it('readiness/flow-table-size: rounds up to a power of two within 4..524288', () => {
-    const cases: [number, number, string][] = [
-      [5000, 8192, 'Round flowCache.entries up to 8192 (a power of two)'],
-      [1000000, 524288, 'Set flowCache.entries to 524288 (the most NSX allows)'],
-      [2, 4, 'Set flowCache.entries to 4 (the least NSX allows)'],
+    const cases: [number, number, [string, boolean][]][] = [
+      [5000, 8192, [['Round flowCache.entries up to 8192 (a power of two)', true], ['Round flowCache.entries down to 4096 (a power of two)', false]]],
+      [1000000, 524288, [['Set flowCache.entries to 524288 (the most NSX allows)', true]]],
+      [2, 4, [['Set flowCache.entries to 4 (the least NSX allows)', true]]],
     ];
-    for (const [entries, expected, title] of cases) {
+    for (const [entries, expected, titles] of cases) {
       const text = base({ flowCache: { entries } });
       const fixes = fixesFor(text, 'readiness/flow-table-size', '/hosts/0/switches/0/flowCache/entries');
-      assert.deepEqual(fixes.map((f) => [f.title, !!f.preferred]), [[title, true]]);
+      assert.deepEqual(fixes.map((f) => [f.title, !!f.preferred]), titles);
       const after = applyTextEdits(text, fixes[0].edits);
       assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'flowCache', 'entries']), expected);
       assert.deepEqual(commentsOf(after), commentsOf(text));
     }
     assert.deepEqual(fixesFor(base({ flowCache: { entries: 4096 } }), 'readiness/flow-table-size', '/hosts/0/switches/0/flowCache/entries'), []);
+  });
+});
+
+describe('quick fixes: readiness (through analyze)', () => {
+  const rackA = readFileSync(join(ROOT, 'examples', 'rack-a.edp.json'), 'utf8');
+
+  it('readiness/mtu: both MTU fixes clear a 1500 MTU, and a missing mtu', () => {
+    const low = rackA.replace('"mtu": 9000', '"mtu": 1500');
+    assert.deepEqual(titlesOf(low, 'readiness/mtu', '/hosts/0/switches/0/mtu'), ['Set MTU to 9000 (preferred)', 'Set MTU to 1700']);
+    applyFix(low, 'readiness/mtu', '/hosts/0/switches/0/mtu', 'Set MTU to 9000');
+    applyFix(low, 'readiness/mtu', '/hosts/0/switches/0/mtu', 'Set MTU to 1700');
+    const missing = rackA.replace('"mtu": 9000,', '');
+    const { after } = applyFix(missing, 'readiness/mtu', '/hosts/0/switches/0');
+    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'mtu']), 9000);
+  });
+
+  it('readiness/flow-table-size: both roundings clear it', () => {
+    const odd = rackA.replace('"entries": 65536', '"entries": 5000');
+    const path = '/hosts/0/switches/0/flowCache/entries';
+    assert.equal(valueAt(applyFix(odd, 'readiness/flow-table-size', path).after, segmentsOf(path)), 8192);
+    assert.equal(valueAt(applyFix(odd, 'readiness/flow-table-size', path, 'Round flowCache.entries down to 4096 (a power of two)').after, segmentsOf(path)), 4096);
   });
 });
 
@@ -219,7 +262,7 @@ describe('quick fixes: formatting and the rest', () => {
     const text = tabbedCrlf(jsonc(topology([h])));
     assert.deepEqual(formattingOptionsOf(text), { insertSpaces: false, tabSize: 4, eol: '\r\n' });
     // Adding an lcore group inserts lines: tab-indented, ending in CRLF.
-    const after = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/1');
+    const { after } = applyFix(text, 'numa/lcore-remote-nic', '/hosts/0/switches/0/uplinks/1');
     assert.ok(after.length > text.length);
     assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
     assert.equal(/^ +/m.test(after), false, 'no space indentation');

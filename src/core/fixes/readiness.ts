@@ -34,5 +34,11 @@ export function flowTableSizeFixes(ctx: FixContext): QuickFix[] {
     current > MAX_FLOW_TABLE ? `Set flowCache.entries to ${size} (the most NSX allows)`
     : current < MIN_FLOW_TABLE ? `Set flowCache.entries to ${size} (the least NSX allows)`
     : `Round flowCache.entries up to ${size} (a power of two)`;
-  return [{ title, edits: setValueEdits(ctx.text, path, size), preferred: true }];
+  const fixes: QuickFix[] = [{ title, edits: setValueEdits(ctx.text, path, size), preferred: true }];
+  // The rule's message offers the size below too, for when memory matters more than hits.
+  const below = size / 2;
+  if (current > MIN_FLOW_TABLE && current < MAX_FLOW_TABLE && below >= MIN_FLOW_TABLE) {
+    fixes.push({ title: `Round flowCache.entries down to ${below} (a power of two)`, edits: setValueEdits(ctx.text, path, below) });
+  }
+  return fixes;
 }

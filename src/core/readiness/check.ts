@@ -16,6 +16,7 @@ import { versionNumbers } from './version';
 export const DEFAULT_MTU = 1500;
 
 const NIC_MODE: Record<string, EdpNicMode> = { 'edp-standard': 'interrupt', 'edp-performance': 'poll' };
+const SWITCH_MODE: Record<EdpNicMode, string> = { interrupt: 'edp-standard', poll: 'edp-performance' };
 const MODE_NAME: Record<string, string> = { 'edp-standard': 'EDP Standard (interrupt mode)', 'edp-performance': 'EDP Performance (poll mode)' };
 
 export const KNOWN_RELEASES: readonly string[] = [...new Set(READINESS_PROFILES.map((p) => p.release))];
@@ -113,7 +114,7 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
   if (errors.some((e) => e.instancePath === '' || e.instancePath === '/edpModes')) {
     const others = orList(driversWithMode(catalog, nicMode).filter((d) => d !== nic.driver));
     const message = entry
-      ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry)}. Uplink a NIC with ${others}${entry.edpModes.length ? ', or change the switch\'s mode' : ''}.`
+      ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry)}. Uplink a NIC with ${others}${entry.edpModes.length ? `, or set the switch's mode to ${orList(entry.edpModes.map((m) => SWITCH_MODE[m]))}` : ''}.`
       : `${where} uses driver "${nic.driver}", which the NIC catalog does not list, so EDP Designer cannot confirm it offers ${nicMode} mode for ${MODE_NAME[profile.mode]} switch "${sw.name}" on ${profile.release}. Uplink a NIC with ${others}; or, if the VMware Compatibility Guide lists this driver for Enhanced Datapath, add it to a workspace catalog (edpDesigner.catalogs).`;
     return [{ rule: 'readiness/unsupported-nic', path: toPointer([...at, 'driver']), message }];
   }

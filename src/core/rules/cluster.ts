@@ -4,7 +4,7 @@
 import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
 import { DEFAULT_MTU } from '../readiness/check';
-import { effectiveMode, type Host, numaNodesOf, type Target, type Topology } from '../topology';
+import { effectiveMode, type Host, type NumaNode, numaNodesOf, type Target, type Topology } from '../topology';
 
 /** At most this many "the other hosts" locations per finding: a 48-host cluster is one fact, not 47. */
 const MAX_RELATED = 5;
@@ -63,6 +63,7 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
     const related = (except: Member) => reference.filter((m) => m !== except).slice(0, MAX_RELATED)
       .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.host.name}": ${majority}` }));
     const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
+    const them = vms.length === 1 ? 'it' : 'them';
     members.forEach((m, i) => {
       const mine = signatures[i];
       if (mine === majority) return;
@@ -70,7 +71,7 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
         out.push({
           rule: 'cluster/vmotion-incompatible',
           path: toPointer(['hosts', m.h, 'name']),
-          message: `Host "${m.host.name}" of cluster "${cluster}" has no switch "${switchName}", which ${vmText}, so vMotion/DRS cannot move them to it. Add switch "${switchName}" (${majority}) to this host, or move the host to another cluster.`,
+          message: `Host "${m.host.name}" of cluster "${cluster}" has no switch "${switchName}", which ${vmText}, so vMotion/DRS cannot move ${them} to this host. Add switch "${switchName}" (${majority}) to this host, or move the host to another cluster.`,
           related: related(m),
         });
         return;
@@ -78,7 +79,7 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
       out.push({
         rule: 'cluster/vmotion-incompatible',
         path: switchAt(m),
-        message: `Switch "${switchName}" on host "${m.host.name}" is ${mine}, but ${reference.length} other host${reference.length === 1 ? '' : 's'} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move them between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
+        message: `Switch "${switchName}" on host "${m.host.name}" is ${mine}, but ${reference.length} other host${reference.length === 1 ? '' : 's'} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
         related: related(m),
       });
     });
@@ -86,15 +87,28 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
 }
 
 function numaFindings(cluster: string, members: Member[], out: RawFinding[]): void {
+  // Hosts grouped by NUMA layout: a cluster has few layouts, so each VM is checked against
+  // those, not against every host (a 2000-host cluster stays linear).
+  const layouts = new Map<string, { nodes: NumaNode[]; members: Member[] }>();
+  for (const m of members) {
+    const nodes = numaNodesOf(m.host);
+    const key = nodes.map((n) => `${n.id}:${n.cores}`).join(',');
+    const layout = layouts.get(key) ?? { nodes, members: [] };
+    layout.members.push(m);
+    layouts.set(key, layout);
+  }
+  if (layouts.size < 2) return;
   for (const m of members) {
     (m.host.vms ?? []).forEach((vm, v) => {
       if (vm.numaNode === undefined) return;
-      const failing = members.filter((o) => o !== m).flatMap((o) => {
-        const node = numaNodesOf(o.host).find((n) => n.id === vm.numaNode);
-        if (!node) return [{ o, why: `has no NUMA node ${vm.numaNode}` }];
-        if (vm.vcpus !== undefined && vm.vcpus > node.cores) return [{ o, why: `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs` }];
-        return [];
-      });
+      const failing: { o: Member; why: string }[] = [];
+      for (const layout of layouts.values()) {
+        const node = layout.nodes.find((n) => n.id === vm.numaNode);
+        const why = !node ? `has no NUMA node ${vm.numaNode}`
+          : vm.vcpus !== undefined && vm.vcpus > node.cores ? `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs`
+          : undefined;
+        if (why) failing.push(...layout.members.filter((o) => o !== m).map((o) => ({ o, why })));
+      }
       if (failing.length === 0) return;
       const first = failing[0];
       const more = failing.length > 1 ? ` (and ${failing.length - 1} more host${failing.length > 2 ? 's' : ''} of the cluster)` : '';

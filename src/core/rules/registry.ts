@@ -37,6 +37,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'capacity/nic-line-rate', severity: 'error', summary: "Offered packets exceed the uplinks' line rate." },
   { id: 'capacity/datapath', severity: 'error', summary: 'Offered packets exceed what the lcores can process.' },
   { id: 'cluster/vmotion-incompatible', severity: 'warning', summary: 'Hosts of one cluster differ in a switch a VM uses.' },
+  { id: 'cluster/numa-placement', severity: 'warning', summary: "A VM's NUMA node is missing, or too small for its vCPUs, on another host of its cluster." },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

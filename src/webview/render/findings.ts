@@ -4,7 +4,12 @@ import type { ReportFinding, ReportViewModel } from '../../core/report/viewModel
 import { esc } from './escape';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
-const ICONS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+// Codicons are not bundled: three small inline SVG glyphs (coloured by CSS through currentColor).
+const ICONS = {
+  error: '<svg class="glyph" viewBox="0 0 16 16" width="14" height="14"><circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M5.5 5.5l5 5M10.5 5.5l-5 5" stroke="currentColor" stroke-width="1.5"/></svg>',
+  warning: '<svg class="glyph" viewBox="0 0 16 16" width="14" height="14"><path d="M8 1.8l6.6 12H1.4z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/><path d="M8 6v4M8 11.5v1.5" stroke="currentColor" stroke-width="1.5"/></svg>',
+  info: '<svg class="glyph" viewBox="0 0 16 16" width="14" height="14"><circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 7v5M8 4v1.6" stroke="currentColor" stroke-width="1.5"/></svg>',
+} as const;
 
 function where(f: ReportFinding): string {
   return f.range ? `Ln ${f.range.start.line + 1}, Col ${f.range.start.character + 1}` : f.path || '(document)';

@@ -59,7 +59,7 @@ function columnsOf(host: ReportHost, report: ReportViewModel): Column[] {
     return {
       node,
       socket: n?.socket,
-      heading: n ? `NUMA ${n.id} · ${n.cores} cores · ${n.lcores} lcores` : 'Not on a declared NUMA node',
+      heading: n ? `NUMA ${n.id} · ${n.cores} cores · ${n.lcores} lcores` : 'No declared NUMA node',
       tooltip: n ? [`NUMA node ${n.id} on socket ${n.socket}: ${n.cores} cores, ${n.lcores} EDP lcores${n.memoryGiB !== undefined ? `, ${n.memoryGiB} GiB` : ''}`, ...notes].join('\n') : 'NICs and VMs whose numaNode names no NUMA node of the host, or VMs without numaNode.',
       bad: n ? notes.length > 0 : true,
       nics: [],
@@ -84,7 +84,7 @@ function columnsOf(host: ReportHost, report: ReportViewModel): Column[] {
     for (const [node, ls] of byNode) {
       const max = Math.max(...ls.map((l) => l.utilization));
       columnOf(node).lcores.push(
-        item(`lcores:${sw.name}:${node}`, sw.name, `${ls.length} lcore${ls.length === 1 ? '' : 's'} · max ${pct(max)}`, [`Switch ${sw.name}: ${ls.length} lcore(s) on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
+        item(`lcores:${sw.name}:${node}`, sw.name, `${ls.length} lcore${ls.length === 1 ? '' : 's'} · max ${Math.round(max * 100)}%`, [`Switch ${sw.name}: ${ls.length} lcore(s) on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
       );
     }
   }
@@ -125,7 +125,7 @@ export function numaMap(host: ReportHost, report: ReportViewModel): string {
   for (const c of columns) {
     if (lastSocket !== null && c.socket !== lastSocket) x += 16;
     lastSocket = c.socket;
-    c.width = Math.max(190, itemsWidth(Math.max(c.nics.length, c.lcores.length, c.vms.length)) + 2 * PAD);
+    c.width = Math.max(214, itemsWidth(Math.max(c.nics.length, c.lcores.length, c.vms.length)) + 2 * PAD);
     c.x = x;
     x += c.width + GAP;
     const place = (items: Item[], y0: number) =>
@@ -170,7 +170,7 @@ export function numaMap(host: ReportHost, report: ReportViewModel): string {
     parts.push(`<g>${rect(x1, top, x2 - x1, boxBottom - top + 4, 'socket', '', 4)}${text(x1 + 8, top + 14, `Socket ${socket}`, 'socket-label')}</g>`);
   }
   for (const c of columns) {
-    parts.push(`<g>${title(c.tooltip)}${rect(c.x, boxTop, c.width, boxBottom - boxTop, c.node === undefined ? 'numa numa-unknown' : c.bad ? 'numa numa-bad' : 'numa', '', 4)}${text(c.x + 8, boxTop + 16, fit(c.heading, Math.floor(c.width / 6.5)), 'numa-label')}</g>`);
+    parts.push(`<g>${title(c.tooltip)}${rect(c.x, boxTop, c.width, boxBottom - boxTop, c.node === undefined ? 'numa numa-unknown' : c.bad ? 'numa numa-bad' : 'numa', '', 4)}${text(c.x + 8, boxTop + 16, fit(c.heading, Math.floor((c.width - 12) / 7)), 'numa-label')}</g>`);
   }
 
   // Links under the boxes they connect.

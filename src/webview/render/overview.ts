@@ -11,7 +11,7 @@ const COLUMNS: { id: OverviewColumn; label: string; numeric: boolean }[] = [
   { id: 'minHitRate', label: 'Min hit rate', numeric: true },
   { id: 'dropRate', label: 'Drops', numeric: true },
   { id: 'coresUsed', label: 'Cores used', numeric: true },
-  { id: 'findings', label: 'Findings', numeric: true },
+  { id: 'findings', label: 'Findings E/W/I', numeric: true },
 ];
 
 /** Findings weigh by severity so that errors sort above any number of warnings. */
@@ -64,8 +64,8 @@ export function overviewTable(report: ReportViewModel, ui: UiState): string {
       `<td${cls(w.minHitRate !== undefined && w.minHitRate < t.hitRate)}>${w.minHitRate === undefined ? '<span class="sub">no traffic</span>' : esc(pct(w.minHitRate))}</td>` +
       `<td${cls(w.dropRate > 0)}>${w.dropRate > 0 ? esc(`${pct(w.dropRate)} (${rate(w.droppedPps)})`) : 'none'}</td>` +
       `<td class="num">${esc(cores(w.coresUsed))}</td>` +
-      `<td${cls(h.counts.error > 0)}>${esc(countsText(h.counts))}</td></tr>`
+      `<td${cls(h.counts.error > 0)} title="${esc(countsText(h.counts))}">${h.counts.error} / ${h.counts.warning} / ${h.counts.info}</td></tr>`
     );
   }).join('');
-  return `<table class="data overview"><caption>Hosts and their worst figures (thresholds: utilization ${esc(pct(t.utilization))}, hit rate ${esc(pct(t.hitRate))}); click a header to sort, a host to open it</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="data overview"><caption>Worst figures per host (thresholds: utilization ${esc(pct(t.utilization))}, hit rate ${esc(pct(t.hitRate))}). Sort by a header; open a host by its name.</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }

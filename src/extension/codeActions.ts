@@ -1,0 +1,146 @@
+// The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
+// "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
+import * as vscode from 'vscode';
+import { disableRuleEdits, quickFixes, ruleSectionLine, type TextEdit } from '../core/fixes';
+import type { Finding, Range } from '../core/findings';
+import { COMMANDS } from './commandIds';
+import { DIAGNOSTIC_SOURCE } from './convert';
+import { currentAnalysis } from './currentAnalysis';
+import { isTopologyDocument, TOPOLOGY_GLOB, type TopologyDiagnostics } from './diagnostics';
+import { describeError } from './log';
+
+/** The rule id a diagnostic of ours carries in `code` (convert.ts), else undefined. */
+function ruleOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return typeof code === 'string' && code.includes('/') ? code : undefined;
+}
+
+function sameRange(r: Range | undefined, d: vscode.Range): boolean {
+  return !!r && r.start.line === d.start.line && r.start.character === d.start.character && r.end.line === d.end.line && r.end.character === d.end.character;
+}
+
+function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  return edit;
+}
+
+class TopologyCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly diagnostics: TopologyDiagnostics, private readonly log: vscode.LogOutputChannel) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    try {
+      if (!isTopologyDocument(doc)) return [];
+      const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
+      if (ours.length === 0) return [];
+      // Only the analysis of this very version: offsets of another would corrupt the text.
+      const current = await currentAnalysis(this.diagnostics, doc, token, 0);
+      // Keyed by title and edits: two diagnostics with the same repair (two uplinks on one node) get one action.
+      const fixes = new Map<string, vscode.CodeAction>();
+      const byRule = new Map<string, vscode.Diagnostic[]>();
+      for (const d of ours) {
+        const rule = ruleOf(d)!;
+        byRule.set(rule, [...(byRule.get(rule) ?? []), d]);
+        const finding = current?.analysis.findings.find((f: Finding) => f.rule === rule && f.message === d.message && sameRange(f.range, d.range));
+        if (!current || !finding) continue;
+        for (const fix of quickFixes(current.text, current.analysis, finding)) {
+          const key = JSON.stringify([fix.title, fix.edits]);
+          const known = fixes.get(key);
+          if (known) {
+            known.diagnostics!.push(d);
+            continue;
+          }
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.edit = workspaceEditOf(doc, fix.edits);
+          action.diagnostics = [d];
+          action.isPreferred = fix.preferred === true;
+          fixes.set(key, action);
+        }
+      }
+      // One "Disable" and one "Documentation" per rule, after the real fixes.
+      const always: vscode.CodeAction[] = [];
+      for (const [rule, diags] of byRule) {
+        const disable = new vscode.CodeAction(`Disable rule ${rule}…`, vscode.CodeActionKind.QuickFix);
+        disable.command = { title: disable.title, command: COMMANDS.disableRule, arguments: [rule, doc.uri.toString()] };
+        disable.diagnostics = diags;
+        const docs = new vscode.CodeAction(`Show documentation for ${rule}`, vscode.CodeActionKind.QuickFix);
+        docs.command = { title: docs.title, command: COMMANDS.showRuleDocs, arguments: [rule] };
+        always.push(disable, docs);
+      }
+      return [...fixes.values(), ...always];
+    } catch (e) {
+      this.log.error(`Quick fixes: ${describeError(e)}`);
+      return [];
+    }
+  }
+}
+
+type Where = 'user' | 'workspace' | 'file';
+
+/** Asks where to turn `rule` off, then does it: user or workspace `edpDesigner.rules`, or the file's own `"rules"`. */
+async function disableRule(rule: string, uriText: string | undefined): Promise<Where | undefined> {
+  const uri = uriText ? vscode.Uri.parse(uriText) : vscode.window.activeTextEditor?.document.uri;
+  const items: (vscode.QuickPickItem & { where: Where })[] = [
+    { label: 'In user settings', description: 'edpDesigner.rules, for every topology file', where: 'user' },
+  ];
+  if (vscode.workspace.workspaceFolders?.length) {
+    items.push({ label: 'In workspace settings', description: 'edpDesigner.rules, for this workspace', where: 'workspace' });
+  }
+  if (uri) items.push({ label: 'In this file', description: `"rules": { "${rule}": "off" }, read by edp-check too`, where: 'file' });
+  const pick = await vscode.window.showQuickPick(items, { title: `Disable rule ${rule}`, placeHolder: `Where should ${rule} be turned off?` });
+  if (!pick) return undefined;
+  const config = vscode.workspace.getConfiguration('edpDesigner', uri);
+  if (pick.where === 'file') {
+    const doc = await vscode.workspace.openTextDocument(uri!);
+    const ok = await vscode.workspace.applyEdit(workspaceEditOf(doc, disableRuleEdits(doc.getText(), rule)));
+    if (!ok) throw new Error(`could not edit ${vscode.workspace.asRelativePath(uri!)}`);
+  } else {
+    const target = pick.where === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
+    const inspected = config.inspect<Record<string, unknown>>('rules');
+    const current = (pick.where === 'user' ? inspected?.globalValue : inspected?.workspaceValue) ?? {};
+    await config.update('rules', { ...current, [rule]: 'off' }, target);
+  }
+  // Settings win over the file, and workspace over user settings: say so when another value still decides.
+  const effective = vscode.workspace.getConfiguration('edpDesigner', uri).get<Record<string, unknown>>('rules')?.[rule];
+  if (effective !== undefined && effective !== 'off') {
+    const winner = { user: 'workspace or folder settings', workspace: 'folder settings', file: 'settings' }[pick.where];
+    void vscode.window.showWarningMessage(`EDP: ${rule} is still "${effective}": edpDesigner.rules in your ${winner} sets it, and that wins over what was just written. Change it there.`);
+  }
+  return pick.where;
+}
+
+/** Opens the extension's docs/RULES.md with the rule's heading at the top of the editor. */
+async function showRuleDocs(extensionUri: vscode.Uri, rule: string): Promise<void> {
+  const uri = vscode.Uri.joinPath(extensionUri, 'docs', 'RULES.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = ruleSectionLine(doc.getText(), rule) ?? 0;
+  const at = new vscode.Range(line, 0, line, 0);
+  // Selecting through showTextDocument's options centres the line after our reveal; select here instead.
+  const editor = await vscode.window.showTextDocument(doc, { preview: true });
+  editor.selection = new vscode.Selection(at.start, at.start);
+  editor.revealRange(at, vscode.TextEditorRevealType.AtTop);
+}
+
+export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const guarded = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, async (...args: A) => {
+      try {
+        return await run(...args);
+      } catch (e) {
+        log.error(`${id}: ${describeError(e)}`);
+        void vscode.window.showErrorMessage(`EDP Designer: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
+        return undefined;
+      }
+    });
+  return [
+    // By file name, whatever the language: the diagnostics run on every *.edp.json (untitled ones too).
+    vscode.languages.registerCodeActionsProvider({ pattern: TOPOLOGY_GLOB }, new TopologyCodeActions(diagnostics, log), {
+      providedCodeActionKinds: TopologyCodeActions.kinds,
+    }),
+    guarded(COMMANDS.disableRule, (rule: string, uri?: string) => disableRule(rule, uri)),
+    guarded(COMMANDS.showRuleDocs, (rule: string) => showRuleDocs(context.extensionUri, rule)),
+  ];
+}

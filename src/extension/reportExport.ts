@@ -1,0 +1,47 @@
+// "EDP: Export Datapath Report": the report as a standalone HTML file (the panel's page, with the
+// view-model, script and CSS inline) and a Markdown summary next to it.
+import * as vscode from 'vscode';
+import { standaloneReportHtml } from '../core/report/html';
+import { reportMarkdown } from '../core/report/markdown';
+import { reportViewModel } from '../core/report/viewModel';
+import type { TopologyDiagnostics } from './diagnostics';
+import { analysisFor, fileNameOf, unavailableReason } from './reportSource';
+
+export interface ExportedReport {
+  html: vscode.Uri;
+  markdown: vscode.Uri;
+}
+
+/** mistakes.edp.json → mistakes.report.html, beside the topology file. */
+export function defaultExportUri(uri: vscode.Uri): vscode.Uri {
+  const base = fileNameOf(uri).replace(/\.edp\.json$/i, '').replace(/\.json$/i, '');
+  return vscode.Uri.joinPath(uri, '..', `${base}.report.html`);
+}
+
+export function markdownUriBeside(html: vscode.Uri): vscode.Uri {
+  return html.with({ path: html.path.replace(/\.html?$/i, '') + '.md' });
+}
+
+/**
+ * Writes both files and returns where; undefined when the user cancelled the save dialog.
+ * `target` skips the dialog (tests, other extensions).
+ */
+export async function exportReport(extensionUri: vscode.Uri, diagnostics: TopologyDiagnostics, uri: vscode.Uri, target?: vscode.Uri): Promise<ExportedReport | undefined> {
+  const analyzed = await analysisFor(diagnostics, uri);
+  if (!analyzed) throw new Error(unavailableReason(uri));
+  const html = target ?? (await vscode.window.showSaveDialog({
+    defaultUri: defaultExportUri(uri),
+    filters: { 'HTML report': ['html'] },
+    saveLabel: 'Export Report',
+    title: `Export the datapath report of ${fileNameOf(uri)} (a Markdown summary is written beside it)`,
+  }));
+  if (!html) return undefined;
+  const report = reportViewModel(analyzed.analysis, { fileName: fileNameOf(uri), curves: 'all' });
+  const read = async (...path: string[]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...path)));
+  const [script, css] = await Promise.all([read('dist', 'webview.js'), read('media', 'report.css')]);
+  const markdown = markdownUriBeside(html);
+  const encode = (s: string) => new TextEncoder().encode(s);
+  await vscode.workspace.fs.writeFile(html, encode(standaloneReportHtml(report, { script, css })));
+  await vscode.workspace.fs.writeFile(markdown, encode(reportMarkdown(report)));
+  return { html, markdown };
+}
