@@ -5,7 +5,8 @@
 //  3. open the workbench in headless Chromium with extensionDevelopmentPath = this checkout and
 //     extensionTestsPath = out/test/e2e/index.js: the mocha suite runs inside the extension host
 //     and reports through the page's codeAutomationLog / codeAutomationExit;
-//  4. UI checks on a fresh page (test/e2e/ui/): the Problems panel, light and dark screenshots;
+//  4. UI checks on a fresh page (test/e2e/ui/): the Problems panel, the report webview, light and
+//     dark screenshots;
 //  5. print "N passed, N failed"; exit 1 on any failure or timeout. code-server is always stopped.
 // Outputs in test-results/: e2e.log, console.log, exthost.log, code-server.log, *.png.
 //   node scripts/vscode/run-e2e.mjs [--no-build] [--no-suite] [--no-ui] [--grep RE] [--timeout SEC] [--max-time SEC]
@@ -18,6 +19,7 @@ import { format, parseArgs } from 'node:util';
 import { extensionHostLog, onInterrupt, remoteUri, startCodeServer } from './launch.mjs';
 import { ensureVsCode, ROOT } from './setup.mjs';
 import { runUiChecks } from '../../test/e2e/ui/problems.ui.mjs';
+import { runReportUiChecks } from '../../test/e2e/ui/report.ui.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -63,7 +65,7 @@ if (!fs.existsSync(testsEntry)) die(`${testsEntry} is missing: run npx tsc -p .`
 // our own outputs only: test-results/ may hold other tools' files
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of fs.readdirSync(OUT)) {
-  if (/^(e2e\.log|console\.log|exthost\.log|code-server\.log|ui-problems\.json|(e2e|ui)-.*\.png)$/.test(f)) fs.rmSync(path.join(OUT, f));
+  if (/^(e2e\.log|console\.log|exthost\.log|code-server\.log|ui-problems\.json|(e2e|ui)-.*\.png|report-(light|dark)\.png)$/.test(f)) fs.rmSync(path.join(OUT, f));
 }
 
 // ---- 2. workspace and code-server ---------------------------------------------------------------
@@ -180,6 +182,8 @@ try {
     const uiPage = await context.newPage();
     watchConsole(uiPage, 'ui');
     results.ui = await runUiChecks({ page: uiPage, server, root: ROOT, workspace, outDir: OUT, log });
+    // the report, on the same page: examples/mistakes.edp.json is open from the checks above
+    results.ui.push(...(await runReportUiChecks({ page: uiPage, root: ROOT, workspace, outDir: OUT, log })));
   }
 } catch (e) {
   log(`ERROR: ${e.stack ?? e.message}`);

@@ -17,6 +17,24 @@ function diagnosticOf(uri: vscode.Uri, rule: string): vscode.Diagnostic {
   return d;
 }
 
+/** Resolves once the cursor's line is in view: now, or on a later visible-ranges event (the reveal reaches the renderer asynchronously). */
+function headingInView(editor: vscode.TextEditor, timeoutMs = 5_000): Promise<void> {
+  const inView = () => editor.visibleRanges.some((r) => r.contains(editor.selection.active));
+  if (inView()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (e.textEditor !== editor || !inView()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`line ${editor.selection.active.line + 1} is not in view: visible ${JSON.stringify(editor.visibleRanges.map((r) => [r.start.line + 1, r.end.line + 1]))}`));
+    }, timeoutMs);
+  });
+}
+
 suite('quick fixes', () => {
   test('ref/unknown-nic: the preferred fix renames the misspelled uplink, the error goes, the comments stay', async () => {
     const uri = fixtureUri('quickfix-uplink.edp.json');
@@ -82,7 +100,7 @@ suite('quick fixes', () => {
     assert.ok(editor, 'an editor is active');
     assert.ok(editor.document.uri.path.endsWith('/docs/RULES.md'), `RULES.md is open; the active editor shows ${editor.document.uri.toString()}`);
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '### numa/vm-remote', 'the cursor is on the rule\'s heading');
-    assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 'the heading is in view');
+    await headingInView(editor);
     assert.ok(!editor.document.isDirty);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await revertAndClose();

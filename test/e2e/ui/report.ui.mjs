@@ -1,0 +1,136 @@
+// UI checks of the datapath report, driven like a user: with examples/mistakes.edp.json open,
+// run "EDP: Show Datapath Report" from the command palette, read the webview (an iframe inside an
+// iframe), check its figures and findings against the core, watch the console for Content
+// Security Policy violations, and screenshot it in Light Modern and Dark Modern.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parkMouse, runPaletteCommand, switchColorTheme, waitForActiveTab } from './workbench.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const EXAMPLE = 'mistakes.edp.json';
+const LIGHT = { label: 'Light Modern', themeClass: 'vscode-theme-defaults-themes-light_modern-json', body: 'vscode-light', file: 'report-light.png' };
+const DARK = { label: 'Dark Modern', themeClass: 'vscode-theme-defaults-themes-dark_modern-json', body: 'vscode-dark', file: 'report-dark.png' };
+
+/** The frame holding a webview's page: VS Code nests it in pre/index.html (as vscode-probe reads it). */
+function isWebviewContentFrame(f) {
+  const u = f.url();
+  return /\/webview\/browser\/pre\/fake\.html/.test(u) || (f.parentFrame() && /\/webview\/browser\/pre\//.test(f.parentFrame().url()) && !/index\.html/.test(u));
+}
+
+/** { frame, title, text, bodyClass, csp } of the report webview once its text contains `needle`; throws after timeout. */
+async function waitForReportFrame(page, needle, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = [];
+    for (const frame of page.frames().filter(isWebviewContentFrame)) {
+      const r = await frame
+        .evaluate(() => ({
+          title: document.title,
+          text: document.body?.innerText ?? '',
+          bodyClass: document.body?.className ?? '',
+          csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        }))
+        .catch(() => null);
+      if (!r) continue;
+      seen.push(`${r.title}: ${r.text.slice(0, 80).replace(/\s+/g, ' ')}`);
+      if (r.title.startsWith('Report:') && r.text.includes(needle)) return { frame, ...r };
+    }
+    await sleep(250);
+  }
+  throw new Error(`no report webview showing "${needle}" after ${timeout / 1000} s; webviews: ${JSON.stringify(seen)}`);
+}
+
+/** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-report-N.png. */
+export async function runReportUiChecks({ page, root, workspace, outDir, log }) {
+  const results = [];
+  const check = async (name, body) => {
+    try {
+      await body();
+      results.push({ name, ok: true });
+      log(`ok   ui: ${name}`);
+    } catch (e) {
+      results.push({ name, ok: false, error: e.message });
+      log(`FAIL ui: ${name}\n     ${e.message.split('\n').join('\n     ')}`);
+      await page.screenshot({ path: path.join(outDir, `ui-failure-report-${results.length}.png`) }).catch(() => {});
+    }
+  };
+
+  // what the report must show, from the core (the extension's analysis leaves schema errors to VS Code's JSON service)
+  const require = createRequire(import.meta.url);
+  const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
+  const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
+  const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'), { reportSchemaErrors: false });
+  const sw = analysis.model.hosts[0].switches[0];
+  const rules = [...new Set(analysis.findings.map((f) => f.rule))].sort();
+
+  // every console message from here on, the webview's frames included
+  const consoleTexts = [];
+  const onConsole = (m) => consoleTexts.push(`${m.type()}: ${m.text()}`);
+  page.on('console', onConsole);
+
+  let report = null;
+  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate and every finding's rule`, async () => {
+    await waitForActiveTab(page, EXAMPLE);
+    await runPaletteCommand(page, 'EDP: Show Datapath Report');
+    report = await waitForReportFrame(page, sw.name);
+    // the page renders after the first update; wait until the findings are in too
+    const deadline = Date.now() + 15_000;
+    let missing = rules;
+    while (Date.now() < deadline) {
+      missing = [sw.name, pct(sw.hitRate), ...rules].filter((t) => !report.text.includes(t));
+      if (!missing.length) break;
+      await sleep(250);
+      report = await waitForReportFrame(page, sw.name);
+    }
+    if (missing.length) throw new Error(`the report lacks ${JSON.stringify(missing)}; it shows:\n${report.text.slice(0, 1500)}`);
+    if (report.title !== `Report: ${EXAMPLE}`) throw new Error(`the report's title is "${report.title}"`);
+  });
+
+  await check('the report page has a Content Security Policy and the console shows no violation of it', async () => {
+    if (!report) throw new Error('no report to check');
+    if (!/default-src 'none'/.test(report.csp)) throw new Error(`the report's CSP is "${report.csp}"`);
+    // a violation reaches the console as "Refused to … because it violates the following Content Security Policy directive"
+    const violations = consoleTexts.filter((t) => /Content Security Policy/i.test(t));
+    if (violations.length) throw new Error(`${violations.length} CSP violation(s):\n${violations.slice(0, 5).join('\n')}`);
+  });
+
+  // the Problems panel stays open from the checks before; the report needs the room (cosmetic: a failure is ignored)
+  await runPaletteCommand(page, 'View: Hide Panel').catch((e) => log(`could not hide the panel: ${e.message}`));
+  for (const theme of [LIGHT, DARK]) {
+    await check(`screenshot of the report in the ${theme.label} theme (${theme.file}), drawn in the theme's colours`, async () => {
+      if (!report) throw new Error('no report to screenshot');
+      await switchColorTheme(page, theme.label, theme.themeClass);
+      // VS Code marks the webview's body with the theme kind; the report's CSS follows its variables
+      const deadline = Date.now() + 10_000;
+      let bodyClass = '';
+      while (Date.now() < deadline) {
+        bodyClass = (await report.frame.evaluate(() => document.body.className).catch(() => '')) || (await waitForReportFrame(page, sw.name)).bodyClass;
+        if (bodyClass.split(/\s+/).includes(theme.body)) break;
+        await sleep(200);
+      }
+      if (!bodyClass.split(/\s+/).includes(theme.body)) throw new Error(`the report's body has classes "${bodyClass}", not ${theme.body}`);
+      await parkMouse(page);
+      await page.screenshot({ path: path.join(outDir, theme.file) });
+    });
+  }
+
+  await check('no Content Security Policy violation while the report re-renders in another theme (and the check sees one when there is)', async () => {
+    const violations = consoleTexts.filter((t) => /Content Security Policy/i.test(t));
+    if (violations.length) throw new Error(`${violations.length} CSP violation(s):\n${violations.slice(0, 5).join('\n')}`);
+    // A control, last because it leaves a violation behind: an image from outside the webview is
+    // refused, and that must reach the console we read, or the checks above prove nothing.
+    const frame = (await waitForReportFrame(page, sw.name)).frame;
+    await frame.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'https://blocked.invalid/e2e-csp-control.png';
+      document.body.append(img);
+    });
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !consoleTexts.some((t) => /Content Security Policy/i.test(t))) await sleep(100);
+    if (!consoleTexts.some((t) => /Content Security Policy/i.test(t))) throw new Error('an image the CSP refuses left no message in the console: the CSP checks cannot see violations');
+  });
+  page.off('console', onConsole);
+  return results;
+}
