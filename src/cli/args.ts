@@ -11,6 +11,8 @@ export interface CliOptions {
   maxProblems: number;
   /** --report FILE: where to write the datapath report (HTML, or Markdown for *.md) of the one topology file. */
   report?: string;
+  /** --catalog FILE (repeatable): NIC catalogs merged over the bundled one, like edpDesigner.catalogs. */
+  catalogs: string[];
   help: boolean;
   version: boolean;
   inputs: string[];
@@ -30,6 +32,8 @@ Options:
       --fail-on error|warning|info exit 1 when a finding is at least this severe
                                    (default: error)
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
+      --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
+                                   or replaces entries of the bundled one; repeatable
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md
@@ -57,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         'fail-on': { type: 'string' },
         'max-problems': { type: 'string' },
         report: { type: 'string' },
+        catalog: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -84,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
     failOn: failOn as Severity,
     maxProblems,
     ...(values.report !== undefined ? { report: values.report } : {}),
+    catalogs: values.catalog ?? [],
     help: values.help ?? false,
     version: values.version ?? false,
     inputs: positionals,

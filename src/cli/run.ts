@@ -11,6 +11,7 @@ import { textReport } from './format-text';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 import { writeReport } from './report';
+import { loadCatalogs } from './catalogs';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -35,6 +36,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
+  const catalog = loadCatalogs(options.catalogs, io.cwd);
+  if ('error' in catalog) {
+    io.stderr(`edp-check: ${catalog.error}\n`);
+    return EXIT_USAGE;
+  }
+
   const { files, problems } = expandArguments(options.inputs, io.cwd);
   for (const p of problems) io.stderr(`edp-check: ${p}\n`);
   if (options.report !== undefined && files.length !== 1) {
@@ -51,7 +58,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       continue;
     }
     // The CLI reports structural errors itself; the editor leaves them to VS Code's JSON service.
-    const analysis = analyze(read.text, { maxProblems: options.maxProblems, reportSchemaErrors: true });
+    const analysis = analyze(read.text, { maxProblems: options.maxProblems, reportSchemaErrors: true, catalog: catalog.catalog });
     checked.push({ ...file, analysis });
   }
 
