@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
 import { type Counts, TOPOLOGY_GLOB, type TopologyDiagnostics } from './diagnostics';
 import { describeError } from './log';
+import { freeUntitledUri } from './untitled';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
 
 export function registerCommands(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -30,34 +31,13 @@ export function registerCommands(diagnostics: TopologyDiagnostics, log: vscode.L
  * completion and hover, the diagnostics run, and Save proposes a fitting name.
  */
 async function newTopology(): Promise<void> {
-  const uri = await freeUntitledUri();
+  const uri = await freeUntitledUri(NEW_TOPOLOGY_FILE_NAME);
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc);
   editor.options = { tabSize: 2, insertSpaces: true };
   if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), NEW_TOPOLOGY_TEMPLATE));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
-}
-
-async function freeUntitledUri(): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? NEW_TOPOLOGY_FILE_NAME : NEW_TOPOLOGY_FILE_NAME.replace('.edp.json', `-${n}.edp.json`);
-    const path = folder ? vscode.Uri.joinPath(folder, name).path : `/${name}`;
-    if (taken.has(path)) continue;
-    if (folder && (await exists(vscode.Uri.joinPath(folder, name)))) continue;
-    return vscode.Uri.from({ scheme: 'untitled', path });
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What "Check All" found; also the command's result, for tests and other extensions. */

@@ -10,6 +10,7 @@ import { BUNDLED_CATALOG, catalogLookup } from '../core/readiness';
 import { COMMANDS } from './commandIds';
 import { isTopologyDocument } from './diagnostics';
 import { describeError } from './log';
+import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
 export interface HostImport {
@@ -147,7 +148,7 @@ function revealLastHost(editor: vscode.TextEditor): void {
 
 async function openNewDocument(host: ImportedHost, topology: ReturnType<typeof hwlocTopologyDocument>['topology']): Promise<{ uri: vscode.Uri }> {
   const text = `${JSON.stringify({ ...topology, hosts: [host] }, null, 2)}\n`;
-  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri());
+  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(NEW_FILE_NAME));
   const editor = await vscode.window.showTextDocument(doc);
   editor.options = { tabSize: 2, insertSpaces: true };
   if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
@@ -157,26 +158,6 @@ async function openNewDocument(host: ImportedHost, topology: ReturnType<typeof h
 }
 
 /** imported.edp.json, imported-2.edp.json, …: a name no open document or workspace file has. */
-async function freeUntitledUri(): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? NEW_FILE_NAME : NEW_FILE_NAME.replace('.edp.json', `-${n}.edp.json`);
-    const path = folder ? vscode.Uri.joinPath(folder, name).path : `/${name}`;
-    if (open.has(path) || (folder && (await exists(vscode.Uri.joinPath(folder, name))))) continue;
-    return vscode.Uri.from({ scheme: 'untitled', path });
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The notes go to the output channel; the toast says how many and opens it on request. */
 function report(log: vscode.LogOutputChannel, fileName: string, name: string, into: vscode.Uri, notes: string[]): void {
   log.info(`Imported host "${name}" from ${fileName} into ${vscode.workspace.asRelativePath(into)}${notes.length ? `; ${notes.length} notes:` : '.'}`);
