@@ -20,6 +20,7 @@ import { extensionHostLog, onInterrupt, remoteUri, startCodeServer } from './lau
 import { ensureVsCode, ROOT } from './setup.mjs';
 import { runUiChecks } from '../../test/e2e/ui/problems.ui.mjs';
 import { runReportUiChecks } from '../../test/e2e/ui/report.ui.mjs';
+import { runReportInteractionChecks } from '../../test/e2e/ui/report-interaction.ui.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -184,6 +185,7 @@ try {
     results.ui = await runUiChecks({ page: uiPage, server, root: ROOT, workspace, outDir: OUT, log });
     // the report, on the same page: examples/mistakes.edp.json is open from the checks above
     results.ui.push(...(await runReportUiChecks({ page: uiPage, root: ROOT, workspace, outDir: OUT, log })));
+    results.ui.push(...(await runReportInteractionChecks({ page: uiPage, root: ROOT, workspace, outDir: OUT, log })));
   }
 } catch (e) {
   log(`ERROR: ${e.stack ?? e.message}`);

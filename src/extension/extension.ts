@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(catalogs, catalogs.onDidChange(() => void diagnostics.recheckAll()));
     void catalogs.reload();
     context.subscriptions.push(diagnostics, createStatus(diagnostics, log), ...registerCommands(diagnostics, log));
-    context.subscriptions.push(registerCodeLens(diagnostics, log), registerHover(diagnostics, log), registerImportHwloc(log));
+    context.subscriptions.push(registerCodeLens(diagnostics, log), registerHover(diagnostics, catalogs, log), registerImportHwloc(catalogs, log));
     context.subscriptions.push(...registerReport(context, diagnostics, log));
     context.subscriptions.push(...registerCodeActions(context, diagnostics, log));
     diagnostics.checkOpenDocuments();

@@ -2,8 +2,7 @@
 // (its name or a switch uplink naming it). VS Code's JSON service adds the schema's description
 // of the same key; the two hovers show together.
 import * as vscode from 'vscode';
-import { BUNDLED_CATALOG } from '../core/readiness';
-import { entryForDriver } from '../core/readiness/catalog';
+import { entryForDriver, type NicCatalog } from '../core/readiness/catalog';
 import { currentAnalysis } from './currentAnalysis';
 import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
 import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
@@ -16,7 +15,7 @@ const WAIT_FOR_ANALYSIS_MS = 1000;
 /** Frame overhead when the model's constants do not give one: preamble, SFD and inter-frame gap. */
 const DEFAULT_FRAME_OVERHEAD_BYTES = 20;
 
-export function registerHover(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerHover(diagnostics: TopologyDiagnostics, catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ language: 'jsonc' }, {
     async provideHover(doc, position, token) {
       try {
@@ -44,7 +43,7 @@ export function registerHover(diagnostics: TopologyDiagnostics, log: vscode.LogO
           const overhead = analysis.model.constants.frameOverheadBytes ?? DEFAULT_FRAME_OVERHEAD_BYTES;
           const nic = host.nics[target.nic];
           // The bundled catalog: what the readiness rules consult unless a workspace catalog says otherwise.
-          const entry = nic.driver ? entryForDriver(BUNDLED_CATALOG, nic.driver) : undefined;
+          const entry = nic.driver ? entryForDriver(catalogs.catalog, nic.driver) : undefined;
           text = nicHoverMarkdown(host, hostModel, nic, overhead, entry && catalogFacts(entry));
         }
         if (!text) return undefined;

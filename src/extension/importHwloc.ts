@@ -6,7 +6,8 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, type ImportedHost } from '../core/import';
 import { readHwlocXml } from '../core/import/hwloc-xml';
-import { BUNDLED_CATALOG, catalogLookup } from '../core/readiness';
+import { catalogLookup } from '../core/readiness';
+import type { NicCatalog } from '../core/readiness/catalog';
 import { COMMANDS } from './commandIds';
 import { isTopologyDocument } from './diagnostics';
 import { describeError } from './log';
@@ -28,11 +29,11 @@ export interface ImportOptions {
 
 const NEW_FILE_NAME = 'imported.edp.json';
 
-export function registerImportHwloc(log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerImportHwloc(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.importHwloc, async (arg?: unknown, options?: ImportOptions) => {
     try {
       // From the palette there is no argument; from the Explorer's context menu it is the file.
-      return await importHost(log, arg instanceof vscode.Uri ? arg : undefined, options ?? {});
+      return await importHost(log, catalogs.catalog, arg instanceof vscode.Uri ? arg : undefined, options ?? {});
     } catch (e) {
       log.error(`${COMMANDS.importHwloc}: ${describeError(e)}`);
       void vscode.window.showErrorMessage(`EDP: Importing the host failed: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
@@ -41,7 +42,7 @@ export function registerImportHwloc(log: vscode.LogOutputChannel): vscode.Dispos
   });
 }
 
-async function importHost(log: vscode.LogOutputChannel, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
+async function importHost(log: vscode.LogOutputChannel, catalog: NicCatalog, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
   const interactive = given === undefined;
   const xmlUri = given ?? (await pickXml());
   if (!xmlUri) return undefined;
@@ -59,7 +60,7 @@ async function importHost(log: vscode.LogOutputChannel, given: vscode.Uri | unde
   try {
     recorded = usefulHostName(readHwlocXml(xml).infos.HostName);
     // The catalog names the NICs it knows by PCI id (model, driver, speed).
-    imported = hwlocTopologyDocument(xml, { catalog: catalogLookup(BUNDLED_CATALOG) });
+    imported = hwlocTopologyDocument(xml, { catalog: catalogLookup(catalog) });
   } catch (e) {
     if (!(e instanceof HwlocXmlError)) throw e;
     void vscode.window.showErrorMessage(`EDP: ${fileName} is ${e.message}. Export the host's topology with: lstopo --of xml host.xml`);

@@ -19,7 +19,7 @@ function isWebviewContentFrame(f) {
 }
 
 /** { frame, title, text, bodyClass, csp } of the report webview once its text contains `needle`; throws after timeout. */
-async function waitForReportFrame(page, needle, timeout = 30_000) {
+export async function waitForReportFrame(page, needle, timeout = 30_000) {
   const deadline = Date.now() + timeout;
   let seen = [];
   while (Date.now() < deadline) {
