@@ -124,6 +124,8 @@ function show(next: ReportViewModel): void {
   if (fresh) {
     fresh = false;
     state = { ...state, ui: initialUiState(next.hosts[0]?.name) };
+    // else a reload before any click restores the state saved with the uri: every host collapsed
+    save();
   }
   report = next;
   banner = undefined;

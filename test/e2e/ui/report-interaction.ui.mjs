@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { waitForReportFrame } from './report.ui.mjs';
-import { waitForActiveTab, waitForWorkbench } from './workbench.mjs';
+import { runPaletteCommand, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const EXAMPLE = 'mistakes.edp.json';
@@ -32,6 +32,30 @@ async function waitForCursor(page, line, col, timeout = 10_000) {
   throw new Error(`the status bar shows ${cursor ? `"${cursor.text}"` : 'no cursor position (no text editor active)'}, not Ln ${line}, Col ${col}`);
 }
 
+/** The workbench URL without the payload's openFile entry (the rest, extensionDevelopmentPath included, stays). */
+function withoutOpenFile(href) {
+  const url = new URL(href);
+  const payload = JSON.parse(url.searchParams.get('payload') ?? '[]').filter(([key]) => key !== 'openFile');
+  url.searchParams.set('payload', JSON.stringify(payload));
+  return url.toString();
+}
+
+/**
+ * Reloads the window as a user does, with "Developer: Reload Window": in the browser it awaits the
+ * storage flush that keeps the webview's state (a plain page reload starts it and does not wait).
+ * The URL loses its openFile first: VS Code restores the previous editors only when the URL asks
+ * to open none (Layout.shouldRestoreEditors). Returns the report webview once it shows `needle`.
+ */
+async function reloadWindow(page, needle) {
+  await page.evaluate((href) => history.replaceState(history.state, '', href), withoutOpenFile(page.url()));
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 });
+  await runPaletteCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await waitForWorkbench(page);
+  // the serializer restores the panel (the extension activates on onWebviewPanel:edpDesigner.report if nothing else)
+  return waitForReportFrame(page, needle, 60_000);
+}
+
 /** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-interaction-N.png. */
 export async function runReportInteractionChecks({ page, root, workspace, outDir, log }) {
   const results = [];
@@ -53,6 +77,7 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'), { reportSchemaErrors: false });
   const sw = analysis.model.hosts[0].switches[0];
+  const host = analysis.topology.hosts[0].name;
   const findingOf = (rule) => {
     const f = analysis.findings.find((x) => x.rule === rule);
     if (!f?.range) throw new Error(`the core finds no ${rule} with a range in ${EXAMPLE}`);
@@ -76,6 +101,13 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
     await frame.locator('.report-header h1').click();
     await waitForActiveTab(page, REPORT_TAB);
   };
+
+  // The panel has been open since report.ui.mjs, unscrolled and untouched: it must come back as it was shown.
+  await check(`after a window reload with no click in the report, the report panel is back with host ${host} expanded as first shown`, async () => {
+    const { frame } = await reloadWindow(page, sw.name);
+    const expanded = await frame.evaluate(() => document.querySelector('[data-action="toggle-host"]')?.getAttribute('aria-expanded') ?? null);
+    if (expanded !== 'true') throw new Error(`host ${host} is shown collapsed (aria-expanded=${expanded}): the state saved was not the one shown`);
+  });
 
   for (const { rule, how } of [
     { rule: 'ref/unknown-nic', how: 'clicked' },
@@ -101,7 +133,6 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
   }
 
   // UI state to keep across the reload, in the first host (expanded on first show)
-  const host = analysis.topology.hosts[0].name;
   const state = { collapsed: 'NUMA map', table: 'Flow cache', scrollY: 0 };
   const sectionState = (frame) =>
     frame.evaluate(
@@ -140,10 +171,7 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
 
   await check('after a window reload the report panel is back, showing the switch and its hit rate, with the sections and scroll position as left', async () => {
     if (!changed) throw new Error('no UI state was changed to check');
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await waitForWorkbench(page);
-    // the serializer restores the panel: the extension activates on onWebviewPanel:edpDesigner.report
-    const report = await waitForReportFrame(page, sw.name, 60_000);
+    const report = await reloadWindow(page, sw.name);
     const missing = [sw.name, pct(sw.hitRate)].filter((t) => !report.text.includes(t));
     if (missing.length) throw new Error(`the restored report lacks ${JSON.stringify(missing)}; it shows:\n${report.text.slice(0, 800)}`);
     if (report.title !== REPORT_TAB) throw new Error(`the restored report's title is "${report.title}"`);
