@@ -36,6 +36,25 @@ function headingInView(editor: vscode.TextEditor, timeoutMs = 5_000): Promise<vo
 }
 
 suite('quick fixes', () => {
+  test('the preferred fix of readiness/mtu, readiness/flow-table-size, numa/lcore-remote-nic and numa/vm-remote removes its finding', async () => {
+    const uri = fixtureUri('quickfix-preferred.edp.json');
+    const doc = (await openInEditor(uri)).document;
+    const rules = ['readiness/mtu', 'readiness/flow-table-size', 'numa/lcore-remote-nic', 'numa/vm-remote'];
+    await waitForDiagnostics(uri, (ds) => rules.every((r) => hasRule(r)(ds)), 15_000, `all of ${rules.join(', ')}`);
+    const comments = commentLines(doc.getText());
+    for (const rule of rules) {
+      const actions = await codeActionsAt(uri, diagnosticOf(uri, rule).range);
+      const preferred = actions.filter((a) => a.isPreferred && a.edit);
+      assert.equal(preferred.length, 1, `${rule}: one preferred fix; got ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
+      await waitForDiagnostics(uri, lacksRule(rule), 15_000, `${rule} to go away after "${preferred[0].title}"`);
+    }
+    assert.deepEqual(commentLines(doc.getText()), comments, 'the comments are still there');
+    assert.match(doc.getText(), /"mtu": 9000/);
+    assert.match(doc.getText(), /"entries": 8192/);
+    await revertAndClose();
+  });
+
   test('ref/unknown-nic: the preferred fix renames the misspelled uplink, the error goes, the comments stay', async () => {
     const uri = fixtureUri('quickfix-uplink.edp.json');
     const doc = (await openInEditor(uri)).document;
