@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze';
 import type { Finding, Severity } from '../findings';
 import { DEFAULT_CONSTANTS } from '../model/constants';
-import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchMbuf, SwitchModel } from '../model/types';
+import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
 import { pointerSegments } from '../pointer';
 import type { Host } from '../topology';
 
@@ -66,27 +66,13 @@ export interface CurvePoint {
   hitRate: number;
 }
 
-export interface ReportSwitch {
-  name: string;
-  mode: SwitchModel['mode'];
-  lcoreAssignment: SwitchModel['lcoreAssignment'];
+/** The model's figures of a switch (plain data: the lazy cache curve is asked for separately). */
+export interface ReportSwitch extends Omit<SwitchModel, 'cacheCurve' | 'lcores'> {
   /** Uplinks that name a NIC of the host. */
   uplinks: string[];
-  offeredPps: number;
-  packetBytes: number;
-  lineRatePps: number;
-  capacityPps: number;
-  dropRate: number;
-  hitRate: number;
-  churnMissShare: number;
-  entries: number;
-  imbalance: number;
-  maxUtilization: number;
-  coresUsed: CoresUsed;
   /** Cores the switch consumes in its own mode (lcores when dedicated, Σ utilization in interrupt mode, heritage otherwise). */
   coresInMode: number;
   lcores: ReportLcore[];
-  mbuf: SwitchMbuf;
   /**
    * Hit rate against flow-table size for the switch's worst lcore (churn included); absent when
    * not computed (the panel asks for curves of the hosts it shows) — [] when the switch has no traffic.

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkRunner } from './checks.mjs';
 import { remoteUri } from '../../../scripts/vscode/launch.mjs';
 import { parkMouse, readProblems, showProblemsPanel, statusBarProblems, switchColorTheme, themeClasses, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
 
@@ -18,18 +19,7 @@ const THEMES = [
 
 /** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-N.png. */
 export async function runUiChecks({ page, server, root, workspace, outDir, log }) {
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-      log(`ok   ui: ${name}`);
-    } catch (e) {
-      results.push({ name, ok: false, error: e.message });
-      log(`FAIL ui: ${name}\n     ${e.message.split('\n').join('\n     ')}`);
-      await page.screenshot({ path: path.join(outDir, `ui-failure-${results.length}.png`) }).catch(() => {});
-    }
-  };
+  const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure' });
   const file = path.join(workspace, 'examples', EXAMPLE);
   // where the core puts each ref/* finding: an independent check of the lines the panel shows
   const { analyze } = createRequire(import.meta.url)(path.join(root, 'out', 'src', 'core', 'analyze.js'));

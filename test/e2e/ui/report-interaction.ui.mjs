@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkRunner } from './checks.mjs';
 import { waitForReportFrame } from './report.ui.mjs';
 import { runPaletteCommand, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
 
@@ -58,18 +59,7 @@ async function reloadWindow(page, needle) {
 
 /** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-interaction-N.png. */
 export async function runReportInteractionChecks({ page, root, workspace, outDir, log }) {
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-      log(`ok   ui: ${name}`);
-    } catch (e) {
-      results.push({ name, ok: false, error: e.message });
-      log(`FAIL ui: ${name}\n     ${e.message.split('\n').join('\n     ')}`);
-      await page.screenshot({ path: path.join(outDir, `ui-failure-interaction-${results.length}.png`) }).catch(() => {});
-    }
-  };
+  const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure-interaction' });
 
   // where the core puts the findings (the extension's analysis leaves schema errors to VS Code's JSON service)
   const require = createRequire(import.meta.url);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkRunner } from './checks.mjs';
 import { parkMouse, runPaletteCommand, switchColorTheme, waitForActiveTab } from './workbench.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -44,18 +45,7 @@ export async function waitForReportFrame(page, needle, timeout = 30_000) {
 
 /** Each check: { name, ok, error? }, logged as it ends; failures leave ui-failure-report-N.png. */
 export async function runReportUiChecks({ page, root, workspace, outDir, log }) {
-  const results = [];
-  const check = async (name, body) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-      log(`ok   ui: ${name}`);
-    } catch (e) {
-      results.push({ name, ok: false, error: e.message });
-      log(`FAIL ui: ${name}\n     ${e.message.split('\n').join('\n     ')}`);
-      await page.screenshot({ path: path.join(outDir, `ui-failure-report-${results.length}.png`) }).catch(() => {});
-    }
-  };
+  const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure-report' });
 
   // what the report must show, from the core (the extension's analysis leaves schema errors to VS Code's JSON service)
   const require = createRequire(import.meta.url);
