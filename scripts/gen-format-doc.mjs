@@ -1,10 +1,13 @@
 // docs/FORMAT.md from schemas/topology.schema.json: the schema is the one source of truth for
 // the format, so the field reference is generated. Run `node scripts/gen-format-doc.mjs` after
 // changing the schema and commit the result; check-generated.mjs (and the unit tests) fail while
-// it is stale. Only the introduction and the example below are written by hand.
+// it is stale. Only the introduction below and docs/format-example.edp.json are written by hand.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The example topology (DESIGN §2, comments and all); the schema unit tests validate the same file. */
+const EXAMPLE = readFileSync(new URL('../docs/format-example.edp.json', import.meta.url), 'utf8');
 
 const INTRO = `# The topology file, format version 1
 
@@ -24,35 +27,7 @@ key is caught and a "did you mean" names the closest allowed one.
 ## Example
 
 \`\`\`jsonc
-{
-  "version": 1,
-  "name": "rack-a",
-  "target": { "release": "vcf-9.0", "mode": "edp-standard" },   // default mode of switches
-  "hosts": [{
-    "name": "esx-01",
-    "cluster": "edge-cluster-a",                                  // optional: vMotion/DRS domain
-    "cpu": { "model": "Intel Xeon Gold 6430", "sockets": 2, "coresPerSocket": 32,
-             "threadsPerCore": 2, "ghz": 2.1, "llcMiB": 60 },        // llcMiB: per socket
-    "numaNodes": [ { "id": 0, "socket": 0, "cores": 32, "memoryGiB": 512 },
-                   { "id": 1, "socket": 1, "cores": 32, "memoryGiB": 512 } ],
-    "nics": [ { "name": "vmnic4", "model": "Intel E810-CQDA2", "driver": "icen",
-                "driverVersion": "1.14.2.0", "firmware": "4.40", "speedGbps": 100,
-                "numaNode": 0, "queues": 16 } ],
-    "switches": [ { "name": "vds-edp", "mode": "edp-standard", "uplinks": ["vmnic4"],
-                    "mtu": 9000,
-                    "lcores": [ { "numaNode": 0, "count": 4 } ],     // datapath threads per NUMA node
-                    "lcoreAssignment": "cpu-usage",                 // or "vnic-count"
-                    "flowCache": { "entries": 4096 },               // per lcore
-                    "rxRingSize": 1024 } ],
-    "vms": [ { "name": "fw-1", "numaNode": 0, "vcpus": 8, "latencySensitivity": "high",
-               "vnics": [ { "name": "eth0", "switch": "vds-edp", "adapter": "vmxnet3", "queues": 4,
-                            "traffic": { "pps": 2000000, "packetBytes": 512,
-                                         "flows": 100000, "zipf": 1.0,
-                                         "newFlowsPerSec": 5000 } } ] } ]
-  }],
-  "rules": { "flowcache/low-hit-rate": "warning" },   // optional per-file rule severities
-  "model": { }                                        // optional overrides of model constants
-}
+${EXAMPLE.trimEnd()}
 \`\`\`
 
 Meaning that the schema cannot say:
