@@ -1,5 +1,7 @@
 // The compact per-switch table under a file's findings in text output.
 import type { Analysis } from '../core/analyze';
+import { ownModeKey } from '../core/model/coresInMode';
+import type { SwitchModel } from '../core/model/types';
 
 /**
  * The switch figures the table reads. Read defensively: the model grows independently of the
@@ -50,8 +52,7 @@ export function switchTableLines(analysis: Analysis): string[] {
 function coresUsedOf(sw: SwitchFigures): unknown {
   const used = sw.coresUsed as Record<string, unknown> | number | undefined;
   if (typeof used !== 'object' || used === null) return used;
-  const key = sw.mode === 'edp-performance' ? 'edpPerformance' : sw.mode === 'standard' ? 'heritage' : 'edpStandard';
-  return used[key];
+  return used[ownModeKey({ mode: sw.mode as SwitchModel['mode'] })];
 }
 
 function arrayOf(value: unknown): unknown[] {

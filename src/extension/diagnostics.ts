@@ -107,7 +107,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
       watcher,
       on(vscode.workspace.onDidOpenTextDocument, (doc) => this.checkDocument(doc)),
       on(vscode.workspace.onDidChangeTextDocument, (e) => this.onDidChange(e)),
-      on(vscode.workspace.onDidSaveTextDocument, (doc) => this.checkDocument(doc)),
+      on(vscode.workspace.onDidSaveTextDocument, (doc) => this.onDidSave(doc)),
       on(vscode.workspace.onDidCloseTextDocument, (doc) => this.clear(doc.uri)),
       // A document outlives its editor (onDidCloseTextDocument may come minutes later), but users
       // expect the problems to go with the last tab showing the file.
@@ -233,6 +233,13 @@ export class TopologyDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       this.guard(() => this.checkDocument(doc));
     }, delay));
+  }
+
+  /** Saving text that was already analyzed while typing changes nothing: don't analyze it twice. */
+  private onDidSave(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (!this.timers.has(key) && this.analyses.get(key)?.version === doc.version) return;
+    this.checkDocument(doc);
   }
 
   private onDidCloseTab(tab: vscode.Tab): void {

@@ -2,7 +2,8 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { rate } from '../core/model/findings/format';
+import { coresInOwnMode, ownModeKey } from '../core/model/coresInMode';
+import { rate } from '../core/format';
 import { lineRatePps } from '../core/model/lineRate';
 import type { AssignedQueue, DatapathModel, LcoreModel, SwitchModel } from '../core/model/types';
 import type { CatalogEntry } from '../core/readiness/catalog';
@@ -29,14 +30,7 @@ const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'edp-performance': 'EDP Performance',
 };
 
-/** Cores the switch consumes in its own mode (the model also gives the other modes, for comparison). */
-export function coresInOwnMode(sw: SwitchModel): number {
-  return sw.coresUsed[coresKeyOf(sw)];
-}
-
-function coresKeyOf(sw: SwitchModel): keyof SwitchModel['coresUsed'] {
-  return sw.mode === 'edp-performance' ? 'edpPerformance' : sw.mode === 'standard' ? 'heritage' : 'edpStandard';
-}
+export { coresInOwnMode };
 
 /** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13% · 0.4 cores". */
 export function switchLensText(sw: SwitchModel): string {
@@ -95,7 +89,7 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
   const cores = (['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => {
     const label = k === 'edpStandard' ? 'EDP Standard' : k === 'edpPerformance' ? 'EDP Performance' : 'heritage';
     const text = `${label} ${decimals(sw.coresUsed[k], 2)}`;
-    return coresKeyOf(sw) === k ? `**${text}**` : text;
+    return ownModeKey(sw) === k ? `**${text}**` : text;
   });
   lines.push(
     `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size`,

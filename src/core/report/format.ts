@@ -6,12 +6,7 @@ export function pct(share: number): string {
   return `${p.toFixed(p !== 0 && Math.abs(p) < 10 ? 2 : 1)}%`;
 }
 
-export function rate(pps: number): string {
-  if (!Number.isFinite(pps)) return '–';
-  if (pps >= 1e6) return `${(pps / 1e6).toFixed(2)} Mpps`;
-  if (pps >= 1e3) return `${(pps / 1e3).toFixed(1)} kpps`;
-  return `${pps.toFixed(0)} pps`;
-}
+export { count, rate } from '../format';
 
 export function bytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
@@ -25,10 +20,6 @@ export function bytes(n: number): string {
 export function cores(n: number): string {
   if (!Number.isFinite(n)) return '–';
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
-
-export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 /** 4096 → "4096", 524288 → "512 Ki" (flow-table sizes are powers of two). */

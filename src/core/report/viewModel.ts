@@ -4,6 +4,7 @@
 import type { Analysis } from '../analyze';
 import type { Finding, Severity } from '../findings';
 import { DEFAULT_CONSTANTS } from '../model/constants';
+import { coresInOwnMode } from '../model/coresInMode';
 import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
 import { pointerSegments } from '../pointer';
 import type { Host } from '../topology';
@@ -331,7 +332,7 @@ function reportSwitch(sm: SwitchModel, host: Host, path: string, findings: reado
     imbalance: sm.imbalance,
     maxUtilization: sm.maxUtilization,
     coresUsed: { ...sm.coresUsed },
-    coresInMode: sm.mode === 'edp-performance' ? sm.coresUsed.edpPerformance : sm.mode === 'edp-standard' ? sm.coresUsed.edpStandard : sm.coresUsed.heritage,
+    coresInMode: coresInOwnMode(sm),
     lcores: sm.lcores.map((l) => ({
       index: l.index,
       numaNode: l.numaNode,

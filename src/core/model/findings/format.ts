@@ -6,18 +6,10 @@ export function pct(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 ? 2 : 1)}%`;
 }
 
-export function rate(pps: number): string {
-  if (pps >= 1e6) return `${(pps / 1e6).toFixed(2)} Mpps`;
-  if (pps >= 1e3) return `${(pps / 1e3).toFixed(1)} kpps`;
-  return `${pps.toFixed(0)} pps`;
-}
+export { count, rate } from '../../format';
 
 export function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
-export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 export type Segments = (string | number)[];
