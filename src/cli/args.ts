@@ -1,7 +1,6 @@
 // Command-line options of edp-check (node's util.parseArgs: no dependency).
 import { parseArgs } from 'node:util';
-import type { Severity } from '../core/findings';
-import { DEFAULT_MAX_PROBLEMS } from '../core/analyze';
+import { DEFAULT_MAX_PROBLEMS, type Severity } from '../core';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
-import { BUNDLED_CATALOG, checkCatalog, mergeCatalogs, type NicCatalog } from '../core/readiness/catalog';
+import { BUNDLED_CATALOG, checkCatalog, mergeCatalogs, type NicCatalog } from '../core';
 
 export function loadCatalogs(files: readonly string[], cwd: string): { catalog: NicCatalog } | { error: string } {
   const extra: NicCatalog[] = [];

@@ -1,6 +1,5 @@
 // The result of checking one file, shared by the output formats.
-import type { Analysis } from '../core/analyze';
-import type { Finding, Severity } from '../core/findings';
+import type { Analysis, Finding, Severity } from '../core';
 
 export interface CheckedFile {
   display: string;

@@ -1,5 +1,5 @@
 // `--format json`: one document, 0-based lines and characters as VS Code counts them (DESIGN §5).
-import type { Finding, Range } from '../core/findings';
+import type { Finding, Range } from '../core';
 import { type CheckedFile, severityCounts } from './checked';
 
 export function jsonReport(files: readonly CheckedFile[]): object {

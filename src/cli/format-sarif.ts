@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Range, Severity } from '../core/findings';
-import { RULES, ruleDocUrl } from '../core/rules/registry';
+import { type Range, ruleDocUrl, RULES, type Severity } from '../core';
 import type { CheckedFile } from './checked';
 
 export const TOOL_INFORMATION_URI = 'https://github.com/edp-designer/edp-designer';

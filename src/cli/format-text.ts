@@ -1,6 +1,6 @@
 // Text output: `file:line:col severity rule message`, 1-based like compilers, so editors and CI
 // problem matchers link them; then each file's switch table and a summary line.
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core';
 import { type CheckedFile, severityCounts } from './checked';
 import { switchTableLines } from './model-table';
 

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hwlocTopologyDocument, HwlocXmlError } from '../core/import/hwloc';
+import { hwlocTopologyDocument, HwlocXmlError } from '../core';
 
 export interface ImportHwlocIo {
   stdout(s: string): void;

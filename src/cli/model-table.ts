@@ -1,7 +1,5 @@
 // The compact per-switch table under a file's findings in text output.
-import type { Analysis } from '../core/analyze';
-import { ownModeKey } from '../core/model/coresInMode';
-import type { SwitchModel } from '../core/model/types';
+import { type Analysis, ownModeKey, type SwitchModel } from '../core';
 
 /**
  * The switch figures the table reads. Read defensively: the model grows independently of the

@@ -1,6 +1,6 @@
 // Reads one topology file for checking, or says in one sentence why it cannot.
 import * as fs from 'node:fs';
-import { stripBom } from '../core/text';
+import { stripBom } from '../core';
 
 /** Far above any real topology (a large one is a few MB); refusing beats hanging a CI job. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -3,10 +3,7 @@
 // read at run time from the package this CLI belongs to (dist/webview.js, media/report.css).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis } from '../core/analyze';
-import { type ReportAssets, standaloneReportHtml } from '../core/report/html';
-import { reportMarkdown } from '../core/report/markdown';
-import { reportViewModel } from '../core/report/viewModel';
+import { type Analysis, type ReportAssets, reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
 
 /**
  * The package root: the first folder up from this module with package.json and dist/webview.js.

@@ -1,6 +1,6 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
 import { type CheckedFile, failsAt } from './checked';

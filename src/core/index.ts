@@ -1,9 +1,41 @@
-// The core as a library (package.json exports["./core"]): the same analysis the editor and CLI run.
+// The core's one public entry point. The adapters (extension, CLI, webview) import only this
+// module (`npm run lint` rejects deep imports), and package.json exports["./core"] ships it as a
+// library: the same analysis the editor and CLI run.
 export { analyze, DEFAULT_MAX_PROBLEMS } from './analyze';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { Finding, Position, Range, RelatedLocation, Severity, Span } from './findings';
 export { RULES, ruleInfo, ruleDocUrl } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export type * from './topology';
+export { LineIndex, stripBom } from './text';
+
+// Presentation helpers (messages, hovers, CLI, report).
+export { count, rate } from './format';
+export { bytes, cores, entries, pct } from './report/format';
+
+// Quick fixes and edits.
+export { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from './fixes';
+export type { QuickFix, TextEdit } from './fixes';
+
+// The datapath model.
+export type * from './model/types';
+export { constantInfo, DEFAULT_CONSTANTS, MODEL_CONSTANTS } from './model/constants';
+export type { ConstantKey, ModelConstant, ModelConstants } from './model/constants';
+export { lineRatePps } from './model/lineRate';
+export { coresInOwnMode, ownModeKey } from './model/coresInMode';
+
+// Readiness: the NIC catalog.
+export { BUNDLED_CATALOG, catalogLookup, checkCatalog, entryForDriver, mergeCatalogs } from './readiness/catalog';
+export type { CatalogEntry, NicCatalog } from './readiness/catalog';
+
+// The report view-model and its exports.
+export { hostCacheCurves, reportViewModel, REPORT_FORMAT_VERSION } from './report/viewModel';
+export type * from './report/viewModel';
+export { jsonForScript, standaloneReportHtml, STANDALONE_THEME_CSS } from './report/html';
+export type { ReportAssets } from './report/html';
+export { mdEscape, reportMarkdown } from './report/markdown';
+
+// Importers.
 export { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, importHwloc } from './import';
-export type { DatapathModel } from './model';
+export type { HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, NicCatalogLookup } from './import';
+export { readHwlocXml } from './import/hwloc-xml';

@@ -3,7 +3,7 @@
 // load only in trusted workspaces (package.json declares the setting restricted as well).
 import * as vscode from 'vscode';
 import { parse, type ParseError } from 'jsonc-parser';
-import { BUNDLED_CATALOG, checkCatalog, mergeCatalogs, type NicCatalog } from '../core/readiness/catalog';
+import { BUNDLED_CATALOG, checkCatalog, mergeCatalogs, type NicCatalog } from '../core';
 import { describeError } from './log';
 
 export class WorkspaceCatalogs implements vscode.Disposable {

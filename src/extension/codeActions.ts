@@ -1,8 +1,7 @@
 // The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
 // "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
 import * as vscode from 'vscode';
-import { disableRuleEdits, quickFixes, ruleSectionLine, type TextEdit } from '../core/fixes';
-import type { Finding, Range } from '../core/findings';
+import { disableRuleEdits, type Finding, quickFixes, type Range, ruleSectionLine, type TextEdit } from '../core';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';

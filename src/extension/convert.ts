@@ -1,8 +1,7 @@
 // Core findings → VS Code diagnostics. Ranges are already in VS Code's units (0-based lines,
 // UTF-16 characters), so this is a field-by-field copy.
 import * as vscode from 'vscode';
-import type { Finding, Range, Severity } from '../core/findings';
-import { ruleDocUrl } from '../core/rules/registry';
+import { type Finding, type Range, ruleDocUrl, type Severity } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'edp';
 

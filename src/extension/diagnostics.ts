@@ -2,9 +2,7 @@
 // per document) and on save; results dropped when the document moved on; diagnostics removed on
 // close, delete, rename and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { type Analysis, analyze } from '../core/analyze';
-import type { NicCatalog } from '../core/readiness/catalog';
-import { stripBom } from '../core/text';
+import { type Analysis, analyze, type NicCatalog, stripBom } from '../core';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { describeError } from './log';
 import { readSettings, type Settings } from './settings';

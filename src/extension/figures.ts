@@ -2,12 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { coresInOwnMode, ownModeKey } from '../core/model/coresInMode';
-import { rate } from '../core/format';
-import { lineRatePps } from '../core/model/lineRate';
-import type { AssignedQueue, DatapathModel, LcoreModel, SwitchModel } from '../core/model/types';
-import type { CatalogEntry } from '../core/readiness/catalog';
-import type { Host, Nic, Vm } from '../core/topology';
+import { type AssignedQueue, type CatalogEntry, coresInOwnMode, type DatapathModel, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
 
 /** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
 export function percent(share: number, digits = 0): string {

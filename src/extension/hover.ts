@@ -2,7 +2,7 @@
 // (its name or a switch uplink naming it). VS Code's JSON service adds the schema's description
 // of the same key; the two hovers show together.
 import * as vscode from 'vscode';
-import { entryForDriver, type NicCatalog } from '../core/readiness/catalog';
+import { entryForDriver, type NicCatalog } from '../core';
 import { currentAnalysis } from './currentAnalysis';
 import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
 import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';

@@ -4,10 +4,7 @@
 // other extensions; it then never prompts.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, type ImportedHost } from '../core/import';
-import { readHwlocXml } from '../core/import/hwloc-xml';
-import { catalogLookup } from '../core/readiness';
-import type { NicCatalog } from '../core/readiness/catalog';
+import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, type NicCatalog, readHwlocXml } from '../core';
 import { COMMANDS } from './commandIds';
 import { isTopologyDocument } from './diagnostics';
 import { describeError } from './log';

@@ -1,8 +1,7 @@
 // Where the model's objects are in the file: the switch objects the CodeLens sits above, and what
 // a hover position points at. Pure on purpose (no vscode import): unit tests run it without VS Code.
 import { type Node, findNodeAtLocation, findNodeAtOffset, getNodePath } from 'jsonc-parser';
-import type { Span } from '../core/findings';
-import type { Topology } from '../core/topology';
+import type { Span, Topology } from '../core';
 
 export type ModelTarget =
   | { kind: 'switch'; host: number; switch: number }

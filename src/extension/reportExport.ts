@@ -1,9 +1,7 @@
 // "EDP: Export Datapath Report": the report as a standalone HTML file (the panel's page, with the
 // view-model, script and CSS inline) and a Markdown summary next to it.
 import * as vscode from 'vscode';
-import { standaloneReportHtml } from '../core/report/html';
-import { reportMarkdown } from '../core/report/markdown';
-import { reportViewModel } from '../core/report/viewModel';
+import { reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
 import type { TopologyDiagnostics } from './diagnostics';
 import { analysisFor, fileNameOf, unavailableReason } from './reportSource';
 

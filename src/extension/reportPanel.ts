@@ -3,7 +3,7 @@
 // (TopologyDiagnostics.onDidUpdate) is posted as a new view-model, so the page keeps its state.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { reportViewModel } from '../core/report/viewModel';
+import { reportViewModel } from '../core';
 import type { HostToWebview, PersistedState, WebviewToHost } from '../webview/protocol';
 import { REPORT_VIEW_TYPE } from '../webview/protocol';
 import type { TopologyDiagnostics } from './diagnostics';

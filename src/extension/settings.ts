@@ -1,7 +1,6 @@
 // The extension's settings (package.json contributes.configuration), read and checked in one place.
 // Pure on purpose (type-only vscode import): unit tests exercise it without VS Code.
-import { constantInfo } from '../core/model/constants';
-import type { SeveritySetting } from '../core/topology';
+import { constantInfo, type SeveritySetting } from '../core';
 
 export type RunMode = 'onType' | 'onSave';
 

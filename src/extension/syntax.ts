@@ -3,7 +3,7 @@
 // (json.validate.enable). The core's other parse/invalid-json findings (empty file, absurd
 // nesting, internal error) have no JSON-service twin and stay. Pure: no vscode import.
 import { type ParseError, parseTree } from 'jsonc-parser';
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core';
 
 /** `findings` without the syntax errors the JSON service reports too; re-parses only when there are some. */
 export function withoutSyntaxErrors(findings: Finding[], text: string): Finding[] {

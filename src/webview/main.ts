@@ -1,7 +1,7 @@
 // The report page in the browser: inside the VS Code webview (reports arrive by postMessage, UI
 // state is kept with setState) or in an exported HTML file (the report is embedded as JSON).
 // Rendering is in render/ as string builders; this file only wires events and state.
-import type { ReportViewModel } from '../core/report/viewModel';
+import type { ReportViewModel } from '../core';
 import type { HostToWebview, PersistedState, WebviewToHost } from './protocol';
 import { hostElementId } from './render/host';
 import { placeholderPage, reportPage } from './render/page';

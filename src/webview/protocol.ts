@@ -1,6 +1,6 @@
 // The messages between the report panel's host side (src/extension/reportPanel.ts) and the
 // webview (main.ts). Both import these types, so a change on one side fails to compile on the other.
-import type { ReportFinding, ReportViewModel } from '../core/report/viewModel';
+import type { ReportFinding, ReportViewModel } from '../core';
 import type { UiState } from './render/state';
 
 export type HostToWebview =

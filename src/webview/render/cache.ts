@@ -1,7 +1,6 @@
 // Flow cache: hit rate against flow-table size (log x) for a switch's worst lcore, the current
 // size and the threshold marked; churn (first packets of new flows) shown on its own.
-import { entries as entriesText, pct } from '../../core/report/format';
-import type { CurvePoint, ReportSwitch, ReportThresholds } from '../../core/report/viewModel';
+import { type CurvePoint, entries as entriesText, pct, type ReportSwitch, type ReportThresholds } from '../../core';
 import { esc } from './escape';
 import { circle, hbars, line, path, svgChart, text } from './svg';
 import { table } from './section';

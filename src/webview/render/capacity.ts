@@ -1,6 +1,5 @@
 // Capacity: offered packets against the uplinks' line rate and the lcores' capacity; drops.
-import { pct, rate } from '../../core/report/format';
-import type { ReportSwitch } from '../../core/report/viewModel';
+import { pct, rate, type ReportSwitch } from '../../core';
 import { esc } from './escape';
 import { hbars } from './svg';
 import { table } from './section';

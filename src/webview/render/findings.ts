@@ -1,6 +1,6 @@
 // The findings, grouped by severity then rule. In the panel each one is a button that shows its
 // range in the editor; in an exported file they are plain text with the line and column.
-import type { ReportFinding, ReportViewModel } from '../../core/report/viewModel';
+import type { ReportFinding, ReportViewModel } from '../../core';
 import { esc } from './escape';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const;

@@ -1,7 +1,6 @@
 // One host: a disclosure button, and when expanded its sections (NUMA map, Thread Load Balancer,
 // flow cache, mbuf, capacity). Collapsed hosts cost one line of markup, so 100 hosts stay smooth.
-import { cores, pct } from '../../core/report/format';
-import type { ReportHost, ReportViewModel } from '../../core/report/viewModel';
+import { cores, pct, type ReportHost, type ReportViewModel } from '../../core';
 import { cacheChart, cacheTable } from './cache';
 import { capacityChart, capacityTable } from './capacity';
 import { esc } from './escape';

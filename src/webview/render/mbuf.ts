@@ -1,7 +1,6 @@
 // Mbuf: per NUMA node, the hot working set of the EDP mbuf and of the heritage stack against the
 // node's LLC (threshold mbuf.llcShare), and the buffer pool memory, side by side.
-import { bytes, count, pct } from '../../core/report/format';
-import type { ReportHost, ReportNuma, ReportThresholds } from '../../core/report/viewModel';
+import { bytes, count, pct, type ReportHost, type ReportNuma, type ReportThresholds } from '../../core';
 import { esc } from './escape';
 import { hbars } from './svg';
 import { table } from './section';

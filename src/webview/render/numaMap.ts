@@ -2,8 +2,7 @@
 // each; the switches in a band across the host (they are host-wide software). Lines read top to
 // bottom: NIC → switch → lcores → VM. Lines that cross NUMA nodes are highlighted and carry the
 // finding's message as their tooltip.
-import { pct, rate } from '../../core/report/format';
-import type { NumaLink, ReportHost, ReportViewModel } from '../../core/report/viewModel';
+import { type NumaLink, pct, rate, type ReportHost, type ReportViewModel } from '../../core';
 import { esc } from './escape';
 import { fit, path, rect, svgChart, text, title } from './svg';
 import { table } from './section';

@@ -1,7 +1,6 @@
 // The cluster overview: one row per host with its worst figures, sortable by any column
 // (header buttons, so keyboard users sort with Enter/Space).
-import { cores, pct, rate } from '../../core/report/format';
-import type { ReportHost, ReportViewModel } from '../../core/report/viewModel';
+import { cores, pct, rate, type ReportHost, type ReportViewModel } from '../../core';
 import { esc } from './escape';
 import type { OverviewColumn, UiState } from './state';
 

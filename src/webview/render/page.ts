@@ -1,6 +1,6 @@
 // The whole report page as one string: header, cluster overview, hosts, findings. The panel and
 // the exported HTML both run this (main.ts sets it as innerHTML; every file string is escaped).
-import type { ReportViewModel } from '../../core/report/viewModel';
+import type { ReportViewModel } from '../../core';
 import { esc } from './escape';
 import { findingsList } from './findings';
 import { hostSection } from './host';

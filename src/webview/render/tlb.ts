@@ -1,7 +1,6 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { cores, pct, rate } from '../../core/report/format';
-import type { ReportHost, ReportLcore, ReportSwitch, ReportThresholds } from '../../core/report/viewModel';
+import { cores, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { esc } from './escape';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
