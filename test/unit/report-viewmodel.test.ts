@@ -147,4 +147,13 @@ describe('report view-model', () => {
     assert.match(vm.notice!, /not valid JSON/);
     assert.ok(vm.findings.length > 0 && vm.findings.every((f) => f.rule === 'parse/invalid-json'));
   });
+
+  test('two switches with the same name each show their own uplinks (the switch at its index, not the first by name)', () => {
+    const h = host({
+      nics: [nic('vmnic0', 0), nic('vmnic1', 0)],
+      switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }]), edpSwitch('vds', ['vmnic1'], [{ numaNode: 0, count: 1 }])],
+    });
+    const vm = reportViewModel(analyze(JSON.stringify(topology([h]))), { fileName: 't.edp.json' });
+    assert.deepEqual(vm.hosts[0].switches.map((s) => s.uplinks), [['vmnic0'], ['vmnic1']]);
+  });
 });

@@ -261,7 +261,7 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
   const hostPath = `/hosts/${h}`;
   const ids = under(findings, hostPath);
   const nodeIds = new Set(hm.numaNodes.map((n) => n.id));
-  const switches = hm.switches.map((sm, s) => reportSwitch(sm, host, `${hostPath}/switches/${s}`, findings, withCurves));
+  const switches = hm.switches.map((sm, s) => reportSwitch(sm, host.switches[s], host, `${hostPath}/switches/${s}`, findings, withCurves));
   const vms = (host.vms ?? []).map((vm, v): ReportVm => ({
     name: vm.name,
     ...(vm.numaNode !== undefined ? { numaNode: vm.numaNode } : {}),
@@ -313,9 +313,9 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
   };
 }
 
-function reportSwitch(sm: SwitchModel, host: Host, path: string, findings: readonly ReportFinding[], withCurve: boolean): ReportSwitch {
+/** `sw` is the switch at the model's index (names may repeat in a file with ref/duplicate-name). */
+function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined, host: Host, path: string, findings: readonly ReportFinding[], withCurve: boolean): ReportSwitch {
   const nicNames = new Set(host.nics.map((n) => n.name));
-  const sw = host.switches.find((x) => x.name === sm.name);
   return {
     name: sm.name,
     mode: sm.mode,
