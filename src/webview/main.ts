@@ -43,10 +43,22 @@ function focusKey(el: Element | null): string | undefined {
   return `${d.action}|${d.key ?? d.host ?? d.column ?? d.finding ?? ''}`;
 }
 
+/** The width the page was last drawn for: charts are redrawn when the panel changes width noticeably. */
+let renderedWidth = 0;
+const pageWidth = () => document.documentElement.clientWidth;
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (Math.abs(pageWidth() - renderedWidth) >= 24) render();
+  }, 150);
+});
+
 function render(): void {
   if (!report) return;
   const focused = focusKey(document.activeElement);
-  root.innerHTML = reportPage(report, state.ui, { interactive: api !== undefined, banner });
+  renderedWidth = pageWidth();
+  root.innerHTML = reportPage(report, state.ui, { interactive: api !== undefined, banner, width: renderedWidth });
   if (focused) {
     const again = Array.from(root.querySelectorAll<HTMLElement>('[data-action]')).find((el) => focusKey(el) === focused);
     again?.focus({ preventScroll: true });

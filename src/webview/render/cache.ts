@@ -2,7 +2,7 @@
 // size and the threshold marked; churn (first packets of new flows) shown on its own.
 import { type CurvePoint, entries as entriesText, pct, type ReportSwitch, type ReportThresholds } from '../../core';
 import { esc } from './escape';
-import { circle, hbars, line, path, svgChart, text } from './svg';
+import { chartWidth, circle, hbars, line, path, svgChart, text } from './svg';
 import { table } from './section';
 
 const LOG_MIN = 6; // 2^6 entries
@@ -31,8 +31,9 @@ export function cacheChart(sw: ReportSwitch, t: ReportThresholds): string {
   if (curve === undefined) return `<p class="empty loading">Computing the flow-cache curve of "${esc(sw.name)}"…</p>`;
   if (curve.length === 0) return `<p class="empty">Switch "${esc(sw.name)}" carries no traffic: nothing to cache.</p>`;
   const left = 44;
-  const top = 14;
-  const plotW = 440;
+  // The "now" label sits above the plot, clear of the curve and the threshold line.
+  const top = 22;
+  const plotW = chartWidth(534) - left - 50;
   const plotH = 160;
   const x = (e: number) => left + ((Math.log2(Math.min(Math.max(e, 2 ** LOG_MIN), 2 ** LOG_MAX)) - LOG_MIN) / (LOG_MAX - LOG_MIN)) * plotW;
   const y = (h: number) => top + plotH - Math.max(0, Math.min(1, h)) * plotH;
@@ -53,7 +54,7 @@ export function cacheChart(sw: ReportSwitch, t: ReportThresholds): string {
   parts.push(line(x(sw.entries), top, x(sw.entries), y(0), 'current', nowText));
   if (now !== undefined) parts.push(circle(x(sw.entries), y(now), 5, now < t.hitRate ? 'current-dot bad' : 'current-dot', nowText));
   const labelRight = x(sw.entries) > left + plotW - 90;
-  parts.push(text(x(sw.entries) + (labelRight ? -4 : 4), top + 10, `now: ${entriesText(sw.entries)}`, 'current-label', labelRight ? 'end' : 'start'));
+  parts.push(text(x(sw.entries) + (labelRight ? -4 : 4), top - 8, `now: ${entriesText(sw.entries)}`, 'current-label', labelRight ? 'end' : 'start'));
   parts.push(line(left, top, left, y(0), 'axis'), line(left, y(0), left + plotW, y(0), 'axis'));
   const label = `Flow-cache hit rate of switch ${sw.name} against table size; now ${sw.entries} entries, ${now === undefined ? '' : `${pct(now)}, `}threshold ${pct(t.hitRate)}`;
   return svgChart(left + plotW + 50, top + plotH + 40, label, parts.join('')) + churnChart(sw, t);

@@ -10,6 +10,7 @@ export function saving(edp: number, heritage: number): string {
   return heritage > 0 ? `−${Math.round((1 - edp / heritage) * 100)}%` : '';
 }
 
+/** Hot sets and buffer pools on one byte scale, so their bars compare; the LLC threshold spans the hot-set rows. */
 function nodeChart(node: ReportNuma, t: ReportThresholds): string {
   const m = node.mbuf;
   const limit = m.llcBytes * t.llcShare;
@@ -21,15 +22,14 @@ function nodeChart(node: ReportNuma, t: ReportThresholds): string {
         { label: 'LLC (node share)', value: m.llcBytes, valueText: bytes(m.llcBytes), cls: 'series-llc' },
         { label: 'EDP hot set', value: m.edp.hotBytes, valueText: `${bytes(m.edp.hotBytes)} ${saving(m.edp.hotBytes, m.heritage.hotBytes)}`, cls: over ? 'bar-bad' : 'series-edp', tooltip: `EDP mbuf hot working set: ${bytes(m.edp.hotBytes)} = ${pct(m.edp.llcShare)} of the LLC (threshold ${pct(t.llcShare)})` },
         { label: 'Heritage hot set', value: m.heritage.hotBytes, valueText: bytes(m.heritage.hotBytes), cls: 'series-heritage', tooltip: `Heritage stack hot working set: ${bytes(m.heritage.hotBytes)} = ${pct(m.heritage.llcShare)} of the LLC` },
-      ],
-      { label: `Hot working set against the LLC on NUMA ${node.id}`, marker: { value: limit, text: `${pct(t.llcShare)} of LLC` } },
-    ) +
-    hbars(
-      [
-        { label: 'EDP pool', value: m.edp.poolBytes, valueText: `${bytes(m.edp.poolBytes)} ${saving(m.edp.poolBytes, m.heritage.poolBytes)}`, cls: 'series-edp', tooltip: `EDP buffer pool memory: ${bytes(m.edp.poolBytes)}` },
+        { label: 'EDP pool', value: m.edp.poolBytes, valueText: `${bytes(m.edp.poolBytes)} ${saving(m.edp.poolBytes, m.heritage.poolBytes)}`, cls: 'series-edp', tooltip: `EDP buffer pool memory: ${bytes(m.edp.poolBytes)}`, gapBefore: true },
         { label: 'Heritage pool', value: m.heritage.poolBytes, valueText: bytes(m.heritage.poolBytes), cls: 'series-heritage', tooltip: `Heritage buffer pool memory: ${bytes(m.heritage.poolBytes)}` },
       ],
-      { label: `Buffer pool memory on NUMA ${node.id}` },
+      {
+        label: `Hot working set against the LLC, and buffer pool memory, on NUMA ${node.id}`,
+        marker: { value: limit, text: `${pct(t.llcShare)} of LLC`, rows: 3 },
+        axis: { format: bytes, title: 'bytes (one scale for hot sets and pools)' },
+      },
     )
   );
 }

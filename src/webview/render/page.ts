@@ -6,6 +6,7 @@ import { findingsList } from './findings';
 import { hostSection } from './host';
 import { countsText, overviewTable } from './overview';
 import { section } from './section';
+import { setChartRoom } from './svg';
 import type { UiState } from './state';
 
 export interface PageOptions {
@@ -13,9 +14,15 @@ export interface PageOptions {
   interactive: boolean;
   /** Said above the report, e.g. that the file was closed and this is its last analysis. */
   banner?: string;
+  /** The page's width in CSS pixels (the panel's); charts are drawn to fit it. Unknown: a default size. */
+  width?: number;
 }
 
+/** Horizontal room the page takes around a host's charts: body, host box and section padding (media/report.css). */
+export const CHART_INSET = 96;
+
 export function reportPage(report: ReportViewModel, ui: UiState, options: PageOptions): string {
+  setChartRoom(options.width !== undefined ? options.width - CHART_INSET : undefined);
   const meta = [report.topologyName ? `topology "${report.topologyName}"` : '', report.release ?? '', `${report.hosts.length} host${report.hosts.length === 1 ? '' : 's'}`, `findings: ${countsText(report.counts)}`]
     .filter(Boolean)
     .join(' · ');

@@ -12,6 +12,24 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const EXAMPLE = 'mistakes.edp.json';
 const LIGHT = { label: 'Light Modern', themeClass: 'vscode-theme-defaults-themes-light_modern-json', body: 'vscode-light', file: 'report-light.png' };
 const DARK = { label: 'Dark Modern', themeClass: 'vscode-theme-defaults-themes-dark_modern-json', body: 'vscode-dark', file: 'report-dark.png' };
+const HC_DARK = { label: 'Dark High Contrast', themeClass: 'vscode-theme-defaults-themes-hc_black-json', body: 'vscode-high-contrast', file: 'report-hc-dark.png' };
+const HC_LIGHT = { label: 'Light High Contrast', themeClass: 'vscode-theme-defaults-themes-hc_light-json', body: 'vscode-high-contrast-light', file: 'report-hc-light.png' };
+/** Window widths that put the report panel (beside the editor) at about 480, 550 and 1600 px. */
+const WINDOW_WIDTHS = [1280, 1400, 3500];
+
+/** In the report frame: the page's width, whether the page scrolls sideways, and charts or text sticking out of the page. */
+function layoutOf() {
+  const w = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('svg.chart:not(.numa-map), table.data, h1, h2, h3, h4, p, li')) {
+    const r = el.getBoundingClientRect();
+    // inside a section that scrolls sideways is fine (a table or the NUMA map); past the page is not
+    const scroller = el.closest('.section-body');
+    const limit = scroller ? scroller.getBoundingClientRect().right : w;
+    if (r.width > 0 && r.right > limit + 1 && !(scroller && scroller.scrollWidth > scroller.clientWidth && el.matches('table.data'))) out.push(`${el.tagName.toLowerCase()} ${Math.round(r.right)} > ${Math.round(limit)}`);
+  }
+  return { width: w, pageScrolls: document.documentElement.scrollWidth > w + 1, out };
+}
 
 /** The frame holding a webview's page: VS Code nests it in pre/index.html (as vscode-probe reads it). */
 function isWebviewContentFrame(f) {
@@ -88,7 +106,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
 
   // the Problems panel stays open from the checks before; the report needs the room (cosmetic: a failure is ignored)
   await runPaletteCommand(page, 'View: Hide Panel').catch((e) => log(`could not hide the panel: ${e.message}`));
-  for (const theme of [LIGHT, DARK]) {
+  for (const theme of [HC_DARK, HC_LIGHT, LIGHT, DARK]) {
     await check(`screenshot of the report in the ${theme.label} theme (${theme.file}), drawn in the theme's colours`, async () => {
       if (!report) throw new Error('no report to screenshot');
       await switchColorTheme(page, theme.label, theme.themeClass);
@@ -105,6 +123,27 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
       await page.screenshot({ path: path.join(outDir, theme.file) });
     });
   }
+
+  for (const windowWidth of WINDOW_WIDTHS) {
+    await check(`in a ${windowWidth} px window the report fits its panel: no sideways page scroll, charts and text inside (report-${windowWidth}.png)`, async () => {
+      if (!report) throw new Error('no report to check');
+      await page.setViewportSize({ width: windowWidth, height: 900 });
+      // the page redraws its charts for the new width after a resize: wait until it fits, or say what sticks out
+      const deadline = Date.now() + 15_000;
+      let layout;
+      while (Date.now() < deadline) {
+        const frame = (await waitForReportFrame(page, sw.name)).frame;
+        layout = await frame.evaluate(layoutOf).catch((e) => ({ error: e.message }));
+        if (layout && !layout.error && !layout.pageScrolls && layout.out.length === 0) break;
+        await sleep(250);
+      }
+      log(`report panel ${layout?.width} px wide in a ${windowWidth} px window`);
+      if (!layout || layout.error || layout.pageScrolls || layout.out.length > 0) throw new Error(`the report does not fit its ${layout?.width} px panel: ${JSON.stringify(layout)}`);
+      await parkMouse(page);
+      await page.screenshot({ path: path.join(outDir, `report-${windowWidth}.png`) });
+    });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   await check('no Content Security Policy violation while the report re-renders in another theme (and the check sees one when there is)', async () => {
     const violations = consoleTexts.filter((t) => /Content Security Policy/i.test(t));
