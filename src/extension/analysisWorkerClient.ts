@@ -75,6 +75,9 @@ export class AnalysisWorker implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Shutting down: what is pending will never be published, and that is no error.
+    for (const p of this.pending.values()) p.resolve(undefined);
+    this.pending.clear();
     this.stop(new Error('the extension is shutting down'));
   }
 

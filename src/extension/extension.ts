@@ -34,7 +34,6 @@ export function activate(context: vscode.ExtensionContext): void {
     const publisher = new DiagnosticsPublisher();
     const worker = new AnalysisWorker(log);
     const scheduler = new AnalysisScheduler(store, publisher, worker, log, catalogs);
-    // Disposed in reverse: the scheduler stops listening before the worker and the store go.
     context.subscriptions.push(store, publisher, worker, scheduler);
     context.subscriptions.push(catalogs, catalogs.onDidChange(() => void scheduler.recheckAll()));
     void catalogs.reload();
