@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the core library and the webview (official esbuild-sample shape).
+// Bundles the extension, its analysis worker, the CLI, the core library and the webview (official esbuild-sample shape).
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -34,6 +34,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  // The extension's analysis worker thread (worker_threads), started by dist/extension.js from its own folder.
+  { ...node, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...node, entryPoints: ['src/cli/edp-check.ts'], outfile: 'dist/edp-check.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The report page: runs in the webview and, inlined, in exported HTML files (no source map there).

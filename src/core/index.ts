@@ -8,6 +8,7 @@ export { RULES, ruleInfo, ruleDocUrl } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
 export type * from './topology';
 export { LineIndex, stripBom } from './text';
+export { syntaxTree } from './parse';
 
 // Presentation helpers (messages, hovers, CLI, report).
 export { count, rate } from './format';

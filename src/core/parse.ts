@@ -51,6 +51,15 @@ export function parseDocument(text: string): ParsedDocument {
   return lazyTree(text, value, errors);
 }
 
+/**
+ * The syntax tree of `text` alone, as `parseDocument(text).root` would give it (undefined for
+ * absurd nesting): the editor rebuilds it on its side, where only an analysis's data arrived.
+ */
+export function syntaxTree(text: string): Node | undefined {
+  if (deepNestingOffset(text, MAX_NESTING) !== undefined) return undefined;
+  return parseTree(text, [], PARSE_OPTIONS);
+}
+
 function lazyTree(text: string, value: unknown, errors: RawFinding[]): ParsedDocument {
   let root: Node | undefined;
   let built = false;

@@ -5,8 +5,10 @@ import { disableRuleEdits, type Finding, quickFixes, type Range, ruleSectionLine
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
-import { isTopologyDocument, TOPOLOGY_GLOB, type TopologyDiagnostics } from './diagnostics';
+import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
+import { registerCommand } from './registerCommand';
+import { isTopologyDocument, TOPOLOGY_GLOB } from './topologyFiles';
 
 /** The rule id a diagnostic of ours carries in `code` (convert.ts), else undefined. */
 function ruleOf(d: vscode.Diagnostic): string | undefined {
@@ -28,7 +30,7 @@ function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[]): 
 class TopologyCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly diagnostics: TopologyDiagnostics, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly store: AnalysisStore, private readonly log: vscode.LogOutputChannel) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     try {
@@ -36,7 +38,7 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
       const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
       if (ours.length === 0) return [];
       // Only the analysis of this very version: offsets of another would corrupt the text.
-      const current = await currentAnalysis(this.diagnostics, doc, token, 0);
+      const current = await currentAnalysis(this.store, doc, token, 0);
       // Keyed by title and edits: two diagnostics with the same repair (two uplinks on one node) get one action.
       const fixes = new Map<string, vscode.CodeAction>();
       const byRule = new Map<string, vscode.Diagnostic[]>();
@@ -123,23 +125,13 @@ async function showRuleDocs(extensionUri: vscode.Uri, rule: string): Promise<voi
   editor.revealRange(at, vscode.TextEditorRevealType.AtTop);
 }
 
-export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const guarded = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, async (...args: A) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        log.error(`${id}: ${describeError(e)}`);
-        void vscode.window.showErrorMessage(`EDP Designer: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
-        return undefined;
-      }
-    });
+export function registerCodeActions(context: vscode.ExtensionContext, store: AnalysisStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     // By file name, whatever the language: the diagnostics run on every *.edp.json (untitled ones too).
-    vscode.languages.registerCodeActionsProvider({ pattern: TOPOLOGY_GLOB }, new TopologyCodeActions(diagnostics, log), {
+    vscode.languages.registerCodeActionsProvider({ pattern: TOPOLOGY_GLOB }, new TopologyCodeActions(store, log), {
       providedCodeActionKinds: TopologyCodeActions.kinds,
     }),
-    guarded(COMMANDS.disableRule, (rule: string, uri?: string) => disableRule(rule, uri)),
-    guarded(COMMANDS.showRuleDocs, (rule: string) => showRuleDocs(context.extensionUri, rule)),
+    registerCommand(log, COMMANDS.disableRule, (rule: string, uri?: string) => disableRule(rule, uri), 'Disabling the rule failed'),
+    registerCommand(log, COMMANDS.showRuleDocs, (rule: string) => showRuleDocs(context.extensionUri, rule), 'Showing the rule\'s documentation failed'),
   ];
 }

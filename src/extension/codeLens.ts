@@ -1,12 +1,13 @@
 // A CodeLens above each switch of a topology file with its model figures
-// ("hit 99.7% · 4 lcores · max util 13% · 0.4 cores"), read from the published analysis.
+// ("hit 99.7% · 4 lcores · max util 13% · 0.4 cores"), read from the published analysis's summary:
+// the worker computed the lines and positions, so a 2000-switch file costs the host no model decoding.
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
 import { currentAnalysis } from './currentAnalysis';
-import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
-import { switchLensText } from './figures';
+import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
-import { switchSpans } from './modelTargets';
+import { settingsFor } from './settings';
+import { isTopologyDocument } from './topologyFiles';
 
 /** Long enough for the debounced analysis after a keystroke (edpDesigner.debounceMs, 300 ms by default). */
 const WAIT_FOR_ANALYSIS_MS = 2000;
@@ -15,7 +16,7 @@ class SwitchLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly diagnostics: TopologyDiagnostics, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly store: AnalysisStore, private readonly log: vscode.LogOutputChannel) {}
 
   refresh(): void {
     this.changed.fire();
@@ -23,19 +24,15 @@ class SwitchLenses implements vscode.CodeLensProvider {
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     try {
-      if (!isTopologyDocument(doc) || !lensesEnabled(doc.uri)) return [];
+      if (!isTopologyDocument(doc) || !settingsFor(vscode.workspace, doc.uri).settings.codeLens) return [];
       // Waiting keeps the lenses shown while the user types: VS Code keeps the old ones until we answer.
-      const current = await currentAnalysis(this.diagnostics, doc, token, WAIT_FOR_ANALYSIS_MS);
-      const { analysis } = current ?? {};
-      if (!analysis?.model || token.isCancellationRequested) return [];
+      const current = await currentAnalysis(this.store, doc, token, WAIT_FOR_ANALYSIS_MS);
+      if (!current || token.isCancellationRequested) return [];
       const lenses: vscode.CodeLens[] = [];
-      for (const { host, switch: s, span } of switchSpans(analysis.root, analysis.topology)) {
-        const sw = analysis.model.hosts[host]?.switches[s];
-        if (!sw) continue;
-        const start = analysis.lines.positionAt(span.offset);
-        const range = new vscode.Range(start.line, start.character, start.line, start.character);
+      for (const { position, title } of current.summary.lenses) {
+        const range = new vscode.Range(position.line, position.character, position.line, position.character);
         lenses.push(new vscode.CodeLens(range, {
-          title: switchLensText(sw),
+          title,
           command: COMMANDS.showReport,
           arguments: [doc.uri],
           tooltip: 'Datapath model of this switch: click for the report, hover its name for details',
@@ -53,19 +50,15 @@ class SwitchLenses implements vscode.CodeLensProvider {
   }
 }
 
-function lensesEnabled(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('edpDesigner', uri).get<boolean>('codeLens.enable', true) !== false;
-}
-
-export function registerCodeLens(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
-  const provider = new SwitchLenses(diagnostics, log);
+export function registerCodeLens(store: AnalysisStore, log: vscode.LogOutputChannel): vscode.Disposable {
+  const provider = new SwitchLenses(store, log);
   return vscode.Disposable.from(
     provider,
     // `language: 'jsonc'` rather than a file pattern: untitled *.edp.json documents have no path
     // to match; the provider checks the name itself.
     vscode.languages.registerCodeLensProvider({ language: 'jsonc' }, provider),
     // Typing is served by the wait above; this covers saves in onSave mode, settings and Check All.
-    diagnostics.onDidUpdate((uri) => {
+    store.onDidUpdate((uri) => {
       if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) provider.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('edpDesigner.codeLens') && provider.refresh()),

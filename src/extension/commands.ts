@@ -1,28 +1,19 @@
 // The "EDP" commands of the palette. Ids in commandIds.ts, titles in package.json.
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
-import { type Counts, TOPOLOGY_GLOB, type TopologyDiagnostics } from './diagnostics';
-import { describeError } from './log';
+import type { Counts } from './publisher';
+import { registerCommand } from './registerCommand';
+import type { AnalysisScheduler } from './scheduler';
+import { TOPOLOGY_GLOB } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
 
-export function registerCommands(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  // A command that throws shows a raw error toast; say what failed and log the stack instead.
-  const register = (id: string, run: () => Promise<unknown> | unknown) =>
-    vscode.commands.registerCommand(id, async () => {
-      try {
-        return await run();
-      } catch (e) {
-        log.error(`${id}: ${describeError(e)}`);
-        void vscode.window.showErrorMessage(`EDP Designer: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
-        return undefined;
-      }
-    });
+export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    register(COMMANDS.newTopology, () => newTopology()),
-    register(COMMANDS.checkWorkspace, () => checkWorkspace(diagnostics, log)),
-    register(COMMANDS.revalidate, () => diagnostics.recheckAll()),
-    register(COMMANDS.showOutput, () => log.show(true)),
+    registerCommand(log, COMMANDS.newTopology, () => newTopology(), 'Creating the topology file failed'),
+    registerCommand(log, COMMANDS.checkWorkspace, () => checkWorkspace(scheduler, log), 'Checking the topology files failed'),
+    registerCommand(log, COMMANDS.revalidate, () => scheduler.recheckAll(), 'Checking the open topology files failed'),
+    registerCommand(log, COMMANDS.showOutput, () => log.show(true)),
   ];
 }
 
@@ -47,7 +38,7 @@ export interface WorkspaceCheck extends Counts {
   cancelled: boolean;
 }
 
-async function checkWorkspace(diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
+async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
   const total: Counts = { error: 0, warning: 0, info: 0 };
   let checked = 0;
   let found = 0;
@@ -59,7 +50,8 @@ async function checkWorkspace(diagnostics: TopologyDiagnostics, log: vscode.LogO
       for (const uri of uris) {
         if (token.isCancellationRequested) return true;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-        const counts = await diagnostics.checkUri(uri);
+        // Analyzed in the worker: the window stays responsive while a large workspace is checked.
+        const counts = await scheduler.checkUri(uri);
         checked++;
         if (!counts) continue;
         total.error += counts.error;

@@ -1,6 +1,6 @@
 // The analysis of a document as it is now, for features that map offsets (CodeLens, hover).
 import * as vscode from 'vscode';
-import type { AnalyzedDocument, TopologyDiagnostics } from './diagnostics';
+import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 
 /**
  * The last published analysis if it was made from this version of the document; otherwise waits
@@ -8,9 +8,9 @@ import type { AnalyzedDocument, TopologyDiagnostics } from './diagnostics';
  * (e.g. `edpDesigner.run` is `onSave` and the document is dirty): offsets of an older version
  * would point at the wrong lines.
  */
-export function currentAnalysis(diagnostics: TopologyDiagnostics, doc: vscode.TextDocument, token: vscode.CancellationToken, waitMs: number): Promise<AnalyzedDocument | undefined> {
+export function currentAnalysis(store: AnalysisStore, doc: vscode.TextDocument, token: vscode.CancellationToken, waitMs: number): Promise<AnalyzedDocument | undefined> {
   const fresh = () => {
-    const latest = diagnostics.latest(doc.uri);
+    const latest = store.latest(doc.uri);
     return latest && latest.version === doc.version ? latest : undefined;
   };
   const now = fresh();
@@ -24,7 +24,7 @@ export function currentAnalysis(diagnostics: TopologyDiagnostics, doc: vscode.Te
       resolve(result);
     };
     const timer = setTimeout(() => done(fresh()), waitMs);
-    const listener = diagnostics.onDidUpdate((uri) => {
+    const listener = store.onDidUpdate((uri) => {
       if (uri.toString() !== key) return;
       const result = fresh();
       if (result) done(result);

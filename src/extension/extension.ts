@@ -1,21 +1,28 @@
-// Wiring only: the work is in diagnostics.ts, commands.ts and status.ts, the analysis in src/core.
+// Wiring only. The rooms (docs/ARCHITECTURE.md): scheduler.ts decides when files are analyzed,
+// in the worker (analysisWorker.ts via analysisWorkerClient.ts); publisher.ts shows the findings
+// as diagnostics; analysisStore.ts keeps the last analysis per document for the features
+// (codeLens, hover, codeActions, status, report); commands are registered with registerCommand.ts.
 //
 // Activation (package.json): `onLanguage:jsonc` is the only event that fires when a loose
 // *.edp.json file is opened (no activation event matches file names), but it also fires for
 // settings.json and every other jsonc file. So activate() stays cheap: it registers listeners
-// and a hidden status item, and analyzes nothing until an *.edp.json document shows up.
+// and a hidden status item, and analyzes nothing until an *.edp.json document shows up (the
+// worker thread starts with the first analysis).
 // `workspaceContains:**/*.edp.json` activates early in workspaces that have topology files, so
 // "Check All" and the status bar are ready; contributed commands activate implicitly.
 import * as vscode from 'vscode';
+import { AnalysisStore } from './analysisStore';
+import { AnalysisWorker } from './analysisWorkerClient';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { WorkspaceCatalogs } from './catalogs';
 import { registerCommands } from './commands';
-import { TopologyDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerImportHwloc } from './importHwloc';
 import { createLog, describeError } from './log';
+import { DiagnosticsPublisher } from './publisher';
 import { registerReport } from './report';
+import { AnalysisScheduler } from './scheduler';
 import { createStatus } from './status';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -23,14 +30,18 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   try {
     const catalogs = new WorkspaceCatalogs(log);
-    const diagnostics = new TopologyDiagnostics(log, catalogs);
-    context.subscriptions.push(catalogs, catalogs.onDidChange(() => void diagnostics.recheckAll()));
+    const store = new AnalysisStore();
+    const publisher = new DiagnosticsPublisher();
+    const worker = new AnalysisWorker(log);
+    const scheduler = new AnalysisScheduler(store, publisher, worker, log, catalogs);
+    context.subscriptions.push(store, publisher, worker, scheduler);
+    context.subscriptions.push(catalogs, catalogs.onDidChange(() => void scheduler.recheckAll()));
     void catalogs.reload();
-    context.subscriptions.push(diagnostics, createStatus(diagnostics, log), ...registerCommands(diagnostics, log));
-    context.subscriptions.push(registerCodeLens(diagnostics, log), registerHover(diagnostics, catalogs, log), registerImportHwloc(catalogs, log));
-    context.subscriptions.push(...registerReport(context, diagnostics, log));
-    context.subscriptions.push(...registerCodeActions(context, diagnostics, log));
-    diagnostics.checkOpenDocuments();
+    context.subscriptions.push(createStatus(store, publisher, log), ...registerCommands(scheduler, log));
+    context.subscriptions.push(registerCodeLens(store, log), registerHover(store, catalogs, log), registerImportHwloc(catalogs, log));
+    context.subscriptions.push(...registerReport(context, store, scheduler, log));
+    context.subscriptions.push(...registerCodeActions(context, store, log));
+    scheduler.checkOpenDocuments();
     log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
   } catch (e) {
     log.error(`Activation failed: ${describeError(e)}`);

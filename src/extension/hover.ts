@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { entryForDriver, type NicCatalog } from '../core';
 import { currentAnalysis } from './currentAnalysis';
-import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
+import type { AnalysisStore } from './analysisStore';
+import { isTopologyDocument } from './topologyFiles';
 import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
 import { describeError } from './log';
 import { targetAt } from './modelTargets';
@@ -15,12 +16,12 @@ const WAIT_FOR_ANALYSIS_MS = 1000;
 /** Frame overhead when the model's constants do not give one: preamble, SFD and inter-frame gap. */
 const DEFAULT_FRAME_OVERHEAD_BYTES = 20;
 
-export function registerHover(diagnostics: TopologyDiagnostics, catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerHover(store: AnalysisStore, catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ language: 'jsonc' }, {
     async provideHover(doc, position, token) {
       try {
         if (!isTopologyDocument(doc)) return undefined;
-        const current = await currentAnalysis(diagnostics, doc, token, WAIT_FOR_ANALYSIS_MS);
+        const current = await currentAnalysis(store, doc, token, WAIT_FOR_ANALYSIS_MS);
         const analysis = current?.analysis;
         if (!analysis?.model || !analysis.topology || token.isCancellationRequested) return undefined;
         const at = targetAt(analysis.root, analysis.topology, analysis.lines.offsetAt(position));

@@ -6,8 +6,8 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, type NicCatalog, readHwlocXml } from '../core';
 import { COMMANDS } from './commandIds';
-import { isTopologyDocument } from './diagnostics';
-import { describeError } from './log';
+import { registerCommand } from './registerCommand';
+import { isTopologyDocument } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
@@ -27,16 +27,9 @@ export interface ImportOptions {
 const NEW_FILE_NAME = 'imported.edp.json';
 
 export function registerImportHwloc(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.importHwloc, async (arg?: unknown, options?: ImportOptions) => {
-    try {
-      // From the palette there is no argument; from the Explorer's context menu it is the file.
-      return await importHost(log, catalogs.catalog, arg instanceof vscode.Uri ? arg : undefined, options ?? {});
-    } catch (e) {
-      log.error(`${COMMANDS.importHwloc}: ${describeError(e)}`);
-      void vscode.window.showErrorMessage(`EDP: Importing the host failed: ${(e as Error).message ?? e}. See "EDP: Show Output" for details.`);
-      return undefined;
-    }
-  });
+  // From the palette there is no argument; from the Explorer's context menu it is the file.
+  return registerCommand(log, COMMANDS.importHwloc, (arg?: unknown, options?: ImportOptions) =>
+    importHost(log, catalogs.catalog, arg instanceof vscode.Uri ? arg : undefined, options ?? {}), 'Importing the host failed');
 }
 
 async function importHost(log: vscode.LogOutputChannel, catalog: NicCatalog, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
@@ -124,7 +117,7 @@ async function appendHost(editor: vscode.TextEditor, host: ImportedHost): Promis
   const version = doc.version;
   const edits = appendHostEdits(doc.getText(), host);
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.content);
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
   // The edits were made from this version's text; a keystroke in between would shift them.
   if (doc.version !== version || !(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage('EDP: The file changed while the host was being imported; run the import again.');

@@ -1,39 +1,31 @@
 // The report's commands: "Show Datapath Report" and "Export Datapath Report" (ids in commandIds.ts).
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
-import type { TopologyDiagnostics } from './diagnostics';
-import { describeError } from './log';
+import type { AnalysisStore } from './analysisStore';
+import { registerCommand } from './registerCommand';
 import { exportReport } from './reportExport';
 import { ReportPanels } from './reportPanel';
-import { fileNameOf, targetUri } from './reportSource';
+import { fileNameOf, type ReportSource, targetUri } from './reportSource';
+import type { AnalysisScheduler } from './scheduler';
 
 const NO_FILE = 'Open a topology file (*.edp.json) first, or run the command from its context menu.';
 
-export function registerReport(context: vscode.ExtensionContext, diagnostics: TopologyDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const panels = new ReportPanels(context.extensionUri, diagnostics, log);
-  const register = (id: string, run: (...args: unknown[]) => Promise<unknown> | unknown) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await run(...args);
-      } catch (e) {
-        log.error(`${id}: ${describeError(e)}`);
-        void vscode.window.showErrorMessage(`EDP Designer: ${(e as Error).message ?? e}`);
-        return undefined;
-      }
-    });
+export function registerReport(context: vscode.ExtensionContext, store: AnalysisStore, scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const source: ReportSource = { store, scheduler };
+  const panels = new ReportPanels(context.extensionUri, source, log);
   return [
     panels,
-    register(COMMANDS.showReport, (arg) => {
+    registerCommand(log, COMMANDS.showReport, (arg?: unknown) => {
       const uri = targetUri(arg, panels.activeUri());
       if (!uri) return void vscode.window.showInformationMessage(`EDP: ${NO_FILE}`);
       panels.show(uri);
       return undefined;
-    }),
+    }, 'Showing the report failed'),
     // The second argument (a target Uri) skips the save dialog: for tests and other extensions.
-    register(COMMANDS.exportReport, async (arg, target) => {
+    registerCommand(log, COMMANDS.exportReport, async (arg?: unknown, target?: unknown) => {
       const uri = targetUri(arg, panels.activeUri());
       if (!uri) return void vscode.window.showInformationMessage(`EDP: ${NO_FILE}`);
-      const written = await exportReport(context.extensionUri, diagnostics, uri, target instanceof vscode.Uri ? target : undefined);
+      const written = await exportReport(context.extensionUri, source, uri, target instanceof vscode.Uri ? target : undefined);
       if (!written) return undefined;
       log.info(`Exported the report of ${fileNameOf(uri)} to ${written.html.fsPath} and ${written.markdown.fsPath}.`);
       const open = 'Open in Browser';
@@ -44,6 +36,6 @@ export function registerReport(context: vscode.ExtensionContext, diagnostics: To
         if (pick === markdown) await vscode.window.showTextDocument(written.markdown);
       });
       return written;
-    }),
+    }, 'Exporting the report failed'),
   ];
 }

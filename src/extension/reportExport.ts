@@ -2,8 +2,7 @@
 // view-model, script and CSS inline) and a Markdown summary next to it.
 import * as vscode from 'vscode';
 import { reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
-import type { TopologyDiagnostics } from './diagnostics';
-import { analysisFor, fileNameOf, unavailableReason } from './reportSource';
+import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 
 export interface ExportedReport {
   html: vscode.Uri;
@@ -24,8 +23,8 @@ export function markdownUriBeside(html: vscode.Uri): vscode.Uri {
  * Writes both files and returns where; undefined when the user cancelled the save dialog.
  * `target` skips the dialog (tests, other extensions).
  */
-export async function exportReport(extensionUri: vscode.Uri, diagnostics: TopologyDiagnostics, uri: vscode.Uri, target?: vscode.Uri): Promise<ExportedReport | undefined> {
-  const analyzed = await analysisFor(diagnostics, uri);
+export async function exportReport(extensionUri: vscode.Uri, source: ReportSource, uri: vscode.Uri, target?: vscode.Uri): Promise<ExportedReport | undefined> {
+  const analyzed = await analysisFor(source, uri);
   if (!analyzed) throw new Error(unavailableReason(uri));
   const html = target ?? (await vscode.window.showSaveDialog({
     defaultUri: defaultExportUri(uri),

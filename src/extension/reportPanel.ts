@@ -1,14 +1,13 @@
 // The datapath report panel (host side): one WebviewPanel per topology file, beside the editor,
 // restored after a reload by the serializer. The HTML is set once; every analysis of the file
-// (TopologyDiagnostics.onDidUpdate) is posted as a new view-model, so the page keeps its state.
+// (AnalysisStore.onDidUpdate) is posted as a new view-model, so the page keeps its state.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { reportViewModel } from '../core';
 import type { HostToWebview, PersistedState, WebviewToHost } from '../webview/protocol';
 import { REPORT_VIEW_TYPE } from '../webview/protocol';
-import type { TopologyDiagnostics } from './diagnostics';
 import { describeError } from './log';
-import { analysisFor, fileNameOf, unavailableReason } from './reportSource';
+import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 import { reportShellHtml } from './reportShell';
 
 /** Up to this many hosts every update carries all flow-cache curves (~1 ms per switch); above, only the expanded hosts'. */
@@ -22,7 +21,7 @@ export class ReportPanels implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly diagnostics: TopologyDiagnostics,
+    private readonly source: ReportSource,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables = [
@@ -37,7 +36,7 @@ export class ReportPanels implements vscode.Disposable {
         },
       }),
       // Only what the diagnostics published: a file closed meanwhile is not analyzed again behind the user's back.
-      diagnostics.onDidUpdate((uri) => void this.panels.get(uri.toString())?.refresh(false)),
+      source.store.onDidUpdate((uri) => void this.panels.get(uri.toString())?.refresh(false)),
     ];
   }
 
@@ -81,7 +80,7 @@ export class ReportPanels implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css')).toString(),
       title: titleOf(uri),
     });
-    const report = new ReportPanel(panel, uri, this.diagnostics, this.log);
+    const report = new ReportPanel(panel, uri, this.source, this.log);
     const key = uri.toString();
     this.panels.set(key, report);
     this.active = report;
@@ -110,7 +109,7 @@ export class ReportPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
-    private readonly diagnostics: TopologyDiagnostics,
+    private readonly source: ReportSource,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscription = panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m));
@@ -123,7 +122,7 @@ export class ReportPanel implements vscode.Disposable {
   async refresh(check: boolean): Promise<void> {
     if (this.disposed || !this.panel.visible) return;
     try {
-      const analyzed = check ? await analysisFor(this.diagnostics, this.uri) : this.diagnostics.latest(this.uri);
+      const analyzed = check ? await analysisFor(this.source, this.uri) : this.source.store.latest(this.uri);
       if (this.disposed) return;
       if (!analyzed) {
         // Closed files lose their analysis with their diagnostics: keep showing the last report.

@@ -1,18 +1,25 @@
-// Where the report's analysis comes from: the diagnostics' last published analysis (no second
+// Where the report's analysis comes from: the store's last published analysis (no second
 // analysis per keystroke), or, for a file not open in an editor, a check of it on disk.
 import * as vscode from 'vscode';
-import type { AnalyzedDocument, TopologyDiagnostics } from './diagnostics';
-import { isTopologyUri } from './diagnostics';
+import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
+import type { AnalysisScheduler } from './scheduler';
+import { isTopologyUri } from './topologyFiles';
+
+/** What the report reads: the store, and the scheduler to check a file that has no analysis yet. */
+export interface ReportSource {
+  readonly store: AnalysisStore;
+  readonly scheduler: Pick<AnalysisScheduler, 'checkUri'>;
+}
 
 export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.toString();
 }
 
-export async function analysisFor(diagnostics: TopologyDiagnostics, uri: vscode.Uri): Promise<AnalyzedDocument | undefined> {
-  const latest = diagnostics.latest(uri);
+export async function analysisFor({ store, scheduler }: ReportSource, uri: vscode.Uri): Promise<AnalyzedDocument | undefined> {
+  const latest = store.latest(uri);
   if (latest) return latest;
-  await diagnostics.checkUri(uri);
-  return diagnostics.latest(uri);
+  await scheduler.checkUri(uri);
+  return store.latest(uri);
 }
 
 export function unavailableReason(uri: vscode.Uri): string {

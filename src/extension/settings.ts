@@ -1,5 +1,7 @@
-// The extension's settings (package.json contributes.configuration), read and checked in one place.
-// Pure on purpose (type-only vscode import): unit tests exercise it without VS Code.
+// The extension's settings (package.json contributes.configuration), read and checked in one place:
+// every module reads its settings here. Pure on purpose (a type-only vscode import; callers pass
+// `vscode.workspace`): unit tests exercise it without VS Code.
+import type { Uri, workspace } from 'vscode';
 import { constantInfo, type SeveritySetting } from '../core';
 
 export type RunMode = 'onType' | 'onSave';
@@ -14,6 +16,8 @@ export interface Settings {
   /** Model constants and thresholds; the file's own `model` section wins over these. */
   model: Record<string, number>;
   maxFileSizeMB: number;
+  /** The CodeLens above each switch (`edpDesigner.codeLens.enable`). */
+  codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -24,6 +28,19 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   maxProblems: 1000,
   model: {},
   maxFileSizeMB: 20,
+  codeLens: true,
+};
+
+/** Each setting's key under `edpDesigner.` in package.json (and settings.json). */
+export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
+  enable: 'enable',
+  run: 'run',
+  debounceMs: 'debounceMs',
+  rules: 'rules',
+  maxProblems: 'maxProblems',
+  model: 'model',
+  maxFileSizeMB: 'maxFileSizeMB',
+  codeLens: 'codeLens.enable',
 };
 
 export interface SettingsRead {
@@ -79,7 +96,23 @@ export function readSettings(get: (key: string) => unknown): SettingsRead {
       maxProblems: Math.floor(pick('maxProblems', d.maxProblems, isCount)),
       model,
       maxFileSizeMB: pick('maxFileSizeMB', d.maxFileSizeMB, isPositive),
+      codeLens: pick(SETTING_KEYS.codeLens, d.codeLens, isBool),
     },
     ignored,
   };
+}
+
+/** What reads settings: `vscode.workspace`, passed in so this module stays free of a runtime vscode import. */
+export type Configurations = Pick<typeof workspace, 'getConfiguration'>;
+
+/** The `edpDesigner` settings that apply to `uri` (folder, workspace and user settings merged). */
+export function settingsFor(configurations: Configurations, uri: Uri | undefined): SettingsRead {
+  const config = configurations.getConfiguration('edpDesigner', uri);
+  return readSettings((key) => config.get(key));
+}
+
+/** VS Code's JSON service reports syntax and schema errors of open documents unless the user turned it off. */
+export function jsonServiceValidates(configurations: Configurations): boolean {
+  // A window-scoped setting: asking with a resource draws a warning in the extension host log.
+  return configurations.getConfiguration('json').get<boolean>('validate.enable', true) !== false;
 }

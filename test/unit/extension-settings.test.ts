@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/extension/settings';
+import { DEFAULT_SETTINGS, readSettings, SETTING_KEYS, type Settings } from '../../src/extension/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
 test('no user settings gives the documented defaults', () => {
   const { settings, ignored } = readSettings(from({}));
-  assert.deepEqual(settings, { enable: true, run: 'onType', debounceMs: 300, rules: {}, maxProblems: 1000, model: {}, maxFileSizeMB: 20 });
+  assert.deepEqual(settings, { enable: true, run: 'onType', debounceMs: 300, rules: {}, maxProblems: 1000, model: {}, maxFileSizeMB: 20, codeLens: true });
   assert.deepEqual(ignored, []);
 });
 
@@ -14,7 +14,8 @@ test('defaults agree with package.json contributes.configuration', () => {
   // Users see the package.json defaults in the Settings UI; the code must act on the same ones.
   const pkg = require('../../../package.json') as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
   const props = pkg.contributes.configuration.properties;
-  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+  for (const [field, value] of Object.entries(DEFAULT_SETTINGS)) {
+    const key = SETTING_KEYS[field as keyof Settings];
     assert.ok(props[`edpDesigner.${key}`], `package.json lacks edpDesigner.${key}`);
     assert.deepEqual(props[`edpDesigner.${key}`]!.default, value, `default of edpDesigner.${key}`);
   }
@@ -24,20 +25,20 @@ test('valid values are taken as given', () => {
   const { settings, ignored } = readSettings(from({
     enable: false, run: 'onSave', debounceMs: 0, maxProblems: 5, maxFileSizeMB: 0.5,
     rules: { 'tlb/imbalance': 'off', 'ref/unknown-nic': 'warning' },
-    model: { 'tlb.utilization': 0.8 },
+    model: { 'tlb.utilization': 0.8 }, 'codeLens.enable': false,
   }));
   assert.deepEqual(settings, {
     enable: false, run: 'onSave', debounceMs: 0, maxProblems: 5, maxFileSizeMB: 0.5,
     rules: { 'tlb/imbalance': 'off', 'ref/unknown-nic': 'warning' },
-    model: { 'tlb.utilization': 0.8 },
+    model: { 'tlb.utilization': 0.8 }, codeLens: false,
   });
   assert.deepEqual(ignored, []);
 });
 
 test('a wrong value falls back to its default and is reported, the others still apply', () => {
-  const { settings, ignored } = readSettings(from({ enable: 'yes', run: 'always', debounceMs: -5, maxProblems: 0, maxFileSizeMB: 0, model: [1] }));
+  const { settings, ignored } = readSettings(from({ enable: 'yes', run: 'always', debounceMs: -5, maxProblems: 0, maxFileSizeMB: 0, model: [1], 'codeLens.enable': 'no' }));
   assert.deepEqual(settings, { ...DEFAULT_SETTINGS, rules: {}, model: {} });
-  assert.equal(ignored.length, 6);
+  assert.equal(ignored.length, 7);
   assert.match(ignored.join('\n'), /edpDesigner\.run: "always" is not valid/);
 });
 

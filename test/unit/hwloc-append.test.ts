@@ -1,11 +1,11 @@
 // Appending an imported host to an existing file must keep the user's comments and layout.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, parse } from 'jsonc-parser';
-import { appendHostEdits } from '../../src/core/import/append-host';
+import { parse } from 'jsonc-parser';
+import { appendHostEdits, applyTextEdits } from '../../src/core';
 
 const host = { name: 'esx-02', cpu: { sockets: 2, coresPerSocket: 8, llcMiB: 20 }, nics: [], switches: [] };
-const append = (text: string) => applyEdits(text, appendHostEdits(text, host));
+const append = (text: string) => applyTextEdits(text, appendHostEdits(text, host));
 
 describe('appendHostEdits', () => {
   test('appends after the last host, keeping comments and the file\'s 4-space indentation', () => {

@@ -2,7 +2,10 @@
 // fix keeps the user's comments, indentation and line endings.
 import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
 
-/** A replacement of `length` UTF-16 code units at `offset` of the analyzed text. */
+/**
+ * A replacement of `length` UTF-16 code units at `offset` of the analyzed text: the one edit type
+ * of the core (quick fixes, importers), the same shape as jsonc-parser's `Edit`.
+ */
 export interface TextEdit {
   offset: number;
   length: number;

@@ -2,10 +2,9 @@
 // line endings: what the editor's "Import Host from lstopo XML…" command applies. Existing
 // hosts are never reformatted: the new host is written on its own lines after the last one.
 import { type Edit, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import type { TextEdit } from '../fixes/edits';
 
-export type TextEdit = Edit;
-
-/** Edits (jsonc-parser `applyEdits` semantics) that append `host` to the document's `hosts` array, creating it if missing. */
+/** Edits (the core's TextEdit, applied with `applyTextEdits`) that append `host` to the document's `hosts` array, creating it if missing. */
 export function appendHostEdits(documentText: string, host: unknown): TextEdit[] {
   // jsonc-parser does not skip a byte-order mark; edit the text after it and shift the offsets back.
   const bom = documentText.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -27,7 +26,7 @@ export function appendHostEdits(documentText: string, host: unknown): TextEdit[]
       edits = appendAfter(text, last.offset, last.offset + last.length, block, eol);
     }
   }
-  return edits.map((e) => ({ ...e, offset: e.offset + bom }));
+  return edits.map((e) => ({ offset: e.offset + bom, length: e.length, newText: e.content }));
 }
 
 /** After the last element: a comma, then the new one on its own line below, past any comment that ends the line. */

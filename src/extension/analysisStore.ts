@@ -1,0 +1,45 @@
+// The analysis store: per document, the last published analysis with the text and version it was
+// made from. CodeLens, hover, quick fixes, the status bar, the report and its export read it
+// instead of analyzing again; the scheduler (scheduler.ts) writes it.
+import * as vscode from 'vscode';
+import type { Analysis } from '../core';
+import type { EditorSummary } from './workerProtocol';
+
+/** An analysis and what it was made from; `version` is undefined for a file read from disk. */
+export interface AnalyzedDocument {
+  version: number | undefined;
+  text: string;
+  /** Its model and topology are decoded on first read: features that need only the summary use that. */
+  analysis: Analysis;
+  /** The CodeLens lines and the status bar's figure, ready to show. */
+  summary: EditorSummary;
+  /** Milliseconds the analysis took (in the worker). */
+  ms: number;
+}
+
+export class AnalysisStore implements vscode.Disposable {
+  private readonly analyses = new Map<string, AnalyzedDocument>();
+  private readonly updated = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after the analysis and the diagnostics of a URI were published or cleared. */
+  readonly onDidUpdate = this.updated.event;
+
+  /**
+   * The last published analysis of a URI: check `version` against the document before using
+   * offsets (a dirty document in onSave mode has an older one).
+   */
+  latest(uri: vscode.Uri): AnalyzedDocument | undefined {
+    return this.analyses.get(uri.toString());
+  }
+
+  /** Stores (or, with undefined, drops) the analysis of `uri` and tells the readers. */
+  update(uri: vscode.Uri, analyzed: AnalyzedDocument | undefined): void {
+    if (analyzed) this.analyses.set(uri.toString(), analyzed);
+    else this.analyses.delete(uri.toString());
+    this.updated.fire(uri);
+  }
+
+  dispose(): void {
+    this.analyses.clear();
+    this.updated.dispose();
+  }
+}

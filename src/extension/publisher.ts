@@ -1,0 +1,74 @@
+// The diagnostics publisher: one DiagnosticCollection ('edp') for every topology file.
+import * as vscode from 'vscode';
+import type { Finding } from '../core';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;
+    else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warning++;
+    else counts.info++;
+  }
+  return counts;
+}
+
+export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('edp');
+
+  /**
+   * Publishes an analysis's findings but the `hidden` ones. One problem, one squiggle: in open
+   * documents the JSON service reports syntax errors (and schema errors, which the analysis then
+   * leaves out: see `jsonServiceFilter` in scheduler.ts), so those are hidden here.
+   */
+  publish(uri: vscode.Uri, findings: readonly Finding[], hidden: ReadonlySet<number>): Counts {
+    const diagnostics = findings.flatMap((f, i) => (hidden.has(i) ? [] : [toDiagnostic(f, uri)]));
+    this.collection.set(uri, diagnostics);
+    return countsOf(diagnostics);
+  }
+
+  /** Said once, at the top of the file: the editor stays responsive, and the user knows why it is quiet. */
+  publishTooLarge(uri: vscode.Uri, size: number, capMB: number): void {
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `This file is ${sizeText(size)}, over the edpDesigner.maxFileSizeMB limit of ${capMB} MB, so EDP Designer did not analyze it. Raise the setting to analyze it.`,
+      vscode.DiagnosticSeverity.Information,
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    this.collection.set(uri, [d]);
+  }
+
+  /** true when something was removed. */
+  clear(uri: vscode.Uri): boolean {
+    if (!this.collection.has(uri)) return false;
+    this.collection.delete(uri);
+    return true;
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.collection.has(uri);
+  }
+
+  counts(uri: vscode.Uri): Counts {
+    return countsOf(this.collection.get(uri) ?? []);
+  }
+
+  /** Every URI with published diagnostics. */
+  uris(): vscode.Uri[] {
+    const uris: vscode.Uri[] = [];
+    this.collection.forEach((uri) => void uris.push(uri));
+    return uris;
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+// Which documents and files are topology files, and where the editor shows them.
+import * as vscode from 'vscode';
+
+export const TOPOLOGY_GLOB = '**/*.edp.json';
+
+/** Schemes with real documents; `git:` and friends show old versions that must not be flagged. */
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
+
+export function isTopologyUri(uri: vscode.Uri): boolean {
+  return SCHEMES.has(uri.scheme) && uri.path.toLowerCase().endsWith('.edp.json');
+}
+
+export function isTopologyDocument(doc: vscode.TextDocument): boolean {
+  return isTopologyUri(doc.uri);
+}
+
+export function uriOfTab(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
+}
+
+export function isInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => uriOfTab(t)?.toString() === key));
+}
+
+/** The open document of `uri`, if any. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
