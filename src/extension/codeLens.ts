@@ -7,6 +7,7 @@ import { isTopologyDocument, type TopologyDiagnostics } from './diagnostics';
 import { switchLensText } from './figures';
 import { describeError } from './log';
 import { switchSpans } from './modelTargets';
+import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** Long enough for the debounced analysis after a keystroke (edpDesigner.debounceMs, 300 ms by default). */
 const WAIT_FOR_ANALYSIS_MS = 2000;
@@ -61,9 +62,9 @@ export function registerCodeLens(diagnostics: TopologyDiagnostics, log: vscode.L
   const provider = new SwitchLenses(diagnostics, log);
   return vscode.Disposable.from(
     provider,
-    // `language: 'jsonc'` rather than a file pattern: untitled *.edp.json documents have no path
-    // to match; the provider checks the name itself.
-    vscode.languages.registerCodeLensProvider({ language: 'jsonc' }, provider),
+    // By language rather than a file pattern: untitled *.edp.json documents have no path to
+    // match; the provider checks the name itself.
+    vscode.languages.registerCodeLensProvider({ language: TOPOLOGY_LANGUAGE_ID }, provider),
     // Typing is served by the wait above; this covers saves in onSave mode, settings and Check All.
     diagnostics.onDidUpdate((uri) => {
       if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) provider.refresh();

@@ -6,7 +6,6 @@ import { type Analysis, analyze, type NicCatalog, stripBom } from '../core';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { describeError } from './log';
 import { readSettings, type Settings } from './settings';
-import { withoutSyntaxErrors } from './syntax';
 
 /** An analysis and what it was made from; `version` is undefined for a file read from disk. */
 export interface AnalyzedDocument {
@@ -47,12 +46,6 @@ export function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
 export function settingsFor(uri: vscode.Uri | undefined): { settings: Settings; ignored: string[] } {
   const config = vscode.workspace.getConfiguration('edpDesigner', uri);
   return readSettings((key) => config.get(key));
-}
-
-/** VS Code's JSON service reports syntax and schema errors of open documents unless the user turned it off. */
-function jsonServiceValidates(): boolean {
-  // A window-scoped setting: asking with a resource draws a warning in the extension host log.
-  return vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) !== false;
 }
 
 function uriOfTab(tab: vscode.Tab): vscode.Uri | undefined {
@@ -115,7 +108,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
       on(watcher.onDidDelete, (uri) => this.clearUnder(uri)),
       on(watcher.onDidChange, (uri) => this.onDidChangeOnDisk(uri)),
       on(vscode.workspace.onDidChangeConfiguration, (e) => {
-        if (e.affectsConfiguration('edpDesigner') || e.affectsConfiguration('json.validate')) return this.recheckAll();
+        if (e.affectsConfiguration('edpDesigner')) return this.recheckAll();
         return undefined;
       }),
     ];
@@ -134,7 +127,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
     if (!settings.enable) return this.clear(doc.uri);
     const version = doc.version;
     const text = doc.getText();
-    const result = this.diagnose(text, text.length, doc.uri, settings, `v${version}`, jsonServiceValidates());
+    const result = this.diagnose(text, text.length, doc.uri, settings, `v${version}`);
     // Analysis is synchronous today; the guard keeps it right if it ever moves off-thread.
     if (doc.isClosed || doc.version !== version) return;
     this.remember(doc.uri, result.analysis && { version, text, analysis: result.analysis });
@@ -170,8 +163,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
     // The file may have been opened while we read it; the editor's text wins then.
     const nowOpen = this.openDocument(uri);
     if (nowOpen) return this.checkUri(nowOpen.uri);
-    // Closed files get no JSON-service diagnostics, so syntax and schema errors are ours to report.
-    const result = this.diagnose(text ?? '', size, uri, settings, 'on disk', false);
+    const result = this.diagnose(text ?? '', size, uri, settings, 'on disk');
     this.remember(uri, result.analysis && { version: undefined, text: text ?? '', analysis: result.analysis });
     this.publish(uri, result.diagnostics);
     return this.counts(uri);
@@ -251,7 +243,7 @@ export class TopologyDiagnostics implements vscode.Disposable {
     return this.checkUri(uri);
   }
 
-  private diagnose(text: string, size: number, uri: vscode.Uri, settings: Settings, what: string, jsonService: boolean): { diagnostics: vscode.Diagnostic[]; analysis?: Analysis } {
+  private diagnose(text: string, size: number, uri: vscode.Uri, settings: Settings, what: string): { diagnostics: vscode.Diagnostic[]; analysis?: Analysis } {
     const name = vscode.workspace.asRelativePath(uri);
     if (size > settings.maxFileSizeMB * 1024 * 1024) {
       this.log.info(`${name}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
@@ -263,14 +255,12 @@ export class TopologyDiagnostics implements vscode.Disposable {
       model: settings.model,
       maxProblems: settings.maxProblems,
       catalog: this.catalogs.catalog,
-      // One problem, one squiggle: the JSON service reports schema errors of open documents
-      // from the contributed schema; closed files ("Check All") only get ours.
-      reportSchemaErrors: !jsonService,
     });
     const ms = performance.now() - started;
     this.lastMs.set(uri.toString(), ms);
-    const findings = jsonService ? withoutSyntaxErrors(analysis.findings, text) : analysis.findings;
-    const diagnostics = findings.map((f) => toDiagnostic(f, uri));
+    // Every finding, syntax and structure included, exactly as edp-check reports it: topology
+    // files have their own language id, so VS Code's JSON service adds nothing of its own.
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, uri));
     const c = countsOf(diagnostics);
     const cut = analysis.truncated > 0 ? `, ${analysis.truncated} more over edpDesigner.maxProblems` : '';
     this.log.debug(`${name} (${what}): ${c.error} errors, ${c.warning} warnings, ${c.info} infos${cut} in ${ms.toFixed(1)} ms`);

@@ -1,9 +1,7 @@
 // Wiring only: the work is in diagnostics.ts, commands.ts and status.ts, the analysis in src/core.
 //
-// Activation (package.json): `onLanguage:jsonc` is the only event that fires when a loose
-// *.edp.json file is opened (no activation event matches file names), but it also fires for
-// settings.json and every other jsonc file. So activate() stays cheap: it registers listeners
-// and a hidden status item, and analyzes nothing until an *.edp.json document shows up.
+// Activation (package.json): *.edp.json files have their own language id, `edp-json`, so
+// `onLanguage:edp-json` fires exactly when a topology file is opened (loose files too).
 // `workspaceContains:**/*.edp.json` activates early in workspaces that have topology files, so
 // "Check All" and the status bar are ready; contributed commands activate implicitly.
 import * as vscode from 'vscode';
@@ -14,6 +12,7 @@ import { registerCommands } from './commands';
 import { TopologyDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerImportHwloc } from './importHwloc';
+import { registerLanguageFeatures } from './languageFeatures';
 import { createLog, describeError } from './log';
 import { registerReport } from './report';
 import { createStatus } from './status';
@@ -30,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(registerCodeLens(diagnostics, log), registerHover(diagnostics, catalogs, log), registerImportHwloc(catalogs, log));
     context.subscriptions.push(...registerReport(context, diagnostics, log));
     context.subscriptions.push(...registerCodeActions(context, diagnostics, log));
+    context.subscriptions.push(registerLanguageFeatures(log));
     diagnostics.checkOpenDocuments();
     log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
   } catch (e) {
