@@ -4,17 +4,23 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Prints errors in the `file:line:column:` form the $esbuild-watch problem matcher reads. */
+/**
+ * Prints errors in the `file:line:column:` form the $esbuild-watch problem matcher reads. The
+ * "[watch]" lines tell that matcher when a rebuild starts and ends, so only watch mode prints
+ * them; a one-off build prints nothing unless something fails.
+ */
 const esbuildProblemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };

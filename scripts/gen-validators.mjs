@@ -207,7 +207,8 @@ function main() {
     writeFileSync(formatPath, format);
     written.push(relative(root, formatPath));
   }
-  console.log(`gen-validators: ${written.length ? `wrote ${written.join(', ')}` : 'up to date'} (${Date.now() - started} ms)`);
+  // A build prints nothing unless something fails; `--verbose` says what was written.
+  if (process.argv.includes('--verbose')) console.log(`gen-validators: ${written.length ? `wrote ${written.join(', ')}` : 'up to date'} (${Date.now() - started} ms)`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -199,5 +199,12 @@ const checks = [...results.ui, ...results.extra];
 const passed = results.suite.passed + checks.filter((c) => c.ok).length;
 const failed = results.suite.failed + checks.filter((c) => !c.ok).length;
 log(`done in ${since()} s; logs and screenshots in ${path.relative(process.cwd(), OUT) || OUT}/`);
-console.log(`${passed} passed, ${failed} failed`);
+// What the total is made of: the mocha tests in the extension host, the UI checks, and the
+// run's own checks (the extension activates without an error).
+const parts = [
+  `${results.suite.passed + results.suite.failed} extension-host tests`,
+  `${results.ui.length} UI checks`,
+  ...results.extra.map((c) => c.name),
+];
+console.log(`${passed} passed, ${failed} failed (${parts.join(' + ')})`);
 process.exit(failed > 0 ? 1 : 0);

@@ -58,7 +58,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       continue;
     }
     // The CLI reports structural errors itself; the editor leaves them to VS Code's JSON service.
-    const analysis = analyze(read.text, { maxProblems: options.maxProblems, reportSchemaErrors: true, catalog: catalog.catalog });
+    const analysis = analyze(read.text, { maxProblems: options.maxProblems, catalog: catalog.catalog });
     checked.push({ ...file, analysis });
   }
 

@@ -18,11 +18,6 @@ export interface AnalyzeOptions {
   model?: Record<string, number>;
   /** Cap on findings reported (the rest are counted in `truncated`). */
   maxProblems?: number;
-  /**
-   * false in the editor, where VS Code's JSON service already reports structural errors from
-   * the contributed schema (one problem, one squiggle); the CLI keeps them.
-   */
-  reportSchemaErrors?: boolean;
   /** The NIC catalog readiness rules consult: mergeCatalogs(BUNDLED_CATALOG, workspace catalogs). Default: the bundled one. */
   catalog?: NicCatalog;
 }
@@ -64,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     raw = parsed.errors;
     if (raw.length === 0) {
       const structure = checkStructure(parsed.value);
-      raw = options.reportSchemaErrors === false ? [] : structure.findings;
+      raw = structure.findings;
       if (structure.typesHold) {
         topology = parsed.value as Topology;
         raw.push(...checkReferences(topology));

@@ -103,6 +103,7 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
   switch (e.keyword) {
     case 'required': {
       const name = String(p.missingProperty);
+      // The wording is read back by missingPropertyOf (the quick fix): change both together.
       const property = node?.properties?.[name];
       const purpose = property ? firstSentence(deref(property).description) : '';
       return at('key', e.instancePath, `${capitalize(placeOf(segments, root))} is missing the required property "${name}"${purpose ? ` (${purpose})` : ''}. Add ${skeletonOf(name, property)}.`);
@@ -170,6 +171,11 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
     default:
       return at('value', e.instancePath, `${subject} ${e.message ?? `fails the schema keyword "${e.keyword}"`}. Check it against docs/FORMAT.md.`);
   }
+}
+
+/** The property a "missing the required property" finding names (for its quick fix). */
+export function missingPropertyOf(message: string): string | undefined {
+  return /is missing the required property "([^"]+)"/.exec(message)?.[1];
 }
 
 function unknownPropertyAdvice(name: string, allowed: string[]): string {
@@ -299,7 +305,7 @@ function truncate(text: string): string {
 
 // ---- the schema and the value, walked by instance path ------------------------------------
 
-interface SchemaNode {
+export interface SchemaNode {
   $ref?: string;
   type?: string;
   description?: string;
@@ -314,6 +320,7 @@ interface SchemaNode {
   default?: unknown;
   examples?: unknown[];
   enum?: unknown[];
+  const?: unknown;
 }
 
 const SCHEMA = schemaJson as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
@@ -325,7 +332,7 @@ function deref(node: SchemaNode): SchemaNode {
 }
 
 /** The schema of the node at `segments` (the schema has no combinators, so the walk is unique). */
-function schemaAt(segments: readonly (string | number)[]): SchemaNode | undefined {
+export function schemaAt(segments: readonly (string | number)[]): SchemaNode | undefined {
   let node: SchemaNode | undefined = SCHEMA;
   for (const segment of segments) {
     if (!node) return undefined;
@@ -340,7 +347,7 @@ function schemaAt(segments: readonly (string | number)[]): SchemaNode | undefine
 let homes: Map<string, string[]> | undefined;
 
 /** The objects that do have a property of this name. */
-function homesOf(name: string): string[] {
+export function homesOf(name: string): string[] {
   homes ??= new Map(
     Object.entries(SCHEMA.definitions).flatMap(([def, s]) => Object.keys(s.properties ?? {}).map((p) => [p, def] as const))
       .reduce((m, [p, def]) => m.set(p, [...(m.get(p) ?? []), def]), new Map<string, string[]>()),

@@ -7,7 +7,6 @@ import { parentPort } from 'node:worker_threads';
 import { type Analysis, analyze, type AnalyzeOptions } from '../core';
 import { switchLensText, worstFiguresText } from './figures';
 import { switchSpans } from './modelTargets';
-import { withoutSyntaxErrors } from './syntax';
 import type { AnalyzeRequest, AnalyzeResult, EditorSummary, HostToWorker, WorkerToHost } from './workerProtocol';
 
 /** What the worker needs of an analyzer: the core's incremental `createAnalyzer(options)` fits as is. */
@@ -48,13 +47,11 @@ function run(request: AnalyzeRequest): WorkerToHost {
   try {
     const started = performance.now();
     const analysis = analyzerFor(request.key, request.options).analyze(request.text);
-    const shown = new Set(request.hideSyntaxErrors ? withoutSyntaxErrors(analysis.findings, request.text) : analysis.findings);
-    const hidden = analysis.findings.flatMap((f, i) => (shown.has(f) ? [] : [i]));
     const bytes = analysis.model || analysis.topology ? serialize({ model: analysis.model, topology: analysis.topology }) : undefined;
     // A Buffer may be a view into a larger pooled buffer: transfer only a buffer of its own.
     const data = bytes && (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : new Uint8Array(bytes).buffer);
     const result: AnalyzeResult = {
-      type: 'result', id: request.id, findings: analysis.findings, truncated: analysis.truncated, hidden, data,
+      type: 'result', id: request.id, findings: analysis.findings, truncated: analysis.truncated, data,
       summary: summaryOf(analysis, request.lenses), ms: performance.now() - started,
     };
     return result;

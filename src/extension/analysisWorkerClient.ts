@@ -9,8 +9,6 @@ import type { AnalyzeRequest, AnalyzeResult, EditorSummary, HostToWorker, Worker
 
 export interface WorkerAnalysis {
   analysis: Analysis;
-  /** Indexes into `analysis.findings` not to publish (the JSON service reports them). */
-  hidden: ReadonlySet<number>;
   summary: EditorSummary;
   ms: number;
 }
@@ -60,7 +58,7 @@ export class AnalysisWorker implements vscode.Disposable {
    * Analyzes `text` as document `key`. Undefined when a newer request for the same document
    * replaced this one before the worker started it.
    */
-  analyze(key: string, text: string, options: AnalyzeOptions, extra: { hideSyntaxErrors: boolean; lenses: boolean }): Promise<WorkerAnalysis | undefined> {
+  analyze(key: string, text: string, options: AnalyzeOptions, extra: { lenses: boolean }): Promise<WorkerAnalysis | undefined> {
     const id = this.nextId++;
     const request: AnalyzeRequest = { type: 'analyze', id, key, text, options, ...extra };
     return new Promise((resolve, reject) => {
@@ -115,6 +113,6 @@ export class AnalysisWorker implements vscode.Disposable {
     this.pending.delete(message.id);
     if (message.type === 'skipped') return pending.resolve(undefined);
     if (message.type === 'failed') return pending.reject(new Error(message.message));
-    pending.resolve({ analysis: hydrate(pending.text, message), hidden: new Set(message.hidden), summary: message.summary, ms: message.ms });
+    pending.resolve({ analysis: hydrate(pending.text, message), summary: message.summary, ms: message.ms });
   }
 }

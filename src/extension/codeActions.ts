@@ -1,7 +1,7 @@
 // The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
 // "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
 import * as vscode from 'vscode';
-import { disableRuleEdits, type Finding, quickFixes, type Range, ruleSectionLine, type TextEdit } from '../core';
+import { disableRuleEdits, type Finding, type QuickFix, quickFixes, type Range, ruleSectionLine, type TextEdit } from '../core';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
@@ -21,9 +21,12 @@ function sameRange(r: Range | undefined, d: vscode.Range): boolean {
   return !!r && r.start.line === d.start.line && r.start.character === d.start.character && r.end.line === d.end.line && r.end.character === d.end.character;
 }
 
-function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[], snippet?: QuickFix['snippet']): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  const range = (e: TextEdit) => new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length));
+  // A fix with a snippet (an inserted property) leaves the cursor on the value to fill in, and Tab
+  // moves on to the next one; VS Code inserts it as plain text where it cannot run the snippet.
+  edit.set(doc.uri, edits.map((e, i) => (i === snippet?.edit ? new vscode.SnippetTextEdit(range(e), new vscode.SnippetString(snippet.text)) : new vscode.TextEdit(range(e), e.newText))));
   return edit;
 }
 
@@ -55,7 +58,7 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
             continue;
           }
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = workspaceEditOf(doc, fix.edits);
+          action.edit = workspaceEditOf(doc, fix.edits, fix.snippet);
           action.diagnostics = [d];
           action.isPreferred = fix.preferred === true;
           fixes.set(key, action);

@@ -8,6 +8,7 @@ import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
 import { settingsFor } from './settings';
 import { isTopologyDocument } from './topologyFiles';
+import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** Long enough for the debounced analysis after a keystroke (edpDesigner.debounceMs, 300 ms by default). */
 const WAIT_FOR_ANALYSIS_MS = 2000;
@@ -54,9 +55,9 @@ export function registerCodeLens(store: AnalysisStore, log: vscode.LogOutputChan
   const provider = new SwitchLenses(store, log);
   return vscode.Disposable.from(
     provider,
-    // `language: 'jsonc'` rather than a file pattern: untitled *.edp.json documents have no path
-    // to match; the provider checks the name itself.
-    vscode.languages.registerCodeLensProvider({ language: 'jsonc' }, provider),
+    // By language rather than a file pattern: untitled *.edp.json documents have no path to
+    // match; the provider checks the name itself.
+    vscode.languages.registerCodeLensProvider({ language: TOPOLOGY_LANGUAGE_ID }, provider),
     // Typing is served by the wait above; this covers saves in onSave mode, settings and Check All.
     store.onDidUpdate((uri) => {
       if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) provider.refresh();

@@ -7,6 +7,7 @@ import type { AnalysisScheduler } from './scheduler';
 import { TOPOLOGY_GLOB } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
+import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
@@ -18,7 +19,7 @@ export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOu
 }
 
 /**
- * An untitled document named *.edp.json (not "Untitled-1"), so the contributed schema gives
+ * An untitled document named *.edp.json (not "Untitled-1"), in the EDP Topology language, so the schema gives
  * completion and hover, the diagnostics run, and Save proposes a fitting name.
  */
 async function newTopology(): Promise<void> {
@@ -26,7 +27,7 @@ async function newTopology(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc);
   editor.options = { tabSize: 2, insertSpaces: true };
-  if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), NEW_TOPOLOGY_TEMPLATE));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
 }

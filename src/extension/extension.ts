@@ -3,11 +3,8 @@
 // as diagnostics; analysisStore.ts keeps the last analysis per document for the features
 // (codeLens, hover, codeActions, status, report); commands are registered with registerCommand.ts.
 //
-// Activation (package.json): `onLanguage:jsonc` is the only event that fires when a loose
-// *.edp.json file is opened (no activation event matches file names), but it also fires for
-// settings.json and every other jsonc file. So activate() stays cheap: it registers listeners
-// and a hidden status item, and analyzes nothing until an *.edp.json document shows up (the
-// worker thread starts with the first analysis).
+// Activation (package.json): *.edp.json files have their own language id, `edp-json`, so
+// `onLanguage:edp-json` fires exactly when a topology file is opened (loose files too).
 // `workspaceContains:**/*.edp.json` activates early in workspaces that have topology files, so
 // "Check All" and the status bar are ready; contributed commands activate implicitly.
 import * as vscode from 'vscode';
@@ -19,6 +16,7 @@ import { WorkspaceCatalogs } from './catalogs';
 import { registerCommands } from './commands';
 import { registerHover } from './hover';
 import { registerImportHwloc } from './importHwloc';
+import { registerLanguageFeatures } from './languageFeatures';
 import { createLog, describeError } from './log';
 import { DiagnosticsPublisher } from './publisher';
 import { registerReport } from './report';
@@ -41,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(registerCodeLens(store, log), registerHover(store, catalogs, log), registerImportHwloc(catalogs, log));
     context.subscriptions.push(...registerReport(context, store, scheduler, log));
     context.subscriptions.push(...registerCodeActions(context, store, log));
+    context.subscriptions.push(registerLanguageFeatures(log));
     scheduler.checkOpenDocuments();
     log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
   } catch (e) {

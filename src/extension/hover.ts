@@ -1,6 +1,6 @@
 // Hovers with the model's figures on a switch's name, a vNIC's name, an lcore group and a NIC
-// (its name or a switch uplink naming it). VS Code's JSON service adds the schema's description
-// of the same key; the two hovers show together.
+// (its name or a switch uplink naming it). The schema's description of the same key comes from
+// languageFeatures.ts; the two hovers show together.
 import * as vscode from 'vscode';
 import { entryForDriver, type NicCatalog } from '../core';
 import { currentAnalysis } from './currentAnalysis';
@@ -9,6 +9,7 @@ import { isTopologyDocument } from './topologyFiles';
 import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
 import { describeError } from './log';
 import { targetAt } from './modelTargets';
+import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** A hover is asked for while the mouse rests; a short wait covers an analysis still in its debounce. */
 const WAIT_FOR_ANALYSIS_MS = 1000;
@@ -17,7 +18,7 @@ const WAIT_FOR_ANALYSIS_MS = 1000;
 const DEFAULT_FRAME_OVERHEAD_BYTES = 20;
 
 export function registerHover(store: AnalysisStore, catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ language: 'jsonc' }, {
+  return vscode.languages.registerHoverProvider({ language: TOPOLOGY_LANGUAGE_ID }, {
     async provideHover(doc, position, token) {
       try {
         if (!isTopologyDocument(doc)) return undefined;

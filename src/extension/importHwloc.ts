@@ -9,6 +9,7 @@ import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
+import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** What the command did; also its result, for tests. */
 export interface HostImport {
@@ -142,7 +143,7 @@ async function openNewDocument(host: ImportedHost, topology: ReturnType<typeof h
   const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(NEW_FILE_NAME));
   const editor = await vscode.window.showTextDocument(doc);
   editor.options = { tabSize: 2, insertSpaces: true };
-  if (doc.languageId !== 'jsonc') await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   return { uri: doc.uri };

@@ -25,12 +25,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('edp');
 
   /**
-   * Publishes an analysis's findings but the `hidden` ones. One problem, one squiggle: in open
-   * documents the JSON service reports syntax errors (and schema errors, which the analysis then
-   * leaves out: see `jsonServiceFilter` in scheduler.ts), so those are hidden here.
+   * Publishes every finding, syntax and structure included, exactly as edp-check reports them:
+   * topology files have their own language id, so VS Code's JSON service adds nothing of its own.
    */
-  publish(uri: vscode.Uri, findings: readonly Finding[], hidden: ReadonlySet<number>): Counts {
-    const diagnostics = findings.flatMap((f, i) => (hidden.has(i) ? [] : [toDiagnostic(f, uri)]));
+  publish(uri: vscode.Uri, findings: readonly Finding[]): Counts {
+    const diagnostics = findings.map((f) => toDiagnostic(f, uri));
     this.collection.set(uri, diagnostics);
     return countsOf(diagnostics);
   }

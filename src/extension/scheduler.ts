@@ -8,22 +8,11 @@ import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
 import { describeError } from './log';
 import { type Counts, type DiagnosticsPublisher, sizeText } from './publisher';
-import { jsonServiceValidates, type Settings, settingsFor } from './settings';
+import { type Settings, settingsFor } from './settings';
 import { isInTab, isTopologyDocument, isTopologyUri, openDocument, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
 /** An analysis still running after this long shows in the window's progress area. */
 const PROGRESS_AFTER_MS = 500;
-
-/**
- * One problem, one squiggle: VS Code's JSON service reports syntax and schema errors of open
- * documents (from the contributed schema) unless the user turned it off; then the analysis leaves
- * its schema errors out and the publisher hides its syntax errors. Closed files ("Check All") get
- * no JSON-service diagnostics, so there all of ours are shown.
- */
-function jsonServiceFilter(open: boolean): { reportSchemaErrors: boolean; hideSyntaxErrors: boolean } {
-  const jsonService = open && jsonServiceValidates(vscode.workspace);
-  return { reportSchemaErrors: !jsonService, hideSyntaxErrors: jsonService };
-}
 
 export class AnalysisScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -57,7 +46,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       on(watcher.onDidDelete, (uri) => this.clearUnder(uri)),
       on(watcher.onDidChange, (uri) => this.onDidChangeOnDisk(uri)),
       on(vscode.workspace.onDidChangeConfiguration, (e) => {
-        if (e.affectsConfiguration('edpDesigner') || e.affectsConfiguration('json.validate')) return this.recheckAll();
+        if (e.affectsConfiguration('edpDesigner')) return this.recheckAll();
         return undefined;
       }),
     ];
@@ -81,7 +70,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     const result = await this.analyze(doc.uri, text, settings, true, `v${version}`);
     // A newer edit, a newer request, a close or its last tab closing came meanwhile: this result is stale.
     if (!result || doc.isClosed || doc.version !== version || this.cleared(doc.uri) !== cleared) return;
-    this.publish(doc.uri, { version, text, analysis: result.analysis, summary: result.summary, ms: result.ms }, result.hidden);
+    this.publish(doc.uri, { version, text, analysis: result.analysis, summary: result.summary, ms: result.ms });
   }
 
   /**
@@ -116,7 +105,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     // The file may have been opened while it was read or analyzed; the editor's text wins then.
     if (openDocument(uri)) return this.checkUri(uri);
     if (!result || this.cleared(uri) !== cleared) return this.publisher.has(uri) ? this.publisher.counts(uri) : undefined;
-    return this.publish(uri, { version: undefined, text, analysis: result.analysis, summary: result.summary, ms: result.ms }, result.hidden);
+    return this.publish(uri, { version: undefined, text, analysis: result.analysis, summary: result.summary, ms: result.ms });
   }
 
   /** After a settings change or on request: every open topology document and every checked file. */
@@ -137,16 +126,14 @@ export class AnalysisScheduler implements vscode.Disposable {
 
   /** Runs the analysis in the worker; undefined when a newer request for the document replaced it. */
   private async analyze(uri: vscode.Uri, text: string, settings: Settings, open: boolean, what: string): Promise<WorkerAnalysis | undefined> {
-    const { reportSchemaErrors, hideSyntaxErrors } = jsonServiceFilter(open);
     const options: AnalyzeOptions = {
       rules: settings.rules,
       model: settings.model,
       maxProblems: settings.maxProblems,
       catalog: this.catalogs.catalog,
-      reportSchemaErrors,
     };
     const name = vscode.workspace.asRelativePath(uri);
-    const running = this.worker.analyze(uri.toString(), text, options, { hideSyntaxErrors, lenses: open && settings.codeLens });
+    const running = this.worker.analyze(uri.toString(), text, options, { lenses: open && settings.codeLens });
     // A long analysis (a huge design) says so in the status bar instead of leaving the user guessing.
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `EDP: analyzing ${name}` }, () => running.catch(() => undefined));
@@ -155,7 +142,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       const result = await running;
       if (result) {
         const cut = result.analysis.truncated > 0 ? `, ${result.analysis.truncated} more over edpDesigner.maxProblems` : '';
-        this.log.debug(`${name} (${what}): ${result.analysis.findings.length - result.hidden.size} findings${cut} in ${result.ms.toFixed(1)} ms`);
+        this.log.debug(`${name} (${what}): ${result.analysis.findings.length} findings${cut} in ${result.ms.toFixed(1)} ms`);
       }
       return result;
     } finally {
@@ -171,8 +158,8 @@ export class AnalysisScheduler implements vscode.Disposable {
     return true;
   }
 
-  private publish(uri: vscode.Uri, analyzed: AnalyzedDocument, hidden: ReadonlySet<number>): Counts {
-    const counts = this.publisher.publish(uri, analyzed.analysis.findings, hidden);
+  private publish(uri: vscode.Uri, analyzed: AnalyzedDocument): Counts {
+    const counts = this.publisher.publish(uri, analyzed.analysis.findings);
     this.store.update(uri, analyzed);
     return counts;
   }

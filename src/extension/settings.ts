@@ -111,8 +111,3 @@ export function settingsFor(configurations: Configurations, uri: Uri | undefined
   return readSettings((key) => config.get(key));
 }
 
-/** VS Code's JSON service reports syntax and schema errors of open documents unless the user turned it off. */
-export function jsonServiceValidates(configurations: Configurations): boolean {
-  // A window-scoped setting: asking with a resource draws a warning in the extension host log.
-  return configurations.getConfiguration('json').get<boolean>('validate.enable', true) !== false;
-}

@@ -1,4 +1,4 @@
-// Untitled documents named *.edp.json (not "Untitled-1"), so the contributed schema gives
+// Untitled documents named *.edp.json (not "Untitled-1"), so the schema gives
 // completion and hover, the diagnostics run, and Save proposes a fitting name.
 import * as vscode from 'vscode';
 

@@ -10,8 +10,6 @@ export interface AnalyzeRequest {
   key: string;
   text: string;
   options: AnalyzeOptions;
-  /** Leave out syntax errors VS Code's JSON service already reports (one problem, one squiggle). */
-  hideSyntaxErrors: boolean;
   /** Compute the CodeLens lines (they need the syntax tree, built in the worker only then). */
   lenses: boolean;
 }
@@ -44,8 +42,6 @@ export interface AnalyzeResult {
   id: number;
   findings: Finding[];
   truncated: number;
-  /** Indexes into `findings` not to publish (the JSON service reports them). */
-  hidden: number[];
   /**
    * `{ model, topology }` serialized with v8.serialize, transferred (not copied): decoding
    * megabytes of model on the host thread costs more than 50 ms, so it happens only when a

@@ -23,7 +23,7 @@ suite('CodeLens and hovers with the datapath model', () => {
 
   suiteSetup(async () => {
     doc = (await openInEditor(uri)).document;
-    const analysis = analyze(doc.getText(), { reportSchemaErrors: false });
+    const analysis = analyze(doc.getText());
     assert.deepEqual(analysis.findings.map((f) => f.rule), [], 'the fixture is clean');
     switches = analysis.model!.hosts[0].switches;
   });

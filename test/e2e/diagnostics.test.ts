@@ -18,7 +18,7 @@ suite('diagnostics in a real editor', () => {
   test('opening an *.edp.json file activates the extension and shows ref/* errors where the mistakes are', async () => {
     const uri = fixtureUri('open.edp.json');
     const editor = await openInEditor(uri);
-    assert.equal(editor.document.languageId, 'jsonc', '*.edp.json files are mapped to JSON with comments');
+    assert.equal(editor.document.languageId, 'edp-json', '*.edp.json files open in the EDP Topology language');
     const ds = await waitForDiagnostics(uri, (d) => hasRule('ref/unknown-nic')(d) && hasRule('ref/unknown-switch')(d));
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, `${EXTENSION_ID} is active`);
 

@@ -25,7 +25,7 @@ suite('examples/', () => {
       const uri = vscode.Uri.joinPath(examplesDir, name);
       const editor = await openInEditor(uri);
       const text = editor.document.getText();
-      const expected = analyze(text, { reportSchemaErrors: false }).findings.map((f) => key(f.rule, f.range?.start.line ?? 0)).sort();
+      const expected = analyze(text).findings.map((f) => key(f.rule, f.range?.start.line ?? 0)).sort();
       if (CLEAN_EXAMPLE.test(name)) {
         assert.deepEqual(
           analyze(text).findings.filter((f) => f.severity === 'error').map((f) => f.rule),

@@ -75,7 +75,7 @@ suite('EDP: Import Host from lstopo XML', () => {
     assert.equal(doc.uri.toString(), result.uri);
     assert.ok(doc.isUntitled, 'untitled until the user saves it');
     assert.equal(doc.uri.path.split('/').pop(), 'imported.edp.json');
-    assert.equal(doc.languageId, 'jsonc');
+    assert.equal(doc.languageId, 'edp-json');
     assert.equal(scratch.getText(), 'scratch', 'the scratch editor is untouched');
     const hosts = hostsIn(doc.getText());
     assert.equal(hosts.length, 1);

@@ -10,7 +10,7 @@ suite('EDP: New Topology File', () => {
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc && doc !== before, 'the command opened an editor');
     assert.ok(doc.isUntitled, 'the new file is untitled until the user saves it');
-    assert.equal(doc.languageId, 'jsonc');
+    assert.equal(doc.languageId, 'edp-json');
     // checked by the core directly, so it does not depend on whether the extension analyzes untitled files
     const analysis = analyze(doc.getText());
     const errors = analysis.findings.filter((f) => f.severity === 'error');

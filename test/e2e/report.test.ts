@@ -46,7 +46,7 @@ suite('datapath report', () => {
       assert.equal(written.markdown.fsPath, path.join(dir, 'report.report.md'), 'the Markdown summary is beside the HTML');
 
       const doc = await vscode.workspace.openTextDocument(uri);
-      const sw = analyze(doc.getText(), { reportSchemaErrors: false }).model!.hosts[0].switches[0];
+      const sw = analyze(doc.getText()).model!.hosts[0].switches[0];
       const html = fs.readFileSync(target.fsPath, 'utf8');
       assert.match(html, /<title>Datapath report: report\.edp\.json<\/title>/);
       assert.doesNotMatch(html, /<(script|link|img)[^>]+(src|href)=/i, 'everything is inline: the file opens offline');

@@ -1,11 +1,12 @@
 // package.json is the extension's public face: what VS Code reads must match what the code does.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MODEL_CONSTANTS } from '../../src/core/model/constants';
 import { RULES } from '../../src/core/rules/registry';
 import { COMMANDS } from '../../src/extension/commandIds';
+import { TOPOLOGY_LANGUAGE_ID } from '../../src/extension/topologyJson';
 
 const root = join(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,11 +35,32 @@ test('every command the code registers is contributed with category EDP, and no 
   for (const c of contributes.commands) assert.equal(c.category, 'EDP', c.command);
 });
 
-test('*.edp.json is JSONC, validated by a schema file that ships with the extension', () => {
-  assert.deepEqual(contributes.languages, [{ id: 'jsonc', filenamePatterns: ['*.edp.json'] }]);
-  const [validation] = contributes.jsonValidation;
-  assert.equal(validation.fileMatch, '*.edp.json');
-  assert.ok(existsSync(join(root, validation.url)), `${validation.url} exists`);
+test('*.edp.json has its own language, highlighted as JSONC, and no jsonValidation (one set of findings: ours)', () => {
+  const [language] = contributes.languages;
+  assert.equal(contributes.languages.length, 1);
+  assert.equal(language.id, TOPOLOGY_LANGUAGE_ID);
+  assert.deepEqual(language.filenamePatterns, ['*.edp.json']);
+  assert.ok(language.aliases.includes('EDP Topology'));
+  const config = JSON.parse(readFileSync(join(root, language.configuration), 'utf8'));
+  assert.deepEqual(config.comments, { lineComment: '//', blockComment: ['/*', '*/'] });
+  const [grammar] = contributes.grammars;
+  assert.equal(grammar.language, TOPOLOGY_LANGUAGE_ID);
+  const tm = JSON.parse(readFileSync(join(root, grammar.path), 'utf8'));
+  assert.equal(tm.scopeName, grammar.scopeName);
+  // VS Code's built-in JSON with Comments grammar (extensions/json) does the highlighting.
+  assert.deepEqual(tm.patterns, [{ include: 'source.json.comments' }]);
+  assert.equal(contributes.jsonValidation, undefined, "VS Code's JSON service must not validate topology files");
+  assert.ok(pkg.activationEvents.includes(`onLanguage:${TOPOLOGY_LANGUAGE_ID}`));
+  // The language service runs in the extension, so it must ship in the bundle.
+  assert.ok(pkg.dependencies['vscode-json-languageservice']);
+  for (const shipped of ['syntaxes/**', 'schemas/**']) assert.ok(readFileSync(join(root, '.vscodeignore'), 'utf8').includes(`!${shipped}`), shipped);
+});
+
+test('menus key on the language, not on a file-name pattern', () => {
+  const whens = Object.values(contributes.menus as Record<string, { command: string; when?: string }[]>).flat()
+    .filter((m) => m.command === COMMANDS.showReport || m.command === COMMANDS.exportReport).map((m) => m.when);
+  assert.ok(whens.length >= 3);
+  for (const when of whens) assert.equal(when, `resourceLangId == ${TOPOLOGY_LANGUAGE_ID}`);
 });
 
 test('activation is narrow, the icon exists and the entry point is the bundle', () => {

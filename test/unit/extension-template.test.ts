@@ -5,7 +5,7 @@ import type { Topology } from '../../src/core/topology';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from '../../src/extension/template';
 
 test('"New Topology File" opens a file the checker passes without a single finding', () => {
-  // The full pipeline, schema included (reportSchemaErrors defaults to on, as in the CLI).
+  // The full pipeline, schema included, as in the CLI and the editor.
   const analysis = analyze(NEW_TOPOLOGY_TEMPLATE);
   assert.deepEqual(analysis.findings.map((f) => `${f.rule}: ${f.message}`), []);
   assert.ok(analysis.topology, 'the template is a valid topology');

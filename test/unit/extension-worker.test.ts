@@ -14,7 +14,7 @@ const script = join(__dirname, '..', '..', 'src', 'extension', 'analysisWorker.j
 const errors: string[] = [];
 const log = { error: (m: string) => void errors.push(m) } as never;
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
-const plain = { hideSyntaxErrors: false, lenses: true };
+const plain = { lenses: true };
 
 describe('analysis worker', () => {
   const worker = new AnalysisWorker(log, script);
@@ -48,16 +48,6 @@ describe('analysis worker', () => {
       assert.match(lens.title, /lcore/);
     }
     assert.ok(got!.summary.worst);
-  });
-
-  it('hides the syntax errors only when asked to (the JSON service reports them in open documents)', async () => {
-    const text = '{ "version": 1, "hosts": [ }';
-    const shown = await worker.analyze('file:///broken.edp.json', text, {}, { hideSyntaxErrors: false, lenses: false });
-    const hidden = await worker.analyze('file:///broken.edp.json', text, {}, { hideSyntaxErrors: true, lenses: false });
-    const syntax = shown!.analysis.findings.filter((f) => f.rule === 'parse/invalid-json');
-    assert.ok(syntax.length > 0);
-    assert.equal(shown!.hidden.size, 0);
-    assert.equal(hidden!.hidden.size, syntax.length);
   });
 
   it('skips a request that a newer one for the same document replaced while the worker was busy', async () => {

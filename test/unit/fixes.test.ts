@@ -302,3 +302,93 @@ describe('quick fixes: formatting and the rest', () => {
     assert.equal(ruleSectionLine(md, 'no/such-rule'), undefined);
   });
 });
+
+describe('quick fixes: structural mistakes (schema/invalid)', () => {
+  const base = () => jsonc(topology([host({ switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }], { rxRingSize: 1024 })] })]));
+  const schemaFindings = (text: string) => analyze(text).findings.filter((f) => f.rule === 'schema/invalid');
+
+  /** The text a snippet inserts when the user accepts every default: `${1:x}` → x, `${2|a,b|}` → a, `$3` → nothing. */
+  function expand(snippet: string): string {
+    return snippet
+      .replace(/\$\{\d+\|((?:\\.|[^,|\\])*)[,|][^}]*\}/g, (_, first: string) => first)
+      .replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, (_, value: string) => value)
+      .replace(/\$\d+/g, '')
+      .replace(/\\([\\$}|,])/g, '$1');
+  }
+
+  /** The one fix titled `title` on the only schema/invalid finding: applied, every structural finding is gone and the comments stay. */
+  function fixStructure(text: string, title: string): { after: string; fix: ReturnType<typeof quickFixes>[number] } {
+    const before = analyze(text);
+    const [finding, ...more] = before.findings.filter((f) => f.rule === 'schema/invalid');
+    assert.ok(finding, 'a structural finding to fix');
+    assert.deepEqual(more, [], 'one structural mistake');
+    const fixes = quickFixes(text, before, finding);
+    const fix = fixes.find((f) => f.title === title);
+    assert.ok(fix, `"${title}" among ${JSON.stringify(fixes.map((f) => f.title))}`);
+    assert.equal(fix.preferred, true, 'the one obvious repair is preferred');
+    const after = applyTextEdits(text, fix.edits);
+    assert.deepEqual(schemaFindings(after), [], `no structural finding after "${title}"`);
+    assert.deepEqual(commentsOf(after), commentsOf(text), 'comments survive the fix');
+    return { after, fix };
+  }
+
+  it('renames a misspelled key to the suggestion of the message', () => {
+    const text = base().replace('"rxRingSize"', '"rxRingSzie"');
+    assert.match(schemaFindings(text)[0].message, /Did you mean "rxRingSize"\? Rename it/);
+    const { after } = fixStructure(text, 'Rename "rxRingSzie" to "rxRingSize"');
+    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'rxRingSize']), 1024);
+  });
+
+  it('renames a rule id written in capitals in the file\'s "rules"', () => {
+    const text = base().replace(/\n\}\n$/, ',\n  "rules": { "TLB/Imbalance": "off" }\n}\n');
+    const { after } = fixStructure(text, 'Rename "TLB/Imbalance" to "tlb/imbalance"');
+    assert.equal(valueAt(after, ['rules', 'tlb/imbalance']), 'off');
+  });
+
+  it('offers no rename for a property that belongs in another object, nor onto a key the object already has', () => {
+    const misplaced = base().replace('"name": "esx-01",', '"name": "esx-01", "mtu": 9000,');
+    const [f] = schemaFindings(misplaced);
+    assert.match(f.message, /belongs in a switch/);
+    assert.deepEqual(quickFixes(misplaced, analyze(misplaced), f), []);
+    const twice = base().replace('"rxRingSize": 1024', '"rxRingSize": 1024, "rxRingSzie": 512');
+    const [g] = schemaFindings(twice);
+    assert.deepEqual(quickFixes(twice, analyze(twice), g).map((x) => x.title), []);
+  });
+
+  it('inserts a missing required number with a tab stop on its value', () => {
+    const text = base().replace(/,\s*"speedGbps": 100/, '');
+    const { after, fix } = fixStructure(text, 'Add the required property "speedGbps"');
+    assert.equal(typeof valueAt(after, ['hosts', 0, 'nics', 0, 'speedGbps']), 'number');
+    assert.ok(fix.snippet, 'a snippet for editors');
+    assert.match(fix.snippet.text, /"speedGbps": \$\{1:\d+\}/);
+    // Accepting the snippet's defaults gives the same text as the plain edit.
+    assert.equal(expand(fix.snippet.text), fix.edits[fix.snippet.edit].newText);
+  });
+
+  it('inserts a missing object with its required fields, each a tab stop', () => {
+    const text = base().replace(/"cpu": \{[^}]*\},/, '');
+    assert.notEqual(text, base());
+    const { after, fix } = fixStructure(text, 'Add the required property "cpu"');
+    const cpu = valueAt(after, ['hosts', 0, 'cpu']) as Record<string, unknown>;
+    assert.ok(typeof cpu.sockets === 'number' && typeof cpu.coresPerSocket === 'number', JSON.stringify(cpu));
+    assert.match(fix.snippet!.text, /\$\{1:[^}]*\}.*\$\{2:[^}]*\}/s);
+    assert.equal(expand(fix.snippet!.text), fix.edits[fix.snippet!.edit].newText);
+  });
+
+  it('inserts a missing choice as a snippet choice of the allowed values', () => {
+    const text = base().replace(/"mode": "edp-standard"\s*\}/, '"release": "vcf-9.0" }').replace(/"release": "vcf-9.0",\s*"release"/, '"release"');
+    const [f] = schemaFindings(text);
+    assert.match(f?.message ?? '', /missing the required property "mode"/);
+    const { fix } = fixStructure(text, 'Add the required property "mode"');
+    assert.match(fix.snippet!.text, /\$\{1\|"[^"]+",/);
+  });
+
+  it('unquotes a quoted number, and leaves a quoted fraction where a whole number belongs', () => {
+    const text = base().replace('"rxRingSize": 1024', '"rxRingSize": "1024"');
+    const { after } = fixStructure(text, 'Remove the quotes: 1024');
+    assert.equal(valueAt(after, ['hosts', 0, 'switches', 0, 'rxRingSize']), 1024);
+    const fraction = base().replace('"rxRingSize": 1024', '"rxRingSize": "10.5"');
+    const [f] = schemaFindings(fraction);
+    assert.deepEqual(quickFixes(fraction, analyze(fraction), f), []);
+  });
+});

@@ -134,16 +134,29 @@ describe('readiness rules', () => {
     assert.match(f.message, /edpDesigner\.catalogs/);
   });
 
-  test('a driver below the catalog minimum is too old, with the minimum, the source and the remedy', () => {
+  test('a minimum published for another release (NSX-T 3.0 on ESXi 6.7) is not quoted for a VCF 9 target', () => {
     const t = topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.2' })], switches: [edpSwitch({ mode: 'edp-performance' })] })]);
-    const f = only(readinessOf(t), 'readiness/driver-too-old');
+    assert.deepEqual(readinessOf(t), [], 'no driver-too-old from a minimum of another release');
+    // Where a message does cite the entry, it says that no minimum is published for the target.
+    const f = only(readinessOf(topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.2' })] })])), 'readiness/unsupported-nic');
+    assert.match(f.message, /no minimum version is published for vcf-9\.0, the one stated is for another release/);
+  });
+
+  test('a driver below a minimum stated for the target release is too old, with the minimum, the release, the source and the remedy', () => {
+    const i40 = BUNDLED_CATALOG.nics.find((e) => e.driver === 'i40en-ens')!;
+    const workspace: NicCatalog = { version: 1, nics: [{ ...i40, minimumsApplyTo: ['vcf-9.0'] }] };
+    const catalog = mergeCatalogs(BUNDLED_CATALOG, [workspace]);
+    const t = topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.2' })], switches: [edpSwitch({ mode: 'edp-performance' })] })]);
+    const f = only(readinessOf(t, { catalog }), 'readiness/driver-too-old');
     assert.equal(f.path, '/hosts/0/nics/0/driverVersion');
-    assert.match(f.message, /i40en-ens driver 1\.1\.2, below the minimum 1\.1\.3/);
+    assert.match(f.message, /i40en-ens driver 1\.1\.2, below the minimum 1\.1\.3 for EDP on vcf-9\.0/);
     assert.match(f.message, /NSX-T 3\.0 installation guide/);
     assert.match(f.message, /Upgrade i40en-ens to ≥ 1\.1\.3/);
     assert.match(f.message, /unverified: check the VMware Compatibility Guide/, 'the entry states a version, not the modes');
-    const ok = topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.3-1OEM' })], switches: [edpSwitch({ mode: 'edp-performance' })] })]);
-    assert.deepEqual(readinessOf(ok), []);
+    assert.deepEqual(readinessOf(topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.3-1OEM' })], switches: [edpSwitch({ mode: 'edp-performance' })] })]), { catalog }), []);
+    // The same entry for vcf-9.1 only: not a minimum of vcf-9.0.
+    const other = mergeCatalogs(BUNDLED_CATALOG, [{ version: 1, nics: [{ ...i40, minimumsApplyTo: ['vcf-9.1'] }] }]);
+    assert.deepEqual(readinessOf(t, { catalog: other }), []);
   });
 
   test('firmware below a (workspace) catalog minimum is too old; an unreadable version says so', () => {
@@ -153,7 +166,7 @@ describe('readiness rules', () => {
     const old = readinessOf(topology([host({ nics: [nic({ firmware: '4.10', driverVersion: 'latest' })] })]), { catalog });
     const fw = only(old, 'readiness/firmware-too-old');
     assert.equal(fw.path, '/hosts/0/nics/0/firmware');
-    assert.match(fw.message, /firmware 4\.10, below the minimum 4\.20 for EDP \(per the NIC catalog: our lab\)/, 'a verified entry cites its source only');
+    assert.match(fw.message, /firmware 4\.10, below the minimum 4\.20 for EDP on vcf-9\.0 \(per the NIC catalog: our lab\)/, 'a verified entry cites its source only');
     assert.match(only(old, 'readiness/driver-too-old').message, /"latest", which is not a version number/);
   });
 

@@ -17,7 +17,7 @@ import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MISTAKES = path.join(ROOT, 'examples/mistakes.edp.json');
-const mistakes = () => reportViewModel(analyze(fs.readFileSync(MISTAKES, 'utf8'), { reportSchemaErrors: true }), { fileName: 'mistakes.edp.json' });
+const mistakes = () => reportViewModel(analyze(fs.readFileSync(MISTAKES, 'utf8')), { fileName: 'mistakes.edp.json' });
 const ASSETS = { script: 'window.__ran = true; // the bundle', css: 'body { color: var(--vscode-foreground); }' };
 
 /** The JSON the page renders from. */

@@ -11,7 +11,7 @@ import { initialUiState } from '../../src/webview/render/state';
 import { hbars, MAX_CHART_WIDTH, textWidth } from '../../src/webview/render/svg';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const mistakes = () => reportViewModel(analyze(fs.readFileSync(path.join(ROOT, 'examples/mistakes.edp.json'), 'utf8'), { reportSchemaErrors: true }), { fileName: 'mistakes.edp.json' });
+const mistakes = () => reportViewModel(analyze(fs.readFileSync(path.join(ROOT, 'examples/mistakes.edp.json'), 'utf8')), { fileName: 'mistakes.edp.json' });
 const svgs = (page: string) => [...page.matchAll(/<svg class="chart([^"]*)" viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*>([\s\S]*?)<\/svg>/g)].map((m) => ({ cls: m[1].trim(), width: Number(m[2]), body: m[4] }));
 const attr = (el: string, name: string) => Number(new RegExp(`\\s${name}="([-\\d.]+)"`).exec(el)![1]);
 

@@ -10,7 +10,7 @@ import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const example = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
-const analyzed = (name: string) => analyze(example(name), { reportSchemaErrors: true });
+const analyzed = (name: string) => analyze(example(name));
 
 /** Every property path whose value is a function or an accessor (getter): none may cross postMessage. */
 function nonPlain(value: unknown, at = ''): string[] {

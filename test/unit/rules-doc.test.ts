@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleDocUrl } from '../../src/core/rules/registry';
+import { RULES, RULES_DOC_URL, ruleDocUrl } from '../../src/core/rules/registry';
 
 const doc = fs.readFileSync(path.join(__dirname, '../../../docs/RULES.md'), 'utf8').replace(/\r\n/g, '\n');
 const lines = doc.split('\n');
@@ -63,5 +63,20 @@ test('in-page links point at existing anchors', () => {
   }
   for (const [, target] of doc.matchAll(/\]\(#([^)]+)\)/g)) {
     assert.ok(targets.has(target), `link to #${target} has no target`);
+  }
+});
+
+test('rule links point into the repository package.json names, and shipped texts link nowhere else on GitHub', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require(path.join(__dirname, '..', '..', '..', 'package.json'));
+  const repo: string = pkg.repository.url.replace(/\.git$/, '');
+  assert.ok(RULES_DOC_URL.startsWith(`${repo}/blob/main/`), RULES_DOC_URL);
+  assert.ok(fs.existsSync(path.join(__dirname, '..', '..', '..', RULES_DOC_URL.slice(`${repo}/blob/main/`.length))), 'the linked file is in the repository');
+  const shipped = ['package.json', 'README.md', 'docs/RULES.md', 'docs/MODEL.md', 'schemas/topology.schema.json', 'schemas/nic-catalog.json'];
+  for (const file of shipped) {
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', file), 'utf8');
+    for (const [url] of text.matchAll(/https:\/\/github\.com\/[^\s)"'\]]+/g)) assert.ok(url.startsWith(repo), `${file}: ${url}`);
+    // Internal design notes are not part of the repository: shipped texts must not send users there.
+    assert.doesNotMatch(text, /\b(DESIGN\.md|domain\.md|NOTES\.md|nsx-and-esxi\.md)\b/, file);
   }
 });

@@ -7,6 +7,7 @@ import { lowHitRateFixes } from './flowcache';
 import { lcoreRemoteNicFixes, vmRemoteFixes } from './numa';
 import { flowTableSizeFixes, mtuFixes } from './readiness';
 import { unknownNicFixes, unknownNumaNodeFixes, unknownSwitchFixes } from './references';
+import { structureFixes } from './structure';
 import type { Fixer, QuickFix } from './types';
 
 export { applyTextEdits, disableRuleEdits, formattingOptionsOf, type TextEdit } from './edits';
@@ -14,6 +15,7 @@ export { ruleSectionLine } from './ruleDocs';
 export type { QuickFix } from './types';
 
 const FIXERS: Readonly<Record<string, Fixer>> = {
+  'schema/invalid': structureFixes,
   'ref/unknown-nic': unknownNicFixes,
   'ref/unknown-switch': unknownSwitchFixes,
   'ref/unknown-numa-node': unknownNumaNodeFixes,

@@ -9,6 +9,11 @@ export interface QuickFix {
   edits: TextEdit[];
   /** The fix "Auto Fix" applies: at most one per finding. */
   preferred?: boolean;
+  /**
+   * For editors with snippets: `edits[edit]` written as a snippet (`$1`, `${2:default}`), so the
+   * user tabs through the values to fill in. `edits` alone is the same change without tab stops.
+   */
+  snippet?: { edit: number; text: string };
 }
 
 /** What a rule's fixer reads: the analyzed text, its analysis, the finding and its pointer as segments. */

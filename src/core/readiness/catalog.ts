@@ -21,6 +21,8 @@ export interface CatalogEntry {
   edpModes: EdpNicMode[];
   minDriverVersion?: string;
   minFirmware?: string;
+  /** Target releases (target.release) the minimums were published for; absent: every release. */
+  minimumsApplyTo?: string[];
   source: string;
   /** false: the EDP support and minimums are assumptions to check against the Compatibility Guide. */
   verified: boolean;

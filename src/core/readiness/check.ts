@@ -49,7 +49,7 @@ function checkHost(host: Host, h: number, topology: Topology, catalog: NicCatalo
     reported.add(key);
     out.push(f);
   };
-  const views = host.nics.map((nic) => nicView(nic, catalog));
+  const views = host.nics.map((nic) => nicView(nic, catalog, release));
   host.switches.forEach((sw, s) => {
     const mode = effectiveMode(sw, topology.target);
     if (mode === 'standard') return;
@@ -93,15 +93,16 @@ interface NicView {
   minFirmware?: string;
 }
 
-function nicView(nic: Nic, catalog: NicCatalog): NicView {
+function nicView(nic: Nic, catalog: NicCatalog, release: string): NicView {
   const entry = nic.driver === undefined ? undefined : entryForDriver(catalog, nic.driver);
   return withoutUndefined({
     driver: nic.driver,
     driverVersion: nic.driverVersion,
     firmware: nic.firmware,
     edpModes: entry?.edpModes,
-    minDriverVersion: entry?.minDriverVersion,
-    minFirmware: entry?.minFirmware,
+    // A minimum published for another release (an NSX-T 3.0 / ESXi 6.7 driver) is not a minimum of this one.
+    minDriverVersion: entry && minimumsApply(entry, release) ? entry.minDriverVersion : undefined,
+    minFirmware: entry && minimumsApply(entry, release) ? entry.minFirmware : undefined,
   });
 }
 
@@ -114,7 +115,7 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
   if (errors.some((e) => e.instancePath === '' || e.instancePath === '/edpModes')) {
     const others = orList(driversWithMode(catalog, nicMode).filter((d) => d !== nic.driver));
     const message = entry
-      ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry)}. Uplink a NIC with ${others}${entry.edpModes.length ? `, or set the switch's mode to ${orList(entry.edpModes.map((m) => SWITCH_MODE[m]))}` : ''}.`
+      ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry, profile.release)}. Uplink a NIC with ${others}${entry.edpModes.length ? `, or set the switch's mode to ${orList(entry.edpModes.map((m) => SWITCH_MODE[m]))}` : ''}.`
       : `${where} uses driver "${nic.driver}", which the NIC catalog does not list, so EDP Designer cannot confirm it offers ${nicMode} mode for ${MODE_NAME[profile.mode]} switch "${sw.name}" on ${profile.release}. Uplink a NIC with ${others}; or, if the VMware Compatibility Guide lists this driver for Enhanced Datapath, add it to a workspace catalog (edpDesigner.catalogs).`;
     return [{ rule: 'readiness/unsupported-nic', path: toPointer([...at, 'driver']), message }];
   }
@@ -127,8 +128,8 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
     const minimum = String((e.params as { minVersion: unknown }).minVersion);
     const what = firmware ? `the firmware of ${where}` : `${nic.driver}`;
     const problem = versionNumbers(value) === undefined
-      ? `${where} has ${field} "${value}", which is not a version number, so it cannot be compared with the minimum ${minimum} ${sourceText(entry)}. Write the version esxcli network nic get -n ${nic.name} shows.`
-      : `${where} has ${firmware ? 'firmware' : `${nic.driver} driver`} ${value}, below the minimum ${minimum} for EDP ${sourceText(entry)}. Upgrade ${what} to ≥ ${minimum}, then set ${field} to the installed version.`;
+      ? `${where} has ${field} "${value}", which is not a version number, so it cannot be compared with the minimum ${minimum} ${sourceText(entry, profile.release)}. Write the version esxcli network nic get -n ${nic.name} shows.`
+      : `${where} has ${firmware ? 'firmware' : `${nic.driver} driver`} ${value}, below the minimum ${minimum} for EDP on ${profile.release} ${sourceText(entry, profile.release)}. Upgrade ${what} to ≥ ${minimum}, then set ${field} to the installed version.`;
     out.push({ rule: firmware ? 'readiness/firmware-too-old' : 'readiness/driver-too-old', path: toPointer([...at, field]), message: problem });
   }
   return out;
@@ -172,9 +173,19 @@ function limitOf(e: ErrorObject): string {
   return String((e.params as { limit?: unknown }).limit);
 }
 
-/** "(per the NIC catalog: <source>; unverified: check the VMware Compatibility Guide)". */
-function sourceText(entry: CatalogEntry): string {
-  return `(per the NIC catalog: ${entry.source}${entry.verified ? '' : '; unverified: check the VMware Compatibility Guide'})`;
+/** Whether the entry's minimum versions were published for `release` (all releases unless the entry says). */
+export function minimumsApply(entry: CatalogEntry, release: string): boolean {
+  return entry.minimumsApplyTo === undefined || entry.minimumsApplyTo.includes(release);
+}
+
+/**
+ * "(per the NIC catalog: <source>; unverified: check the VMware Compatibility Guide)", and, when
+ * the source's minimums are for another release, that none is published for the target.
+ */
+function sourceText(entry: CatalogEntry, release: string): string {
+  const stated = entry.minDriverVersion !== undefined || entry.minFirmware !== undefined;
+  const elsewhere = stated && !minimumsApply(entry, release) ? `; no minimum version is published for ${release}, the one stated is for another release` : '';
+  return `(per the NIC catalog: ${entry.source}${elsewhere}${entry.verified ? '' : '; unverified: check the VMware Compatibility Guide'})`;
 }
 
 function orList(items: readonly string[]): string {

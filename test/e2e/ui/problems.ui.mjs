@@ -24,7 +24,7 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
   // where the core puts each ref/* finding: an independent check of the lines the panel shows
   const { analyze } = createRequire(import.meta.url)(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const expectedLines = new Map();
-  for (const f of analyze(fs.readFileSync(file, 'utf8'), { reportSchemaErrors: false }).findings) {
+  for (const f of analyze(fs.readFileSync(file, 'utf8')).findings) {
     if (EXPECTED_RULES.includes(f.rule)) expectedLines.set(f.rule, [...(expectedLines.get(f.rule) ?? []), (f.range?.start.line ?? 0) + 1]);
   }
 

@@ -65,7 +65,7 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
   const require = createRequire(import.meta.url);
   const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
-  const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'), { reportSchemaErrors: false });
+  const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const host = analysis.topology.hosts[0].name;
   const findingOf = (rule) => {

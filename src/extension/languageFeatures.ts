@@ -1,0 +1,127 @@
+// Completion, hover, outline, folding, selection ranges and formatting for topology files, from
+// the JSON language service run in process (topologyJson.ts); its LSP-shaped answers are turned
+// into VS Code's types here. Topology files have their own language id (`edp-json`), so VS
+// Code's JSON service never sees them: no second, rule-less set of diagnostics.
+import * as vscode from 'vscode';
+import type * as ls from 'vscode-json-languageservice';
+import { describeError } from './log';
+import { createTopologyJsonService, ParsedTopologies, TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+
+const SELECTOR: vscode.DocumentSelector = { language: TOPOLOGY_LANGUAGE_ID };
+
+/** Outline and folding of huge designs: the limits VS Code's own JSON support uses. */
+const RESULT_LIMIT = 5000;
+
+const range = (r: ls.Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const position = (p: vscode.Position): ls.Position => ({ line: p.line, character: p.character });
+
+function markdown(content: ls.MarkupContent | ls.MarkedString | string): vscode.MarkdownString {
+  if (typeof content === 'string') return new vscode.MarkdownString(content);
+  if ('kind' in content) return content.kind === 'markdown' ? new vscode.MarkdownString(content.value) : new vscode.MarkdownString().appendText(content.value);
+  return new vscode.MarkdownString().appendCodeblock(content.value, content.language);
+}
+
+function completionItem(i: ls.CompletionItem, at: vscode.Position): vscode.CompletionItem {
+  const label = i.labelDetails ? { label: i.label, detail: i.labelDetails.detail, description: i.labelDetails.description } : i.label;
+  // LSP kinds count from 1, VS Code's from 0.
+  const item = new vscode.CompletionItem(label, i.kind !== undefined ? i.kind - 1 : undefined);
+  item.detail = i.detail;
+  if (i.documentation !== undefined) item.documentation = typeof i.documentation === 'string' ? i.documentation : markdown(i.documentation);
+  item.sortText = i.sortText;
+  item.filterText = i.filterText;
+  item.preselect = i.preselect;
+  item.commitCharacters = i.commitCharacters;
+  const text = i.textEdit?.newText ?? i.insertText;
+  // InsertTextFormat.Snippet = 2: the service's property and value templates have tab stops.
+  if (text !== undefined) item.insertText = i.insertTextFormat === 2 ? new vscode.SnippetString(text) : text;
+  if (i.textEdit) {
+    if ('range' in i.textEdit) {
+      // As VS Code's JSON client does: insert up to the cursor, replace the whole word on Tab/Enter
+      // (editor.suggest.insertMode), so completing inside `"mo|de"` does not leave `de"` behind.
+      const replacing = range(i.textEdit.range);
+      item.range = replacing.contains(at) ? { inserting: new vscode.Range(replacing.start, at), replacing } : replacing;
+    } else {
+      item.range = { inserting: range(i.textEdit.insert), replacing: range(i.textEdit.replace) };
+    }
+  }
+  if (i.additionalTextEdits) item.additionalTextEdits = i.additionalTextEdits.map((e) => new vscode.TextEdit(range(e.range), e.newText));
+  if (i.command) item.command = { title: i.command.title, command: i.command.command, arguments: i.command.arguments };
+  return item;
+}
+
+function documentSymbol(s: ls.DocumentSymbol): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(s.name, s.detail ?? '', s.kind - 1, range(s.range), range(s.selectionRange));
+  symbol.children = (s.children ?? []).map(documentSymbol);
+  return symbol;
+}
+
+function foldingRange(f: ls.FoldingRange): vscode.FoldingRange {
+  const kind = f.kind === 'comment' ? vscode.FoldingRangeKind.Comment : f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined;
+  return new vscode.FoldingRange(f.startLine, f.endLine, kind);
+}
+
+function selectionRange(s: ls.SelectionRange): vscode.SelectionRange {
+  return new vscode.SelectionRange(range(s.range), s.parent && selectionRange(s.parent));
+}
+
+export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.Disposable {
+  const service = createTopologyJsonService();
+  const parsed = new ParsedTopologies(service);
+  const parse = (doc: vscode.TextDocument) => parsed.get(doc.uri.toString(), doc.version, () => doc.getText());
+  /** A provider that logs and answers nothing instead of throwing into VS Code. */
+  const guarded = <A extends unknown[], R>(what: string, run: (...args: A) => R | PromiseLike<R>) => async (...args: A): Promise<R | undefined> => {
+    try {
+      return await run(...args);
+    } catch (e) {
+      log.error(`${what}: ${describeError(e)}`);
+      return undefined;
+    }
+  };
+  const format = (doc: vscode.TextDocument, r: vscode.Range | undefined, options: vscode.FormattingOptions) => {
+    const { document } = parse(doc);
+    const lsRange = r && { start: position(r.start), end: position(r.end) };
+    return service.format(document, lsRange, { tabSize: options.tabSize, insertSpaces: options.insertSpaces }).map((e) => vscode.TextEdit.replace(range(e.range), e.newText));
+  };
+
+  return vscode.Disposable.from(
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems: guarded('Completion', async (doc: vscode.TextDocument, at: vscode.Position) => {
+        const { document, json } = parse(doc);
+        const list = await service.doComplete(document, position(at), json);
+        if (!list) return undefined;
+        return new vscode.CompletionList(list.items.map((i) => completionItem(i, at)), list.isIncomplete);
+      }),
+    }, '"', ':'),
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: guarded('Schema hover', async (doc: vscode.TextDocument, at: vscode.Position) => {
+        const { document, json } = parse(doc);
+        const hover = await service.doHover(document, position(at), json);
+        if (!hover) return undefined;
+        const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+        return new vscode.Hover(contents.map(markdown), hover.range && range(hover.range));
+      }),
+    }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+      provideDocumentSymbols: guarded('Outline', (doc: vscode.TextDocument) => {
+        const { document, json } = parse(doc);
+        return service.findDocumentSymbols2(document, json, { resultLimit: RESULT_LIMIT }).map(documentSymbol);
+      }),
+    }, { label: 'EDP Topology' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, {
+      provideFoldingRanges: guarded('Folding', (doc: vscode.TextDocument) => service.getFoldingRanges(parse(doc).document, { rangeLimit: RESULT_LIMIT }).map(foldingRange)),
+    }),
+    vscode.languages.registerSelectionRangeProvider(SELECTOR, {
+      provideSelectionRanges: guarded('Selection ranges', (doc: vscode.TextDocument, positions: vscode.Position[]) => {
+        const { document, json } = parse(doc);
+        return service.getSelectionRanges(document, positions.map(position), json).map(selectionRange);
+      }),
+    }),
+    vscode.languages.registerDocumentFormattingEditProvider(SELECTOR, {
+      provideDocumentFormattingEdits: guarded('Format', (doc: vscode.TextDocument, options: vscode.FormattingOptions) => format(doc, undefined, options)),
+    }),
+    vscode.languages.registerDocumentRangeFormattingEditProvider(SELECTOR, {
+      provideDocumentRangeFormattingEdits: guarded('Format selection', (doc: vscode.TextDocument, r: vscode.Range, options: vscode.FormattingOptions) => format(doc, r, options)),
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => parsed.forget(doc.uri.toString())),
+  );
+}
