@@ -50,7 +50,7 @@ function datapath(hr: HostResult, s: SwitchResult): RawFinding[] {
       path: switchPropertyPath(h, s.resolved, 'lcores'),
       message:
         `Switch "${m.name}": ${over.length} of its ${m.lcores.length} lcore(s) are offered more than they can serve (lcore ${worst.index}: ${rate(worst.pps)} offered, at most ${rate(worst.capacityPps)} at ${Math.round(worst.cyclesPerPacket)} cycles/packet); ` +
-        `they drop ${rate(m.lcoreDropPps)}, ${pct(m.lcoreDropPps / m.offeredPps)} of the switch's offered packets (${pct(m.dropRate)} with the uplinks). ${advice}`,
+        `they drop ${rate(m.lcoreDropPps)}, ${pct(m.lcoreDropPps / m.offeredPps)} of the switch's offered packets${m.lineDropPps > 0 ? ` (${pct(m.dropRate)} with what exceeds the uplinks' line rate)` : ''}. ${advice}`,
       related: over.slice(0, 8).map((l) => ({ path: lcoreGroupPath(h, s.resolved, l.index), message: `lcore ${l.index}: ${rate(l.pps)} offered, ${rate(l.dropPps)} dropped` })),
     },
   ];
