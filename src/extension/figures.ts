@@ -2,7 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
+import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, pct, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
 
 /** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
 export function percent(share: number, digits = 0): string {
@@ -131,7 +131,12 @@ export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel
   const total = placed.reduce((sum, p) => sum + p.queue.pps, 0);
   const remote = placed.filter((p) => p.queue.remote).length;
   const lines = [`${head} · ${rate(total)} over ${queueCount(placed.length)}`, ''];
-  if (remote > 0) lines.push(`${remote} of its queues are served from another NUMA node than the VM's: they pay the cross-NUMA penalty.`, '');
+  if (remote > 0) lines.push(`${remote} of its queues are served across NUMA nodes (the lcore is off the VM's node or off its uplinks' nodes): they pay the cross-NUMA penalty.`, '');
+  const dropping = placed.filter((p) => p.lcore.dropPps > 0);
+  if (dropping.length > 0) {
+    const least = Math.min(...dropping.map((p) => p.lcore.dropPps / p.lcore.pps));
+    lines.push(`${dropping.length} of its queues sit on overloaded lcores, which drop at least ${pct(least)} of what they are offered.`, '');
+  }
   const { shown, more } = capped(placed, 'queues');
   lines.push(...table(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
     String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', hitPercent(lcore.hitRate), percent(lcore.utilization),
@@ -154,11 +159,11 @@ export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, 
   const mean = lcores.reduce((sum, x) => sum + x.utilization, 0) / lcores.length;
   lines.push(`Utilization: mean ${percent(mean)}, max ${percent(Math.max(...lcores.map((x) => x.utilization)))}.`, '');
   const { shown, more } = capped(lcores, 'lcores');
-  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util'], shown.map((x) => [
+  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util', 'drops'], shown.map((x) => [
     String(x.index),
     x.assigned.length === 0 ? 'none' : x.assigned.map((a) => `${md(a.vm)}/${md(a.vnic)} q${a.queue}${a.remote ? ' (remote)' : ''}`).join(', '),
-    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization),
-  ]), ['r', 'l', 'r', 'r', 'r']), ...more);
+    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
+  ]), ['r', 'l', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
 
