@@ -7,6 +7,10 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { MODEL_CONSTANTS } from '../../src/core/model/constants';
 import type { Host, Topology } from '../../src/core/topology';
+import { jsonReport } from '../../src/cli/format-json';
+import { switchTableLines } from '../../src/cli/model-table';
+import { reportMarkdown } from '../../src/core/report/markdown';
+import { reportViewModel } from '../../src/core/report/viewModel';
 import { switchHoverMarkdown, switchLensText } from '../../src/extension/figures';
 
 const MODES = ['edp-standard', 'edp-performance', 'standard'] as const;
@@ -124,6 +128,12 @@ describe('model properties over generated designs', () => {
             for (const line of [switchLensText(sw), switchHoverMarkdown(sw)]) assert.doesNotMatch(line, /NaN|Infinity/);
           }
         }
+        // The report (without the curves, checked below), its Markdown, the CLI table and JSON.
+        const report = reportViewModel(a, { fileName: 'x.edp.json', curves: [] });
+        for (const [path, n] of numbersIn(report, false)) assert.ok(Number.isFinite(n), `report ${path} = ${n}`);
+        assert.doesNotMatch(reportMarkdown(report), /NaN|Infinity/);
+        assert.doesNotMatch(switchTableLines(a).join('\n'), /NaN|Infinity/);
+        assert.doesNotMatch(JSON.stringify(jsonReport([{ display: 'x', absolute: '/x', analysis: a }]), (k, v) => (k === 'cacheCurve' ? undefined : v)), /null|NaN|Infinity/);
       }),
       { numRuns: 300, seed: 11 },
     );

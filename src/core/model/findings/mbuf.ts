@@ -30,7 +30,9 @@ export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
       message:
         `The EDP working set in the LLC of NUMA node ${node.id} is ${mib(m.edp.hotBytes + m.flowTableBytes)}: ${mib(m.edp.hotBytes)} of hot buffers (${count(m.packetsInFlight)} packets in flight in vNIC and NIC rx rings and bursts) and ${mib(m.flowTableBytes)} of flow tables, ` +
         `${pct(m.edp.llcShare)} of its ${mib(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack's buffers would need ${pct(m.heritage.llcShare)}). ` +
-        `Lower rxRingSize (switch "${rs.sw.name}" uses ${count(rs.sw.rxRingSize ?? c.rxRingSize)}), serve fewer queues per lcore${m.flowTableBytes > m.edp.hotBytes ? ', or use smaller flow tables (flowCache.entries)' : ''}.`,
+        // No "smaller flow tables": an lcore occupies min(entries, flows) entries, so shrinking the
+        // table saves LLC only by losing hits, the reverse of flowcache/low-hit-rate's advice.
+        `Lower rxRingSize (switch "${rs.sw.name}" uses ${count(rs.sw.rxRingSize ?? c.rxRingSize)}) or serve fewer queues per lcore.`,
       related: [{ path: hostPath(h, 'cpu', 'llcMiB'), message: `LLC ${hr.resolved.host.cpu.llcMiB} MiB per socket` }],
     });
   }
