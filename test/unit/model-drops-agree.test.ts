@@ -72,3 +72,15 @@ describe('one overloaded lcore, three idle', () => {
     assert.deepEqual(j.lcores.map((l) => l.dropPps), sw.lcores.map((l) => l.dropPps));
   });
 });
+
+describe('a hit rate below the heritage break-even is explained', () => {
+  it('in the hover and the report', () => {
+    // 200 000 uniform flows per lcore against 8192 entries: a hit rate of about 4 %.
+    const t = topology([host({ vms: [loadVm('many', 0, 1e5, 'vds', 1, { flows: 200000, zipf: 0 })] })]);
+    const a = analyze(JSON.stringify(t));
+    const s = a.model!.hosts[0].switches[0];
+    assert.ok(s.hitRate < s.heritageBreakEvenHitRate);
+    assert.match(switchHoverMarkdown(s), /costs EDP more than the heritage stack: each miss runs the heritage pipeline/);
+    assert.match(reportMarkdown(reportViewModel(a, { fileName: 'x', curves: [] })), /Dearer than heritage/);
+  });
+});

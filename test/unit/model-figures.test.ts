@@ -162,6 +162,19 @@ describe('capacity and drops', () => {
     assert.equal(skewed.lcoreDropPps, 0);
     close(skewed.lineDropPps, 16e6 - lineRatePps(10, 64));
     close(skewed.dropRate, (16e6 - lineRatePps(10, 64)) / 20e6);
+    // The default share is a constant like the others: the file's model section can move it.
+    const t = topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms: [loadVm('a', 0, 20e6, 'vds', 16)] })]);
+    close(computeModel(t, { rxShare: 0.9 }).model.hosts[0].switches[0].rxPps, 18e6);
+  });
+
+  it('states below which hit rate a packet costs EDP more than the heritage stack', () => {
+    // Defaults: (4500 − 3600) / (4500 − 900) = 0.25.
+    const sw = computeModel(topology([host({ vms: [loadVm('a', 0, 1e5)] })])).model.hosts[0].switches[0];
+    close(sw.heritageBreakEvenHitRate, 0.25);
+    // A slow path no dearer than heritage: EDP is never dearer.
+    close(computeModel(topology([host()]), { slowPathCyclesPerPacket: 3000 }).model.hosts[0].switches[0].heritageBreakEvenHitRate, 0);
+    // At hit rate h the cycles per packet exceed heritage exactly when h < break-even.
+    for (const h of [0, 0.2, 0.3, 1]) assert.equal(h * 900 + (1 - h) * 4500 > 3600, h < 0.25);
   });
 
   it('an overloaded lcore drops even when idle lcores could take the load (queues stay where placed)', () => {
