@@ -67,9 +67,9 @@ function hostSection(host: ReportHost, report: ReportViewModel): string {
     `Cores consumed: EDP Standard ${cores(c.edpStandard)}, EDP Performance ${cores(c.edpPerformance)}, heritage ${cores(c.heritage)}. ` +
     `${CORES_EXPLAINED.edpStandard} ${CORES_EXPLAINED.edpPerformance} ${CORES_EXPLAINED.heritage}`;
   const t = report.thresholds;
-  const mbuf = mdTable(['NUMA node', 'Packets in flight', 'LLC share', 'EDP hot set', 'Heritage hot set', 'EDP pool', 'Heritage pool'], host.numaNodes.map((n) => {
+  const mbuf = mdTable(['NUMA node', 'Packets in flight', 'LLC share', 'EDP hot set + flow tables', 'Heritage hot set', 'EDP pool', 'Heritage pool'], host.numaNodes.map((n) => {
     const m = n.mbuf;
-    const hot = `${bytes(m.edp.hotBytes)} (${pct(m.edp.llcShare)})`;
+    const hot = `${bytes(m.edp.hotBytes)} + ${bytes(m.flowTableBytes)} (${pct(m.edp.llcShare)})`;
     return [String(n.id), count(m.packetsInFlight), bytes(m.llcBytes), m.edp.llcShare > t.llcShare ? `**${hot}**` : hot, `${bytes(m.heritage.hotBytes)} (${pct(m.heritage.llcShare)})`, bytes(m.edp.poolBytes), bytes(m.heritage.poolBytes)];
   }));
   const switches = host.switches.map((s) => switchSection(s, report));
