@@ -11,8 +11,8 @@ export { LineIndex, stripBom } from './text';
 export { syntaxTree } from './parse';
 
 // Presentation helpers (messages, hovers, CLI, report).
-export { count, rate } from './format';
-export { bytes, cores, entries, pct } from './report/format';
+export { count, dropText, pct, rate } from './format';
+export { bytes, cores, entries } from './report/format';
 
 // Quick fixes and edits.
 export { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from './fixes';
@@ -23,7 +23,7 @@ export type * from './model/types';
 export { constantInfo, DEFAULT_CONSTANTS, MODEL_CONSTANTS } from './model/constants';
 export type { ConstantKey, ModelConstant, ModelConstants } from './model/constants';
 export { lineRatePps } from './model/lineRate';
-export { coresInOwnMode, ownModeKey } from './model/coresInMode';
+export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode';
 
 // Readiness: the NIC catalog.
 export { BUNDLED_CATALOG, catalogLookup, checkCatalog, entryForDriver, mergeCatalogs } from './readiness/catalog';

@@ -100,6 +100,8 @@ export interface Traffic {
   flows: number;
   zipf?: number;
   newFlowsPerSec?: number;
+  /** Share of pps the VM receives; the model's rxShare when absent. */
+  rxShare?: number;
 }
 
 /** `numaNodes` may be omitted: one node per socket with `coresPerSocket` cores. */

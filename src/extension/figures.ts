@@ -2,7 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { type AssignedQueue, type CatalogEntry, coresInOwnMode, type DatapathModel, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
+import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, pct, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
 
 /** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
 export function percent(share: number, digits = 0): string {
@@ -27,10 +27,10 @@ const MODE_NAMES: Record<SwitchModel['mode'], string> = {
 
 export { coresInOwnMode };
 
-/** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13% · 0.4 cores". */
+/** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13% · 0.4 cores" (· "drops 12.5%"). */
 export function switchLensText(sw: SwitchModel): string {
   const cores = `${decimals(coresInOwnMode(sw), 1)} cores`;
-  const drops = sw.dropRate > 0 ? [`drops ${percent(sw.dropRate, 1)}`] : [];
+  const drops = sw.dropRate > 0 ? [`drops ${dropText(sw.dropRate)}`] : [];
   if (sw.mode === 'standard') return [`standard stack`, rate(sw.offeredPps), cores, ...drops].join(' · ');
   const lcores = `${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}`;
   if (!(sw.offeredPps > 0)) return [`no traffic`, lcores, cores].join(' · ');
@@ -79,27 +79,36 @@ function queueCount(n: number): string {
 
 export function switchHoverMarkdown(sw: SwitchModel): string {
   const lines = [`**Switch ${md(sw.name)}** · ${MODE_NAMES[sw.mode]} · lcores assigned by ${sw.lcoreAssignment === 'cpu-usage' ? 'CPU usage' : 'vNIC count'}`, ''];
-  const lineRate = sw.lineRatePps > 0 ? rate(sw.lineRatePps) : 'no uplink NIC, so no limit';
+  const lineRate = sw.lineRatePps > 0 ? `${rate(sw.lineRatePps)} per direction` : 'no uplink NIC, so no limit';
   // All three modes, for comparison; the switch's own in bold.
   const cores = (['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => {
     const label = k === 'edpStandard' ? 'EDP Standard' : k === 'edpPerformance' ? 'EDP Performance' : 'heritage';
     const text = `${label} ${decimals(sw.coresUsed[k], 2)}`;
     return ownModeKey(sw) === k ? `**${text}**` : text;
   });
+  const overloaded = sw.lcores.filter((l) => l.dropPps > 0).length;
+  const dropParts = [
+    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'} (idle lcores cannot serve queues placed elsewhere)`] : []),
+    ...(sw.lineDropPps > 0 ? [`${rate(sw.lineDropPps)} beyond the uplinks' line rate`] : []),
+  ];
   lines.push(
-    `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size`,
+    `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size (${rate(sw.rxPps)} received by the VMs, ${rate(sw.txPps)} sent)`,
     `- Uplinks' line rate: ${lineRate}`,
-    `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)}`,
-    `- Drops: ${percent(sw.dropRate, 1)}`,
+    `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
+    `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${rate(sw.dropPps)}: ${dropParts.join(', ')})` : ''}`,
     `- Flow-cache hit rate: ${hitPercent(sw.hitRate)} with ${sw.entries.toLocaleString('en-US')} entries per lcore; new flows make ${percent(sw.churnMissShare, 2)} of packets miss`,
+    ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
+      ? [`- Below a ${hitPercent(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
+      : []),
     `- lcore imbalance (max / mean utilization): ${decimals(sw.imbalance, 2)}`,
     `- Cores used: ${cores.join(' · ')}`,
+    ...(['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => `  - ${CORES_EXPLAINED[k]}`),
     '',
   );
   const { shown, more } = capped(sw.lcores, 'lcores');
-  lines.push(...table(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util'], shown.map((l) => [
-    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), hitPercent(l.hitRate), percent(l.utilization),
-  ]), ['r', 'r', 'r', 'r', 'r', 'r']), ...more);
+  lines.push(...table(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util', 'drops'], shown.map((l) => [
+    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), hitPercent(l.hitRate), percent(l.utilization), l.dropPps > 0 ? rate(l.dropPps) : 'none',
+  ]), ['r', 'r', 'r', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
 
@@ -122,7 +131,12 @@ export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel
   const total = placed.reduce((sum, p) => sum + p.queue.pps, 0);
   const remote = placed.filter((p) => p.queue.remote).length;
   const lines = [`${head} · ${rate(total)} over ${queueCount(placed.length)}`, ''];
-  if (remote > 0) lines.push(`${remote} of its queues are served from another NUMA node than the VM's: they pay the cross-NUMA penalty.`, '');
+  if (remote > 0) lines.push(`${remote} of its queues are served across NUMA nodes (the lcore is off the VM's node or off its uplinks' nodes): they pay the cross-NUMA penalty.`, '');
+  const dropping = placed.filter((p) => p.lcore.dropPps > 0);
+  if (dropping.length > 0) {
+    const least = Math.min(...dropping.map((p) => p.lcore.dropPps / p.lcore.pps));
+    lines.push(`${dropping.length} of its queues sit on overloaded lcores, which drop at least ${pct(least)} of what they are offered.`, '');
+  }
   const { shown, more } = capped(placed, 'queues');
   lines.push(...table(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
     String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', hitPercent(lcore.hitRate), percent(lcore.utilization),
@@ -145,11 +159,11 @@ export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, 
   const mean = lcores.reduce((sum, x) => sum + x.utilization, 0) / lcores.length;
   lines.push(`Utilization: mean ${percent(mean)}, max ${percent(Math.max(...lcores.map((x) => x.utilization)))}.`, '');
   const { shown, more } = capped(lcores, 'lcores');
-  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util'], shown.map((x) => [
+  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util', 'drops'], shown.map((x) => [
     String(x.index),
     x.assigned.length === 0 ? 'none' : x.assigned.map((a) => `${md(a.vm)}/${md(a.vnic)} q${a.queue}${a.remote ? ' (remote)' : ''}`).join(', '),
-    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization),
-  ]), ['r', 'l', 'r', 'r', 'r']), ...more);
+    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
+  ]), ['r', 'l', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
 

@@ -97,7 +97,7 @@ test('a vNIC hover lists each queue with the lcore it landed on and whether that
   for (const [i, { queue, lcore }] of placed.entries()) {
     assert.deepEqual(rows[i].slice(0, 5), [String(queue.queue), String(lcore.index), String(lcore.numaNode), '100.0 kpps', queue.remote ? '**yes**' : 'no']);
   }
-  assert.doesNotMatch(text, /served from another NUMA node/);
+  assert.doesNotMatch(text, /served across NUMA nodes/);
 });
 
 test('a vNIC whose queues are served from the other NUMA node is flagged cross-NUMA', () => {
@@ -107,7 +107,7 @@ test('a vNIC whose queues are served from the other NUMA node is flagged cross-N
   })]);
   const a = analyze(JSON.stringify(t));
   const text = vnicHoverMarkdown(a.topology!.hosts[0], a.model!.hosts[0], a.topology!.hosts[0].vms![0], 0);
-  assert.match(text, /2 of its queues are served from another NUMA node than the VM's/);
+  assert.match(text, /2 of its queues are served across NUMA nodes/);
   assert.equal(text.split('\n').filter((l) => l.includes('| **yes** |')).length, 2);
 });
 

@@ -109,16 +109,21 @@ describe('mbuf footprint', () => {
     const vms = [loadVm('a', 0, 3e6), loadVm('b', 0, 2e6), loadVm('c', 0, 1e6)];
     const { numaNodes, switches: sws } = computeModel(topology([host({ switches, vms })])).model.hosts[0];
     assert.deepEqual(sws[0].lcores.map((l) => l.queues), [1, 2, 0]);
-    // Node 0: (1024·1 + 32) + (1024·2 + 32) = 3136 packets; node 1: 32 (an idle burst).
-    assert.deepEqual(numaNodes.map((n) => n.mbuf.packetsInFlight), [3136, 32]);
+    // Node 0: lcores (1024·1 + 32) + (1024·2 + 32) = 3136 packets, plus the uplink vmnic0's rings
+    // there: no `queues` given, so one per lcore of the switch, 3 · 1024 = 3072; node 1: 32 (an idle burst).
+    assert.deepEqual(numaNodes.map((n) => n.mbuf.packetsInFlight), [6208, 32]);
     const n0 = numaNodes[0].mbuf;
-    assert.equal(n0.edp.poolBytes, 3136 * (128 + 128 + 2048));
-    assert.equal(n0.edp.hotBytes, 3136 * (128 + 128));
-    assert.equal(n0.heritage.poolBytes, 2 * 3136 * 2304);
-    assert.equal(n0.heritage.hotBytes, 2 * 3136 * 256);
+    // A pool object: 64 B mempool header + 128 B descriptor + 128 B headroom + 2048 B data room.
+    assert.equal(n0.edp.poolBytes, 6208 * 2368);
+    assert.equal(n0.edp.hotBytes, 6208 * (128 + 128));
+    assert.equal(n0.heritage.poolBytes, 2 * 6208 * 2368);
+    assert.equal(n0.heritage.hotBytes, 2 * 6208 * 256);
     assert.equal(n0.llcBytes, 32 * 1024 * 1024);
-    close(n0.edp.llcShare, (3136 * 256) / (32 * 1024 * 1024));
-    assert.equal(sws[0].mbuf.packetsInFlight, 3136 + 32);
+    // Flow tables: each loaded lcore holds its 100 flows (fixture default), 128 B each.
+    assert.equal(n0.flowTableBytes, (100 + 200) * 128);
+    close(n0.edp.llcShare, (6208 * 256 + 300 * 128) / (32 * 1024 * 1024));
+    assert.equal(sws[0].mbuf.packetsInFlight, 6208 + 32);
+    assert.equal(sws[0].mbuf.flowTableBytes, 300 * 128);
     assert.deepEqual(numaNodes.map((n) => n.lcores), [2, 1]);
   });
 
@@ -144,12 +149,47 @@ describe('capacity and drops', () => {
     close(sw.dropRate, 1 - 2e9 / 900 / 4e6);
   });
 
-  it('drops what exceeds the line rate', () => {
-    // 10G at 64 B: 14.88 Mpps; offered 20 Mpps over 16 lcores (capacity 35.6 Mpps).
+  it('drops what exceeds the line rate, per direction', () => {
+    // 10G at 64 B: 14.88 Mpps each way; offered 20 Mpps over 16 lcores (capacity 35.6 Mpps), half
+    // each way by default: 10 Mpps a direction, under the line rate.
     const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 16 }])];
-    const vms = [loadVm('a', 0, 20e6, 'vds', 16)];
-    const sw = computeModel(topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms })])).model.hosts[0].switches[0];
-    close(sw.dropRate, 1 - lineRatePps(10, 64) / 20e6);
+    const at = (vms: ReturnType<typeof loadVm>[]) => computeModel(topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms })])).model.hosts[0].switches[0];
+    const even = at([loadVm('a', 0, 20e6, 'vds', 16)]);
+    assert.equal(even.dropRate, 0);
+    close(even.rxPps, 10e6);
+    // 80 % received: 16 Mpps wire → VM, 1.12 Mpps beyond the line rate; 4 Mpps sent fits.
+    const skewed = at([loadVm('a', 0, 20e6, 'vds', 16, { rxShare: 0.8 })]);
+    assert.equal(skewed.lcoreDropPps, 0);
+    close(skewed.lineDropPps, 16e6 - lineRatePps(10, 64));
+    close(skewed.dropRate, (16e6 - lineRatePps(10, 64)) / 20e6);
+    // The default share is a constant like the others: the file's model section can move it.
+    const t = topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms: [loadVm('a', 0, 20e6, 'vds', 16)] })]);
+    close(computeModel(t, { rxShare: 0.9 }).model.hosts[0].switches[0].rxPps, 18e6);
+  });
+
+  it('states below which hit rate a packet costs EDP more than the heritage stack', () => {
+    // Defaults: (4500 − 3600) / (4500 − 900) = 0.25.
+    const sw = computeModel(topology([host({ vms: [loadVm('a', 0, 1e5)] })])).model.hosts[0].switches[0];
+    close(sw.heritageBreakEvenHitRate, 0.25);
+    // A slow path no dearer than heritage: EDP is never dearer.
+    close(computeModel(topology([host()]), { slowPathCyclesPerPacket: 3000 }).model.hosts[0].switches[0].heritageBreakEvenHitRate, 0);
+    // At hit rate h the cycles per packet exceed heritage exactly when h < break-even.
+    for (const h of [0, 0.2, 0.3, 1]) assert.equal(h * 900 + (1 - h) * 4500 > 3600, h < 0.25);
+  });
+
+  it('an overloaded lcore drops even when idle lcores could take the load (queues stay where placed)', () => {
+    // Two lcores, one single-queue vNIC of 3 Mpps: lcore 0 serves 2.22 Mpps and drops the rest,
+    // lcore 1 idles. The switch's summed capacity (4.44 Mpps) exceeds the offered load.
+    const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }])];
+    const sw = computeModel(topology([host({ switches, vms: [loadVm('a', 0, 3e6)] })])).model.hosts[0].switches[0];
+    close(sw.capacityPps, 2 * (2e9 / 900));
+    close(sw.lcores[0].servedPps, 2e9 / 900);
+    close(sw.lcores[0].dropPps, 3e6 - 2e9 / 900);
+    assert.equal(sw.lcores[1].dropPps, 0);
+    close(sw.dropRate, (3e6 - 2e9 / 900) / 3e6);
+    // The lcore is one core at most, however overloaded.
+    close(sw.lcores[0].utilization, (3e6 * 900) / 2e9);
+    close(sw.coresUsed.edpStandard, 1);
   });
 
   it('drops nothing under both limits', () => {

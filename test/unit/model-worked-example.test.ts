@@ -92,11 +92,12 @@ describe('docs/MODEL.md worked example', () => {
   it('step 6: mbuf', () => {
     const node = model.hosts[0].numaNodes[0];
     assert.equal(node.lcores, 3);
-    assert.equal(node.mbuf.packetsInFlight, 1632);
-    assert.deepEqual(node.mbuf.edp, { poolBytes: 3_760_128, hotBytes: 417_792, llcShare: 0.012451171875 });
-    assert.deepEqual(node.mbuf.heritage, { poolBytes: 7_520_256, hotBytes: 835_584, llcShare: 0.02490234375 });
+    assert.equal(node.mbuf.packetsInFlight, 3168);
+    assert.equal(node.mbuf.flowTableBytes, 4_450_304);
+    assert.deepEqual(node.mbuf.edp, { poolBytes: 7_501_824, hotBytes: 811_008, llcShare: 0.15679931640625 });
+    assert.deepEqual(node.mbuf.heritage, { poolBytes: 15_003_648, hotBytes: 1_622_016, llcShare: 0.04833984375 });
     assert.equal(node.mbuf.llcBytes, 33_554_432);
-    assert.deepEqual(sw.mbuf, { packetsInFlight: 1632, edp: { poolBytes: 3_760_128, hotBytes: 417_792 }, heritage: { poolBytes: 7_520_256, hotBytes: 835_584 } });
+    assert.deepEqual(sw.mbuf, { packetsInFlight: 3168, flowTableBytes: 4_450_304, edp: { poolBytes: 7_501_824, hotBytes: 811_008 }, heritage: { poolBytes: 15_003_648, hotBytes: 1_622_016 } });
   });
 
   it('step 7: findings', () => {

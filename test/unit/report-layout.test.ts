@@ -35,7 +35,8 @@ describe('report layout', () => {
     assert.ok(mbuf, 'one chart holds both the hot sets and the pools');
     const node = vm.hosts[0].numaNodes.find((n) => n.mbuf.packetsInFlight > 0)!.mbuf;
     const bars = [...mbuf.body.matchAll(/<rect class="bar [^"]*"[^>]*>/g)].map((m) => attr(m[0], 'width'));
-    const values = [node.llcBytes, node.edp.hotBytes, node.heritage.hotBytes, node.edp.poolBytes, node.heritage.poolBytes];
+    // EDP's LLC bar is its mbuf hot set plus its flow tables (docs/MODEL.md §7).
+    const values = [node.llcBytes, node.edp.hotBytes + node.flowTableBytes, node.heritage.hotBytes, node.edp.poolBytes, node.heritage.poolBytes];
     assert.equal(bars.length, values.length);
     // one scale: pixels per byte is the same for every bar
     const scale = bars[0] / values[0];

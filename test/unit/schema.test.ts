@@ -173,7 +173,11 @@ describe('each kind of error lands on the right node', () => {
       ['/hosts/0/vms/0/vnics/0/traffic/zipf', (t) => { t.hosts[0].vms![0].vnics[0].traffic!.zipf = 3.5; }, /above the maximum of 3/],
       ['/hosts/0/vms/0/vnics/0/traffic/pps', (t) => { t.hosts[0].vms![0].vnics[0].traffic!.pps = -5; }, /below the minimum of 0/],
       ['/hosts/0/vms/0/vnics/0/traffic/flows', (t) => { t.hosts[0].vms![0].vnics[0].traffic!.flows = 0; }, /below the minimum of 1/],
-      ['/hosts/0/cpu/ghz', (t) => { t.hosts[0].cpu.ghz = 0; }, /must be above 0/],
+      ['/hosts/0/numaNodes/0/memoryGiB', (t) => { t.hosts[0].numaNodes![0].memoryGiB = 0; }, /must be above 0/],
+      // Physical minimums: a clock, link or cache that small would only divide the model by ~0.
+      ['/hosts/0/cpu/ghz', (t) => { t.hosts[0].cpu.ghz = 0.1; }, /below the minimum of 0\.5/],
+      ['/hosts/0/nics/0/speedGbps', (t) => { t.hosts[0].nics[0].speedGbps = 0.001; }, /below the minimum of 1\b/],
+      ['/hosts/0/cpu/llcMiB', (t) => { t.hosts[0].cpu.llcMiB = 0.5; }, /below the minimum of 1\b/],
       ['/hosts/0/numaNodes/1/id', (t) => { t.hosts[0].numaNodes![1].id = 64; }, /above the maximum of 63/],
     ];
     for (const [path, change, message] of cases) {
@@ -358,7 +362,7 @@ describe('the schema itself', () => {
       lcoreGroup: keys<LcoreGroup>({ numaNode: 0, count: 0 }),
       vm: keys<Vm>({ name: 0, numaNode: 0, vcpus: 0, latencySensitivity: 0, vnics: 0 }),
       vnic: keys<Vnic>({ name: 0, switch: 0, adapter: 0, queues: 0, traffic: 0 }),
-      traffic: keys<Traffic>({ pps: 0, packetBytes: 0, flows: 0, zipf: 0, newFlowsPerSec: 0 }),
+      traffic: keys<Traffic>({ pps: 0, packetBytes: 0, flows: 0, zipf: 0, newFlowsPerSec: 0, rxShare: 0 }),
     };
     for (const [name, props] of Object.entries(expected)) {
       const object = name === '(root)' ? SCHEMA : definitions[name];

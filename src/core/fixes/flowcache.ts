@@ -1,6 +1,6 @@
 // flowcache/low-hit-rate: raise the switch's flow cache to the smallest size that clears the finding.
 import { computeModel } from '../model';
-import { pct } from '../model/findings/format';
+import { mib, pct } from '../model/findings/format';
 import { MAX_FLOW_TABLE, MIN_FLOW_TABLE } from '../model/flowcache';
 import { lowestHitLcore } from '../model/switchModel';
 import type { Topology } from '../topology';
@@ -44,9 +44,12 @@ export function lowHitRateFixes(ctx: FixContext): QuickFix[] {
   }
   const entries = 2 ** hi;
   // The figure the finding's message quotes: its worst lcore at the new size.
-  const reached = switchWith(topology, h, s, entries, model.constants).lcores[worst.index]?.hitRate ?? threshold;
+  const after = switchWith(topology, h, s, entries, model.constants);
+  const reached = after.lcores[worst.index]?.hitRate ?? threshold;
+  // Not free: the occupied entries join the LLC working set (docs/MODEL.md §7).
+  const llc = after.mbuf.flowTableBytes - current.mbuf.flowTableBytes;
   return [{
-    title: `Raise flowCache.entries to ${entries} (predicted hit rate ${pct(reached)})`,
+    title: `Raise flowCache.entries to ${entries} (predicted hit rate ${pct(reached)}, +${mib(llc)} of LLC for flow tables)`,
     edits: setValueEdits(ctx.text, ['hosts', h, 'switches', s, 'flowCache', 'entries'], entries),
     preferred: true,
   }];

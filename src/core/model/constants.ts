@@ -1,5 +1,5 @@
-// Every number the datapath model uses, in one table (DESIGN §1): each with its unit and its
-// source — a citation from /work/shared/domain.md, or the word "assumption" with the reasoning.
+// Every number the datapath model uses, in one table: each with its unit and its
+// source — a citation (publication and section), or the word "assumption" with the reasoning.
 // docs/MODEL.md documents the same table (a unit test keeps the two in step) and the topology
 // file's `model` section overrides any key (calibration from measured values).
 
@@ -11,6 +11,9 @@ export type ConstantKey =
   | 'mbufDescriptorBytes'
   | 'mbufHeadroomBytes'
   | 'mbufDataRoomBytes'
+  | 'mempoolObjectHeaderBytes'
+  | 'flowEntryBytes'
+  | 'rxShare'
   | 'heritageFootprintFactor'
   | 'burstSize'
   | 'rxRingSize'
@@ -51,8 +54,8 @@ export const MODEL_CONSTANTS: readonly ModelConstant[] = [
     value: 4500,
     unit: 'CPU cycles per packet',
     source:
-      'assumption: a miss runs the full classification pipeline (IOChain / classifier + upcall), a multiple of the fast path (inferred); 5× the fast path.',
-    note: 'Cost of a packet that misses the flow cache (slow path).',
+      'assumption: a miss runs the heritage pipeline (the first packet of a flow "via the traditional IOChain", VCF 9 blog) plus the failed lookup and the insertion into the flow cache, taken as one fast-path packet: 3600 + 900.',
+    note: 'Cost of a packet that misses the flow cache (slow path). Above heritageCyclesPerPacket on purpose: below the break-even hit rate EDP costs more per packet than the heritage stack, and the report says so.',
     minimum: 1,
     maximum: 1e7,
   },
@@ -71,8 +74,8 @@ export const MODEL_CONSTANTS: readonly ModelConstant[] = [
     value: 0.25,
     unit: 'fraction of extra cycles',
     source:
-      '"generally starting at a 10% performance hit or higher" (RHOSP 14 NFV Product Guide ch. 5) to "more than 40-50%" (microsoft/lisa PR 68); assumption: 0.25, between the conservative 10 % and the worst case 50 %.',
-    note: 'Packets of a queue served by an lcore on another NUMA node cost (1 + penalty) × the cycles.',
+      'The sources quote throughput losses L: "generally starting at a 10% performance hit or higher" (RHOSP 14 NFV Product Guide ch. 5) to "more than 40-50%" (microsoft/lisa PR 68). A loss L at a fixed clock is a cycle multiplier 1 / (1 − L), so penalty = L / (1 − L): 0.11 for 10 %, 0.67–1.0 for 40–50 %. assumption: 0.25 (multiplier 1.25, a 20 % throughput loss), between the conservative and the worst case.',
+    note: 'Packets of a queue whose lcore is on another NUMA node than its VM or than its switch\'s uplinks cost (1 + penalty) × the cycles (charged once per packet).',
     minimum: 0,
     maximum: 10,
   },
@@ -102,6 +105,34 @@ export const MODEL_CONSTANTS: readonly ModelConstant[] = [
     note: 'Data room of a buffer; larger frames chain buffers.',
     minimum: 64,
     maximum: 65536,
+  },
+  {
+    key: 'mempoolObjectHeaderBytes',
+    value: 64,
+    unit: 'bytes per packet',
+    source: 'rte_mempool_objhdr (24 B) cache-aligned to 64 B in front of each object (DPDK lib/mempool/rte_mempool.c rte_mempool_calc_obj_size): with the defaults a buffer takes 64 + 128 + 128 + 2048 = 2368 B.',
+    note: 'Mempool object header in front of each buffer; counts in the pool memory.',
+    minimum: 0,
+    maximum: 4096,
+  },
+  {
+    key: 'flowEntryBytes',
+    value: 128,
+    unit: 'bytes per flow-cache entry',
+    source:
+      'assumption: the ENS exact-match key (dstMAC srcMAC VLAN srcPort srcIP dstIP proto VNI L4src L4dst, get ens flow-table dump) is about 40 B for IPv4 and 64 B for IPv6; with the actions and bookkeeping two 64-byte cache lines per entry.',
+    note: 'LLC footprint of one occupied flow-cache entry; the occupied entries of each lcore (at most its flows) count in the NUMA node\'s LLC working set beside the mbuf hot set.',
+    minimum: 0,
+    maximum: 65536,
+  },
+  {
+    key: 'rxShare',
+    value: 0.5,
+    unit: 'share of a vNIC\'s pps',
+    source: 'assumption: traffic.pps counts both directions and request/response traffic is symmetric, so half of it is received by the VM (wire → VM) and half sent; a vNIC\'s traffic.rxShare overrides it.',
+    note: 'Share of a vNIC\'s packets received by the VM when its traffic omits rxShare; the uplinks\' line rate is checked per direction.',
+    minimum: 0,
+    maximum: 1,
   },
   {
     key: 'heritageFootprintFactor',

@@ -1,9 +1,9 @@
 // Per-host figures: its switches, its NUMA nodes (lcores, mbuf against the LLC), cores consumed.
 import type { Host } from '../topology';
 import type { ModelConstants } from './constants';
-import { footprintOf } from './mbuf';
+import { flowTableBytesOf, footprintOf } from './mbuf';
 import type { ResolvedHost } from './resolve';
-import { sum, type SwitchResult, switchResult } from './switchModel';
+import { nicRxQueuesOf, sum, type SwitchResult, switchResult } from './switchModel';
 import type { HostModel, NumaModel } from './types';
 
 const MIB = 1024 * 1024;
@@ -15,22 +15,26 @@ export interface HostResult {
 }
 
 export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
-  const switches = rh.switches.map((rs) => switchResult(rs, rh.host.cpu.ghz, c));
+  const switches = rh.switches.map((rs) => switchResult(rs, rh.host, c));
   const edp = switches.filter((s) => s.resolved.edp);
   const numaNodes = rh.nodes.map((node): NumaModel => {
     let lcores = 0;
     let packets = 0;
+    let flowTableBytes = 0;
     for (const s of edp) {
       const ring = s.resolved.sw.rxRingSize ?? c.rxRingSize;
       for (const l of s.model.lcores) {
         if (l.numaNode !== node.id) continue;
         lcores += 1;
         packets += ring * l.queues + c.burstSize;
+        if (l.queues > 0) flowTableBytes += flowTableBytesOf(s.model.entries, sum(s.unitsByLcore[l.index].map((u) => u.flows)), c);
       }
+      // The uplinks' receive rings fill buffers on the NIC's node.
+      for (const u of s.resolved.uplinks) if (u.nic.numaNode === node.id) packets += ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length);
     }
     const llcBytes = llcBytesOf(rh.host, rh.nodes, node.socket);
     const f = footprintOf(packets, c);
-    const share = (hot: number) => (llcBytes > 0 ? hot / llcBytes : 0);
+    const share = (bytes: number) => (llcBytes > 0 ? bytes / llcBytes : 0);
     return {
       id: node.id,
       socket: node.socket,
@@ -38,7 +42,8 @@ export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
       lcores,
       mbuf: {
         packetsInFlight: packets,
-        edp: { ...f.edp, llcShare: share(f.edp.hotBytes) },
+        flowTableBytes,
+        edp: { ...f.edp, llcShare: share(f.edp.hotBytes + flowTableBytes) },
         heritage: { ...f.heritage, llcShare: share(f.heritage.hotBytes) },
         llcBytes,
       },

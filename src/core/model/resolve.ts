@@ -39,7 +39,7 @@ export interface ResolvedSwitch {
   mode: 'standard' | 'edp-standard' | 'edp-performance';
   edp: boolean;
   uplinks: ResolvedUplink[];
-  /** NUMA node of the first uplink that names a NIC. */
+  /** NUMA node of the first uplink (naming a NIC) on a node where the switch has lcores, else of the first uplink. */
   uplinkNode: number | undefined;
   lcores: ResolvedLcore[];
   units: WorkUnit[];
@@ -85,7 +85,10 @@ function resolveSwitch(sw: Switch, index: number, host: Host, nodes: NumaNode[],
     seen.add(nicIndex);
     uplinks.push({ index: u, nicIndex, nic: host.nics[nicIndex] });
   });
-  return { index, sw, mode, edp: mode !== 'standard', uplinks, uplinkNode: uplinks[0]?.nic.numaNode, lcores: lcoresOf(sw, nodes), units: [] };
+  const lcores = lcoresOf(sw, nodes);
+  // NUMA-aware teaming keeps a VM's traffic on an uplink by the lcores: that uplink's node is home.
+  const byLcores = uplinks.find((u) => lcores.some((l) => l.numaNode === u.nic.numaNode)) ?? uplinks[0];
+  return { index, sw, mode, edp: mode !== 'standard', uplinks, uplinkNode: byLcores?.nic.numaNode, lcores, units: [] };
 }
 
 /**

@@ -1,9 +1,10 @@
-// Per-switch figures: placement, per-lcore flow cache and utilization, line rate, capacity,
-// cores consumed and the mbuf footprint of its lcores (DESIGN §3, docs/MODEL.md).
+// Per-switch figures: placement, per-lcore flow cache and utilization, line rate, capacity and
+// drops, cores consumed and the mbuf footprint of its lcores (DESIGN §3, docs/MODEL.md).
+import type { Host } from '../topology';
 import { cacheCurve, type FlowMix, roundFlowTableSize, steadyHitRate } from './flowcache';
 import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
-import { mbufOf } from './mbuf';
+import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
 import type { ResolvedSwitch, WorkUnit } from './resolve';
 import type { LcoreModel, SwitchModel } from './types';
@@ -18,8 +19,10 @@ export interface SwitchResult {
   mixByLcore: FlowMix[][];
 }
 
-export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants): SwitchResult {
-  const clock = ghz * 1e9;
+export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants): SwitchResult {
+  // The schema keeps ghz ≥ 0.5; the guard keeps a figure finite for whatever else reaches here.
+  const clock = Math.max(host.cpu.ghz, 1e-3) * 1e9;
+  const uplinkNodes = new Set(rs.uplinks.map((u) => u.nic.numaNode));
   const assignment = rs.sw.lcoreAssignment ?? 'cpu-usage';
   const placements = placeQueues(rs.units, rs.lcores, assignment);
   const unitsByLcore: WorkUnit[][] = rs.lcores.map(() => []);
@@ -28,7 +31,7 @@ export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants)
     const p = placements[i];
     if (!p) return;
     unitsByLcore[p.lcore].push(unit);
-    remoteByLcore[p.lcore].push(p.remote);
+    remoteByLcore[p.lcore].push(isRemote(unit, rs.lcores[p.lcore].numaNode, uplinkNodes));
   });
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
   const mixByLcore = unitsByLcore.map((units) => units.map((u): FlowMix => ({ flows: u.flows, zipf: u.zipf, weight: u.pps })));
@@ -43,6 +46,9 @@ export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants)
     const hitRate = che * (1 - churnMissShare);
     const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
     const cycles = sum(units.map((u, k) => u.pps * base * (remote[k] ? 1 + c.crossNumaPenalty : 1)));
+    const cyclesPerPacket = pps > 0 ? cycles / pps : base;
+    const capacityPps = clock / cyclesPerPacket;
+    const servedPps = Math.min(pps, capacityPps);
     return {
       index: l.index,
       numaNode: l.numaNode,
@@ -51,21 +57,41 @@ export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants)
       pps,
       hitRate,
       churnMissShare,
-      cyclesPerPacket: pps > 0 ? cycles / pps : base,
+      cyclesPerPacket,
       utilization: cycles / clock,
+      capacityPps,
+      servedPps,
+      dropPps: pps - servedPps,
     };
   });
 
   const offeredPps = sum(rs.units.map((u) => u.pps));
   const packetBytes = offeredPps > 0 ? sum(rs.units.map((u) => u.pps * u.packetBytes)) / offeredPps : MIN_FRAME_BYTES;
   const lineRate = sum(rs.uplinks.map((u) => lineRatePps(u.nic.speedGbps, packetBytes, c.frameOverheadBytes)));
-  const capacityPps = sum(lcores.map((l) => clock / l.cyclesPerPacket));
-  const limit = rs.uplinks.length > 0 ? Math.min(lineRate, capacityPps) : capacityPps;
+  const rxShareOf = (u: WorkUnit) => host.vms?.[u.vmIndex]?.vnics[u.vnicIndex]?.traffic?.rxShare ?? c.rxShare;
+  const rxPps = sum(rs.units.map((u) => u.pps * rxShareOf(u)));
+  // Heritage (standard) switches are not bound by lcores: the stack takes the cores it needs.
+  const lcoreBound = rs.edp;
+  const lcoreDropPps = lcoreBound ? sum(lcores.map((l) => l.dropPps)) : 0;
+  // The wire sees what the lcores pass, each direction against the full-duplex line rate.
+  let passedRx = 0;
+  let passed = 0;
+  lcores.forEach((l, i) => {
+    const pass = !lcoreBound || l.pps <= 0 ? 1 : l.servedPps / l.pps;
+    for (const u of unitsByLcore[i]) {
+      passedRx += u.pps * rxShareOf(u) * pass;
+      passed += u.pps * pass;
+    }
+  });
+  const lineDropPps = rs.uplinks.length > 0 ? Math.max(0, passedRx - lineRate) + Math.max(0, passed - passedRx - lineRate) : 0;
+  const dropPps = Math.min(offeredPps, lcoreDropPps + lineDropPps);
   const utilizations = lcores.map((l) => l.utilization);
   const maxUtilization = utilizations.length > 0 ? Math.max(...utilizations) : 0;
   const meanUtilization = utilizations.length > 0 ? sum(utilizations) / utilizations.length : 0;
   const worst = lowestHitLcore(lcores);
   const placedPps = sum(lcores.map((l) => l.pps));
+  const entriesBytes = sum(unitsByLcore.map((units) => (units.length > 0 ? flowTableBytesOf(entries, sum(units.map((u) => u.flows)), c) : 0)));
+  const nicRxQueues = sum(rs.uplinks.map((u) => nicRxQueuesOf(u.nic.queues, lcores.length)));
 
   const model: SwitchModel = {
     name: rs.sw.name,
@@ -73,9 +99,15 @@ export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants)
     lcoreAssignment: assignment,
     offeredPps,
     packetBytes,
+    rxPps,
+    txPps: offeredPps - rxPps,
     lineRatePps: lineRate,
-    capacityPps,
-    dropRate: offeredPps > 0 ? Math.max(0, 1 - limit / offeredPps) : 0,
+    capacityPps: sum(lcores.map((l) => l.capacityPps)),
+    lcoreDropPps,
+    lineDropPps,
+    dropPps,
+    dropRate: offeredPps > 0 ? dropPps / offeredPps : 0,
+    heritageBreakEvenHitRate: breakEvenHitRate(c),
     hitRate: placedPps > 0 ? sum(lcores.map((l) => l.pps * l.hitRate)) / placedPps : 1,
     churnMissShare: placedPps > 0 ? sum(lcores.map((l) => l.pps * l.churnMissShare)) / placedPps : 0,
     entries,
@@ -83,12 +115,12 @@ export function switchResult(rs: ResolvedSwitch, ghz: number, c: ModelConstants)
     maxUtilization,
     coresUsed: {
       edpPerformance: lcores.length,
-      edpStandard: sum(utilizations),
+      edpStandard: sum(utilizations.map((u) => Math.min(1, u))),
       heritage: (offeredPps * c.heritageCyclesPerPacket) / clock,
     },
     cacheCurve: [],
     lcores,
-    mbuf: mbufOf(lcores.map((l) => l.queues), rs.sw.rxRingSize ?? c.rxRingSize, c),
+    mbuf: mbufOf(lcores.map((l) => l.queues), rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes),
   };
   defineLazy(model, 'cacheCurve', () =>
     worst ? cacheCurve(mixByLcore[worst.index]).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [],
@@ -111,6 +143,31 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
       value = v;
     },
   });
+}
+
+/**
+ * A queue pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,
+ * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
+ * LLC). A queue with no home on a switch without uplinks is never remote.
+ */
+export function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, uplinkNodes: ReadonlySet<number>): boolean {
+  return (unit.home !== undefined && unit.home !== lcoreNode) || (uplinkNodes.size > 0 && !uplinkNodes.has(lcoreNode));
+}
+
+/**
+ * Receive queues of an uplink NIC that hold buffers of the switch: its `queues` if given, else
+ * one per lcore of the switch (assumption: RSS gives each polling lcore a queue on each uplink).
+ */
+export function nicRxQueuesOf(nicQueues: number | undefined, lcores: number): number {
+  return nicQueues ?? Math.max(1, lcores);
+}
+
+/** The hit rate h with h·fast + (1 − h)·slow = heritage; 0 when the slow path is no dearer than heritage. */
+export function breakEvenHitRate(c: Pick<ModelConstants, 'fastPathCyclesPerPacket' | 'slowPathCyclesPerPacket' | 'heritageCyclesPerPacket'>): number {
+  const { fastPathCyclesPerPacket: f, slowPathCyclesPerPacket: s, heritageCyclesPerPacket: h } = c;
+  if (s <= h) return 0;
+  // s > h: with f ≥ h even a full hit rate is dearer.
+  return f >= h ? 1 : (s - h) / (s - f);
 }
 
 /** The loaded lcore with the lowest hit rate (lowest index on ties), if any carries traffic. */

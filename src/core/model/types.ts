@@ -8,11 +8,11 @@ export interface DatapathModel {
 }
 
 export interface CoresUsed {
-  /** EDP Performance (dedicated, polling): every lcore is a whole core. */
+  /** EDP Performance (dedicated, polling): every lcore is a whole core, however idle. */
   edpPerformance: number;
-  /** EDP Standard (interrupt, shared): Σ lcore utilization, only what the load needs. */
+  /** EDP Standard (interrupt, shared): Σ min(1, lcore utilization): what the load needs, at most one core per lcore. */
   edpStandard: number;
-  /** Heritage standard stack: offered pps × heritage cycles per packet / clock. */
+  /** Heritage standard stack: offered pps × heritage cycles per packet / clock, on as many threads as it takes. */
   heritage: number;
 }
 
@@ -38,8 +38,14 @@ export interface MbufFootprintVsLlc extends MbufFootprint {
 }
 
 export interface NumaMbuf {
-  /** Σ over the node's EDP lcores of (rxRingSize × queues + burstSize). */
+  /**
+   * Σ over the node's EDP lcores of (rxRingSize × vNIC queues + burstSize), plus the receive
+   * rings of the EDP switches' uplink NICs on this node (rxRingSize × NIC queues).
+   */
   packetsInFlight: number;
+  /** Occupied flow-cache entries of the node's EDP lcores × flowEntryBytes. */
+  flowTableBytes: number;
+  /** EDP: llcShare = (hotBytes + flowTableBytes) / llcBytes; heritage (no flow cache): hotBytes / llcBytes. */
   edp: MbufFootprintVsLlc;
   heritage: MbufFootprintVsLlc;
   /** This node's share of its socket's LLC (llcMiB split evenly over the socket's nodes). */
@@ -57,6 +63,8 @@ export interface NumaModel {
 
 export interface SwitchMbuf {
   packetsInFlight: number;
+  /** Occupied flow-cache entries of the switch's lcores × flowEntryBytes. */
+  flowTableBytes: number;
   edp: MbufFootprint;
   heritage: MbufFootprint;
 }
@@ -68,11 +76,33 @@ export interface SwitchModel {
   offeredPps: number;
   /** pps-weighted mean packet size of the switch's traffic (64 B when it has none). */
   packetBytes: number;
-  /** Σ uplink line rates at packetBytes; 0 when no uplink names a NIC (then it is no limit). */
+  /** Packets the VMs receive (wire → VM): Σ vNIC pps × rxShare. */
+  rxPps: number;
+  /** Packets the VMs send (VM → wire): offeredPps − rxPps. */
+  txPps: number;
+  /**
+   * Σ uplink line rates at packetBytes, in each direction (full duplex); 0 when no uplink names
+   * a NIC (then it is no limit).
+   */
   lineRatePps: number;
-  /** Σ over lcores of clock / cyclesPerPacket. */
+  /**
+   * Σ over lcores of clock / cyclesPerPacket: what the lcores could serve if the load matched
+   * them. Each lcore serves only its own queues, so drops can come before offered reaches this.
+   */
   capacityPps: number;
+  /** Σ over lcores of dropPps (0 in standard mode: the heritage stack takes the cores it needs). */
+  lcoreDropPps: number;
+  /** What the lcores pass beyond the line rate, per direction, summed. */
+  lineDropPps: number;
+  /** lcoreDropPps + lineDropPps. */
+  dropPps: number;
+  /** dropPps / offeredPps (0 without traffic). */
   dropRate: number;
+  /**
+   * Below this hit rate a packet costs EDP more cycles than the heritage stack (a miss runs the
+   * heritage pipeline plus the cache lookup and insertion); 0 when no hit rate does.
+   */
+  heritageBreakEvenHitRate: number;
   /** pps-weighted mean of the lcores' hit rates (1 with no traffic). */
   hitRate: number;
   /** pps-weighted share of packets that are the first of a new flow. */
@@ -95,7 +125,10 @@ export interface AssignedQueue {
   queue: number;
   pps: number;
   flows: number;
-  /** Served from another NUMA node than the queue's own: pays the cross-NUMA penalty. */
+  /**
+   * Its lcore is on another NUMA node than its VM (or, for a VM without one, its uplinks), or than
+   * every uplink of the switch: its packets pay the cross-NUMA penalty.
+   */
   remote: boolean;
 }
 
@@ -105,9 +138,17 @@ export interface LcoreModel {
   numaNode: number;
   queues: number;
   assigned: AssignedQueue[];
+  /** Offered: Σ of its queues' pps. */
   pps: number;
   hitRate: number;
   churnMissShare: number;
   cyclesPerPacket: number;
+  /** Cycles its queues need / cycles it has: above 1 it is overloaded and drops. */
   utilization: number;
+  /** clock / cyclesPerPacket: the most it can serve at its hit rate and NUMA mix. */
+  capacityPps: number;
+  /** min(pps, capacityPps). */
+  servedPps: number;
+  /** pps − servedPps: what its queues offer beyond its capacity. */
+  dropPps: number;
 }

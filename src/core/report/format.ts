@@ -1,12 +1,6 @@
 // Figures as the report shows them (panel, exported HTML and Markdown alike).
 
-export function pct(share: number): string {
-  if (!Number.isFinite(share)) return '–';
-  const p = share * 100;
-  return `${p.toFixed(p !== 0 && Math.abs(p) < 10 ? 2 : 1)}%`;
-}
-
-export { count, rate } from '../format';
+export { count, pct, rate } from '../format';
 
 export function bytes(n: number): string {
   if (!Number.isFinite(n)) return '–';

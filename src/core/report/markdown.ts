@@ -1,5 +1,7 @@
 // The report as Markdown: figures per switch and NUMA node, and the findings, for a pull request,
 // a wiki page or a ticket (written next to the exported HTML).
+import { dropText } from '../format';
+import { CORES_EXPLAINED } from '../model/coresInMode';
 import { bytes, cores, count, pct, rate } from './format';
 import type { ReportFinding, ReportHost, ReportSwitch, ReportViewModel, SeverityCounts } from './viewModel';
 
@@ -33,19 +35,25 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
     ['Uplinks', mdEscape(sw.uplinks.join(', ')) || 'none'],
     ['Offered', rate(sw.offeredPps)],
     ['Mean packet size', `${Math.round(sw.packetBytes)} B`],
-    ['Uplink line rate', sw.lineRatePps > 0 ? rate(sw.lineRatePps) : 'no uplink'],
-    ['Datapath capacity', rate(sw.capacityPps)],
-    ['Predicted drop rate', flag(sw.dropRate > 0, pct(sw.dropRate))],
+    ['Received / sent by the VMs', `${rate(sw.rxPps)} / ${rate(sw.txPps)}`],
+    ['Uplink line rate, per direction', sw.lineRatePps > 0 ? rate(sw.lineRatePps) : 'no uplink'],
+    ['Datapath capacity (Σ lcores)', rate(sw.capacityPps)],
+    ['Dropped by overloaded lcores', rate(sw.lcoreDropPps)],
+    ['Dropped beyond the line rate', rate(sw.lineDropPps)],
+    ['Predicted drop rate', flag(sw.dropRate > 0, dropText(sw.dropRate))],
     ['Flow-cache hit rate', flag(sw.hitRate < t.hitRate, pct(sw.hitRate))],
     ['Churn misses', flag(sw.churnMissShare > t.churn, pct(sw.churnMissShare))],
     ['Flow-table entries per lcore', String(sw.entries)],
     ['Max lcore utilization', flag(sw.maxUtilization > t.utilization, pct(sw.maxUtilization))],
     ['Imbalance (max / mean)', flag(sw.imbalance > t.imbalance, sw.imbalance.toFixed(2))],
     ['Cores used (EDP Standard / EDP Performance / heritage)', `${cores(sw.coresUsed.edpStandard)} / ${cores(sw.coresUsed.edpPerformance)} / ${cores(sw.coresUsed.heritage)}`],
+    ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
+      ? [['Dearer than heritage', `**below a ${pct(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion**`]]
+      : []),
   ]);
   const lcores = sw.lcores.length > 0
-    ? '\n\n' + mdTable(['lcore', 'NUMA', 'Utilization', 'Packets', 'Hit rate', 'Queues'], sw.lcores.map((l) => [
-      String(l.index), String(l.numaNode), flag(l.utilization > t.utilization, pct(l.utilization)), rate(l.pps), pct(l.hitRate), String(l.queues),
+    ? '\n\n' + mdTable(['lcore', 'NUMA', 'Utilization', 'Packets', 'Dropped', 'Hit rate', 'Queues'], sw.lcores.map((l) => [
+      String(l.index), String(l.numaNode), flag(l.utilization > t.utilization, pct(l.utilization)), rate(l.pps), flag(l.dropPps > 0, rate(l.dropPps)), pct(l.hitRate), String(l.queues),
     ]))
     : '';
   const findings = sw.findings.map((id) => findingLine(report.findings[id]));
@@ -56,11 +64,12 @@ function hostSection(host: ReportHost, report: ReportViewModel): string {
   const head = `## Host ${mdEscape(host.name)}${host.cluster ? ` (cluster ${mdEscape(host.cluster)})` : ''}`;
   const c = host.coresUsed;
   const intro = `${host.cpuModel ? `${mdEscape(host.cpuModel)}, ` : ''}${host.ghz} GHz. Findings: ${countsText(host.counts)}. ` +
-    `Cores consumed: EDP Standard ${cores(c.edpStandard)}, EDP Performance ${cores(c.edpPerformance)}, heritage ${cores(c.heritage)}.`;
+    `Cores consumed: EDP Standard ${cores(c.edpStandard)}, EDP Performance ${cores(c.edpPerformance)}, heritage ${cores(c.heritage)}. ` +
+    `${CORES_EXPLAINED.edpStandard} ${CORES_EXPLAINED.edpPerformance} ${CORES_EXPLAINED.heritage}`;
   const t = report.thresholds;
-  const mbuf = mdTable(['NUMA node', 'Packets in flight', 'LLC share', 'EDP hot set', 'Heritage hot set', 'EDP pool', 'Heritage pool'], host.numaNodes.map((n) => {
+  const mbuf = mdTable(['NUMA node', 'Packets in flight', 'LLC share', 'EDP hot set + flow tables', 'Heritage hot set', 'EDP pool', 'Heritage pool'], host.numaNodes.map((n) => {
     const m = n.mbuf;
-    const hot = `${bytes(m.edp.hotBytes)} (${pct(m.edp.llcShare)})`;
+    const hot = `${bytes(m.edp.hotBytes)} + ${bytes(m.flowTableBytes)} (${pct(m.edp.llcShare)})`;
     return [String(n.id), count(m.packetsInFlight), bytes(m.llcBytes), m.edp.llcShare > t.llcShare ? `**${hot}**` : hot, `${bytes(m.heritage.hotBytes)} (${pct(m.heritage.llcShare)})`, bytes(m.edp.poolBytes), bytes(m.heritage.poolBytes)];
   }));
   const switches = host.switches.map((s) => switchSection(s, report));
@@ -80,7 +89,7 @@ export function reportMarkdown(report: ReportViewModel): string {
       mdEscape(h.name),
       pct(h.worst.maxUtilization),
       h.worst.minHitRate === undefined ? 'no traffic' : pct(h.worst.minHitRate),
-      h.worst.dropRate > 0 ? `${pct(h.worst.dropRate)} (${rate(h.worst.droppedPps)})` : 'none',
+      h.worst.dropRate > 0 ? `${dropText(h.worst.dropRate)} (${rate(h.worst.droppedPps)})` : 'none',
       cores(h.worst.coresUsed),
       countsText(h.counts),
     ])));

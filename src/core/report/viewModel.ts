@@ -59,6 +59,9 @@ export interface ReportLcore {
   utilization: number;
   hitRate: number;
   cyclesPerPacket: number;
+  capacityPps: number;
+  servedPps: number;
+  dropPps: number;
   assigned: { vm: string; vnic: string; queue: number; pps: number; remote: boolean }[];
 }
 
@@ -71,7 +74,7 @@ export interface CurvePoint {
 export interface ReportSwitch extends Omit<SwitchModel, 'cacheCurve' | 'lcores'> {
   /** Uplinks that name a NIC of the host. */
   uplinks: string[];
-  /** Cores the switch consumes in its own mode (lcores when dedicated, Σ utilization in interrupt mode, heritage otherwise). */
+  /** Cores the switch consumes in its own mode (lcores when dedicated, Σ min(1, utilization) in interrupt mode, heritage otherwise). */
   coresInMode: number;
   lcores: ReportLcore[];
   /**
@@ -122,6 +125,7 @@ export interface HostWorst {
   minHitRate: number | undefined;
   /** Highest predicted drop rate of the host's switches. */
   dropRate: number;
+  /** Packets per second that switch drops. */
   droppedPps: number;
   /** Σ over switches of the cores each consumes in its own mode. */
   coresUsed: number;
@@ -270,6 +274,8 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
     findings: under(findings, `${hostPath}/vms/${v}`),
   }));
   const lcoreHit = hm.switches.flatMap((s) => s.lcores.filter((l) => l.pps > 0).map((l) => l.hitRate));
+  // The overview's drop figure is one switch's (rate and pps together), the worst, as its CodeLens shows it.
+  const worstDrop = switches.reduce<ReportSwitch | undefined>((w, s) => (s.dropRate > (w?.dropRate ?? 0) ? s : w), undefined);
   return {
     index: h,
     name: hm.name,
@@ -279,8 +285,8 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
     worst: {
       maxUtilization: Math.max(0, ...hm.switches.map((s) => s.maxUtilization)),
       minHitRate: lcoreHit.length > 0 ? Math.min(...lcoreHit) : undefined,
-      dropRate: Math.max(0, ...hm.switches.map((s) => s.dropRate)),
-      droppedPps: switches.reduce((n, s) => n + s.offeredPps * s.dropRate, 0),
+      dropRate: worstDrop?.dropRate ?? 0,
+      droppedPps: worstDrop?.dropPps ?? 0,
       coresUsed: switches.reduce((n, s) => n + s.coresInMode, 0),
     },
     counts: countsOf(ids.map((id) => findings[id])),
@@ -323,9 +329,15 @@ function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined,
     uplinks: (sw?.uplinks ?? []).filter((u) => nicNames.has(u)),
     offeredPps: sm.offeredPps,
     packetBytes: sm.packetBytes,
+    rxPps: sm.rxPps,
+    txPps: sm.txPps,
     lineRatePps: sm.lineRatePps,
     capacityPps: sm.capacityPps,
+    lcoreDropPps: sm.lcoreDropPps,
+    lineDropPps: sm.lineDropPps,
+    dropPps: sm.dropPps,
     dropRate: sm.dropRate,
+    heritageBreakEvenHitRate: sm.heritageBreakEvenHitRate,
     hitRate: sm.hitRate,
     churnMissShare: sm.churnMissShare,
     entries: sm.entries,
@@ -341,6 +353,9 @@ function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined,
       utilization: l.utilization,
       hitRate: l.hitRate,
       cyclesPerPacket: l.cyclesPerPacket,
+      capacityPps: l.capacityPps,
+      servedPps: l.servedPps,
+      dropPps: l.dropPps,
       assigned: l.assigned.map((a) => ({ vm: a.vm, vnic: a.vnic, queue: a.queue, pps: a.pps, remote: a.remote })),
     })),
     mbuf: structuredCopy(sm.mbuf),

@@ -55,6 +55,7 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
     });
     (sw.lcores ?? []).forEach((g, l) => checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`));
   });
+  sharedUplinks(host, at, out);
   const switchNames = host.switches.map((s) => s.name);
   (host.vms ?? []).forEach((vm, v) => {
     checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
@@ -64,6 +65,31 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
         rule: 'ref/unknown-switch',
         path: toPointer([...at, 'vms', v, 'vnics', n, 'switch']),
         message: `vNIC "${vnic.name}" of VM "${vm.name}" connects to switch "${vnic.switch}", which is not a switch of ${where}.${suggestionText(vnic.switch, switchNames)}`,
+      });
+    });
+  });
+}
+
+/**
+ * A physical NIC is an uplink of one host switch only (in NSX a pNIC belongs to one host switch):
+ * the second switch naming it is the error; its line rate would otherwise be counted twice.
+ */
+function sharedUplinks(host: Host, at: (string | number)[], out: RawFinding[]): void {
+  const owner = new Map<string, { s: number; u: number }>();
+  host.switches.forEach((sw, s) => {
+    new Set(sw.uplinks).forEach((uplink) => {
+      if (!host.nics.some((n) => n.name === uplink)) return;
+      const first = owner.get(uplink);
+      if (!first) {
+        owner.set(uplink, { s, u: sw.uplinks.indexOf(uplink) });
+        return;
+      }
+      const other = host.switches[first.s].name;
+      out.push({
+        rule: 'ref/shared-uplink',
+        path: toPointer([...at, 'switches', s, 'uplinks', sw.uplinks.indexOf(uplink)]),
+        message: `NIC "${uplink}" is an uplink of switch "${sw.name}" and of switch "${other}", but a physical NIC belongs to one host switch only. Give each switch its own NICs.`,
+        related: [{ path: toPointer([...at, 'switches', first.s, 'uplinks', first.u]), message: `"${uplink}" is first an uplink of switch "${other}"` }],
       });
     });
   });

@@ -14,6 +14,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'ref/duplicate-name', severity: 'error', summary: 'Two hosts, NICs, switches, VMs (or vNICs of one VM) share a name.' },
   { id: 'ref/unknown-nic', severity: 'error', summary: 'A switch uplink names no NIC of its host.' },
   { id: 'ref/unknown-switch', severity: 'error', summary: 'A vNIC names no switch of its host.' },
+  { id: 'ref/shared-uplink', severity: 'error', summary: 'Two switches of a host name the same NIC as uplink.' },
   { id: 'ref/unknown-numa-node', severity: 'error', summary: 'A NIC, lcore group or VM names a NUMA node the host lacks.' },
   { id: 'readiness/no-edp-nic', severity: 'error', summary: 'A host with an EDP switch has no EDP-capable NIC.' },
   { id: 'readiness/unsupported-nic', severity: 'error', summary: "The NIC's driver is not supported for the target release and mode." },

@@ -9,7 +9,7 @@ import { numaMap, numaTable } from './numaMap';
 import { countsText } from './overview';
 import { section } from './section';
 import { sectionKey, type UiState } from './state';
-import { coresChart, coresTable, utilizationChart, utilizationTable } from './tlb';
+import { coresChart, coresExplained, coresTable, utilizationChart, utilizationTable } from './tlb';
 
 /** The id of a host's element, for scrolling to it (index-based: names may repeat or hold anything). */
 export function hostElementId(host: ReportHost): string {
@@ -40,7 +40,7 @@ export function hostSection(host: ReportHost, report: ReportViewModel, ui: UiSta
       key: key('tlb'),
       title: 'Thread Load Balancer',
       caption: `Utilization of each lcore, grouped by NUMA node; threshold ${pct(t.utilization)} (tlb.utilization). Hover a bar for its queues.`,
-      chart: () => perSwitch(host, (s) => utilizationChart(s, t)) + `<h4>Cores consumed</h4>${coresChart(host)}`,
+      chart: () => perSwitch(host, (s) => utilizationChart(s, t)) + `<h4>Cores consumed</h4>${coresChart(host)}${coresExplained(host)}`,
       table: () => perSwitch(host, (s) => utilizationTable(s, t)) + coresTable(host),
     }, ui),
     section({

@@ -1,6 +1,6 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { cores, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
+import { CORES_EXPLAINED, cores, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { esc } from './escape';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
@@ -13,6 +13,7 @@ export function lcoreTooltip(l: ReportLcore): string {
   return [
     `lcore ${l.index} on NUMA ${l.numaNode}: ${pct(l.utilization)} utilization`,
     `${rate(l.pps)}, hit rate ${pct(l.hitRate)}, ${Math.round(l.cyclesPerPacket)} cycles/packet`,
+    ...(l.dropPps > 0 ? [`overloaded: serves at most ${rate(l.capacityPps)}, drops ${rate(l.dropPps)}`] : []),
     `${l.queues} queue(s)${queues.length > 0 ? ':' : ''}`,
     ...queues,
   ].join('\n');
@@ -79,13 +80,25 @@ export function utilizationTable(sw: ReportSwitch, t: ReportThresholds): string 
   return table(`lcores of switch ${sw.name} (threshold ${pct(t.utilization)})`, ['lcore', 'NUMA', 'Utilization', 'Packets', 'Hit rate', 'Queues', 'Assigned queues'], rows);
 }
 
+/**
+ * What each mode's figure counts, under the chart and the table, and why a switch whose hit rate
+ * is below the break-even costs EDP more than the heritage stack.
+ */
+export function coresExplained(host: ReportHost): string {
+  const dearer = host.switches
+    .filter((s) => s.mode !== 'standard' && s.offeredPps > 0 && s.hitRate < s.heritageBreakEvenHitRate)
+    .map((s) => `Switch ${s.name}: at its ${pct(s.hitRate)} hit rate, below the ${pct(s.heritageBreakEvenHitRate)} break-even, a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion. Raise the hit rate (flowCache.entries, fewer flows per lcore, less churn).`);
+  const notes = [...(['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => CORES_EXPLAINED[k]), ...dearer];
+  return `<ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
+}
+
 export function coresChart(host: ReportHost): string {
   const c = host.coresUsed;
   return hbars(
     [
-      { label: 'EDP Standard', value: c.edpStandard, valueText: `${cores(c.edpStandard)} cores`, cls: 'series-edp', tooltip: `EDP Standard (interrupt mode): Σ lcore utilization = ${cores(c.edpStandard)} cores` },
-      { label: 'EDP Performance', value: c.edpPerformance, valueText: `${cores(c.edpPerformance)} cores`, cls: 'series-perf', tooltip: `EDP Performance (dedicated polling lcores): ${cores(c.edpPerformance)} whole cores` },
-      { label: 'Heritage stack', value: c.heritage, valueText: `${cores(c.heritage)} cores`, cls: 'series-heritage', tooltip: `Heritage standard stack for the same traffic: ${cores(c.heritage)} cores` },
+      { label: 'EDP Standard', value: c.edpStandard, valueText: `${cores(c.edpStandard)} cores`, cls: 'series-edp', tooltip: `${CORES_EXPLAINED.edpStandard} = ${cores(c.edpStandard)} cores` },
+      { label: 'EDP Performance', value: c.edpPerformance, valueText: `${cores(c.edpPerformance)} cores`, cls: 'series-perf', tooltip: `${CORES_EXPLAINED.edpPerformance} = ${cores(c.edpPerformance)} cores` },
+      { label: 'Heritage stack', value: c.heritage, valueText: `${cores(c.heritage)} cores`, cls: 'series-heritage', tooltip: `${CORES_EXPLAINED.heritage} = ${cores(c.heritage)} cores` },
     ],
     { label: `Cores consumed by host ${host.name}'s datapath in each mode` },
   );
@@ -95,5 +108,5 @@ export function coresTable(host: ReportHost): string {
   const rows = host.switches.map((s) => [esc(s.name), esc(s.mode), esc(cores(s.coresUsed.edpStandard)), esc(cores(s.coresUsed.edpPerformance)), esc(cores(s.coresUsed.heritage))]);
   const c = host.coresUsed;
   rows.push(['Host total', '', esc(cores(c.edpStandard)), esc(cores(c.edpPerformance)), esc(cores(c.heritage))]);
-  return table(`Cores consumed by host ${host.name}`, ['Switch', 'Mode', 'EDP Standard', 'EDP Performance', 'Heritage'], rows, 2);
+  return table(`Cores consumed by host ${host.name}`, ['Switch', 'Mode', 'EDP Standard', 'EDP Performance', 'Heritage'], rows, 2) + coresExplained(host);
 }

@@ -4,7 +4,8 @@ import type { ModelConstants } from '../constants';
 import { entriesForHitRate, MAX_FLOW_TABLE, steadyHitRate } from '../flowcache';
 import type { HostResult } from '../hostModel';
 import { lowestHitLcore, type SwitchResult } from '../switchModel';
-import { count, hostPath, pct, switchPropertyPath } from './format';
+import { flowTableBytesOf } from '../mbuf';
+import { count, hostPath, mib, pct, switchPropertyPath } from './format';
 
 export function cacheFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const edp = hr.switches.filter((s) => s.resolved.edp);
@@ -28,7 +29,9 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
   if (needed.every((n) => n !== undefined)) {
     const entries = Math.max(...(needed as number[]));
     const reached = steadyHitRate(s.mixByLcore[worst.index], entries) * (1 - worst.churnMissShare);
-    advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}.`;
+    // The table is not free: its occupied entries join the mbuf hot set in the LLC (docs/MODEL.md §7).
+    const llcCost = flowTableBytesOf(entries, flows, c) - flowTableBytesOf(m.entries, flows, c);
+    advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}; its table then takes ${mib(flowTableBytesOf(entries, flows, c))} of LLC (+${mib(llcCost)}, ${count(c.flowEntryBytes)} B per entry).`;
   } else {
     const best = steadyHitRate(s.mixByLcore[worst.index], MAX_FLOW_TABLE) * (1 - worst.churnMissShare);
     advice =

@@ -1,8 +1,10 @@
-// capacity/* findings: offered packets against the uplinks' line rate and the lcores' capacity.
+// capacity/* findings: offered packets against the uplinks' line rate (per direction) and each
+// lcore's capacity. The figures are the model's (dropPps, dropRate), so the report, CodeLens, CLI
+// and JSON say the same.
 import type { RawFinding } from '../../findings';
 import type { HostResult } from '../hostModel';
 import type { SwitchResult } from '../switchModel';
-import { hostPath, pct, rate, switchPropertyPath } from './format';
+import { hostPath, lcoreGroupPath, pct, rate, switchPropertyPath } from './format';
 
 export function capacityFindings(hr: HostResult): RawFinding[] {
   return hr.switches.flatMap((s) => [...lineRate(hr, s), ...(s.resolved.edp ? datapath(hr, s) : [])]);
@@ -11,15 +13,21 @@ export function capacityFindings(hr: HostResult): RawFinding[] {
 function lineRate(hr: HostResult, s: SwitchResult): RawFinding[] {
   const m = s.model;
   const h = hr.resolved.index;
-  if (s.resolved.uplinks.length === 0 || !(m.offeredPps > m.lineRatePps)) return [];
+  const over = [
+    { what: 'received (wire → VM)', pps: m.rxPps },
+    { what: 'sent (VM → wire)', pps: m.txPps },
+  ].filter((d) => d.pps > m.lineRatePps);
+  if (s.resolved.uplinks.length === 0 || over.length === 0) return [];
   const speeds = s.resolved.uplinks.map((u) => `${u.nic.name} ${u.nic.speedGbps} Gb/s`).join(' + ');
+  const lcoresFirst = m.lcoreDropPps > 0 ? ' after what its lcores already drop' : '';
   return [
     {
       rule: 'capacity/nic-line-rate',
       path: hostPath(h, 'switches', s.resolved.index, 'uplinks'),
       message:
-        `Switch "${m.name}" is offered ${rate(m.offeredPps)}, but its uplinks (${speeds}) carry at most ${rate(m.lineRatePps)} at ${Math.round(m.packetBytes)}-byte packets; ` +
-        `${pct(1 - m.lineRatePps / m.offeredPps)} of the packets would be dropped. Add or upgrade uplinks, or move traffic to another switch.`,
+        `Switch "${m.name}" is offered ${over.map((d) => `${rate(d.pps)} ${d.what}`).join(' and ')}, but its uplinks (${speeds}) carry at most ${rate(m.lineRatePps)} per direction at ${Math.round(m.packetBytes)}-byte packets; ` +
+        `the uplinks drop ${rate(m.lineDropPps)} (${pct(m.offeredPps > 0 ? m.lineDropPps / m.offeredPps : 0)} of the offered packets${lcoresFirst}), the switch ${pct(m.dropRate)} in all. ` +
+        `Add or upgrade uplinks, or move traffic to another switch.`,
       related: s.resolved.uplinks.map((u) => ({ path: hostPath(h, 'nics', u.nicIndex, 'speedGbps'), message: `NIC "${u.nic.name}": ${u.nic.speedGbps} Gb/s` })),
     },
   ];
@@ -27,14 +35,23 @@ function lineRate(hr: HostResult, s: SwitchResult): RawFinding[] {
 
 function datapath(hr: HostResult, s: SwitchResult): RawFinding[] {
   const m = s.model;
-  if (!(m.offeredPps > m.capacityPps)) return [];
+  const h = hr.resolved.index;
+  const over = m.lcores.filter((l) => l.dropPps > 0);
+  if (over.length === 0) return [];
+  const worst = over.reduce((a, b) => (b.dropPps > a.dropPps ? b : a));
+  const idle = m.lcores.filter((l) => l.utilization < 0.5).length;
+  const advice =
+    idle > 0
+      ? `${idle} other lcore(s) are under half busy but cannot take over queues placed elsewhere: give the heavy vNICs more queues so RSS spreads them, or raise the hit rate.`
+      : `Add lcores, give the heavy vNICs more queues, or raise the hit rate.`;
   return [
     {
       rule: 'capacity/datapath',
-      path: switchPropertyPath(hr.resolved.index, s.resolved, 'lcores'),
+      path: switchPropertyPath(h, s.resolved, 'lcores'),
       message:
-        `Switch "${m.name}" is offered ${rate(m.offeredPps)}, but its ${m.lcores.length} lcore(s) can process about ${rate(m.capacityPps)} at a ${pct(m.hitRate)} flow-cache hit rate; ` +
-        `${pct(1 - m.capacityPps / m.offeredPps)} of the packets would be dropped. Add lcores (about ${Math.ceil((m.lcores.length * m.offeredPps) / m.capacityPps)} needed), or raise the hit rate.`,
+        `Switch "${m.name}": ${over.length} of its ${m.lcores.length} lcore(s) are offered more than they can serve (lcore ${worst.index}: ${rate(worst.pps)} offered, at most ${rate(worst.capacityPps)} at ${Math.round(worst.cyclesPerPacket)} cycles/packet); ` +
+        `they drop ${rate(m.lcoreDropPps)}, ${pct(m.lcoreDropPps / m.offeredPps)} of the switch's offered packets${m.lineDropPps > 0 ? ` (${pct(m.dropRate)} with what exceeds the uplinks' line rate)` : ''}. ${advice}`,
+      related: over.slice(0, 8).map((l) => ({ path: lcoreGroupPath(h, s.resolved, l.index), message: `lcore ${l.index}: ${rate(l.pps)} offered, ${rate(l.dropPps)} dropped` })),
     },
   ];
 }

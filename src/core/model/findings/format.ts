@@ -2,11 +2,7 @@
 import { toPointer } from '../../pointer';
 import type { ResolvedSwitch } from '../resolve';
 
-export function pct(share: number): string {
-  return `${(share * 100).toFixed(share < 0.1 ? 2 : 1)}%`;
-}
-
-export { count, rate } from '../../format';
+export { count, pct, rate } from '../../format';
 
 export function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;

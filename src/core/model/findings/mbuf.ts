@@ -2,6 +2,7 @@
 import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
+import { nicRxQueuesOf } from '../switchModel';
 import { count, hostPath, mib, pct, switchPropertyPath } from './format';
 
 export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
@@ -16,7 +17,9 @@ export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
     for (const s of hr.switches) {
       if (!s.resolved.edp) continue;
       const ring = s.resolved.sw.rxRingSize ?? c.rxRingSize;
-      const packets = s.model.lcores.filter((l) => l.numaNode === node.id).reduce((n, l) => n + ring * l.queues + c.burstSize, 0);
+      const packets =
+        s.model.lcores.filter((l) => l.numaNode === node.id).reduce((n, l) => n + ring * l.queues + c.burstSize, 0) +
+        s.resolved.uplinks.filter((u) => u.nic.numaNode === node.id).reduce((n, u) => n + ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length), 0);
       if (packets > 0 && (!top || packets > top.packets)) top = { s, packets };
     }
     if (!top) continue;
@@ -25,8 +28,10 @@ export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
       rule: 'mbuf/working-set-exceeds-llc',
       path: switchPropertyPath(h, rs, 'rxRingSize'),
       message:
-        `The EDP hot buffer working set on NUMA node ${node.id} is ${mib(m.edp.hotBytes)} (${count(m.packetsInFlight)} packets in flight in rx rings and bursts), ` +
-        `${pct(m.edp.llcShare)} of its ${mib(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack would need ${pct(m.heritage.llcShare)}). ` +
+        `The EDP working set in the LLC of NUMA node ${node.id} is ${mib(m.edp.hotBytes + m.flowTableBytes)}: ${mib(m.edp.hotBytes)} of hot buffers (${count(m.packetsInFlight)} packets in flight in vNIC and NIC rx rings and bursts) and ${mib(m.flowTableBytes)} of flow tables, ` +
+        `${pct(m.edp.llcShare)} of its ${mib(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack's buffers would need ${pct(m.heritage.llcShare)}). ` +
+        // No "smaller flow tables": an lcore occupies min(entries, flows) entries, so shrinking the
+        // table saves LLC only by losing hits, the reverse of flowcache/low-hit-rate's advice.
         `Lower rxRingSize (switch "${rs.sw.name}" uses ${count(rs.sw.rxRingSize ?? c.rxRingSize)}) or serve fewer queues per lcore.`,
       related: [{ path: hostPath(h, 'cpu', 'llcMiB'), message: `LLC ${hr.resolved.host.cpu.llcMiB} MiB per socket` }],
     });

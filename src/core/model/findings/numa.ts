@@ -30,15 +30,21 @@ function lcoreRemoteNic(hr: HostResult, c: ModelConstants): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rs of edpSwitches(hr)) {
     const nodes = lcoreNodes(rs);
+    // The model charges the NIC side only when no lcore sits by any uplink (switchModel isRemote):
+    // with a local uplink, NUMA-aware teaming keeps the traffic there.
+    const allRemote = rs.lcores.length > 0 && !rs.uplinks.some((u) => nodes.includes(u.nic.numaNode));
     for (const up of rs.uplinks) {
       const node = up.nic.numaNode;
       if (nodes.includes(node)) continue;
+      const cost = allRemote
+        ? `Every packet of the switch crosses the interconnect between the NIC and the lcores and costs ${pct(c.crossNumaPenalty)} more cycles (crossNumaPenalty).`
+        : `Traffic the team sends through it crosses the interconnect to the lcores (the model assumes NUMA-aware teaming keeps traffic on the uplinks by the lcores and charges nothing for it).`;
       out.push({
         rule: 'numa/lcore-remote-nic',
         path: hostPath(h, 'switches', rs.index, 'uplinks', up.index),
         message:
           `Uplink "${up.nic.name}" of switch "${rs.sw.name}" is on NUMA node ${node}, but the switch has no lcores there (lcores on ${nodeList(nodes)}). ` +
-          `Its packets cross the interconnect and cost ${pct(c.crossNumaPenalty)} more cycles. Add an lcore group { "numaNode": ${node}, "count": … } or use an uplink on ${nodeList(nodes)}.`,
+          `${cost} Add an lcore group { "numaNode": ${node}, "count": … }.`,
         related: [{ path: hostPath(h, 'nics', up.nicIndex, 'numaNode'), message: `NIC "${up.nic.name}" is on NUMA node ${node}` }, ...lcoresRelated(h, rs)!],
       });
     }
@@ -83,27 +89,34 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
       const rs = sr.resolved;
       const uplinkNodes = [...new Set(rs.uplinks.map((u) => u.nic.numaNode))];
       const path = hostPath(h, 'vms', v, 'numaNode');
+      const lcoreNodesOf = lcoreNodes(rs);
       if (uplinkNodes.length > 0 && !uplinkNodes.includes(vmNode)) {
-        const up = rs.uplinks[0];
+        // Advise the uplink node where the switch also has lcores: there nothing crosses. The
+        // quick fix reads the node from the related NIC.
+        const up = rs.uplinks.find((u) => lcoreNodesOf.includes(u.nic.numaNode)) ?? rs.uplinks[0];
+        const target = up.nic.numaNode;
         out.push({
           rule: 'numa/vm-remote',
           path,
           message:
-            `VM "${vm.name}" is on NUMA node ${vmNode}, but the uplinks of its switch "${rs.sw.name}" are on ${nodeList(uplinkNodes)}: its packets cross the interconnect. ` +
-            `Move the VM to node ${uplinkNodes[0]} (numaNode: ${uplinkNodes[0]}) or give the switch an uplink on node ${vmNode}.`,
+            `VM "${vm.name}" is on NUMA node ${vmNode}, but the uplinks of its switch "${rs.sw.name}" are on ${nodeList(uplinkNodes)}: whichever lcore serves it, its packets cross the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
+            `Move the VM to node ${target} (numaNode: ${target}) or give the switch an uplink on node ${vmNode}.`,
           related: [{ path: hostPath(h, 'nics', up.nicIndex, 'numaNode'), message: `Uplink "${up.nic.name}" is on NUMA node ${up.nic.numaNode}` }],
         });
         continue;
       }
       const remoteQueues = sr.model.lcores.reduce((n, l, i) => n + l.assigned.filter((a, k) => a.remote && sr.unitsByLcore[i][k].vmIndex === v).length, 0);
       if (remoteQueues === 0) continue;
-      const nodes = lcoreNodes(rs);
+      const nodes = lcoreNodesOf;
+      // Moving the VM only helps onto a node with both lcores and an uplink; elsewhere the next
+      // finding would send it back.
+      const moveTo = uplinkNodes.length > 0 ? nodes.filter((n) => uplinkNodes.includes(n)) : nodes;
       out.push({
         rule: 'numa/vm-remote',
         path,
         message:
           `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${count(remoteQueues)} queue(s) are served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
-          `Add an lcore group { "numaNode": ${vmNode}, "count": … } or move the VM to ${nodeList(nodes)}.`,
+          `Add an lcore group { "numaNode": ${vmNode}, "count": … }${moveTo.length > 0 ? ` or move the VM to ${nodeList(moveTo)}` : ''}.`,
         related: lcoresRelated(h, rs),
       });
     }
