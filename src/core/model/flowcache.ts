@@ -5,11 +5,11 @@
 //
 // Cost is bounded per lcore, whatever its flows: queues with the same vNIC law and scale merge
 // into one group (an lcore with all queues of a vNIC sees exactly that vNIC's flow set); per
-// group the first HEAD_ROWS ranks of each queue are summed one by one and the rest in closed
+// group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
 // form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
 // where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above.
 
-import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, STIRLING1, stridedLayout, stridedPowerSum } from './zipf';
+import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -84,14 +84,16 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
     const j = Number.isFinite(m.offset) ? Math.floor(m.offset!) : 0;
     if (!(m.weight > 0) || !Number.isFinite(m.weight) || !(n >= 1) || !Number.isFinite(n) || j < 0 || queueFlowCount(n, q, j) === 0) continue;
-    active.push({ n, s: Number.isFinite(m.zipf) && m.zipf > 0 ? m.zipf : 0, q, j, w: m.weight });
+    // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
+    const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
+    active.push({ n, s, q, j, w: m.weight });
     totalWeight += m.weight;
   }
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
   const groups = new Map<string, Group[]>();
   for (const a of active) {
-    const c = a.w / totalWeight / stridedPowerSum(a.n, a.s, a.q, a.j);
+    const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
     const key = `${a.n}/${a.s}/${a.q}`;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
@@ -100,7 +102,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     g.mult[a.j] += 1;
   }
   let size = 0;
-  for (const list of groups.values()) for (const g of list) size += g.s === 0 ? 1 : Math.min(g.n, stridedLayout(g.n, g.q).A - 1 + g.q);
+  for (const list of groups.values()) for (const g of list) size += g.s === 0 ? 1 : Math.min(g.n, stridedLayout(g.n, g.q, g.s).A - 1 + g.q);
   const p = new Float64Array(size);
   const m = new Float64Array(size);
   let used = 0;
@@ -121,7 +123,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
         m[used++] = count;
         continue;
       }
-      const { A, rows, E } = stridedLayout(n, q);
+      const { A, rows, E } = stridedLayout(n, q, s);
       for (let j = 0; j < q; j++) {
         if (!mult[j]) continue;
         for (let k = j + 1; k <= n && k < A; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
@@ -188,8 +190,14 @@ const TAYLOR1 = new Float64Array(SERIES_TERMS + 2);
 /** Whether evaluate must get the fourth sum right (it costs one more continued fraction per tail). */
 let wantFourth = true;
 
+/** The prepared flows and ln T of the sums evaluate() wrote last (a solve ends where it evaluated). */
+let evaluatedFor: Prepared | undefined;
+let evaluatedAt = NaN;
+
 function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true): void {
   wantFourth = fourth;
+  evaluatedFor = out === sums ? prep : undefined;
+  evaluatedAt = logT;
   const T = Math.exp(logT);
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   const { p, m } = prep;
@@ -405,6 +413,8 @@ function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => numb
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
     const next = t - excess / slopeOf(sums);
+    // Newton converges quadratically: from an excess of 1e-7 the next step lands within ~1e-14.
+    if (Math.abs(excess) <= 1e-7 && next > lo && next < hi) return next;
     t = next > lo && next < hi ? next : (lo + hi) / 2;
   }
   return t;
@@ -416,7 +426,7 @@ function hitAt(prep: Prepared, entries: number): number {
   const known = prep.solved.get(entries);
   if (known !== undefined) return known;
   const logT = solveOccupancy(prep, entries, prep.lastLogT);
-  evaluate(prep, logT, sums, false);
+  if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
   const hit = Math.min(1, Math.max(0, sums[2] / Math.exp(logT)));
   prep.lastLogT = logT;
   prep.solved.set(entries, hit);
@@ -480,7 +490,7 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       lo,
       hi,
     );
-    evaluate(prep, logT, sums, false);
+    if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
     entries = Math.min(sums[0], prep.flows);
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;

@@ -4,8 +4,13 @@
 // Euler–Maclaurin formula for shifted sums (Bernoulli polynomials at j/q), so 10^8 flows
 // cost what 10^4 do, and queues of one vNIC merge exactly (their Bernoulli terms add up).
 
-/** Rows (ranks per queue) summed term by term before Euler–Maclaurin takes over… */
-export const HEAD_ROWS = 8;
+/**
+ * Rows (ranks per queue) summed term by term before Euler–Maclaurin takes over: its terms
+ * shrink like (s/rows)^r, so steeper laws keep more rows…
+ */
+export function headRows(s: number): number {
+  return Math.max(8, Math.ceil(3 * s));
+}
 /** …and at least this many ranks in all (a whole vNIC is one queue of stride 1). */
 export const MIN_HEAD_RANKS = 32;
 /** Euler–Maclaurin terms kept: derivatives up to order EM_ORDER − 1 at each end. */
@@ -77,8 +82,8 @@ export interface StridedLayout {
   E: number;
 }
 
-export function stridedLayout(n: number, q: number): StridedLayout {
-  const A = 1 + Math.max(HEAD_ROWS, Math.ceil(MIN_HEAD_RANKS / q)) * q;
+export function stridedLayout(n: number, q: number, s: number): StridedLayout {
+  const A = 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
   const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
   return { A, rows, E: A + rows * q };
 }
@@ -86,7 +91,7 @@ export function stridedLayout(n: number, q: number): StridedLayout {
 /** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
 export function stridedPowerSum(n: number, s: number, q: number, j: number): number {
   if (s === 0) return queueFlowCount(n, q, j);
-  const { A, rows, E } = stridedLayout(n, q);
+  const { A, rows, E } = stridedLayout(n, q, s);
   let sum = 0;
   // Foot (beyond the tail rows) and head, smallest terms first.
   for (let k = E + j; k <= n; k += q) sum += Math.pow(k, -s);
@@ -116,23 +121,34 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
-const sharesCache = new Map<string, Float64Array>();
+const sumsCache = new Map<string, { sums: Float64Array; shares: Float64Array }>();
+
+/** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
+function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
+  const key = `${n}/${s}/${q}`;
+  const known = sumsCache.get(key);
+  if (known) return known;
+  // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
+  if (sumsCache.size >= 4096) sumsCache.clear();
+  const sums = new Float64Array(q);
+  let total = 0;
+  for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j);
+  const shares = sums.map((x) => (total > 0 ? x / total : 0));
+  const entry = { sums, shares };
+  if (q <= 256) sumsCache.set(key, entry);
+  return entry;
+}
+
+/** Σ k^(−s) over the ranks of queue j of q (memoised; do not modify the result). */
+export function queueRankSum(n: number, s: number, q: number, j: number): number {
+  return queueSums(n, s, q).sums[j];
+}
 
 /**
  * Each queue's share of a vNIC's packets under RSS (rank k → queue (k−1) mod q, Zipf s over n
  * flows): the popularity of its ranks. Sums to 1; queue 0 is the heaviest when s > 0, and a
- * queue without flows (j ≥ n) has share 0.
+ * queue without flows (j ≥ n) has share 0. Memoised: do not modify the result.
  */
 export function rssShares(n: number, s: number, q: number): Float64Array {
-  const key = `${n}/${s}/${q}`;
-  const known = sharesCache.get(key);
-  if (known) return known;
-  // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
-  if (sharesCache.size >= 4096) sharesCache.clear();
-  const shares = new Float64Array(q);
-  sharesCache.set(key, shares);
-  let total = 0;
-  for (let j = 0; j < q; j++) total += shares[j] = stridedPowerSum(n, s, q, j);
-  if (total > 0) for (let j = 0; j < q; j++) shares[j] /= total;
-  return shares;
+  return queueSums(n, s, q).shares;
 }
