@@ -25,6 +25,8 @@ export const MAX_FLOW_TABLE = 524288;
 const SERIES_LIMIT = 2;
 /** e^(−x) is 0 in double precision beyond this. */
 const EXP_UNDERFLOW = 745;
+/** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
+const GAMMA_NEGLIGIBLE = 50;
 
 /**
  * Ranks of one vNIC law (n flows, Zipf s, q queues) on an lcore, each queue counted mult[j]
@@ -287,7 +289,8 @@ const end2 = new Float64Array(3);
 
 /** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to` (m = 2 only when the fourth sum is wanted). */
 function gammaEnd(t: Tail, k: number, x: number, to: Float64Array): Float64Array {
-  if (x > EXP_UNDERFLOW) {
+  // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
+  if (x > GAMMA_NEGLIGIBLE) {
     to.fill(0);
     return to;
   }
