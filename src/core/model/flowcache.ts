@@ -19,6 +19,7 @@ import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueR
 export interface FlowMix { flows: number; zipf: number; weight: number; stride?: number; offset?: number }
 
 export const MIN_FLOW_TABLE = 4;
+const MAX_STRIDE = 4096;
 export const MAX_FLOW_TABLE = 524288;
 
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
@@ -85,7 +86,8 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const n = Math.floor(m.flows);
     const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
     const j = Number.isFinite(m.offset) ? Math.floor(m.offset!) : 0;
-    if (!(m.weight > 0) || !Number.isFinite(m.weight) || !(n >= 1) || !Number.isFinite(n) || j < 0 || queueFlowCount(n, q, j) === 0) continue;
+    // Strides beyond any NIC's queue count (the model caps them at 4096) are not a queue of a vNIC.
+    if (!(m.weight > 0) || !Number.isFinite(m.weight) || !(n >= 1) || !Number.isFinite(n) || j < 0 || j >= q || q > MAX_STRIDE || queueFlowCount(n, q, j) === 0) continue;
     // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
     const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
     active.push({ n, s, q, j, w: m.weight });
