@@ -68,7 +68,7 @@ function validTopology(): Record<string, unknown> {
       vms: [{
         name: 'fw-1', numaNode: 0, vcpus: 8, latencySensitivity: 'high',
         vnics: [{ name: 'eth0', switch: 'vds-edp', adapter: 'vmxnet3', queues: 4,
-          traffic: { pps: 400000, packetBytes: 512, flows: 2000, zipf: 1.0, newFlowsPerSec: 100 } }],
+          traffic: { pps: 400000, packetBytes: 512, flows: 2000, zipf: 0, newFlowsPerSec: 100 } }],
       }],
     }],
   };

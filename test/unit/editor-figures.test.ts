@@ -80,7 +80,8 @@ function twoGroups() {
   const t = topology([host({
     nics: [nic('vmnic0', 0), nic('vmnic1', 1, 25)],
     switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }, { numaNode: 1, count: 2 }], { lcoreAssignment: 'vnic-count' })],
-    vms: [vm('fw', 0, [vnic('eth0', 'vds', traffic(400_000), { queues: 4 })])],
+    // Uniform popularity: RSS gives each of the 4 queues a quarter of the flows and packets.
+    vms: [vm('fw', 0, [vnic('eth0', 'vds', traffic(400_000, { zipf: 0 }), { queues: 4 })])],
   })]);
   const a = analyze(JSON.stringify(t));
   return { host: a.topology!.hosts[0], hostModel: a.model!.hosts[0], sw: a.model!.hosts[0].switches[0] as SwitchModel };

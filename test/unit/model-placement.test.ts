@@ -35,11 +35,33 @@ describe('Thread Load Balancer placement', () => {
     assert.deepEqual(lcoreLoads(heavyTogether), [17e6, 2e6]);
   });
 
-  it('a vNIC with q queues is q work units of pps/q and flows/q', () => {
-    const vms = [loadVm('big', 0, 8e6, 'vds', 4, { flows: 4000 })];
+  it('a vNIC with q queues is q work units partitioning its flows by RSS rank (k → queue (k−1) mod q)', () => {
+    const vms = [loadVm('big', 0, 8e6, 'vds', 4, { flows: 4000, zipf: 1 })];
     const lcores = computeModel(topology([host({ vms })])).model.hosts[0].switches[0].lcores;
-    assert.deepEqual(lcores.map((l) => l.pps), [4e6, 4e6]);
-    for (const l of lcores) for (const a of l.assigned) assert.deepEqual([a.pps, a.flows, a.remote], [2e6, 1000, false]);
+    const queues = lcores.flatMap((l) => l.assigned).sort((a, b) => a.queue - b.queue);
+    assert.deepEqual(queues.map((a) => a.flows), [1000, 1000, 1000, 1000]);
+    // Each queue's packets are the popularity of its ranks, summed here flow by flow.
+    const popularity = (j: number) => { let sum = 0; for (let k = j + 1; k <= 4000; k += 4) sum += 1 / k; return sum; };
+    const total = [0, 1, 2, 3].reduce((sum, j) => sum + popularity(j), 0);
+    for (const a of queues) assert.ok(Math.abs(a.pps - (8e6 * popularity(a.queue)) / total) < 1e-9 * 8e6, `queue ${a.queue}: ${a.pps} vs ${(8e6 * popularity(a.queue)) / total}`);
+    assert.ok(queues[0].pps > queues[1].pps && queues[1].pps > queues[3].pps, 'under Zipf queue 0 is the heaviest');
+    // The Thread Load Balancer places by that load: the heaviest queue first, on lcore 0.
+    assert.ok(lcores[0].assigned.some((a) => a.queue === 0));
+  });
+
+  it('RSS never loses or invents flows: 1 over 4 queues, 10 over 8, 6 over 4', () => {
+    const cases: [number, number, number[]][] = [[1, 4, [1, 0, 0, 0]], [10, 8, [2, 2, 1, 1, 1, 1, 1, 1]], [6, 4, [2, 2, 1, 1]]];
+    for (const [flows, q, expected] of cases) {
+      const t = topology([host({ vms: [loadVm('v', 0, 1e6, 'vds', q, { flows })] })]);
+      const queues = computeModel(t).model.hosts[0].switches[0].lcores.flatMap((l) => l.assigned).sort((a, b) => a.queue - b.queue);
+      assert.deepEqual(queues.map((a) => a.flows), expected, `${flows} flows over ${q} queues`);
+      // A queue without flows carries no packets; the others carry all of the vNIC's.
+      for (const a of queues) if (a.flows === 0) assert.equal(a.pps, 0);
+      assert.ok(Math.abs(queues.reduce((sum, a) => sum + a.pps, 0) - 1e6) < 1e-6);
+    }
+    // 1 flow over 4 queues: that flow fits in any table, so the lcore serving it hits every packet.
+    const one = computeModel(topology([host({ vms: [loadVm('v', 0, 1e6, 'vds', 4, { flows: 1 })] })])).model.hosts[0].switches[0];
+    assert.equal(one.hitRate, 1);
   });
 
   it('places queues on lcores of their NUMA node first', () => {

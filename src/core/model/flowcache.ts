@@ -1,137 +1,450 @@
-// Flow-cache hit rate under the independent reference model with Zipf popularity
-// (DESIGN.md §3 "Flow cache"; domain.md §5): Che's approximation for LRU and its
-// counterpart for random replacement. Sums over flows take the most popular ranks one by
-// one and the long tail by Euler–Maclaurin, so 10^8 flows cost about what 10^4 do.
+// Flow-cache hit rate of an lcore under the independent reference model (DESIGN.md §3 "Flow
+// cache"; domain.md §5): Che's approximation for LRU over the flows of the vNIC queues the
+// lcore serves. A queue is a strided subset of its vNIC's Zipf ranks (RSS, zipf.ts), and each
+// flow keeps its popularity within the vNIC, scaled by the queue's share of the lcore's packets.
+//
+// Cost is bounded per lcore, whatever its flows: queues with the same vNIC law and scale merge
+// into one group (an lcore with all queues of a vNIC sees exactly that vNIC's flow set); per
+// group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
+// form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
+// where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above.
 
-import { EXACT_RANKS, harmonicNumber, smoothRankSum } from './zipf';
+import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
-/** One source of flows on an lcore: a vNIC queue's flows, with its share of the lcore's packets. */
-export interface FlowMix { flows: number; zipf: number; weight: number }
-export type CachePolicy = 'lru' | 'random';
+/**
+ * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
+ * ranks offset+1, offset+1+stride, … of a Zipf(`zipf`) law over the vNIC's `flows`, with
+ * `weight` = the queue's packets (any unit: only shares matter). stride 1, offset 0: the whole vNIC.
+ */
+export interface FlowMix { flows: number; zipf: number; weight: number; stride?: number; offset?: number }
 
 export const MIN_FLOW_TABLE = 4;
+const MAX_STRIDE = 4096;
 export const MAX_FLOW_TABLE = 524288;
 
-/** A source's popularity law: flow k (1-based) has probability scale · k^(−s). */
-interface Source { flows: number; s: number; scale: number; head: Float64Array }
+/** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
+const SERIES_LIMIT = 2;
+/** e^(−x) is 0 in double precision beyond this. */
+const EXP_UNDERFLOW = 745;
+/** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
+const GAMMA_NEGLIGIBLE = 50;
 
-/** The active sources of the mix (positive weight and flows), weights normalised. */
-function sourcesOf(mix: readonly FlowMix[]): Source[] {
-  const active = mix.filter((m) => m.weight > 0 && Math.round(m.flows) > 0);
-  const totalWeight = active.reduce((sum, m) => sum + m.weight, 0);
-  return active.map((m) => {
-    const flows = Math.round(m.flows);
-    const s = Math.max(0, m.zipf);
-    const scale = m.weight / totalWeight / harmonicNumber(flows, s);
-    const head = new Float64Array(Math.min(flows, EXACT_RANKS));
-    for (let k = 1; k <= head.length; k++) head[k - 1] = scale * Math.pow(k, -s);
-    return { flows, s, scale, head };
-  });
+/**
+ * Ranks of one vNIC law (n flows, Zipf s, q queues) on an lcore, each queue counted mult[j]
+ * times, popularity c·k^(−s). The head and foot ranks live in the solver's node list; the
+ * tail rows A … E−1 are summed in closed form.
+ */
+interface Tail {
+  s: number;
+  beta: number;
+  logC: number;
+  A: number;
+  E: number;
+  logA: number;
+  logE: number;
+  /** Σ mult / q: the weight of ∫_A^E. */
+  density: number;
+  /** Euler–Maclaurin end corrections at A and E as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
+  endA: Float64Array;
+  endE: Float64Array;
+  /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT, computed on first use. */
+  atLimit?: Float64Array;
 }
 
-/** Share of a flow's requests that hit, given x = its popularity × the characteristic time. */
-function itemHit(x: number, policy: CachePolicy): number {
-  return policy === 'lru' ? -Math.expm1(-x) : x / (1 + x);
-}
-
-/** x · d(itemHit)/dx: how a flow's occupancy grows with ln T (for Newton's step). */
-function itemHitLogSlope(x: number, policy: CachePolicy): number {
-  return policy === 'lru' ? x * Math.exp(-x) : x / ((1 + x) * (1 + x));
-}
-
-/** Σ over every flow of every source of term(p), exact for the head ranks, Euler–Maclaurin beyond. */
-function sumOverFlows(sources: readonly Source[], term: (p: number) => number): number {
-  let total = 0;
-  for (const src of sources) {
-    const head = src.head;
-    let part = 0;
-    for (let i = head.length - 1; i >= 0; i--) part += term(head[i]);
-    if (src.flows > head.length) {
-      part += smoothRankSum(head.length + 1, src.flows, src.s, (k) => term(src.scale * Math.pow(k, -src.s)));
-    }
-    total += part;
-  }
-  return total;
-}
-
-/** Flows in the mix that are ever requested. */
-function totalFlows(sources: readonly Source[]): number {
-  return sources.reduce((sum, src) => sum + src.flows, 0);
+/** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
+interface Prepared {
+  /** Popularity and multiplicity of each flow summed one by one. */
+  p: Float64Array;
+  m: Float64Array;
+  tails: Tail[];
+  flows: number;
+  minP: number;
+  /** Hit rates solved so far, by entries, and the last ln T (a warm start for the next solve). */
+  solved: Map<number, number>;
+  lastLogT?: number;
 }
 
 /**
- * ln T solving Σ_i itemHit(p_i·T) = C (the occupancy equals the cache size), for 0 < C < N.
- * Newton on ln(occupancy) against ln T: that curve is close to concave, so steps approach
- * the root from below without overshooting (in plain occupancy against ln T the curve is
- * convex where most flows have p·T < 1, and Newton crawls). A bracket, shrunk by
- * bisection whenever Newton leaves it, guarantees convergence anyway.
+ * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
+ * the finding's advice, the curve), so the set-up and the solves are shared. Mixes are
+ * treated as immutable once passed in.
  */
-function characteristicLogTime(sources: readonly Source[], entries: number, policy: CachePolicy): number {
-  const flows = totalFlows(sources);
-  // Lower end: itemHit(x) ≤ x and Σp = 1, so occupancy(C) ≤ C. Upper end: every flow
-  // holds at least the least popular one's share, which reaches C/N there.
-  const minP = Math.min(...sources.map((src) => src.scale * Math.pow(src.flows, -src.s)));
-  const fill = entries / flows;
+const preparedByMix = new WeakMap<readonly FlowMix[], Prepared>();
+
+function prepared(mix: readonly FlowMix[]): Prepared {
+  let prep = preparedByMix.get(mix);
+  if (!prep) preparedByMix.set(mix, (prep = prepare(mix)));
+  return prep;
+}
+
+interface Group { n: number; s: number; q: number; c: number; mult: Float64Array }
+
+function prepare(mix: readonly FlowMix[]): Prepared {
+  const active: { n: number; s: number; q: number; j: number; w: number }[] = [];
+  let totalWeight = 0;
+  for (const m of mix) {
+    const n = Math.floor(m.flows);
+    const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
+    const j = Number.isFinite(m.offset) ? Math.floor(m.offset!) : 0;
+    // Strides beyond any NIC's queue count (the model caps them at 4096) are not a queue of a vNIC.
+    if (!(m.weight > 0) || !Number.isFinite(m.weight) || !(n >= 1) || !Number.isFinite(n) || j < 0 || j >= q || q > MAX_STRIDE || queueFlowCount(n, q, j) === 0) continue;
+    // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
+    const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
+    active.push({ n, s, q, j, w: m.weight });
+    totalWeight += m.weight;
+  }
+  // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
+  // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
+  const groups = new Map<string, Group[]>();
+  for (const a of active) {
+    const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
+    const key = `${a.n}/${a.s}/${a.q}`;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    let g = list.find((x) => Math.abs(x.c - c) <= 1e-12 * c);
+    if (!g) list.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
+    g.mult[a.j] += 1;
+  }
+  let size = 0;
+  for (const list of groups.values()) for (const g of list) size += g.s === 0 ? 1 : Math.min(g.n, stridedLayout(g.n, g.q, g.s).A - 1 + g.q);
+  const p = new Float64Array(size);
+  const m = new Float64Array(size);
+  let used = 0;
+  const tails: Tail[] = [];
+  let flows = 0;
+  let minP = Infinity;
+  for (const list of groups.values()) {
+    for (const g of list) {
+      const { n, s, c } = g;
+      const { q, mult } = reduceStride(g.q, g.mult);
+      let count = 0;
+      for (let j = 0; j < q; j++) count += mult[j] * queueFlowCount(n, q, j);
+      flows += count;
+      minP = Math.min(minP, c * Math.pow(n, -s));
+      if (s === 0) {
+        // Uniform: every flow has popularity c.
+        p[used] = c;
+        m[used++] = count;
+        continue;
+      }
+      const { A, rows, E } = stridedLayout(n, q, s);
+      for (let j = 0; j < q; j++) {
+        if (!mult[j]) continue;
+        for (let k = j + 1; k <= n && k < A; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
+        for (let k = E + j; k <= n; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
+      }
+      if (rows > 0) {
+        let total = 0;
+        for (let j = 0; j < q; j++) total += mult[j];
+        const coef = eulerMaclaurinCoefficients(mult, q);
+        tails.push({ s, beta: 1 / s, logC: Math.log(c), A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, endA: endPolynomials(coef, s, A), endE: endPolynomials(coef, s, E) });
+      }
+    }
+  }
+  return { p: p.subarray(0, used), m: m.subarray(0, used), tails, flows, minP, solved: new Map() };
+}
+
+/** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
+function reduceStride(q: number, mult: Float64Array): { q: number; mult: Float64Array } {
+  for (let d = 1; d < q; d++) {
+    if (q % d !== 0) continue;
+    let periodic = true;
+    for (let j = d; j < q && periodic; j++) periodic = mult[j] === mult[j - d];
+    if (periodic) return { q: d, mult: mult.slice(0, d) };
+  }
+  return { q, mult };
+}
+
+// Four sums over every flow, with x = p·T:
+//   0: occupancy Σ (1 − e^(−x))          1: Σ x·e^(−x) = T·miss = d(occupancy)/d ln T
+//   2: Σ x·(1 − e^(−x)) = T·hit            3: Σ x²·e^(−x) = T·d(hit)/d ln T
+// Each is P(x) + Q(x)·e^(−x) with polynomials P, Q (coefficients by power of x).
+const SUMS: readonly { P: number[]; Q: number[] }[] = [
+  { P: [1], Q: [-1] },
+  { P: [], Q: [0, 1] },
+  { P: [0, 1], Q: [0, -1] },
+  { P: [], Q: [0, 0, 1] },
+];
+
+/** θ^i of each sum's term, θ = x·d/dx, for i < EM_ORDER: θ(x^m) = m·x^m, θ(x^m e^(−x)) = (m·x^m − x^(m+1))·e^(−x). */
+const THETA: readonly { P: number[]; Q: number[] }[][] = SUMS.map((f) => {
+  const out = [f];
+  for (let i = 1; i < EM_ORDER; i++) {
+    const { P, Q } = out[i - 1];
+    const Q2 = new Array<number>(Q.length + 1).fill(0);
+    Q.forEach((v, k) => { Q2[k] += k * v; Q2[k + 1] -= v; });
+    out.push({ P: P.map((v, k) => k * v), Q: Q2 });
+  }
+  return out;
+});
+
+// Taylor coefficients: 1 − e^(−x) = Σ_{n≥1} TAYLOR0[n]·x^n and x·e^(−x) = Σ_{n≥1} TAYLOR1[n]·x^n.
+const SERIES_TERMS = 40;
+const TAYLOR0 = new Float64Array(SERIES_TERMS + 2);
+const TAYLOR1 = new Float64Array(SERIES_TERMS + 2);
+{
+  let factorial = 1;
+  for (let n = 1; n <= SERIES_TERMS + 1; n++) {
+    TAYLOR1[n] = (n % 2 === 1 ? 1 : -1) / factorial; // (−1)^(n−1)/(n−1)!
+    factorial *= n;
+    TAYLOR0[n] = (n % 2 === 1 ? 1 : -1) / factorial; // (−1)^(n+1)/n!
+  }
+}
+
+/** Whether evaluate must get the fourth sum right (it costs one more continued fraction per tail). */
+let wantFourth = true;
+
+/** The prepared flows and ln T of the sums evaluate() wrote last (a solve ends where it evaluated). */
+let evaluatedFor: Prepared | undefined;
+let evaluatedAt = NaN;
+
+function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true): void {
+  wantFourth = fourth;
+  evaluatedFor = out === sums ? prep : undefined;
+  evaluatedAt = logT;
+  const T = Math.exp(logT);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const { p, m } = prep;
+  for (let i = 0; i < p.length; i++) {
+    const x = p[i] * T;
+    const em = Math.expm1(-x);
+    const w = m[i];
+    const occ = -em;
+    const xe = x * (em + 1);
+    s0 += w * occ;
+    s1 += w * xe;
+    s2 += w * x * occ;
+    s3 += w * x * xe;
+  }
+  out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
+  for (const tail of prep.tails) tailSums(tail, logT, out);
+}
+
+const scratch = new Float64Array(4);
+
+/** Adds one tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections. */
+function tailSums(t: Tail, logT: number, out: Float64Array): void {
+  const logTau = t.logC + logT; // x(k) = τ·k^(−s)
+  const xA = Math.exp(logTau - t.s * t.logA);
+  const xE = Math.exp(logTau - t.s * t.logE);
+  scratch.fill(0);
+  if (xA <= SERIES_LIMIT) {
+    seriesIntegral(t, t.A, xA, t.E, xE, scratch);
+  } else if (xE >= SERIES_LIMIT) {
+    largeIntegral(t, t.A, xA, t.E, xE, scratch);
+  } else {
+    const logK0 = t.beta * (logTau - Math.log(SERIES_LIMIT));
+    const k0 = Math.exp(logK0);
+    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, scratch);
+    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, scratch);
+  }
+  for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
+  endCorrection(t.endE, xE, 1, out);
+  endCorrection(t.endA, xA, -1, out);
+}
+
+/** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
+function seriesIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+  const L = Math.log(k2 / k1);
+  if (!(L > 0)) return;
+  let a1 = k1, a2 = k2; // k·x^n at both ends
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let n = 1; n <= SERIES_TERMS + 1; n++) {
+    a1 *= x1;
+    a2 *= x2;
+    const z = 1 - t.s * n;
+    // ∫ x^n dk; the stable form where both ends nearly cancel.
+    const b = Math.abs(z * L) < 0.5 ? a1 * expm1Over(z, L) : (a2 - a1) / z;
+    s0 += TAYLOR0[n] * b;
+    s1 += TAYLOR1[n] * b;
+    if (n >= 2) {
+      s2 += TAYLOR0[n - 1] * b;
+      s3 += TAYLOR1[n - 1] * b;
+      if (t.s * n > 1 && Math.abs(TAYLOR1[n - 1] * b) <= 1e-17 * Math.abs(s0 + s1)) break;
+    }
+  }
+  acc[0] += s0; acc[1] += s1; acc[2] += s2; acc[3] += s3;
+}
+
+/**
+ * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
+ * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
+ */
+function largeIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+  if (!(k2 > k1)) return;
+  const L = Math.log(k2 / k1);
+  const pow0 = k2 - k1;
+  const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
+  const e1 = gammaEnd(t, k1, x1, end1);
+  const e2 = x2 === SERIES_LIMIT ? limitEnd(t, k2, end2) : gammaEnd(t, k2, x2, end2);
+  const E0 = t.beta * (e2[0] - e1[0]);
+  const E1 = t.beta * (e2[1] - e1[1]);
+  const E2 = t.beta * (e2[2] - e1[2]);
+  acc[0] += pow0 - E0;
+  acc[1] += E1;
+  acc[2] += pow1 - E1;
+  acc[3] += E2;
+}
+
+const end1 = new Float64Array(3);
+const end2 = new Float64Array(3);
+
+/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to` (m = 2 only when the fourth sum is wanted). */
+function gammaEnd(t: Tail, k: number, x: number, to: Float64Array): Float64Array {
+  // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
+  if (x > GAMMA_NEGLIGIBLE) {
+    to.fill(0);
+    return to;
+  }
+  const f = k * Math.exp(-x);
+  to[0] = f * gammaRatio(-t.beta, x);
+  to[1] = f * x * gammaRatio(1 - t.beta, x);
+  to[2] = wantFourth ? f * x * x * gammaRatio(2 - t.beta, x) : 0;
+  return to;
+}
+
+function limitEnd(t: Tail, k: number, to: Float64Array): Float64Array {
+  const r = (t.atLimit ??= Float64Array.of(gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)));
+  const f = k * Math.exp(-SERIES_LIMIT);
+  to[0] = f * r[0];
+  to[1] = f * SERIES_LIMIT * r[1];
+  to[2] = f * SERIES_LIMIT * SERIES_LIMIT * r[2];
+  return to;
+}
+
+/** e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction (modified Lentz), for x ≥ 2 and any a ≤ 2. */
+export function gammaRatio(a: number, x: number): number {
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 500; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-14) break;
+  }
+  return h;
+}
+
+/** Coefficients per sum in endPolynomials: P (degree < END_P) then Q (degree < END_Q). */
+const END_P = 2;
+const END_Q = 3 + EM_ORDER;
+const END_STRIDE = END_P + END_Q;
+const endWeights = new Float64Array(EM_ORDER);
+/** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
+const THETA_FLAT = THETA.map((orders) => {
+  const flat = new Float64Array(EM_ORDER * END_STRIDE);
+  orders.forEach(({ P, Q }, i) => {
+    P.forEach((v, d) => { flat[i * END_STRIDE + d] = v; });
+    Q.forEach((v, d) => { flat[i * END_STRIDE + END_P + d] = v; });
+  });
+  return flat;
+});
+
+/**
+ * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
+ * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
+ * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
+ */
+function endPolynomials(coef: Float64Array, s: number, k: number): Float64Array {
+  const W = endWeights;
+  W.fill(0);
+  let kPow = 1;
+  for (let r = 0; r < EM_ORDER; r++) {
+    let sPow = 1;
+    for (let i = 0; i <= r; i++) {
+      W[i] += coef[r] * kPow * STIRLING1[r][i] * sPow;
+      sPow *= -s;
+    }
+    kPow /= k;
+  }
+  const out = new Float64Array(4 * END_STRIDE);
+  for (let g = 0; g < 4; g++) {
+    const table = THETA_FLAT[g];
+    for (let i = 0; i < EM_ORDER; i++) {
+      const w = W[i];
+      if (w === 0) continue;
+      for (let d = 0; d < END_STRIDE; d++) out[g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
+    }
+  }
+  return out;
+}
+
+/** Adds sign × the Euler–Maclaurin end correction at the rank where x(k) = x. */
+function endCorrection(poly: Float64Array, x: number, sign: number, out: Float64Array): void {
+  const e = x > EXP_UNDERFLOW ? 0 : Math.exp(-x);
+  for (let g = 0; g < 4; g++) {
+    const base = g * END_STRIDE;
+    const p = poly[base] + poly[base + 1] * x;
+    let q = 0;
+    for (let d = END_Q - 1; d >= 0; d--) q = q * x + poly[base + END_P + d];
+    out[g] += sign * (p + e * q);
+  }
+}
+
+
+const sums = new Float64Array(4);
+
+/**
+ * ln T with occupancy(T) = C, for 0 < C < flows: Newton on ln(occupancy) against ln T (close
+ * to concave, so steps approach the root from below), inside a bracket that bisection
+ * shrinks whenever Newton would leave it. `start` warm-starts it (a nearby solve).
+ */
+function solveOccupancy(prep: Prepared, entries: number, start?: number): number {
+  // occupancy(T) ≤ T (1 − e^(−x) ≤ x and Σp = 1); every flow holds at least the least popular one's share.
   let lo = Math.log(entries);
-  let hi = Math.log(policy === 'lru' ? -Math.log1p(-fill) / minP : fill / (1 - fill) / minP);
-  let t = lo;
-  for (let iter = 0; iter < 200; iter++) {
-    const T = Math.exp(t);
-    const occupancy = sumOverFlows(sources, (p) => itemHit(p * T, policy));
-    const excess = Math.log(occupancy / entries);
+  const fill = entries / prep.flows;
+  let hi = Math.log(-Math.log1p(-fill) / prep.minP);
+  if (!(hi > lo)) hi = lo + 1;
+  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], false, lo, hi, start);
+}
+
+/** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
+function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, fourth: boolean, lo: number, hi: number, start?: number): number {
+  let t = start !== undefined && start > lo && start < hi ? start : lo;
+  for (let iter = 0; iter < 100; iter++) {
+    evaluate(prep, t, sums, fourth);
+    const excess = excessOf(sums, t);
+    if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
-    if (hi - lo < 1e-15 * Math.max(1, Math.abs(t))) return t;
-    const slope = sumOverFlows(sources, (p) => itemHitLogSlope(p * T, policy)) / occupancy;
-    const next = t - excess / slope;
+    if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
+    const next = t - excess / slopeOf(sums);
+    // Newton converges quadratically: from an excess of 1e-7 the next step lands within ~1e-14.
+    if (Math.abs(excess) <= 1e-7 && next > lo && next < hi) return next;
     t = next > lo && next < hi ? next : (lo + hi) / 2;
   }
   return t;
 }
 
-/** Σ_i p_i · itemHit(p_i·T): the steady-state hit rate, exact per flow (O(N) each step); the reference for tests. */
-export function steadyHitRateBruteForce(mix: readonly FlowMix[], entries: number, policy: CachePolicy = 'lru'): number {
-  const sources = sourcesOf(mix);
-  const flows = totalFlows(sources);
-  if (flows <= entries) return 1;
-  if (entries <= 0) return 0;
-  const p = new Float64Array(flows);
-  let i = 0;
-  for (const src of sources) for (let k = 1; k <= src.flows; k++) p[i++] = src.scale * Math.pow(k, -src.s);
-  const occupancy = (t: number) => {
-    const T = Math.exp(t);
-    let sum = 0;
-    for (let j = 0; j < p.length; j++) sum += itemHit(p[j] * T, policy);
-    return sum;
-  };
-  // Plain bisection on purpose: an independent check of the fast solver.
-  let lo = Math.log(entries);
-  let hi = lo + 1;
-  while (occupancy(hi) < entries) hi += 1 + (hi - lo);
-  for (let iter = 0; iter < 100 && hi - lo > 1e-13; iter++) {
-    const mid = (lo + hi) / 2;
-    if (occupancy(mid) < entries) lo = mid; else hi = mid;
-  }
-  const T = Math.exp((lo + hi) / 2);
-  let hit = 0;
-  for (let j = 0; j < p.length; j++) hit += p[j] * itemHit(p[j] * T, policy);
+function hitAt(prep: Prepared, entries: number): number {
+  if (prep.flows <= entries) return 1;
+  if (!(entries > 0)) return 0;
+  const known = prep.solved.get(entries);
+  if (known !== undefined) return known;
+  const logT = solveOccupancy(prep, entries, prep.lastLogT);
+  if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
+  const hit = Math.min(1, Math.max(0, sums[2] / Math.exp(logT)));
+  prep.lastLogT = logT;
+  prep.solved.set(entries, hit);
   return hit;
 }
 
-/** Steady-state hit rate (0..1) of an exact-match cache of `entries` over the mix, no churn. entries is used as given (caller rounds to a power of two). */
-export function steadyHitRate(mix: readonly FlowMix[], entries: number, policy: CachePolicy = 'lru'): number {
+/** Steady-state LRU hit rate (0..1) of an exact-match cache of `entries` over the mix, no churn. entries is used as given (caller rounds to a power of two). */
+export function steadyHitRate(mix: readonly FlowMix[], entries: number): number {
   // Most designs size the cache above their flow count: answer those before any set-up work.
   let flows = 0;
-  for (const m of mix) if (m.weight > 0) flows += Math.max(0, Math.round(m.flows));
+  for (const m of mix) if (m.weight > 0) flows += Math.max(0, Math.floor(m.flows));
   if (flows <= entries) return 1;
-  return hitRateOf(sourcesOf(mix), entries, policy);
-}
-
-function hitRateOf(sources: readonly Source[], entries: number, policy: CachePolicy): number {
-  if (totalFlows(sources) <= entries) return 1;
-  if (!(entries > 0)) return 0;
-  const T = Math.exp(characteristicLogTime(sources, entries, policy));
-  return Math.min(1, sumOverFlows(sources, (p) => p * itemHit(p * T, policy)));
+  return hitAt(prepared(mix), entries);
 }
 
 /** Power of two ≥ n, clamped to 4..524288 (NSX `set ens flow-table size`). */
@@ -141,25 +454,55 @@ export function roundFlowTableSize(n: number): number {
   return size;
 }
 
-/** hit rate at entries 2^6..2^19 (steady state, no churn) — for the report's curve and advice. */
-export function cacheCurve(mix: readonly FlowMix[], policy: CachePolicy = 'lru'): { entries: number; hitRate: number }[] {
-  const sources = sourcesOf(mix);
+/** hit rate at entries 2^6..2^19 (steady state, no churn) — for the report's curve and advice. Each solve starts from the previous one's T. */
+export function cacheCurve(mix: readonly FlowMix[]): { entries: number; hitRate: number }[] {
+  const prep = prepared(mix);
   const curve: { entries: number; hitRate: number }[] = [];
-  for (let entries = 2 ** 6; entries <= 2 ** 19; entries *= 2) curve.push({ entries, hitRate: hitRateOf(sources, entries, policy) });
+  for (let entries = 2 ** 6; entries <= 2 ** 19; entries *= 2) curve.push({ entries, hitRate: hitAt(prep, entries) });
   return curve;
 }
 
-/** Smallest power of two in 4..524288 whose steady hit rate × (1 − churnMissShare) reaches `target`, or undefined. */
-export function entriesForHitRate(mix: readonly FlowMix[], target: number, churnMissShare: number, policy: CachePolicy = 'lru'): number | undefined {
-  const sources = sourcesOf(mix);
-  const reaches = (entries: number) => hitRateOf(sources, entries, policy) * (1 - churnMissShare) >= target;
-  if (!reaches(MAX_FLOW_TABLE)) return undefined;
-  // The hit rate grows with the cache size, so bisect over the exponents 2..19.
-  let lo = Math.log2(MIN_FLOW_TABLE) - 1; // exponent known not to be needed (or below the range)
-  let hi = Math.log2(MAX_FLOW_TABLE); // exponent known to reach the target
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (reaches(2 ** mid)) hi = mid; else lo = mid;
+/**
+ * Smallest power of two in 4..524288 whose steady hit rate × (1 − churnMissShare) reaches
+ * `target`, or undefined. No search over sizes: the hit rate grows with T, so solve T from the
+ * target hit rate, then the entries that T needs are C = Σ(1 − e^(−p·T)).
+ */
+export function entriesForHitRate(mix: readonly FlowMix[], target: number, churnMissShare: number): number | undefined {
+  const needed = target / (1 - churnMissShare);
+  if (!(needed <= 1)) return undefined;
+  const prep = prepared(mix);
+  if (prep.flows <= MIN_FLOW_TABLE || !(needed > 0)) return MIN_FLOW_TABLE;
+  const reaches = (entries: number) => hitAt(prep, entries) * (1 - churnMissShare) >= target;
+  let entries: number;
+  if (needed >= 1) {
+    entries = prep.flows; // only a table that holds every flow hits every packet
+  } else {
+    // Solve on ln(miss) near 1, on ln(hit) below: both are monotone in ln T and close to linear.
+    const useMiss = needed > 0.5;
+    const goal = Math.log(useMiss ? 1 - needed : needed);
+    const lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
+    let hi = lo + 2;
+    for (let i = 0; i < 200; i++) {
+      evaluate(prep, hi, sums, false);
+      if (sums[2] / Math.exp(hi) >= needed) break;
+      hi += 2 + (hi - lo);
+    }
+    const logT = newton(
+      prep,
+      (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
+      (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
+      true,
+      lo,
+      hi,
+    );
+    if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
+    entries = Math.min(sums[0], prep.flows);
   }
-  return 2 ** hi;
+  if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
+  let size = roundFlowTableSize(entries);
+  // Rounding can put the exact answer a hair on either side of a power of two: check there only.
+  if (size / 2 >= MIN_FLOW_TABLE && size / 2 >= entries * (1 - 1e-9) && reaches(size / 2)) size /= 2;
+  else if (entries >= size * (1 - 1e-9) && !reaches(size)) size = size < MAX_FLOW_TABLE ? size * 2 : NaN;
+  return Number.isNaN(size) ? undefined : size;
 }
+

@@ -2,6 +2,7 @@
 // references (an uplink naming no NIC, a vNIC naming no switch, an unknown NUMA node) are
 // skipped here without a word: the ref/* rules report them, and the model must never throw.
 import { effectiveMode, type Host, type Nic, numaNodesOf, type NumaNode, type Switch, type Target, type Vm } from '../topology';
+import { queueFlowCount, rssShares } from './zipf';
 
 export interface ResolvedUplink {
   /** Index in switch.uplinks. */
@@ -24,8 +25,14 @@ export interface WorkUnit {
   vm: string;
   vnic: string;
   queue: number;
+  /** The vNIC's queue count: this queue holds its ranks queue+1, queue+1+queues, … (RSS). */
+  queues: number;
+  /** This queue's packets: the vNIC's pps × the popularity share of its flows. */
   pps: number;
+  /** This queue's exact flow count (never rounded: the queues' counts sum to the vNIC's flows). */
   flows: number;
+  /** The vNIC's flows, over which the Zipf ranks run. */
+  vnicFlows: number;
   zipf: number;
   newFlowsPerSec: number;
   packetBytes: number;
@@ -106,22 +113,34 @@ function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
   return out;
 }
 
-/** A vNIC's traffic split evenly over its queues (RSS); a vNIC without traffic places no work. */
+/**
+ * A vNIC's traffic partitioned over its queues by RSS (DESIGN §2): the flow of Zipf rank k
+ * (1-based) goes to queue (k − 1) mod q, so queue j holds exactly ⌈(N − j)/q⌉ flows (1 flow over
+ * 4 queues: 1, 0, 0, 0) and carries the vNIC's pps × the popularity of its ranks (queue 0 is
+ * the heaviest under Zipf; a queue without flows carries nothing). New flows follow the packets.
+ * A vNIC without traffic places no work.
+ */
 function workUnitsOf(vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): WorkUnit[] {
   const vnic = vm.vnics[vnicIndex];
   const t = vnic.traffic;
   if (!t || !(t.pps > 0)) return [];
   const q = Number.isFinite(vnic.queues) ? Math.min(MAX_EXPANDED, Math.max(1, Math.floor(vnic.queues!))) : 1;
+  const flows = Number.isFinite(t.flows) ? Math.max(0, Math.floor(t.flows)) : 0;
+  const zipf = Number.isFinite(t.zipf) ? Math.max(0, t.zipf!) : DEFAULT_ZIPF;
+  const shares = flows > 0 ? rssShares(flows, zipf, q) : new Float64Array(q).fill(1 / q);
+  const newFlows = Number.isFinite(t.newFlowsPerSec) ? Math.max(0, t.newFlowsPerSec!) : 0;
   return Array.from({ length: q }, (_, queue) => ({
     vmIndex,
     vnicIndex,
     vm: vm.name,
     vnic: vnic.name,
     queue,
-    pps: t.pps / q,
-    flows: t.flows / q,
-    zipf: t.zipf ?? DEFAULT_ZIPF,
-    newFlowsPerSec: (t.newFlowsPerSec ?? 0) / q,
+    queues: q,
+    pps: t.pps * shares[queue],
+    flows: queueFlowCount(flows, q, queue),
+    vnicFlows: flows,
+    zipf,
+    newFlowsPerSec: newFlows * shares[queue],
     packetBytes: t.packetBytes,
     home,
   }));

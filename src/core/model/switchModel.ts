@@ -34,7 +34,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     remoteByLcore[p.lcore].push(isRemote(unit, rs.lcores[p.lcore].numaNode, uplinkNodes));
   });
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
-  const mixByLcore = unitsByLcore.map((units) => units.map((u): FlowMix => ({ flows: u.flows, zipf: u.zipf, weight: u.pps })));
+  // Each queue is its strided share of the vNIC's Zipf ranks (RSS), weighted by its packets.
+  const mixByLcore = unitsByLcore.map((units) => units.map((u): FlowMix => ({ flows: u.vnicFlows, zipf: u.zipf, stride: u.queues, offset: u.queue, weight: u.pps })));
 
   const lcores = rs.lcores.map((l, i): LcoreModel => {
     const units = unitsByLcore[i];
@@ -42,7 +43,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     const pps = sum(units.map((u) => u.pps));
     // An idle lcore misses nothing: its hit rate is 1 and a packet would cost the fast path.
     const che = pps > 0 ? steadyHitRate(mixByLcore[i], entries) : 1;
-    const churnMissShare = pps > 0 ? sum(units.map((u) => u.pps * Math.min(1, u.newFlowsPerSec / u.pps))) / pps : 0;
+    const churnMissShare = pps > 0 ? sum(units.map((u) => (u.pps > 0 ? u.pps * Math.min(1, u.newFlowsPerSec / u.pps) : 0))) / pps : 0;
     const hitRate = che * (1 - churnMissShare);
     const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
     const cycles = sum(units.map((u, k) => u.pps * base * (remote[k] ? 1 + c.crossNumaPenalty : 1)));

@@ -1,158 +1,154 @@
-// Zipf popularity helpers: generalised harmonic numbers, sums of smooth functions of the
-// rank over long rank ranges (Euler–Maclaurin), and an O(1)-memory Zipf sampler.
-// Everything here must cost the same for 10^4 and 10^8 flows.
+// Zipf popularity over a vNIC's flows and its RSS partition: the flows of rank k (1-based)
+// go to queue (k − 1) mod q, so a queue holds the strided ranks j+1, j+1+q, j+1+2q, …
+// Sums over such a strided set take its first ranks one by one and the rest by the
+// Euler–Maclaurin formula for shifted sums (Bernoulli polynomials at j/q), so 10^8 flows
+// cost what 10^4 do, and queues of one vNIC merge exactly (their Bernoulli terms add up).
 
 /**
- * Ranks up to this are summed term by term; beyond it sums are taken by Euler–Maclaurin.
- * 256 already keeps hit rates within ~1e-12 of the exact sums (test/unit/flowcache.test.ts).
+ * Rows (ranks per queue) summed term by term before Euler–Maclaurin takes over: its terms
+ * shrink like (s/rows)^r, so steeper laws keep more rows…
  */
-export const EXACT_RANKS = 256;
+export function headRows(s: number): number {
+  return Math.max(8, Math.ceil(3 * s));
+}
+/** …and at least this many ranks in all (a whole vNIC is one queue of stride 1). */
+export const MIN_HEAD_RANKS = 32;
+/** Euler–Maclaurin terms kept: derivatives up to order EM_ORDER − 1 at each end. */
+export const EM_ORDER = 6;
 
-const EULER_GAMMA = 0.5772156649015329;
+/** Signed Stirling numbers of the first kind: k(k−1)…(k−r+1) = Σ_i STIRLING1[r][i]·k^i. */
+export const STIRLING1: readonly (readonly number[])[] = (() => {
+  const rows: number[][] = [[1]];
+  for (let r = 1; r < EM_ORDER; r++) {
+    const prev = rows[r - 1];
+    const row = new Array<number>(r + 1).fill(0);
+    for (let i = 1; i <= r; i++) row[i] = prev[i - 1] - (r - 1) * (prev[i] ?? 0);
+    rows.push(row);
+  }
+  return rows;
+})();
+
+/** B_r(θ) for r = 1..EM_ORDER (Bernoulli polynomials, B_1(θ) = θ − 1/2). */
+function bernoulliPolynomials(t: number): number[] {
+  const t2 = t * t, t3 = t2 * t, t4 = t3 * t, t5 = t4 * t, t6 = t5 * t;
+  return [
+    t - 1 / 2,
+    t2 - t + 1 / 6,
+    t3 - 1.5 * t2 + 0.5 * t,
+    t4 - 2 * t3 + t2 - 1 / 30,
+    t5 - 2.5 * t4 + (5 / 3) * t3 - t / 6,
+    t6 - 3 * t5 + 2.5 * t4 - 0.5 * t2 + 1 / 42,
+  ];
+}
+
+/**
+ * Euler–Maclaurin coefficients for the ranks A + j + m·q (m = 0..M−1) of every queue j, counted
+ * mult[j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
+ * + Σ_{r=1}^{EM_ORDER} coef[r−1]·(F^(r−1)(A+Mq) − F^(r−1)(A)), with coef[r−1] = Σ_j mult_j B_r(j/q)/r!·q^(r−1).
+ */
+export function eulerMaclaurinCoefficients(mult: ArrayLike<number>, q: number): Float64Array {
+  const coef = new Float64Array(EM_ORDER);
+  for (let j = 0; j < q; j++) {
+    if (!mult[j]) continue;
+    const b = bernoulliPolynomials(j / q);
+    for (let r = 0; r < EM_ORDER; r++) coef[r] += mult[j] * b[r];
+  }
+  let factor = 1;
+  for (let r = 0; r < EM_ORDER; r++) {
+    factor *= (r + 1) / (r === 0 ? 1 : q); // r! / q^(r−1) built up term by term
+    coef[r] /= factor;
+  }
+  return coef;
+}
+
+/** The ranks of queue j of q among n flows: j+1, j+1+q, … ≤ n. */
+export function queueFlowCount(n: number, q: number, j: number): number {
+  return j < n ? Math.floor((n - 1 - j) / q) + 1 : 0;
+}
+
+/** (e^(zL) − 1)/z, stable for z near 0 (= L at z = 0): ∫_0^L e^(zu) du. */
+export function expm1Over(z: number, L: number): number {
+  const zl = z * L;
+  if (zl === 0) return L;
+  return Math.abs(zl) < 1e-5 ? L * (1 + zl / 2 * (1 + zl / 3)) : Math.expm1(zl) / z;
+}
+
+/** Where a strided rank set splits into head (summed one by one), tail rows and foot. */
+export interface StridedLayout {
+  /** First tail rank (≡ 1 mod q). */
+  A: number;
+  /** Full tail rows: the tail covers ranks A … E − 1 with E = A + rows·q ≤ n + 1. */
+  rows: number;
+  E: number;
+}
+
+export function stridedLayout(n: number, q: number, s: number): StridedLayout {
+  const A = 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
+  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
+  return { A, rows, E: A + rows * q };
+}
+
+/** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
+export function stridedPowerSum(n: number, s: number, q: number, j: number): number {
+  if (s === 0) return queueFlowCount(n, q, j);
+  const { A, rows, E } = stridedLayout(n, q, s);
+  let sum = 0;
+  // Foot (beyond the tail rows) and head, smallest terms first.
+  for (let k = E + j; k <= n; k += q) sum += Math.pow(k, -s);
+  if (rows > 0) {
+    const b = bernoulliPolynomials(j / q);
+    const L = Math.log(E / A);
+    let tail = (Math.pow(A, 1 - s) * expm1Over(1 - s, L)) / q;
+    // d^r/dk^r k^(−s) = (−s)(−s−1)…(−s−r+1)·k^(−s−r)
+    let fa = Math.pow(A, -s), fe = Math.pow(E, -s);
+    let factor = 1;
+    for (let r = 0; r < EM_ORDER; r++) {
+      factor *= (r + 1) / (r === 0 ? 1 : q); // r!/q^(r−1), as in eulerMaclaurinCoefficients
+      tail += (b[r] / factor) * (fe - fa);
+      fa *= (-s - r) / A;
+      fe *= (-s - r) / E;
+    }
+    sum += tail;
+  }
+  const last = Math.min(n, A - 1);
+  for (let m = last > j ? Math.floor((last - 1 - j) / q) : -1; m >= 0; m--) sum += Math.pow(j + 1 + m * q, -s);
+  return sum;
+}
 
 /** Σ_{k=1}^{n} k^(−s), the normalising constant of a Zipf(s) law over n ranks (s = 0: n). */
 export function harmonicNumber(n: number, s: number): number {
   if (n <= 0) return 0;
-  if (s === 0) return n;
-  const head = Math.min(n, EXACT_RANKS);
-  // Summed from the smallest term up so that the big early terms do not swallow the rest.
-  let sum = 0;
-  for (let k = head; k >= 1; k--) sum += Math.pow(k, -s);
-  if (n === head) return sum;
-  // Euler–Maclaurin for Σ_{k=a}^{n} k^(−s) with a = head + 1; the remainder after the
-  // f''' term is O(a^(−s−5)), far below double precision for a > 256.
-  const a = head + 1;
-  const f = (x: number) => Math.pow(x, -s);
-  const d1 = (x: number) => -s * Math.pow(x, -s - 1);
-  const d3 = (x: number) => -s * (s + 1) * (s + 2) * Math.pow(x, -s - 3);
-  return sum + powerIntegral(a, n, s) + (f(a) + f(n)) / 2 + (d1(n) - d1(a)) / 12 - (d3(n) - d3(a)) / 720;
+  return stridedPowerSum(n, s, 1, 0);
 }
 
-/** ∫_a^b x^(−s) dx, stable for s near 1 (expm1 instead of a difference of powers). */
-function powerIntegral(a: number, b: number, s: number): number {
-  const logRatio = Math.log(b / a);
-  const oneMinusS = 1 - s;
-  if (oneMinusS === 0) return logRatio;
-  return Math.pow(a, oneMinusS) * Math.expm1(oneMinusS * logRatio) / oneMinusS;
+const sumsCache = new Map<string, { sums: Float64Array; shares: Float64Array }>();
+
+/** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
+function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
+  const key = `${n}/${s}/${q}`;
+  const known = sumsCache.get(key);
+  if (known) return known;
+  // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
+  if (sumsCache.size >= 4096) sumsCache.clear();
+  const sums = new Float64Array(q);
+  let total = 0;
+  for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j);
+  const shares = sums.map((x) => (total > 0 ? x / total : 0));
+  const entry = { sums, shares };
+  if (q <= 256) sumsCache.set(key, entry);
+  return entry;
 }
 
-/** ln n + γ + 1/(2n) − 1/(12n²): the textbook asymptotic of H(n, 1), kept for tests. */
-export function harmonicAsymptotic(n: number): number {
-  return Math.log(n) + EULER_GAMMA + 1 / (2 * n) - 1 / (12 * n * n);
-}
-
-// Gauss–Legendre nodes and weights on [−1, 1], computed once by Newton on P_m.
-const GAUSS_ORDER = 12;
-const gauss = gaussLegendre(GAUSS_ORDER);
-
-function gaussLegendre(m: number): { nodes: Float64Array; weights: Float64Array } {
-  const nodes = new Float64Array(m);
-  const weights = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let x = Math.cos(Math.PI * (i + 0.75) / (m + 0.5));
-    let dp = 0;
-    for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let j = 2; j <= m; j++) {
-        const p2 = ((2 * j - 1) * x * p1 - (j - 1) * p0) / j;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = m * (x * p1 - p0) / (x * x - 1);
-      const dx = p1 / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-}
-
-/** Width, in ln k, of one quadrature segment; zipf exponent s stretches the integrand by s. */
-const SEGMENT_LOG_WIDTH = 1;
-
-/**
- * Σ_{k=a}^{b} F(k) over integer ranks, for F smooth on the scale of one rank (true for
- * F(k) = φ(c·k^(−s)) once k > a few hundred): ∫_a^b F + (F(a) + F(b))/2 + (F'(b) − F'(a))/12.
- * The integral is taken in u = ln k by Gauss–Legendre on segments of fixed log width, so
- * the cost grows with ln(b/a), not with b − a.
- */
-export function smoothRankSum(a: number, b: number, s: number, F: (k: number) => number): number {
-  if (b < a) return 0;
-  if (b - a < 64) {
-    let direct = 0;
-    for (let k = a; k <= b; k++) direct += F(k);
-    return direct;
-  }
-  const lnA = Math.log(a);
-  const span = Math.log(b) - lnA;
-  const segments = Math.max(1, Math.ceil(span * Math.max(1, s) / SEGMENT_LOG_WIDTH));
-  const half = span / segments / 2;
-  let integral = 0;
-  for (let seg = 0; seg < segments; seg++) {
-    const mid = lnA + (2 * seg + 1) * half;
-    let part = 0;
-    for (let i = 0; i < GAUSS_ORDER; i++) {
-      const k = Math.exp(mid + half * gauss.nodes[i]);
-      part += gauss.weights[i] * F(k) * k;
-    }
-    integral += part * half;
-  }
-  // F' by central differences of half a rank: the error, F'''/24, is negligible here.
-  const slope = (x: number) => F(x + 0.5) - F(x - 0.5);
-  return integral + (F(a) + F(b)) / 2 + (slope(b) - slope(a)) / 12;
+/** Σ k^(−s) over the ranks of queue j of q (memoised; do not modify the result). */
+export function queueRankSum(n: number, s: number, q: number, j: number): number {
+  return queueSums(n, s, q).sums[j];
 }
 
 /**
- * Draws ranks 1..n with P(k) ∝ k^(−s) in O(1) time and memory by rejection-inversion
- * (Hörmann & Derflinger 1996, as in Apache Commons RNG), so 10^8 flows need no table.
+ * Each queue's share of a vNIC's packets under RSS (rank k → queue (k−1) mod q, Zipf s over n
+ * flows): the popularity of its ranks. Sums to 1; queue 0 is the heaviest when s > 0, and a
+ * queue without flows (j ≥ n) has share 0. Memoised: do not modify the result.
  */
-export class ZipfSampler {
-  private readonly hIntegralX1: number;
-  private readonly hIntegralN: number;
-  private readonly squeeze: number;
-
-  constructor(private readonly n: number, private readonly s: number) {
-    this.hIntegralX1 = this.hIntegral(1.5) - 1;
-    this.hIntegralN = this.hIntegral(n + 0.5);
-    this.squeeze = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
-  }
-
-  /** A rank in 1..n, given a source of uniform numbers in [0, 1). */
-  sample(uniform: () => number): number {
-    for (;;) {
-      const u = this.hIntegralN + uniform() * (this.hIntegralX1 - this.hIntegralN);
-      const x = this.hIntegralInverse(u);
-      let k = Math.floor(x + 0.5);
-      if (k < 1) k = 1;
-      else if (k > this.n) k = this.n;
-      if (k - x <= this.squeeze || u >= this.hIntegral(k + 0.5) - this.h(k)) return k;
-    }
-  }
-
-  /** H(x) = ∫_1^x t^(−s) dt = (x^(1−s) − 1)/(1 − s), written to stay exact near s = 1. */
-  private hIntegral(x: number): number {
-    const logX = Math.log(x);
-    return expm1OverX((1 - this.s) * logX) * logX;
-  }
-
-  private h(x: number): number {
-    return Math.exp(-this.s * Math.log(x));
-  }
-
-  private hIntegralInverse(x: number): number {
-    let t = x * (1 - this.s);
-    if (t < -1) t = -1; // guards rounding at the lower end of the support
-    return Math.exp(log1pOverX(t) * x);
-  }
-}
-
-function expm1OverX(x: number): number {
-  return Math.abs(x) > 1e-8 ? Math.expm1(x) / x : 1 + x / 2 * (1 + x / 3);
-}
-
-function log1pOverX(x: number): number {
-  return Math.abs(x) > 1e-8 ? Math.log1p(x) / x : 1 - x * (0.5 - x / 3);
+export function rssShares(n: number, s: number, q: number): Float64Array {
+  return queueSums(n, s, q).shares;
 }
