@@ -154,16 +154,16 @@ describe('capacity and drops', () => {
     // each way by default: 10 Mpps a direction, under the line rate.
     const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 16 }])];
     const at = (vms: ReturnType<typeof loadVm>[]) => computeModel(topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms })])).model.hosts[0].switches[0];
-    const even = at([loadVm('a', 0, 20e6, 'vds', 16)]);
+    const even = at([loadVm('a', 0, 20e6, 'vds', 16, { zipf: 0 })]);
     assert.equal(even.dropRate, 0);
     close(even.rxPps, 10e6);
     // 80 % received: 16 Mpps wire → VM, 1.12 Mpps beyond the line rate; 4 Mpps sent fits.
-    const skewed = at([loadVm('a', 0, 20e6, 'vds', 16, { rxShare: 0.8 })]);
+    const skewed = at([loadVm('a', 0, 20e6, 'vds', 16, { rxShare: 0.8, zipf: 0 })]);
     assert.equal(skewed.lcoreDropPps, 0);
     close(skewed.lineDropPps, 16e6 - lineRatePps(10, 64));
     close(skewed.dropRate, (16e6 - lineRatePps(10, 64)) / 20e6);
     // The default share is a constant like the others: the file's model section can move it.
-    const t = topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms: [loadVm('a', 0, 20e6, 'vds', 16)] })]);
+    const t = topology([host({ nics: [nic('vmnic0', 0, 10)], switches, vms: [loadVm('a', 0, 20e6, 'vds', 16, { zipf: 0 })] })]);
     close(computeModel(t, { rxShare: 0.9 }).model.hosts[0].switches[0].rxPps, 18e6);
   });
 

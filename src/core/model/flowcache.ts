@@ -79,6 +79,9 @@ function prepared(mix: readonly FlowMix[]): Prepared {
 
 interface Group { n: number; s: number; q: number; c: number; mult: Float64Array }
 
+/** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
+const NEGLIGIBLE_SHARE = 1e-12;
+
 function prepare(mix: readonly FlowMix[]): Prepared {
   const active: { n: number; s: number; q: number; j: number; w: number }[] = [];
   let totalWeight = 0;
@@ -98,6 +101,10 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   const groups = new Map<string, Group[]>();
   for (const a of active) {
     const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
+    // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
+    // by less than its share: leave it out, or its flows would ask the solver for an occupancy
+    // that only a T beyond floating point reaches.
+    if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) continue;
     const key = `${a.n}/${a.s}/${a.q}`;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
