@@ -9,6 +9,7 @@ import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { fileNameOf, targetUri } from './reportSource';
 import { settingsFor } from './settings';
+import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
 export type NsxExport =
@@ -20,6 +21,7 @@ const PICKS: readonly (vscode.QuickPickItem & { format: ExportFormat })[] = [
   { format: 'terraform', label: 'Terraform (vmware/nsxt provider)', description: 'terraform', detail: 'Resources and variables for terraform plan / apply.' },
 ];
 const LANGUAGE: Record<ExportFormat, string> = { 'nsx-policy': 'json', terraform: 'terraform' };
+const EXTENSION: Record<ExportFormat, string> = { 'nsx-policy': '.nsx.json', terraform: '.tf' };
 const NO_FILE = 'Open a topology file (*.edp.json) first, or run the command from its context menu.';
 
 export function registerExportNsx(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -55,11 +57,7 @@ async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg:
     return { exported: false, reason: result.reason, errors };
   }
 
-  const languages = await vscode.languages.getLanguages();
-  // Terraform highlighting needs a Terraform extension; without one the text opens as plain text.
-  const language = languages.includes(LANGUAGE[format]) ? LANGUAGE[format] : 'plaintext';
-  const doc = await vscode.workspace.openTextDocument({ language, content: result.text });
-  await vscode.window.showTextDocument(doc, { preview: false });
+  const doc = await openUntitled(name, format, result.text);
   const pick = PICKS.find((p) => p.format === format)!;
   log.info(`Exported ${name} as ${pick.label}: ${result.warnings.length} warnings, ${result.placeholders.length} placeholders.`);
   for (const w of result.warnings) log.info(`  warning: ${w.rule ? `${w.rule} ` : ''}${w.message}`);
@@ -69,6 +67,26 @@ async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg:
   ].filter(Boolean);
   void vscode.window.showInformationMessage(`EDP: Exported ${name} as ${pick.label}${parts.length ? `: ${parts.join(', ')}` : ''}.`);
   return { exported: true, format, uri: doc.uri.toString(), warnings: result.warnings.length, placeholders: result.placeholders.map((p) => p.name) };
+}
+
+/**
+ * A named untitled editor (rack-a.nsx.json, rack-a.tf; numbered when taken), so Save proposes
+ * a fitting name. An "Untitled-N" document is not safe here: after its editor closes, the
+ * extension host may keep the old document under the same name and hand it back.
+ */
+async function openUntitled(designFile: string, format: ExportFormat, text: string): Promise<vscode.TextDocument> {
+  const stem = designFile.replace(/\.edp\.json$/i, '').replace(/\.json$/i, '');
+  const extension = EXTENSION[format];
+  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(`${stem}${extension}`, extension));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  // Terraform highlighting needs a Terraform extension; without one the text stays plain text.
+  const languages = await vscode.languages.getLanguages();
+  const language = languages.includes(LANGUAGE[format]) ? LANGUAGE[format] : 'plaintext';
+  if (doc.languageId !== language) await vscode.languages.setTextDocumentLanguage(doc, language);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  editor.revealRange(new vscode.Range(0, 0, 0, 0));
+  return editor.document;
 }
 
 async function pickFormat(name: string): Promise<ExportFormat | undefined> {
