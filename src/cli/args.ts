@@ -22,6 +22,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: edp-check [options] FILE|DIR|GLOB...
        edp-check import-hwloc [options] ...
+       edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
 
 Checks EDP Designer topology files (*.edp.json): structure, references, readiness
 rules and the datapath model (flow cache, mbuf, thread load balancer, NUMA, capacity).

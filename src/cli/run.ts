@@ -21,6 +21,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
   // pays for (or depends on) their code.
   if (argv[0] === 'import-hwloc') return (await import('./import-hwloc')).runImportHwloc(argv.slice(1), io);
+  if (argv[0] === 'export') return (await import('./export')).runExport(argv.slice(1), io);
 
   const options = parseCliArgs(argv);
   if ('error' in options) {

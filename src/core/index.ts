@@ -40,3 +40,9 @@ export { mdEscape, reportMarkdown } from './report/markdown';
 export { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, importHwloc } from './import';
 export type { HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, NicCatalogLookup } from './import';
 export { readHwlocXml } from './import/hwloc-xml';
+
+// NSX: the design as the configuration that deploys it, and NSX's JSON read back into switches.
+export { EXPORT_FORMATS, exportDesign, exportNsxPolicy, exportTerraform, modeOfNsx, nsxModeOf } from './export';
+export type { ExportFormat, ExportOptions, ExportOutput, ExportRefusal, ExportResult, ExportWarning, NsxHostSwitchMode, Placeholder, PlaceholderKind } from './export';
+export { isNsxJson, NsxJsonError, readNsxJson } from './import/nsx';
+export type { NsxHostSwitchFacts, NsxImport, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';

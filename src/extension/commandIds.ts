@@ -8,6 +8,8 @@ export const COMMANDS = {
   importHwloc: 'edpDesigner.importHwloc',
   showReport: 'edpDesigner.showReport',
   exportReport: 'edpDesigner.exportReport',
+  /** Arguments (topologyUri?, format?: 'nsx-policy' | 'terraform'); with a format, no quick pick. */
+  exportNsx: 'edpDesigner.exportNsx',
   /** Internal (code actions): arguments (ruleId, documentUri?). */
   disableRule: 'edpDesigner.disableRule',
   /** Internal (code actions): argument (ruleId). */

@@ -14,6 +14,7 @@ import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { WorkspaceCatalogs } from './catalogs';
 import { registerCommands } from './commands';
+import { registerExportNsx } from './exportNsx';
 import { registerHover } from './hover';
 import { registerImportHwloc } from './importHwloc';
 import { registerLanguageFeatures } from './languageFeatures';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(...registerReport(context, store, scheduler, log));
     context.subscriptions.push(...registerCodeActions(context, store, log));
     context.subscriptions.push(registerLanguageFeatures(log));
+    context.subscriptions.push(registerExportNsx(catalogs, log));
     scheduler.checkOpenDocuments();
     log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
   } catch (e) {

@@ -2,12 +2,17 @@
 // completion and hover, the diagnostics run, and Save proposes a fitting name.
 import * as vscode from 'vscode';
 
-/** `untitled:` URI for `fileName` (e.g. imported.edp.json), numbered past open documents and existing files. */
-export async function freeUntitledUri(fileName: string): Promise<vscode.Uri> {
+/**
+ * `untitled:` URI for `fileName` (e.g. imported.edp.json), numbered before its `extension`
+ * (imported-2.edp.json) past open documents and existing files.
+ */
+export async function freeUntitledUri(fileName: string, extension = '.edp.json'): Promise<vscode.Uri> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  const stem = fileName.endsWith(extension) ? fileName.slice(0, -extension.length) : fileName;
+  const ext = fileName.endsWith(extension) ? extension : '';
   for (let n = 1; ; n++) {
-    const name = n === 1 ? fileName : fileName.replace('.edp.json', `-${n}.edp.json`);
+    const name = n === 1 ? fileName : `${stem}-${n}${ext}`;
     const path = folder ? vscode.Uri.joinPath(folder, name).path : `/${name}`;
     if (open.has(path) || (folder && (await exists(vscode.Uri.joinPath(folder, name))))) continue;
     return vscode.Uri.from({ scheme: 'untitled', path });

@@ -1,0 +1,303 @@
+// NSX transport node and transport node profile JSON (Manager or Policy API, one object or a
+// list result `{results: […]}`, or any document holding them, such as `edp-check export
+// --format nsx-policy`) → the EDP switches they configure, as topology fragments. Shapes and
+// sources: ../shared/nsx-and-esxi.md. Pure; never throws on JSON it does not understand (it
+// says so in `notes`), only on text that is not JSON or holds nothing NSX.
+import { modeOfNsx } from '../export/modes';
+import { lcoresPerNode } from '../export/plan';
+import { stripBom } from '../text';
+import type { LcoreGroup, Switch } from '../topology';
+
+/** A switch as far as NSX describes it: the topology's switch fields, each only when NSX states it. */
+export type NsxSwitchFragment = Pick<Switch, 'name' | 'uplinks'> & Partial<Pick<Switch, 'mode' | 'mtu' | 'lcores'>>;
+
+/** The NSX facts behind one switch fragment (for notes and for matching against vCenter/ESXi facts). */
+export interface NsxHostSwitchFacts {
+  /** host_switch_id: the VDS UUID for a VDS. */
+  hostSwitchId?: string;
+  /** host_switch_type: VDS or NVDS. */
+  hostSwitchType?: string;
+  /** host_switch_mode as written. */
+  hostSwitchMode?: string;
+  /** The uplink profile the switch names (host_switch_profile_ids, key UplinkHostSwitchProfile). */
+  uplinkProfile?: string;
+  /** Whether that profile was in the input (its MTU and teaming were then applied). */
+  uplinkProfileFound: boolean;
+  /** VDS: NSX uplink name → VDS uplink name. */
+  vdsUplinks: { uplinkName: string; vdsUplinkName?: string }[];
+  /** NVDS: physical NIC → NSX uplink name. */
+  pnics: { deviceName: string; uplinkName?: string }[];
+  teaming?: NsxTeaming;
+}
+
+export interface NsxTeaming {
+  policy?: string;
+  active: string[];
+  standby: string[];
+}
+
+export interface NsxTransportNode {
+  /**
+   * 'profile': a transport node profile (PolicyHostTransportNodeProfile / TransportNodeProfile):
+   * it applies to the hosts of a cluster, so its switches go to every host of the design (or
+   * cluster) it is merged into. 'node': one host's transport node (HostTransportNode /
+   * TransportNode), matched to a host of the design by `name`.
+   */
+  kind: 'profile' | 'node';
+  /** display_name, else id: for a node, the host's name as NSX shows it. */
+  name: string;
+  id?: string;
+  resourceType?: string;
+  switches: NsxSwitchFragment[];
+  /** hostSwitches[i] describes switches[i]. */
+  hostSwitches: NsxHostSwitchFacts[];
+}
+
+export interface NsxUplinkProfile {
+  id?: string;
+  path?: string;
+  name?: string;
+  mtu?: number;
+  teaming?: NsxTeaming;
+}
+
+export interface NsxImport {
+  /** Transport nodes and transport node profiles, in document order. */
+  transportNodes: NsxTransportNode[];
+  /** The uplink profiles found (already applied to the switches that name them). */
+  uplinkProfiles: NsxUplinkProfile[];
+  /** What is missing or inferred, one sentence each, for the user. */
+  notes: string[];
+}
+
+export class NsxJsonError extends Error {
+  constructor(
+    message: string,
+    /** Which of the texts given (0-based) it is about. */
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'NsxJsonError';
+  }
+}
+
+const PROFILE_TYPES = new Set(['PolicyHostTransportNodeProfile', 'TransportNodeProfile']);
+const NODE_TYPES = new Set(['HostTransportNode', 'TransportNode']);
+const UPLINK_PROFILE_TYPES = new Set(['PolicyUplinkHostSwitchProfile', 'UplinkHostSwitchProfile']);
+/** Deeper than any NSX document; a guard against pathological input. */
+const MAX_DEPTH = 64;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** True when the text is JSON holding a transport node, a transport node profile or an uplink profile. */
+export function isNsxJson(text: string): boolean {
+  const value = parse(text);
+  if (value === undefined) return false;
+  const found = collect(value);
+  return found.nodes.length + found.uplinkProfiles.length > 0;
+}
+
+/**
+ * Reads NSX JSON. Give every NSX file of one import together: a transport node profile names
+ * its uplink profile by path or id, and the MTU and teaming come from that profile's own JSON.
+ * Throws NsxJsonError when a text is not JSON or holds nothing this reader understands.
+ */
+export function readNsxJson(texts: string | readonly string[]): NsxImport {
+  const all = typeof texts === 'string' ? [texts] : texts;
+  const nodes: Json[] = [];
+  const profileObjects: Json[] = [];
+  all.forEach((text, index) => {
+    const value = parse(text);
+    if (value === undefined) throw new NsxJsonError('not JSON', index);
+    const found = collect(value);
+    if (found.nodes.length + found.uplinkProfiles.length === 0) {
+      throw new NsxJsonError('JSON without an NSX transport node, transport node profile or uplink profile (no host_switch_spec, no resource_type UplinkHostSwitchProfile)', index);
+    }
+    nodes.push(...found.nodes);
+    profileObjects.push(...found.uplinkProfiles);
+  });
+  const notes: string[] = [];
+  const uplinkProfiles = profileObjects.map(readUplinkProfile);
+  const transportNodes = nodes.map((n, i) => readTransportNode(n, i, uplinkProfiles, notes));
+  if (transportNodes.length === 0) notes.push('The input holds uplink profiles but no transport node or transport node profile, so it describes no switch.');
+  return { transportNodes, uplinkProfiles, notes };
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(stripBom(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every transport node (profile) and uplink profile anywhere in the document. */
+function collect(value: unknown): { nodes: Json[]; uplinkProfiles: Json[] } {
+  const nodes: Json[] = [];
+  const uplinkProfiles: Json[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    if (!isObject(v)) return;
+    const type = str(v.resource_type);
+    if (isObject(v.host_switch_spec) || (Array.isArray(v.host_switches) && (type === undefined || NODE_TYPES.has(type) || PROFILE_TYPES.has(type)))) {
+      nodes.push(v);
+      return;
+    }
+    if (type === 'StandardHostSwitchSpec' && Array.isArray(v.host_switches)) {
+      nodes.push({ host_switch_spec: v });
+      return;
+    }
+    if (type !== undefined && UPLINK_PROFILE_TYPES.has(type)) {
+      uplinkProfiles.push(v);
+      return;
+    }
+    for (const child of Object.values(v)) visit(child, depth + 1);
+  };
+  visit(value, 0);
+  return { nodes, uplinkProfiles };
+}
+
+function readTeaming(v: unknown): NsxTeaming | undefined {
+  if (!isObject(v)) return undefined;
+  const names = (l: unknown) => list(l).map((u) => (isObject(u) ? str(u.uplink_name) : undefined)).filter((u): u is string => u !== undefined);
+  return { policy: str(v.policy), active: names(v.active_list), standby: names(v.standby_list) };
+}
+
+function readUplinkProfile(p: Json): NsxUplinkProfile {
+  const out: NsxUplinkProfile = {};
+  const id = str(p.id);
+  const path = str(p.path);
+  const name = str(p.display_name);
+  const mtu = int(p.mtu);
+  const teaming = readTeaming(p.teaming);
+  if (id !== undefined) out.id = id;
+  if (path !== undefined) out.path = path;
+  if (name !== undefined) out.name = name;
+  if (mtu !== undefined) out.mtu = mtu;
+  if (teaming) out.teaming = teaming;
+  return out;
+}
+
+/** A profile reference is a Policy path (/infra/host-switch-profiles/<id>) or a Manager id. */
+function findUplinkProfile(ref: string, profiles: NsxUplinkProfile[]): NsxUplinkProfile | undefined {
+  const last = ref.split('/').pop();
+  return profiles.find((p) => p.path === ref || p.id === ref)
+    ?? profiles.find((p) => p.id !== undefined && p.id === last && (ref.startsWith('/infra/') || !ref.includes('/')));
+}
+
+function readTransportNode(n: Json, i: number, profiles: NsxUplinkProfile[], notes: string[]): NsxTransportNode {
+  const type = str(n.resource_type);
+  const kind: NsxTransportNode['kind'] = type !== undefined && PROFILE_TYPES.has(type) ? 'profile'
+    : type !== undefined && NODE_TYPES.has(type) ? 'node'
+    : n.node_id !== undefined || n.node_deployment_info !== undefined || n.discovered_node_id !== undefined ? 'node' : 'profile';
+  const id = str(n.id);
+  const name = str(n.display_name) ?? id ?? `transport node ${i + 1}`;
+  const what = `${kind === 'profile' ? 'Transport node profile' : 'Transport node'} "${name}"`;
+  if (type === undefined) notes.push(`${what} has no resource_type; read as a ${kind === 'profile' ? 'transport node profile' : 'transport node'}.`);
+  const spec = isObject(n.host_switch_spec) ? n.host_switch_spec : { host_switches: n.host_switches };
+  const specType = str(spec.resource_type);
+  if (specType === 'PreconfiguredHostSwitchSpec') notes.push(`${what} uses preconfigured host switches: NSX does not state their mode, MTU or lcores.`);
+  const switches: NsxSwitchFragment[] = [];
+  const hostSwitches: NsxHostSwitchFacts[] = [];
+  list(spec.host_switches).forEach((hs, s) => {
+    if (!isObject(hs)) return;
+    const read = readHostSwitch(hs, s, profiles, `${what}, host switch`, notes);
+    switches.push(read.fragment);
+    hostSwitches.push(read.facts);
+  });
+  if (switches.length === 0) notes.push(`${what} has no host switches.`);
+  const out: NsxTransportNode = { kind, name, switches, hostSwitches };
+  if (id !== undefined) out.id = id;
+  if (type !== undefined) out.resourceType = type;
+  return out;
+}
+
+function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], context: string, notes: string[]): { fragment: NsxSwitchFragment; facts: NsxHostSwitchFacts } {
+  const hostSwitchId = str(hs.host_switch_id);
+  const name = str(hs.host_switch_name) ?? hostSwitchId ?? `host-switch-${s + 1}`;
+  const what = `${context} "${name}"`;
+  if (str(hs.host_switch_name) === undefined) notes.push(`${what} has no host_switch_name; named ${hostSwitchId ? 'by its host_switch_id' : 'by its position'}. Rename it to the VDS's name.`);
+
+  const facts: NsxHostSwitchFacts = { uplinkProfileFound: false, vdsUplinks: [], pnics: [] };
+  if (hostSwitchId !== undefined) facts.hostSwitchId = hostSwitchId;
+  const type = str(hs.host_switch_type);
+  if (type !== undefined) facts.hostSwitchType = type;
+
+  const fragment: NsxSwitchFragment = { name, uplinks: [] };
+  const rawMode = str(hs.host_switch_mode);
+  if (rawMode !== undefined) facts.hostSwitchMode = rawMode;
+  const mode = modeOfNsx(rawMode);
+  if (mode !== undefined) fragment.mode = mode;
+  if (rawMode === undefined) notes.push(`${what} states no host_switch_mode; its mode is left out.`);
+  else if (mode === undefined) notes.push(`${what} has host_switch_mode ${rawMode}, which no design mode matches; its mode is left out.`);
+  else if (rawMode === 'LEGACY') notes.push(`${what} is in LEGACY mode, read as a standard switch.`);
+
+  // cpu_config: lcores per NUMA node (ENS modes; NSX ignores it otherwise).
+  const groups: LcoreGroup[] = [];
+  for (const c of list(hs.cpu_config)) {
+    if (!isObject(c)) continue;
+    const count = int(c.num_lcores);
+    const numaNode = int(c.numa_node_index);
+    if (count === undefined || numaNode === undefined || count < 1 || numaNode < 0) {
+      notes.push(`${what} has a cpu_config entry without a positive num_lcores and a numa_node_index; it is skipped.`);
+      continue;
+    }
+    groups.push({ numaNode, count });
+  }
+  const lcores = lcoresPerNode(groups);
+  const ens = rawMode === 'ENS' || rawMode === 'ENS_INTERRUPT';
+  if (lcores.length > 0) fragment.lcores = lcores;
+  else if (ens) notes.push(`${what} has no cpu_config: NSX places its default of one lcore on NUMA node 0; lcores are left out.`);
+
+  // Uplinks: a VDS names NSX uplinks (mapped to VDS uplinks in vCenter), an N-VDS its pnics.
+  for (const u of list(hs.uplinks)) {
+    if (!isObject(u)) continue;
+    const uplinkName = str(u.uplink_name);
+    if (uplinkName === undefined) continue;
+    const vdsUplinkName = str(u.vds_uplink_name);
+    facts.vdsUplinks.push(vdsUplinkName === undefined ? { uplinkName } : { uplinkName, vdsUplinkName });
+  }
+  for (const p of list(hs.pnics)) {
+    if (!isObject(p)) continue;
+    const deviceName = str(p.device_name);
+    if (deviceName === undefined) continue;
+    const uplinkName = str(p.uplink_name);
+    facts.pnics.push(uplinkName === undefined ? { deviceName } : { deviceName, uplinkName });
+  }
+  if (facts.pnics.length > 0) {
+    fragment.uplinks = facts.pnics.map((p) => p.deviceName);
+  } else {
+    fragment.uplinks = facts.vdsUplinks.map((u) => u.uplinkName);
+    const notNics = fragment.uplinks.filter((u) => !/^vmnic\d+$/.test(u));
+    if (notNics.length > 0) {
+      notes.push(`${what}: uplinks ${notNics.join(', ')} are NSX uplink names; which vmnics they are is known to vCenter (the VDS's uplinks), not to NSX. Set the switch's uplinks to the host's NIC names.`);
+    }
+  }
+
+  // The uplink profile: MTU and teaming.
+  const ref = list(hs.host_switch_profile_ids).find((p) => isObject(p) && p.key === 'UplinkHostSwitchProfile');
+  const refValue = isObject(ref) ? str(ref.value) : undefined;
+  if (refValue === undefined) {
+    notes.push(`${what} names no uplink profile; its MTU is not known.`);
+  } else {
+    facts.uplinkProfile = refValue;
+    const profile = findUplinkProfile(refValue, profiles);
+    if (!profile) {
+      notes.push(`${what} uses uplink profile ${refValue}, which is not in the input, so its MTU is not known. Add the profile's JSON (GET /policy/api/v1${refValue.startsWith('/infra/') ? refValue : `/infra/host-switch-profiles/${refValue}`}).`);
+    } else {
+      facts.uplinkProfileFound = true;
+      if (profile.teaming) facts.teaming = profile.teaming;
+      if (profile.mtu !== undefined) fragment.mtu = profile.mtu;
+      else notes.push(`${what}: uplink profile ${refValue} sets no mtu, so NSX's global default MTU applies (1700 unless changed); the MTU is left out.`);
+    }
+  }
+  return { fragment, facts };
+}

@@ -1,0 +1,142 @@
+// Deploy out, Terraform: the exported HCL parsed by HashiCorp's own parser (@cdktf/hcl2json, the
+// Go HCL library as WebAssembly) says, for every host, the design's switch modes, lcores per
+// NUMA node, uplinks and MTU; every unknown is a described variable; `terraform fmt` layout.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from '@cdktf/hcl2json';
+import fc from 'fast-check';
+import { analyze, exportTerraform } from '../../src/core';
+import { hclString } from '../../src/core/export/hcl';
+import type { Topology } from '../../src/core/topology';
+import { designArb, designSwitches, exampleFiles, type SwitchFacts } from './export-fixtures';
+
+type Block = Record<string, unknown>;
+type Tf = { resource?: Record<string, Record<string, Block[]>>; variable?: Record<string, Block[]>; data?: Record<string, Record<string, Block[]>> };
+
+/** hcl2json writes Terraform's JSON syntax: references as "${…}", a literal "${" or "%{" escaped as "$${" / "%%{". */
+const literal = (v: unknown) => String(v).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+const reference = (v: unknown) => /^\$\{(.*)\}$/.exec(String(v))?.[1];
+
+/** The switches the configuration gives each host: its own transport node, else its cluster's profile (via the collection). */
+function deployedSwitches(tf: Tf, topology: Topology): Map<string, SwitchFacts[]> {
+  const resources = tf.resource ?? {};
+  const uplinkProfiles = resources.nsxt_policy_uplink_host_switch_profile ?? {};
+  const profiles = resources.nsxt_policy_host_transport_node_profile ?? {};
+  const collections = resources.nsxt_policy_host_transport_node_collection ?? {};
+  const computeCollections = tf.data?.nsxt_compute_collection ?? {};
+  const switchesOf = (body: Block): SwitchFacts[] => ((body.standard_host_switch ?? []) as Block[]).map((s) => {
+    const profileRef = reference(s.uplink_profile)!;
+    const [type, name, attr] = profileRef.split('.');
+    assert.equal(type, 'nsxt_policy_uplink_host_switch_profile');
+    assert.equal(attr, 'path');
+    const uplinkProfile = uplinkProfiles[name]?.[0];
+    assert.ok(uplinkProfile, `uplink profile ${name} is defined`);
+    const uplinks = ((s.uplink ?? []) as Block[]).map((u) => literal(u.uplink_name));
+    const teaming = (uplinkProfile.teaming as Block[])[0];
+    assert.deepEqual(((teaming.active ?? []) as Block[]).map((a) => literal(a.uplink_name)), uplinks, 'the teaming has the switch uplinks active');
+    const mode = { ENS: 'edp-performance', ENS_INTERRUPT: 'edp-standard', STANDARD: 'standard' }[String(s.host_switch_mode)];
+    return {
+      name: literal(s.host_switch_name),
+      mode,
+      mtu: uplinkProfile.mtu as number,
+      uplinks,
+      lcores: ((s.cpu_config ?? []) as Block[]).map((c): [number, number] => [c.numa_node_index as number, c.num_lcores as number]),
+    };
+  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const byCluster = new Map<string, SwitchFacts[]>();
+  for (const [, [collection]] of Object.entries(collections)) {
+    const [, type, dataName] = reference(collection.compute_collection_id)!.split('.');
+    assert.equal(type, 'nsxt_compute_collection');
+    const cluster = literal(computeCollections[dataName][0].display_name);
+    const [ptype, pname] = reference(collection.transport_node_profile_path)!.split('.');
+    assert.equal(ptype, 'nsxt_policy_host_transport_node_profile');
+    byCluster.set(cluster, switchesOf(profiles[pname][0]));
+  }
+  const hostNodes = new Map(Object.values(resources.nsxt_policy_host_transport_node ?? {}).map(([body]) => [literal(body.display_name), body]));
+  const out = new Map<string, SwitchFacts[]>();
+  for (const host of topology.hosts) {
+    const own = hostNodes.get(host.name);
+    const deployed = own ? switchesOf(own) : host.cluster !== undefined ? byCluster.get(host.cluster) : undefined;
+    if (deployed) out.set(host.name, deployed);
+  }
+  return out;
+}
+
+/** Every var.x used is a declared variable with a description and type string, and every declared one is used. */
+function assertVariables(text: string, tf: Tf): void {
+  const used = new Set([...text.matchAll(/\bvar\.([a-z0-9_]+)/g)].map((m) => m[1]));
+  const declared = tf.variable ?? {};
+  assert.deepEqual(Object.keys(declared).sort(), [...used].sort());
+  for (const [name, [v]] of Object.entries(declared)) {
+    assert.ok(String(v.description).length > 20, `${name} is described`);
+    assert.equal(v.type, '${string}');
+  }
+}
+
+/** `terraform fmt`: two-space indents; within a run of consecutive attribute lines, one column for `=`. */
+function assertFmtLayout(text: string): void {
+  let run: { line: string; indent: number }[] = [];
+  const check = () => {
+    const columns = new Set(run.map((r) => r.line.indexOf(' = ')));
+    assert.equal(columns.size, 1, `aligned:\n${run.map((r) => r.line).join('\n')}`);
+    const longest = Math.max(...run.map((r) => r.line.slice(r.indent).split(' ')[0].length));
+    assert.equal([...columns][0], run[0].indent + longest, `one space after the longest name:\n${run.map((r) => r.line).join('\n')}`);
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    assert.equal(indent % 2, 0, `two-space indents: ${line}`);
+    assert.ok(!/\s$/.test(line), `no trailing space: ${JSON.stringify(line)}`);
+    const isAttr = /^\s*[a-z_][a-z0-9_]*\s+= /.test(line);
+    if (isAttr && (run.length === 0 || run[0].indent === indent)) run.push({ line, indent });
+    else {
+      if (run.length > 0) check();
+      if (isAttr) run.push({ line, indent });
+    }
+  }
+  if (run.length > 0) check();
+}
+
+async function assertTerraformDeploys(topology: Topology, text: string): Promise<void> {
+  const tf = (await parse('main.tf', text)) as Tf;
+  const deployed = deployedSwitches(tf, topology);
+  for (const host of topology.hosts) {
+    if (host.switches.length === 0) continue;
+    assert.deepEqual(deployed.get(host.name), designSwitches(host, topology), `host ${host.name}`);
+  }
+  assertVariables(text, tf);
+  assertFmtLayout(text);
+}
+
+describe('export --format terraform', () => {
+  for (const { name, text } of exampleFiles()) {
+    const analysis = analyze(text);
+    if (analysis.findings.some((f) => f.severity === 'error')) continue;
+    it(`${name}: HashiCorp's parser reads the design's switches for every host`, async () => {
+      const result = exportTerraform(analysis, { source: name });
+      assert.ok(result.ok);
+      await assertTerraformDeploys(analysis.topology!, result.text);
+    });
+  }
+
+  it('generated designs parse and deploy their switches', async () => {
+    const designs = fc.sample(designArb.filter((t) => !analyze(JSON.stringify(t)).findings.some((f) => f.severity === 'error')), { numRuns: 25, seed: 16 });
+    assert.equal(designs.length, 25);
+    for (const topology of designs) {
+      const result = exportTerraform(topology);
+      assert.ok(result.ok);
+      await assertTerraformDeploys(topology, result.text);
+    }
+  });
+
+  it('names with quotes, backslashes and template sequences stay literal strings', async () => {
+    const weird = 'a"b\\c ${x} %{y}\té';
+    const tf = (await parse('x.tf', `x = ${hclString(weird)}\n`)) as { x: string };
+    assert.equal(literal(tf.x), weird);
+  });
+
+  it('a syntax error is what the parser rejects: the test would see a broken export', async () => {
+    await assert.rejects(parse('bad.tf', 'resource "a" "b" {\n  x = \n}\n'));
+  });
+});
