@@ -23,6 +23,8 @@ export type * from './model/types';
 export { constantInfo, DEFAULT_CONSTANTS, MODEL_CONSTANTS } from './model/constants';
 export type { ConstantKey, ModelConstant, ModelConstants } from './model/constants';
 export { lineRatePps } from './model/lineRate';
+export { measuredHitRate, pairLcores } from './model/measured';
+export type { LcorePair } from './model/measured';
 export { coresInOwnMode, ownModeKey } from './model/coresInMode';
 
 // Readiness: the NIC catalog.

@@ -92,7 +92,9 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
 
 function attachVms(hosts: HostFacts[], vms: VmFacts[], notes: string[]): void {
   for (const vm of vms) {
-    const host = hosts.find((h) => vm.hostId && h.ids?.includes(vm.hostId)) ?? (hosts.length === 1 ? hosts[0] : undefined);
+    // Without runtime.host (or hosts without ids, as from esxcli) a single host is the one; never a host with another id.
+    const known = hosts.some((h) => h.ids?.length);
+    const host = hosts.find((h) => vm.hostId && h.ids?.includes(vm.hostId)) ?? (hosts.length === 1 && (!vm.hostId || !known) ? hosts[0] : undefined);
     if (!host) {
       notes.push(`VM ${vm.name}: its host (${vm.hostId ?? 'runtime.host missing'}) is not among the imported hosts: left out. Import the host's HostSystem JSON too.`);
       continue;

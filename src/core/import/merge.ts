@@ -67,8 +67,16 @@ function fill(into: Record<string, unknown>, from: Record<string, unknown>, labe
   for (const [k, v] of Object.entries(from)) {
     if (v === undefined || k === 'name') continue;
     if (into[k] === undefined) into[k] = v;
-    else if (JSON.stringify(into[k]) !== JSON.stringify(v) && k !== 'portset') {
+    else if (!same(into[k], v) && k !== 'portset') {
       notes.push(`${label}: ${k} is ${JSON.stringify(into[k])} in an earlier input but ${JSON.stringify(v)} in ${source}: kept ${JSON.stringify(into[k])}.`);
     }
   }
+}
+
+/** Equal values; lists of names (uplinks) are equal in any order. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].every((x) => typeof x === 'string')) {
+    return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
 }
