@@ -6,6 +6,7 @@ export const COMMANDS = {
   revalidate: 'edpDesigner.revalidate',
   showOutput: 'edpDesigner.showOutput',
   importHwloc: 'edpDesigner.importHwloc',
+  importHosts: 'edpDesigner.importHosts',
   showReport: 'edpDesigner.showReport',
   exportReport: 'edpDesigner.exportReport',
   /** Internal (code actions): arguments (ruleId, documentUri?). */
