@@ -24,6 +24,8 @@ export { constantInfo, DEFAULT_CONSTANTS, MODEL_CONSTANTS } from './model/consta
 export type { ConstantKey, ModelConstant, ModelConstants } from './model/constants';
 export { lineRatePps } from './model/lineRate';
 export { measuredHitRate, pairLcores } from './model/measured';
+export { calibrateFromMeasurements } from './model/calibrate';
+export type { Calibration } from './model/calibrate';
 export type { LcorePair } from './model/measured';
 export { coresInOwnMode, ownModeKey } from './model/coresInMode';
 

@@ -7,6 +7,7 @@ export const COMMANDS = {
   showOutput: 'edpDesigner.showOutput',
   importHwloc: 'edpDesigner.importHwloc',
   importHosts: 'edpDesigner.importHosts',
+  calibrate: 'edpDesigner.calibrate',
   showReport: 'edpDesigner.showReport',
   exportReport: 'edpDesigner.exportReport',
   /** Internal (code actions): arguments (ruleId, documentUri?). */

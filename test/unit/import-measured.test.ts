@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, importHosts, reportViewModel } from '../../src/core';
+import { analyze, calibrateFromMeasurements, importHosts, reportViewModel } from '../../src/core';
 import { measuredTable } from '../../src/webview/render/measured';
 
 const ESX01 = resolve(__dirname, '../../../test/fixtures/import/esx01/edp-esx01-20261201T203000Z.txt');
@@ -71,5 +71,30 @@ describe('the report shows measured beside predicted per lcore', () => {
     assert.match(html, /98\.0%/);
     assert.match(html, /over 30 s/);
     assert.equal(measuredTable({ ...vm.hosts[0].switches[0], measured: undefined }, vm.thresholds), '');
+  });
+});
+
+describe('calibration from measurements', () => {
+  test('proposes the flows and churn that make the model predict the measured hit rate, and says what it changed', () => {
+    const before = `// calibrate me\n${design(2000, 800_000)}`;
+    assert.equal(gapFindings(before).length, 1);
+    const c = calibrateFromMeasurements(before);
+    assert.ok('text' in c, JSON.stringify(c));
+    assert.ok(c.text.startsWith('// calibrate me'), 'comments stay');
+    assert.deepEqual(gapFindings(c.text), [], 'the gap is closed');
+    const traffic = JSON.parse(c.text.replace(/^\/\/.*$/m, '')).hosts[0].vms[0].vnics[0].traffic;
+    assert.ok(traffic.flows > 2000, `more flows than described: ${traffic.flows}`);
+    // measured new flows: 1000 + 3000 + 200 + 150 per second over the four lcores
+    assert.equal(traffic.newFlowsPerSec, 4350);
+    assert.equal(c.changes.length, 1);
+    assert.match(c.changes[0], /Switch "vds-edp" of esx01\.lab\.example: flows of its 1 vNIC × [\d.]+, newFlowsPerSec shared out to 4350 per second in all; predicted hit rate now 80\.\d% against 80\.0% measured\./);
+  });
+
+  test('says why when there is nothing to calibrate', () => {
+    const topology = JSON.parse(design(2000));
+    delete topology.hosts[0].switches[0].measured;
+    const none = calibrateFromMeasurements(JSON.stringify(topology));
+    assert.ok('reason' in none && /no switch has a measured section/.test(none.reason));
+    assert.ok('reason' in calibrateFromMeasurements('{ "version": 1 }'));
   });
 });

@@ -3,7 +3,7 @@
 // disagree the design wins and the difference is listed. New hosts are appended. The edits go
 // through jsonc-parser, so the design's comments and layout stay as they were.
 import { applyEdits, type FormattingOptions, modify, type ParseError, parse } from 'jsonc-parser';
-import { formattingOptionsOf } from '../fixes/edits';
+import { applyTextEdits, formattingOptionsOf } from '../fixes/edits';
 import { appendHostEdits } from './append-host';
 import type { ImportedHost } from './hwloc';
 import { sameHost } from './merge';
@@ -35,7 +35,7 @@ export function mergeIntoDesign(designText: string, hosts: readonly ImportedHost
     const list = Array.isArray(current.hosts) ? current.hosts : [];
     const index = list.findIndex((h) => typeof (h as { name?: unknown })?.name === 'string' && sameHost((h as { name: string }).name, host.name));
     if (index < 0) {
-      text = applyEdits(text, appendHostEdits(text, host));
+      text = applyTextEdits(text, appendHostEdits(text, host));
       result.added.push(host.name);
       continue;
     }
