@@ -124,3 +124,18 @@ describe('edp-check import', () => {
     assert.ok('error' in mergeIntoDesign('{ nope', []));
   });
 });
+
+describe('hwloc through import', () => {
+  test('an lstopo export that recorded "localhost" names no host: it merges by order with the named input after it', async () => {
+    const dir = scratch();
+    const xml = readFileSync(join(FIXTURES, 'hwloc/24em64t-2n6c2t-pci.xml'), 'utf8').replace(/name="HostName" value="[^"]*"/, 'name="HostName" value="localhost.localdomain"');
+    writeFileSync(join(dir, 'a-host.xml'), xml);
+    writeFileSync(join(dir, 'b-name.txt'), '   Fully Qualified Domain Name: esx09.lab.example\n   Host Name: esx09\n');
+    const r = await cli(['import', 'a-host.xml', 'b-name.txt'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.hosts.length, 1);
+    assert.equal(doc.hosts[0].name, 'esx09.lab.example');
+    assert.equal(doc.hosts[0].cpu.sockets, 2);
+  });
+});

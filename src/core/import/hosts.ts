@@ -60,7 +60,9 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
     if (kind === 'hwloc') {
       try {
         const r = importHwloc(input.text, { catalog: options.catalog });
-        const { name, cpu, numaNodes, nics } = r.host;
+        const { cpu, numaNodes, nics } = r.host;
+        // A Linux boot often records "localhost…", which names no host: such an input merges by order.
+        const name = /^localhost(\.|$)/i.test(r.host.name) || r.host.name === 'host-1' ? undefined : r.host.name;
         take(defined({ name, cpu: { ...cpu }, numaNodes, nics: nics.map((n) => ({ ...n })), switches: [], vms: [] }), input.name);
         notes.push(...r.notes.map((n) => `${input.name}: ${n}`));
       } catch (e) {
