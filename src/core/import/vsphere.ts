@@ -73,7 +73,7 @@ export function readHostSystem(h: Obj, notes: string[]): HostFacts {
   const host = emptyHost();
   const name = str(at(h, 'name')) ?? str(at(h, 'summary.config.name'));
   if (name) host.name = name;
-  const id = str(at(h, 'self.value')) ?? str(at(h, 'summary.host.value')) ?? str(at(h, '_moId')) ?? str(at(h, 'moId'));
+  const id = str(at(h, 'self.value')) ?? str(at(h, 'moRef.value')) ?? str(at(h, 'summary.host.value')) ?? str(at(h, '_moId')) ?? str(at(h, 'moId'));
   if (id) host.ids = [id];
   const label = name ?? id ?? 'a HostSystem';
 
