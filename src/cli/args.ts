@@ -21,7 +21,8 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: edp-check [options] FILE|DIR|GLOB...
-       edp-check import-hwloc [options] ...
+       edp-check import [--out FILE] [--into TOPOLOGY] [--force] INPUT...
+       edp-check import-hwloc [options] ...   (hwloc XML only; same as import)
        edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
 
 Checks EDP Designer topology files (*.edp.json): structure, references, readiness

@@ -20,6 +20,8 @@ export const EXIT_USAGE = 2;
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
   // pays for (or depends on) their code.
+  if (argv[0] === 'import') return (await import('./import')).runImport(argv.slice(1), io);
+  // The first importer's verb, kept as an alias (its --name option included).
   if (argv[0] === 'import-hwloc') return (await import('./import-hwloc')).runImportHwloc(argv.slice(1), io);
   if (argv[0] === 'export') return (await import('./export')).runExport(argv.slice(1), io);
 

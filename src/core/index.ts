@@ -23,6 +23,10 @@ export type * from './model/types';
 export { constantInfo, DEFAULT_CONSTANTS, MODEL_CONSTANTS } from './model/constants';
 export type { ConstantKey, ModelConstant, ModelConstants } from './model/constants';
 export { lineRatePps } from './model/lineRate';
+export { measuredHitRate, pairLcores } from './model/measured';
+export { calibrateFromMeasurements } from './model/calibrate';
+export type { Calibration } from './model/calibrate';
+export type { LcorePair } from './model/measured';
 export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode';
 
 // Readiness: the NIC catalog.
@@ -37,8 +41,8 @@ export type { ReportAssets } from './report/html';
 export { mdEscape, reportMarkdown } from './report/markdown';
 
 // Importers.
-export { appendHostEdits, HwlocXmlError, hwlocTopologyDocument, importHwloc } from './import';
-export type { HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, NicCatalogLookup } from './import';
+export { appendHostEdits, detectKind, HwlocXmlError, hwlocTopologyDocument, importHosts, importHwloc, KIND_NAMES, mergeIntoDesign, NSX_PENDING, readEsxiOutput, understoodKinds } from './import';
+export type { HostsImport, HostsImportOptions, HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, ImportInput, InputKind, MergeIntoResult, NicCatalogLookup } from './import';
 export { readHwlocXml } from './import/hwloc-xml';
 
 // NSX: the design as the configuration that deploys it, and NSX's JSON read back into switches.

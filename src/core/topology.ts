@@ -71,6 +71,32 @@ export interface Switch {
   lcoreAssignment?: LcoreAssignment;
   flowCache?: { entries?: number };
   rxRingSize?: number;
+  /** Flow-cache figures measured on the running host (edp-check import of flow statistics). */
+  measured?: SwitchMeasured;
+}
+
+export interface SwitchMeasured {
+  /** When the first sample was taken (ISO 8601). */
+  at?: string;
+  /** Seconds between the first and last sample; absent when the figures are cumulative counters. */
+  seconds?: number;
+  /** The command the counters came from. */
+  source?: string;
+  /** How hitRate was computed from the counters. */
+  hitRateFrom?: string;
+  lcores: MeasuredLcore[];
+}
+
+export interface MeasuredLcore {
+  lcore: number;
+  numaNode?: number;
+  hitRate?: number;
+  flows?: number;
+  newFlowsPerSec?: number;
+  /** Flow-cache lookups (hits + miss) per second over the measured interval. */
+  pps?: number;
+  /** The raw counters the figures came from (differences over the interval when there were two samples). */
+  counters?: Record<string, number>;
 }
 
 export interface LcoreGroup {

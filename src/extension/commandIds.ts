@@ -6,6 +6,8 @@ export const COMMANDS = {
   revalidate: 'edpDesigner.revalidate',
   showOutput: 'edpDesigner.showOutput',
   importHwloc: 'edpDesigner.importHwloc',
+  importHosts: 'edpDesigner.importHosts',
+  calibrate: 'edpDesigner.calibrate',
   showReport: 'edpDesigner.showReport',
   exportReport: 'edpDesigner.exportReport',
   /** Arguments (topologyUri?, format?: 'nsx-policy' | 'terraform'); with a format, no quick pick. */

@@ -16,6 +16,8 @@ import { WorkspaceCatalogs } from './catalogs';
 import { registerCommands } from './commands';
 import { registerExportNsx } from './exportNsx';
 import { registerHover } from './hover';
+import { registerCalibrate } from './calibrate';
+import { registerImportHosts } from './importHosts';
 import { registerImportHwloc } from './importHwloc';
 import { registerLanguageFeatures } from './languageFeatures';
 import { createLog, describeError } from './log';
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(catalogs, catalogs.onDidChange(() => void scheduler.recheckAll()));
     void catalogs.reload();
     context.subscriptions.push(createStatus(store, publisher, log), ...registerCommands(scheduler, log));
-    context.subscriptions.push(registerCodeLens(store, log), registerHover(store, catalogs, log), registerImportHwloc(catalogs, log));
+    context.subscriptions.push(registerCodeLens(store, log), registerHover(store, catalogs, log), registerImportHwloc(catalogs, log), registerImportHosts(catalogs, log), registerCalibrate(log));
     context.subscriptions.push(...registerReport(context, store, scheduler, log));
     context.subscriptions.push(...registerCodeActions(context, store, log));
     context.subscriptions.push(registerLanguageFeatures(log));

@@ -1,4 +1,12 @@
-// Importing hosts from other tools' descriptions (hwloc's `lstopo --of xml`), for the CLI and the editor command.
+// Importing hosts from what describes them elsewhere (hwloc XML, vSphere and NSX JSON, ESXi command output), for the CLI and the editor commands.
 export { appendHostEdits } from './append-host';
 export { HwlocXmlError, hwlocTopologyDocument, importHwloc } from './hwloc';
 export type { HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, NicCatalogLookup } from './hwloc';
+export { importHosts, NSX_PENDING } from './hosts';
+export type { HostsImport, HostsImportOptions, ImportInput } from './hosts';
+export { detectKind, KIND_NAMES, understoodKinds } from './detect';
+export type { InputKind } from './detect';
+export { mergeIntoDesign } from './into';
+export type { MergeIntoResult } from './into';
+export { readEsxiOutput } from './esxi';
+export { HIT_RATE_FROM } from './esxi/flowStats';

@@ -24,7 +24,8 @@ export type ConstantKey =
   | 'flowcache.churn'
   | 'mbuf.llcShare'
   | 'tlb.utilization'
-  | 'tlb.imbalance';
+  | 'tlb.imbalance'
+  | 'measured.hitRateGap';
 
 export interface ModelConstant {
   key: ConstantKey;
@@ -234,6 +235,15 @@ export const MODEL_CONSTANTS: readonly ModelConstant[] = [
     note: 'tlb/imbalance fires when a switch\'s max/mean lcore utilization exceeds this.',
     minimum: 1,
     maximum: 100,
+  },
+  {
+    key: 'measured.hitRateGap',
+    value: 0.05,
+    unit: 'hit rate (0..1)',
+    source: 'assumption: flow-stats hit rates of one busy interval move by a point or two with traffic mix; a gap of more than 5 points is the description, not noise.',
+    note: "measured/hit-rate-gap fires when a switch's measured and predicted flow-cache hit rates differ by more than this.",
+    minimum: 0,
+    maximum: 1,
   },
 ];
 

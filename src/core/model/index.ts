@@ -6,6 +6,7 @@ import { effectiveConstants } from './constants';
 import { cacheFindings } from './findings/cache';
 import { capacityFindings } from './findings/capacity';
 import { mbufFindings } from './findings/mbuf';
+import { measuredFindings } from './findings/measured';
 import { numaFindings } from './findings/numa';
 import { tlbFindings } from './findings/tlb';
 import { hostResult } from './hostModel';
@@ -16,11 +17,13 @@ export type * from './types';
 export { DEFAULT_CONSTANTS, MODEL_CONSTANTS, constantInfo, effectiveConstants } from './constants';
 export type { ConstantKey, ModelConstant, ModelConstants } from './constants';
 export { lineRatePps } from './lineRate';
+export { measuredHitRate, pairLcores } from './measured';
+export type { LcorePair } from './measured';
 
 /** `overrides`: flat constant overrides by key (settings merged with the file's `model`); unknown keys are ignored. */
 export function computeModel(topology: Topology, overrides: Record<string, number> = {}): { model: DatapathModel; findings: RawFinding[] } {
   const c = effectiveConstants(overrides);
   const hosts = topology.hosts.map((host, h) => hostResult(resolveHost(host, h, topology.target), c));
-  const findings = hosts.flatMap((hr) => [...numaFindings(hr, c), ...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr)]);
+  const findings = hosts.flatMap((hr) => [...numaFindings(hr, c), ...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr), ...measuredFindings(hr, c)]);
   return { model: { constants: { ...c }, hosts: hosts.map((hr) => hr.model) }, findings };
 }

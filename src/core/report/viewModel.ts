@@ -7,7 +7,8 @@ import { DEFAULT_CONSTANTS } from '../model/constants';
 import { coresInOwnMode } from '../model/coresInMode';
 import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
 import { pointerSegments } from '../pointer';
-import type { Host } from '../topology';
+import { measuredHitRate, pairLcores } from '../model/measured';
+import type { Host, SwitchMeasured } from '../topology';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -29,6 +30,8 @@ export interface ReportThresholds {
   llcShare: number;
   /** tlb.imbalance */
   imbalance: number;
+  /** measured.hitRateGap */
+  hitRateGap: number;
 }
 
 export interface ReportFinding {
@@ -82,7 +85,22 @@ export interface ReportSwitch extends Omit<SwitchModel, 'cacheCurve' | 'lcores'>
    * not computed (the panel asks for curves of the hosts it shows) — [] when the switch has no traffic.
    */
   cacheCurve?: CurvePoint[];
+  /** The host's measured flow-cache figures beside the prediction, when the switch has a `measured` section. */
+  measured?: ReportMeasured;
   findings: number[];
+}
+
+/** Measured against predicted, per lcore paired by NUMA node and order (model/measured.ts). */
+export interface ReportMeasured {
+  at?: string;
+  seconds?: number;
+  source?: string;
+  hitRateFrom?: string;
+  /** Σ hits ÷ Σ (hits + miss) over the measured lcores. */
+  hitRate?: number;
+  /** The model's switch hit rate; absent when no traffic is described. */
+  predictedHitRate?: number;
+  lcores: { numaNode: number; lcore?: number; hitRate?: number; predictedHitRate?: number; pps?: number; predictedPps?: number; flows?: number; newFlowsPerSec?: number }[];
 }
 
 export interface ReportNuma {
@@ -218,6 +236,7 @@ function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {
     churn: c['flowcache.churn'],
     llcShare: c['mbuf.llcShare'],
     imbalance: c['tlb.imbalance'],
+    hitRateGap: c['measured.hitRateGap'],
   };
 }
 
@@ -360,7 +379,31 @@ function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined,
     })),
     mbuf: structuredCopy(sm.mbuf),
     ...(withCurve ? { cacheCurve: curveOf(sm) } : {}),
+    ...(sw?.measured ? { measured: measuredOf(sw.measured, sm) } : {}),
     findings: under(findings, path),
+  };
+}
+
+function measuredOf(m: SwitchMeasured, sm: SwitchModel): ReportMeasured {
+  const traffic = sm.offeredPps > 0;
+  const seen = measuredHitRate(m);
+  return {
+    ...(m.at !== undefined ? { at: m.at } : {}),
+    ...(m.seconds !== undefined ? { seconds: m.seconds } : {}),
+    ...(m.source !== undefined ? { source: m.source } : {}),
+    ...(m.hitRateFrom !== undefined ? { hitRateFrom: m.hitRateFrom } : {}),
+    ...(seen !== undefined ? { hitRate: seen } : {}),
+    ...(traffic ? { predictedHitRate: sm.hitRate } : {}),
+    lcores: pairLcores(m.lcores, sm.lcores).map((p) => ({
+      numaNode: p.numaNode,
+      ...(p.measured ? { lcore: p.measured.lcore } : {}),
+      ...(p.measured?.hitRate !== undefined ? { hitRate: p.measured.hitRate } : {}),
+      ...(p.predicted && traffic ? { predictedPps: p.predicted.pps } : {}),
+      ...(p.predicted && p.predicted.pps > 0 ? { predictedHitRate: p.predicted.hitRate } : {}),
+      ...(p.measured?.pps !== undefined ? { pps: p.measured.pps } : {}),
+      ...(p.measured?.flows !== undefined ? { flows: p.measured.flows } : {}),
+      ...(p.measured?.newFlowsPerSec !== undefined ? { newFlowsPerSec: p.measured.newFlowsPerSec } : {}),
+    })),
   };
 }
 

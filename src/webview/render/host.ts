@@ -2,6 +2,7 @@
 // flow cache, mbuf, capacity). Collapsed hosts cost one line of markup, so 100 hosts stay smooth.
 import { cores, pct, type ReportHost, type ReportViewModel } from '../../core';
 import { cacheChart, cacheTable } from './cache';
+import { measuredTable } from './measured';
 import { capacityChart, capacityTable } from './capacity';
 import { esc } from './escape';
 import { mbufChart, mbufTable } from './mbuf';
@@ -47,8 +48,8 @@ export function hostSection(host: ReportHost, report: ReportViewModel, ui: UiSta
       key: key('cache'),
       title: 'Flow cache',
       caption: `Hit rate of each switch's worst lcore against flow-table size (churn included); threshold ${pct(t.hitRate)}, churn threshold ${pct(t.churn)}.`,
-      chart: () => perSwitch(host, (s) => cacheChart(s, t)),
-      table: () => perSwitch(host, (s) => cacheTable(s, t)),
+      chart: () => perSwitch(host, (s) => cacheChart(s, t) + measuredTable(s, t)),
+      table: () => perSwitch(host, (s) => cacheTable(s, t) + measuredTable(s, t)),
     }, ui),
     section({
       key: key('mbuf'),

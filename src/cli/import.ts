@@ -1,0 +1,170 @@
+// `edp-check import [--out FILE] [--into TOPOLOGY] [--force] INPUT...`: one topology from host
+// descriptions of any known kind (hwloc XML, vSphere JSON, NSX JSON, ESXi command output), files
+// or folders. The document goes to stdout (or --out); notes and conflicts go to stderr.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, catalogLookup, importHosts, type ImportInput, mergeIntoDesign, stripBom, understoodKinds } from '../core';
+import { loadCatalogs } from './catalogs';
+import type { CliIo } from './io';
+import { MAX_FILE_BYTES } from './read';
+import { writeFileSafely } from './safe-write';
+
+export const IMPORT_USAGE = `usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
+
+Builds a topology document (*.edp.json) from what describes the hosts elsewhere. Each INPUT
+is a file or a folder (searched for files); its kind is told by its content:
+${understoodKinds()}
+Inputs about the same host merge: by host name, else a nameless input joins the host named
+before it. Facts no input gives are left out and listed as notes on stderr (the checker
+then flags them in the result); nothing is guessed. docs/IMPORT.md has the details.
+
+  --out FILE        write the document to FILE instead of stdout
+  --into TOPOLOGY   merge into this design: hosts matched by name, the design's values
+                    kept, imported facts fill its gaps, differences listed on stderr
+  --force           let --out replace an existing file (also an input or the design)
+  --catalog FILE    a NIC catalog that names NICs by PCI id (repeatable)
+`;
+
+const MAX_FOLDER_FILES = 2000;
+
+export async function runImport(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        into: { type: 'string' },
+        force: { type: 'boolean' },
+        catalog: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`edp-check import: ${(e as Error).message.split(/\.\s/)[0]}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.stdout(IMPORT_USAGE);
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    io.stderr(`edp-check import: no inputs given\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  const catalog = loadCatalogs(args.values.catalog ?? [], io.cwd);
+  if ('error' in catalog) {
+    io.stderr(`edp-check import: ${catalog.error}\n`);
+    return 2;
+  }
+
+  const inputs: (ImportInput & { absolute: string; inFolder: boolean })[] = [];
+  for (const arg of args.positionals) {
+    const absolute = path.resolve(io.cwd, arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (e) {
+      io.stderr(`edp-check import: cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+    const files = stat.isDirectory() ? filesUnder(absolute).map((f) => ({ absolute: f, display: path.join(arg, path.relative(absolute, f)) })) : [{ absolute, display: arg }];
+    if (stat.isDirectory() && files.length === 0) {
+      io.stderr(`edp-check import: folder ${arg} holds no files\n`);
+      return 2;
+    }
+    for (const f of files) {
+      const read = readInput(f.absolute);
+      if ('error' in read) {
+        io.stderr(`edp-check import: cannot read ${f.display}: ${read.error}\n`);
+        return 2;
+      }
+      inputs.push({ name: f.display, text: read.text, absolute: f.absolute, inFolder: stat.isDirectory() });
+    }
+  }
+
+  const result = importHosts(inputs, { catalog: catalogLookup(catalog.catalog) });
+  const unknown = result.kinds.filter((k) => k.kind === undefined);
+  const unknownNamed = unknown.filter((k) => !inputs.find((i) => i.name === k.name)?.inFolder);
+  if (unknownNamed.length > 0 || result.topology.hosts.length === 0) {
+    const which = (unknownNamed.length ? unknownNamed : unknown).map((k) => k.name);
+    for (const n of result.notes) io.stderr(`note: ${n}\n`);
+    io.stderr(`edp-check import: ${which.length ? `${which.join(', ')}: not a kind of host description this command reads` : 'no host found in the inputs'}. It reads:\n${understoodKinds()}\n`);
+    return 2;
+  }
+  for (const k of unknown) io.stderr(`note: ${k.name}: not a host description of a known kind: skipped.\n`);
+  for (const n of result.notes) io.stderr(`note: ${n}\n`);
+
+  let text = `${JSON.stringify(result.topology, null, 2)}\n`;
+  if (args.values.into !== undefined) {
+    const designPath = path.resolve(io.cwd, args.values.into);
+    const read = readInput(designPath);
+    if ('error' in read) {
+      io.stderr(`edp-check import: cannot read ${args.values.into}: ${read.error}\n`);
+      return 2;
+    }
+    const merged = mergeIntoDesign(read.text, result.topology.hosts);
+    if ('error' in merged) {
+      io.stderr(`edp-check import: ${args.values.into} ${merged.error}\n`);
+      return 2;
+    }
+    for (const c of merged.conflicts) io.stderr(`conflict: ${c}\n`);
+    io.stderr(`edp-check import: into ${args.values.into}: ${merged.filled.length} facts filled in, ${merged.added.length} hosts added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${merged.conflicts.length} differences kept as the design has them\n`);
+    text = merged.text;
+  }
+
+  const findings = analyze(text, { catalog: catalog.catalog }).findings;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0) io.stderr(`edp-check import: the result has ${errors} error finding(s), mostly facts left for you to fill in: run edp-check on it to see them.\n`);
+
+  if (args.values.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  const out = path.resolve(io.cwd, args.values.out);
+  const force = args.values.force === true;
+  if (!force && inputs.some((i) => i.absolute === out)) {
+    io.stderr(`edp-check import: --out ${args.values.out} is one of the inputs; add --force to replace it\n`);
+    return 2;
+  }
+  const failed = writeFileSafely(out, text, force);
+  if (failed) {
+    io.stderr(`edp-check import: cannot write ${args.values.out}: ${failed}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function readInput(absolute: string): { text: string } | { error: string } {
+  try {
+    const stat = fs.statSync(absolute);
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) return { error: `${(stat.size / 2 ** 20).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 2 ** 20} MB limit` };
+    return { text: stripBom(fs.readFileSync(absolute, 'utf8')) };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}
+
+/** Regular files under a folder in code-unit order, dot-files and node_modules skipped, symlinked folders not followed. */
+function filesUnder(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules' || out.length >= MAX_FOLDER_FILES) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  visit(root);
+  return out;
+}

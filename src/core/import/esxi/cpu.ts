@@ -1,0 +1,146 @@
+// CPU, NUMA and host name from ESXi command output:
+//   esxcli hardware cpu global get   CPU Packages / CPU Cores / CPU Threads / Hyperthreading Active
+//   esxcli hardware cpu list         one `CPU:N` block per thread: Package Id, Node, Brand, Core Speed, L3 Cache Size …
+//   esxcli hardware memory get       Physical Memory / NUMA Node Count
+//   sched-stats -t ncpus             `80 PCPUs`, `40 cores`, `2 LLCs`, `2 packages`, `2 NUMA nodes`
+//   vsish -e get /hardware/cpu/cpuInfo   `Number of packages:2` …
+//   a CPU model string               `Intel(R) Xeon(R) Gold 6430 CPU @ 2.10GHz`
+//   esxcli system hostname get       Host Name / Fully Qualified Domain Name
+import type { HostFacts } from '../facts';
+import { round } from '../facts';
+import { int, keyValues, valueOf } from './lines';
+
+const MiB = 2 ** 20;
+
+export function readCpu(lines: readonly string[], host: HostFacts, notes: string[]): boolean {
+  let found = false;
+  const packages = int(valueOf(lines, 'CPU Packages')?.value) ?? int(valueOf(lines, 'Number of packages')?.value);
+  const cores = int(valueOf(lines, 'CPU Cores')?.value);
+  const threads = int(valueOf(lines, 'CPU Threads')?.value);
+  const ht = valueOf(lines, 'Hyperthreading Active')?.value;
+  const summary = schedStats(lines);
+
+  const list = cpuList(lines);
+  const sockets = packages ?? summary.packages ?? (list.length ? new Set(list.map((c) => c.package)).size : undefined);
+  const coreCount = cores ?? summary.cores;
+  const threadCount = threads ?? summary.pcpus ?? (list.length || undefined);
+  if (sockets !== undefined) {
+    host.cpu.sockets = sockets;
+    found = true;
+  }
+  if (sockets && coreCount) host.cpu.coresPerSocket = Math.round(coreCount / sockets);
+  if (coreCount && threadCount) host.cpu.threadsPerCore = Math.max(1, Math.round(threadCount / coreCount));
+  else if (ht !== undefined && /^false$/i.test(ht)) host.cpu.threadsPerCore = 1;
+
+  const model = list.find((c) => c.brand)?.brand ?? modelString(lines);
+  if (model) {
+    host.cpu.model = model;
+    found = true;
+  }
+  const hz = list.find((c) => c.hz)?.hz;
+  if (hz) host.cpu.ghz = round(hz / 1e9);
+  else if (model) {
+    const nominal = /@\s*(\d+(?:\.\d+)?)\s*GHz/i.exec(model);
+    if (nominal) {
+      host.cpu.ghz = Number(nominal[1]);
+      notes.push(`cpu.ghz ${host.cpu.ghz} is the base clock in the CPU model string; change it if the host runs at another sustained clock.`);
+    }
+  }
+  const llc = llcPerSocket(list, sockets, summary.llcs);
+  if (llc) host.cpu.llcMiB = round(llc / MiB);
+
+  const nodes = numaNodes(list, host.cpu.threadsPerCore);
+  if (nodes) {
+    host.numaNodes = nodes;
+    found = true;
+  }
+  const nodeCount = int(valueOf(lines, 'NUMA Node Count')?.value) ?? summary.nodes;
+  if (nodeCount !== undefined) {
+    found = true;
+    if (!host.numaNodes && sockets && nodeCount === sockets && host.cpu.coresPerSocket) {
+      // One node per socket is the format's default layout: the host needs no numaNodes list.
+    } else if (!host.numaNodes) {
+      notes.push(`The host has ${nodeCount} NUMA nodes but the inputs do not say which cores each has: add \`esxcli hardware cpu list\` output, or fill numaNodes in by hand.`);
+    }
+  }
+  const name = valueOf(lines, 'Fully Qualified Domain Name')?.value || valueOf(lines, 'Host Name')?.value;
+  if (name) host.name = name;
+  return found || !!name;
+}
+
+interface CpuEntry {
+  id: number;
+  package?: number;
+  node?: number;
+  core?: number;
+  brand?: string;
+  hz?: number;
+  l3Bytes?: number;
+  l3Cpus?: number;
+}
+
+function cpuList(lines: readonly string[]): CpuEntry[] {
+  const out: CpuEntry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^\s*CPU\s*:\s*(\d+)\s*$/.exec(lines[i]);
+    if (!head) continue;
+    const { values, end } = keyValues(lines, i + 1);
+    const get = (k: string) => values.get(k);
+    out.push({
+      id: Number(head[1]),
+      package: int(get('Package Id')),
+      node: int(get('Node')),
+      core: int(get('Core Id')),
+      brand: get('Brand') || undefined,
+      hz: int(get('Core Speed')),
+      l3Bytes: int(get('L3 Cache Size')),
+      l3Cpus: int(get('L3 Cache CPU Count')),
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** sched-stats -t ncpus: one `N what` line each. */
+function schedStats(lines: readonly string[]): { pcpus?: number; cores?: number; llcs?: number; packages?: number; nodes?: number } {
+  const out: Record<string, number> = {};
+  const names: Record<string, string> = { pcpus: 'pcpus', cores: 'cores', llcs: 'llcs', packages: 'packages', 'numa nodes': 'nodes' };
+  for (const line of lines) {
+    const m = /^\s*(\d+)\s+(PCPUs|cores|LLCs|packages|NUMA nodes)\s*$/i.exec(line);
+    if (m && out[names[m[2].toLowerCase()]] === undefined) out[names[m[2].toLowerCase()]] = Number(m[1]);
+  }
+  return out;
+}
+
+function modelString(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const m = /((?:Intel|AMD|Hygon)\S*(?:\s+\S+)*?\s+(?:CPU\s+)?@\s*\d+(?:\.\d+)?\s*GHz|AMD\s+EPYC\s+\S+(?:\s+\d+-Core Processor)?)/.exec(line);
+    if (m) return m[1].trim();
+  }
+  return undefined;
+}
+
+/** L3 bytes per socket: the L3 size times how many L3s a package has (one per CCX on AMD). */
+function llcPerSocket(list: CpuEntry[], sockets: number | undefined, llcs: number | undefined): number | undefined {
+  const withL3 = list.find((c) => c.l3Bytes);
+  if (!withL3?.l3Bytes) return undefined;
+  const perPackage = sockets ? list.length / sockets : undefined;
+  if (withL3.l3Cpus && perPackage) return withL3.l3Bytes * Math.max(1, Math.round(perPackage / withL3.l3Cpus));
+  if (llcs && sockets) return withL3.l3Bytes * Math.max(1, Math.round(llcs / sockets));
+  return withL3.l3Bytes;
+}
+
+/** NUMA nodes from the `Node` of each thread in `esxcli hardware cpu list`; cores = threads / threads per core. */
+function numaNodes(list: CpuEntry[], threadsPerCore: number | undefined): HostFacts['numaNodes'] {
+  if (list.length === 0 || list.some((c) => c.node === undefined)) return undefined;
+  // Without core ids or a thread count per core, threads cannot be turned into cores: no guess.
+  if (threadsPerCore === undefined && list.some((c) => c.core === undefined)) return undefined;
+  const ids = [...new Set(list.map((c) => c.node!))].sort((a, b) => a - b);
+  return ids.map((id) => {
+    const cpus = list.filter((c) => c.node === id);
+    const coreIds = cpus.every((c) => c.core !== undefined) ? new Set(cpus.map((c) => `${c.package}:${c.core}`)).size : undefined;
+    const cores = coreIds ?? Math.max(1, Math.round(cpus.length / (threadsPerCore ?? 1)));
+    const socket = cpus.find((c) => c.package !== undefined)?.package ?? 0;
+    return { id, socket, cores };
+  });
+}

@@ -1,0 +1,62 @@
+// ESXi command output (one file or the files of a folder, any order, any headings) read into the
+// facts of one host. Each reader recognises its command by the output's own shape (lines.ts).
+import type { HostFacts } from '../facts';
+import { emptyHost } from '../facts';
+import { readCpu } from './cpu';
+import { type FlowSample, measuredFrom, readFlowSamples } from './flowStats';
+import { readNics } from './nics';
+import { attachLcores, readSwitches } from './switches';
+
+export interface EsxiRead {
+  host: HostFacts;
+  notes: string[];
+  /** false when nothing in the text is a known ESXi output. */
+  recognised: boolean;
+}
+
+export function readEsxiOutput(text: string): EsxiRead {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = clean.split('\n');
+  const notes: string[] = [];
+  const host = emptyHost();
+  const cpu = readCpu(lines, host, notes);
+  const nics = readNics(lines, host, notes);
+  const switches = readSwitches(lines, host);
+  const samples = /lcore_?\s*id/i.test(clean) ? readFlowSamples(clean, lines) : [];
+  host.esxi = {
+    lcores: switches.lcores,
+    ...(switches.assignment ? { assignment: switches.assignment } : {}),
+    samples,
+    ensDriven: [...nics.extras.ensDriven],
+    rxRing: [...nics.extras.rxRing],
+  };
+  return { host, notes, recognised: cpu || nics.found || switches.found || samples.length > 0 };
+}
+
+/** Lcores, rings and flow statistics joined to the host's switches, once every input about the host is merged. */
+export function resolveEsxi(host: HostFacts, notes: string[]): void {
+  const pending = host.esxi;
+  if (!pending) return;
+  delete host.esxi;
+  attachLcores(host, pending.lcores, pending.assignment, { ensDriven: new Map(pending.ensDriven), rxRing: new Map(pending.rxRing) }, notes);
+  const samples = pending.samples;
+  if (samples.length === 0) return;
+  const portsetOf = new Map(pending.lcores.map((r) => [r.lcore, r.portset]));
+  const nodeOf = new Map(pending.lcores.map((r) => [r.lcore, r.numaNode]));
+  const edp = host.switches.filter((s) => s.mode !== 'standard');
+  const bySwitch = new Map<string, FlowSample[]>();
+  for (const s of samples) {
+    const portset = portsetOf.get(s.lcore);
+    const sw = (portset && host.switches.find((x) => x.portset === portset)) || (edp.length === 1 ? edp[0] : undefined);
+    if (!sw) continue;
+    bySwitch.set(sw.name, [...(bySwitch.get(sw.name) ?? []), s]);
+  }
+  const placed = [...bySwitch.values()].reduce((n, s) => n + s.length, 0);
+  if (placed < samples.length) {
+    notes.push(`${host.name ?? 'A host'}: flow statistics of some lcores could not be given to a switch: add \`esxcli network ens lcore list\` output (it names each lcore's switch).`);
+  }
+  for (const [name, mine] of bySwitch) {
+    const measured = measuredFrom(mine, nodeOf, notes);
+    if (measured) host.switches.find((s) => s.name === name)!.measured = measured;
+  }
+}

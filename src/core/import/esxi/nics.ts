@@ -1,0 +1,114 @@
+// Physical NICs from ESXi command output:
+//   esxcli network nic list      Name  PCI Device  Driver  Admin Status  Link Status  Speed  Duplex  MAC Address  MTU  Description
+//   esxcfg-nics -l               Name  PCI  Driver  Link  Speed  Duplex  MAC Address  MTU  Description
+//   esxcfg-nics -e               Name  Driver  ENS Capable  ENS Driven  [INTR Capable  INTR Enabled]  MAC Address  Description
+//   vsish -e get /net/pNics/vmnicN/properties   `Device NUMA Node:` (and the PCI address)
+//   the pnic affinity listing    Dev  Affinity
+//   nsxdp-cli ens uplink ring get -n vmnicN / esxcli network nic ring current get -n vmnicN   Rx ring size
+import type { HostFacts, NicFacts } from '../facts';
+import { nicNamed, pciAddress } from '../facts';
+import { bool, int, keyValues, tables, vmnicAbove } from './lines';
+
+const VMNIC = /^vmnic\w+$/;
+
+export interface NicExtras {
+  /** vmnics ESXi says run in EDP (ENS Driven), with interrupts (INTR Enabled) when the column is there. */
+  ensDriven: Map<string, { interrupt?: boolean }>;
+  /** Rx ring size per vmnic. */
+  rxRing: Map<string, number>;
+}
+
+export function readNics(lines: readonly string[], host: HostFacts, notes: string[]): { found: boolean; extras: NicExtras } {
+  let found = false;
+  const extras: NicExtras = { ensDriven: new Map(), rxRing: new Map() };
+
+  const nicList = /^\s*Name\s+PCI Device\s+Driver\s+Admin Status\s+Link Status\s+Speed\s+Duplex\s+MAC Address\s+MTU\s+Description\s*$/;
+  for (const t of tables(lines, nicList, () => 10, VMNIC)) {
+    found = true;
+    for (const { cells } of t.rows) {
+      const [name, pci, driver, , , speed] = cells;
+      const nic = nicNamed(host, name);
+      setNic(nic, { pciAddress: pciAddress(pci), driver });
+      linkSpeed(nic, int(speed));
+    }
+  }
+  const cfgList = /^\s*Name\s+PCI\s+Driver\s+Link\s+Speed\s+Duplex\s+MAC Address\s+MTU\s+Description\s*$/;
+  for (const t of tables(lines, cfgList, () => 9, VMNIC)) {
+    found = true;
+    for (const { cells } of t.rows) {
+      const [name, pci, driver, , speed] = cells;
+      const nic = nicNamed(host, name);
+      setNic(nic, { pciAddress: pciAddress(pci), driver });
+      linkSpeed(nic, int(/^(\d+)\s*Mbps$/i.exec(speed)?.[1]));
+    }
+  }
+  // Both layouts: ESXi builds before 7.0 lack the two INTR columns.
+  const cfgEns = /^\s*Name\s+Driver\s+ENS Capable\s+ENS Driven\s+(INTR Capable\s+INTR Enabled\s+)?MAC Address\s+Description\s*$/;
+  for (const t of tables(lines, cfgEns, (m) => (m[1] ? 8 : 6), VMNIC)) {
+    found = true;
+    const intr = !!t.headerMatch[1];
+    for (const { cells } of t.rows) {
+      const [name, driver, , driven, , intrEnabled] = cells;
+      setNic(nicNamed(host, name), { driver });
+      if (bool(driven)) extras.ensDriven.set(name, intr ? { interrupt: bool(intrEnabled) } : {});
+    }
+  }
+
+  // vsish properties blocks: the vmnic is in the command line above, else matched by PCI address.
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*Device NUMA Node\s*:/i.test(lines[i])) continue;
+    found = true;
+    let start = i;
+    while (start > 0 && /^\s*[A-Za-z][\w .()/-]*:/.test(lines[start - 1])) start--;
+    const block = keyValues(lines, start);
+    const node = int(block.values.get('Device NUMA Node'));
+    const blockStart = /properties\s*\{?\s*$/.test(lines[start - 1] ?? '') ? start - 1 : start;
+    const name = vmnicAbove(lines, blockStart) ?? byPci(host, block.values);
+    if (!name) {
+      notes.push(`A vsish pNic properties block (line ${i + 1}) names no vmnic and no known PCI address: its NUMA node is not used. Keep the \`vsish -e get /net/pNics/vmnicN/properties\` command line above its output.`);
+      continue;
+    }
+    const nic = nicNamed(host, name);
+    if (node !== undefined && node >= 0) nic.numaNode = node;
+    setNic(nic, { driver: block.values.get('Driver Name'), driverVersion: block.values.get('Driver Version'), firmware: block.values.get('Driver Firmware Version') });
+    i = block.end - 1;
+  }
+
+  for (const t of tables(lines, /^\s*Dev(?:ice)?\s+Affinity\s*$/, () => 2, VMNIC)) {
+    found = true;
+    for (const { cells } of t.rows) {
+      const node = int(cells[1]);
+      if (node !== undefined && node >= 0) nicNamed(host, cells[0]).numaNode = node;
+    }
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*(?:Rx Ring Size|RX)\s*:\s*(\d+)\s*$/i.exec(lines[i]);
+    if (!m) continue;
+    const name = vmnicAbove(lines, i, 6);
+    if (name) {
+      extras.rxRing.set(name, Number(m[1]));
+      found = true;
+    }
+  }
+  return { found, extras };
+}
+
+function setNic(nic: NicFacts, facts: Partial<NicFacts>): void {
+  for (const [k, v] of Object.entries(facts) as [keyof NicFacts, string | undefined][]) {
+    if (v !== undefined && v !== '' && (nic as unknown as Record<string, unknown>)[k] === undefined) (nic as unknown as Record<string, unknown>)[k] = v;
+  }
+}
+
+/** A link that is down reports speed 0: the port's speed is then unknown, not zero (the final notes say so). */
+function linkSpeed(nic: NicFacts, mbps: number | undefined): void {
+  if (mbps && mbps > 0) nic.speedGbps ??= mbps / 1000;
+}
+
+function byPci(host: HostFacts, values: Map<string, string>): string | undefined {
+  const seg = int(values.get('PCI Segment')), bus = int(values.get('PCI Bus')), slot = int(values.get('PCI Slot')), fn = int(values.get('PCI Fn'));
+  if (bus === undefined || slot === undefined || fn === undefined) return undefined;
+  const address = pciAddress(`${(seg ?? 0).toString(16)}:${bus.toString(16)}:${slot.toString(16)}.${fn}`);
+  return host.nics.find((n) => n.pciAddress === address)?.name;
+}
+

@@ -1,0 +1,171 @@
+// `edp-check import` and "EDP: Import Hosts…": any mix of host descriptions in, one topology out.
+// Each input's kind is found by its content; inputs about the same host merge field by field (by
+// host name, else with the host named before them); what no input says stays absent and is named
+// in a note (the schema then flags it in the result), never filled with a guess.
+import type { Topology } from '../topology';
+import { detectKind, type InputKind, jsonDocument, KIND_NAMES } from './detect';
+import { readEsxiOutput, resolveEsxi } from './esxi';
+import type { HostFacts } from './facts';
+import { defined } from './facts';
+import { importHwloc, type ImportedHost, type ImportedTopology, type NicCatalogLookup } from './hwloc';
+import { HwlocXmlError } from './hwloc-xml';
+import { mergeHostFacts, sameHost } from './merge';
+import { readHostSystem, readVirtualMachine, type VmFacts, vsphereObjects } from './vsphere';
+
+export interface ImportInput {
+  /** How the input is named in notes: its path as the user gave it. */
+  name: string;
+  text: string;
+}
+
+export interface HostsImportOptions {
+  catalog?: NicCatalogLookup;
+}
+
+export interface HostsImport {
+  topology: ImportedTopology;
+  /** What the user must check or fill in, one sentence each. */
+  notes: string[];
+  /** Each input and the kind it was read as; `undefined` for inputs of no known kind. */
+  kinds: { name: string; kind: InputKind | undefined }[];
+}
+
+/** Said for NSX inputs until the NSX reader (src/core/import/nsx.ts) is wired in. */
+export const NSX_PENDING = 'NSX import lands with the export work (issue 15 item 4): this NSX JSON is recognised but not read yet';
+
+export function importHosts(inputs: readonly ImportInput[], options: HostsImportOptions = {}): HostsImport {
+  const notes: string[] = [];
+  const kinds: HostsImport['kinds'] = [];
+  const hosts: HostFacts[] = [];
+  const vms: VmFacts[] = [];
+  let last: HostFacts | undefined;
+
+  const take = (piece: HostFacts, source: string) => {
+    let target = piece.name ? hosts.find((h) => h.name && sameHost(h.name, piece.name!)) : undefined;
+    // A nameless input goes with the host named before it; a named one adopts a nameless host started before it.
+    if (!target && !piece.name && last) target = last;
+    if (!target && piece.name && last && !last.name) target = last;
+    if (!target) {
+      hosts.push(piece);
+      last = piece;
+      return;
+    }
+    mergeHostFacts(target, piece, source, notes);
+    last = target;
+  };
+
+  for (const input of inputs) {
+    const kind = detectKind(input.text);
+    kinds.push({ name: input.name, kind });
+    if (kind === 'hwloc') {
+      try {
+        const r = importHwloc(input.text, { catalog: options.catalog });
+        const { cpu, numaNodes, nics } = r.host;
+        // A Linux boot often records "localhost…", which names no host: such an input merges by order.
+        const name = /^localhost(\.|$)/i.test(r.host.name) || r.host.name === 'host-1' ? undefined : r.host.name;
+        take(defined({ name, cpu: { ...cpu }, numaNodes, nics: nics.map((n) => ({ ...n })), switches: [], vms: [] }), input.name);
+        notes.push(...r.notes.map((n) => `${input.name}: ${n}`));
+      } catch (e) {
+        if (!(e instanceof HwlocXmlError)) throw e;
+        kinds[kinds.length - 1].kind = undefined;
+        notes.push(`${input.name}: ${e.message}`);
+      }
+    } else if (kind === 'vsphere') {
+      const found = vsphereObjects(jsonDocument(input.text));
+      for (const h of found.hosts) take(readHostSystem(h, notes), input.name);
+      for (const v of found.vms) {
+        const vm = readVirtualMachine(v);
+        if (vm) vms.push(vm);
+      }
+    } else if (kind === 'esxi') {
+      const r = readEsxiOutput(input.text);
+      take(r.host, input.name);
+      notes.push(...r.notes.map((n) => `${input.name}: ${n}`));
+    } else if (kind === 'nsx') {
+      notes.push(`${input.name}: ${NSX_PENDING}.`);
+    }
+  }
+
+  for (const h of hosts) resolveEsxi(h, notes);
+  attachVms(hosts, vms, notes);
+  const built = hosts.map((h, i) => toHost(h, i, options.catalog, notes));
+  return { topology: { version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: built }, notes, kinds };
+}
+
+function attachVms(hosts: HostFacts[], vms: VmFacts[], notes: string[]): void {
+  for (const vm of vms) {
+    // Without runtime.host (or hosts without ids, as from esxcli) a single host is the one; never a host with another id.
+    const known = hosts.some((h) => h.ids?.length);
+    const host = hosts.find((h) => vm.hostId && h.ids?.includes(vm.hostId)) ?? (hosts.length === 1 && (!vm.hostId || !known) ? hosts[0] : undefined);
+    if (!host) {
+      notes.push(`VM ${vm.name}: its host (${vm.hostId ?? 'runtime.host missing'}) is not among the imported hosts: left out. Import the host's HostSystem JSON too.`);
+      continue;
+    }
+    const vnics = [];
+    for (const n of vm.vnics) {
+      const sw = host.switches.find((s) => n.switchUuid && s.uuid === n.switchUuid);
+      if (!sw) {
+        notes.push(`VM ${vm.name}: ${n.name} is on ${n.portgroup ? `port group "${n.portgroup}" of a standard vSwitch` : 'a switch not among the imported ones'}: left out.`);
+        continue;
+      }
+      if (!n.adapter) notes.push(`VM ${vm.name}: the input does not say ${n.name}'s adapter type: adapter is left out (the format then takes vmxnet3); check it.`);
+      vnics.push(defined({ name: n.name, switch: sw.name, adapter: n.adapter }));
+    }
+    if (host.vms.some((v) => v.name === vm.name)) continue;
+    host.vms.push(defined({ name: vm.name, numaNode: vm.numaNode, vcpus: vm.vcpus, latencySensitivity: vm.latencySensitivity, vnics }));
+  }
+}
+
+/** Where a missing fact can come from: said with the note that it is missing. */
+const WHERE: Record<string, string> = {
+  'cpu.sockets': '`esxcli hardware cpu global get`',
+  'cpu.coresPerSocket': '`esxcli hardware cpu global get`',
+  'cpu.ghz': '`esxcli hardware cpu list` (Core Speed) or the HostSystem JSON',
+  'cpu.llcMiB': '`esxcli hardware cpu list` (L3 Cache Size)',
+  speedGbps: '`esxcli network nic list` or the HostSystem JSON (a link that is down has no speed)',
+  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node) or the HostSystem JSON on ESXi 7.0+',
+  uplinks: '`vim-cmd hostsvc/net/info` or `esxcli network vswitch dvs vmware list`',
+};
+
+function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefined, notes: string[]): ImportedHost {
+  const name = h.name ?? `host-${index + 1}`;
+  if (!h.name) notes.push(`${name}: no input names this host (\`esxcli system hostname get\` or the HostSystem name would): it is called ${name}.`);
+  const missing = (['sockets', 'coresPerSocket', 'ghz', 'llcMiB'] as const).filter((k) => h.cpu[k] === undefined).map((k) => `cpu.${k}`);
+  for (const m of missing) notes.push(`${name}: ${m} is in none of the inputs (${WHERE[m]}): left out for you to fill in.`);
+  const nics = h.nics.map(({ pciAddress: _pci, ...n }) => {
+    const known = n.pciVendorId && n.pciDeviceId ? catalog?.(n.pciVendorId, n.pciDeviceId) : undefined;
+    return defined({ ...n, model: n.model ?? known?.model, driver: n.driver ?? known?.driver });
+  });
+  for (const field of ['speedGbps', 'numaNode'] as const) {
+    const without = nics.filter((n) => n[field] === undefined).map((n) => n.name);
+    if (without.length) notes.push(`${name}: ${field} of ${without.join(', ')} is in none of the inputs (${WHERE[field]}): left out for you to fill in.`);
+  }
+  const switches = h.switches.map(({ portset: _p, uuid: _u, ...s }) => {
+    if (!s.uplinks?.length) notes.push(`${name}: switch ${s.name} has no uplinks in the inputs (${WHERE.uplinks}): fill them in.`);
+    if (s.mode === undefined) notes.push(`${name}: the inputs do not say switch ${s.name}'s mode (ensEnabled / ensInterruptEnabled in \`vim-cmd hostsvc/net/info\`): it takes target.mode.`);
+    return defined({ ...s, uplinks: s.uplinks ?? [] });
+  });
+  const cpu = ordered(h.cpu, CPU_ORDER) as ImportedHost['cpu'];
+  return defined({
+    name,
+    cpu,
+    numaNodes: h.numaNodes?.map((n) => ordered(n, NODE_ORDER)) as ImportedHost['numaNodes'],
+    nics: nics.map((n) => ordered(n, NIC_ORDER)) as ImportedHost['nics'],
+    switches: switches.map((s) => ordered(s, SWITCH_ORDER)) as ImportedHost['switches'],
+    vms: h.vms,
+  });
+}
+
+// The schema's order, so an imported file reads like a hand-written one.
+const CPU_ORDER = ['model', 'sockets', 'coresPerSocket', 'threadsPerCore', 'ghz', 'llcMiB'];
+const NODE_ORDER = ['id', 'socket', 'cores', 'memoryGiB'];
+const NIC_ORDER = ['name', 'model', 'driver', 'driverVersion', 'firmware', 'speedGbps', 'numaNode', 'queues', 'pciVendorId', 'pciDeviceId'];
+const SWITCH_ORDER = ['name', 'mode', 'uplinks', 'mtu', 'lcores', 'lcoreAssignment', 'flowCache', 'rxRingSize', 'measured'];
+
+function ordered<T extends object>(o: T, order: string[]): T {
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b))) as T;
+}
+
+export type { Topology };
+export { KIND_NAMES };

@@ -1,0 +1,47 @@
+// "EDP: Calibrate Model from Measurements": proposes the traffic (flows, new flows per second) that
+// makes the model predict the flow-cache hit rate the host measured (a switch's `measured`
+// section), applies it to the open topology file once the user accepts, and says what changed.
+// `executeCommand('edpDesigner.calibrate', { accept: true })` skips the question, for tests.
+import * as vscode from 'vscode';
+import { calibrateFromMeasurements } from '../core';
+import { COMMANDS } from './commandIds';
+import { registerCommand } from './registerCommand';
+import { isTopologyDocument } from './topologyFiles';
+
+export function registerCalibrate(log: vscode.LogOutputChannel): vscode.Disposable {
+  return registerCommand(log, COMMANDS.calibrate, (options?: { accept?: boolean }) => calibrate(log, options?.accept === true), 'Calibration failed');
+}
+
+async function calibrate(log: vscode.LogOutputChannel, accepted: boolean): Promise<string[] | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isTopologyDocument(editor.document)) {
+    void vscode.window.showInformationMessage('EDP: Open a topology file (*.edp.json) with measured figures to calibrate.');
+    return undefined;
+  }
+  const doc = editor.document;
+  const version = doc.version;
+  const proposal = calibrateFromMeasurements(doc.getText());
+  if ('reason' in proposal) {
+    void vscode.window.showInformationMessage(`EDP: Nothing to calibrate: ${proposal.reason}.`);
+    return undefined;
+  }
+  if (proposal.text === doc.getText()) {
+    void vscode.window.showInformationMessage(`EDP: The traffic already predicts what was measured. ${proposal.changes.join(' ')}`);
+    return proposal.changes;
+  }
+  if (!accepted) {
+    const apply = 'Apply';
+    const pick = await vscode.window.showInformationMessage('EDP: Calibrate the traffic to the measurements?', { modal: true, detail: proposal.changes.join('\n') }, apply);
+    if (pick !== apply) return undefined;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), proposal.text);
+  if (doc.version !== version || !(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('EDP: The file changed during the calibration; run it again.');
+    return undefined;
+  }
+  log.info(`Calibrated ${vscode.workspace.asRelativePath(doc.uri)} from its measurements:`);
+  for (const c of proposal.changes) log.info(`  - ${c}`);
+  void vscode.window.showInformationMessage(`EDP: Calibrated (undo with Ctrl+Z). ${proposal.changes.join(' ')}`);
+  return proposal.changes;
+}
