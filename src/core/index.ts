@@ -41,7 +41,7 @@ export type { ReportAssets } from './report/html';
 export { mdEscape, reportMarkdown } from './report/markdown';
 
 // Importers.
-export { appendHostEdits, detectKind, HwlocXmlError, hwlocTopologyDocument, importHosts, importHwloc, KIND_NAMES, mergeIntoDesign, NSX_PENDING, readEsxiOutput, understoodKinds } from './import';
+export { appendHostEdits, detectKind, HwlocXmlError, hwlocTopologyDocument, importHosts, importHwloc, KIND_NAMES, mergeIntoDesign, NSX_PROFILE_WITHOUT_HOSTS, readEsxiOutput, understoodKinds } from './import';
 export type { HostsImport, HostsImportOptions, HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, ImportInput, InputKind, MergeIntoResult, NicCatalogLookup } from './import';
 export { readHwlocXml } from './import/hwloc-xml';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { detectKind, importHosts, type ImportInput } from '../../src/core';
+import { detectKind, importHosts, type ImportInput, NSX_PROFILE_WITHOUT_HOSTS, readNsxJson } from '../../src/core';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures/import');
 const ESX01 = join(FIXTURES, 'esx01/edp-esx01-20261201T203000Z.txt');
@@ -190,10 +190,35 @@ describe('kind by content', () => {
     assert.equal(detectKind('<html><body/></html>'), undefined);
   });
 
-  test('an NSX input is recognised and said to be not read yet', () => {
-    const r = importHosts([{ name: 'tnp.json', text: '{"host_switch_spec": {"host_switches": []}}' }]);
-    assert.deepEqual(r.kinds, [{ name: 'tnp.json', kind: 'nsx' }]);
-    assert.equal(r.topology.hosts.length, 0);
-    assert.ok(r.notes.some((n) => /NSX import lands with the export work/.test(n)));
+  test('NSX transport nodes import as hosts with their switches: mode, lcores per NUMA node, uplinks, MTU from the uplink profile', () => {
+    const nsx = (f: string) => ({ name: f, text: readFileSync(join(__dirname, '../../../test/fixtures/nsx', f), 'utf8') });
+    // the uplink profile the nodes name, as the Policy API returns it
+    const uplinkProfile = { name: 'edp-9000.json', text: JSON.stringify({ resource_type: 'PolicyUplinkHostSwitchProfile', id: 'edp-9000', path: '/infra/host-switch-profiles/edp-9000', display_name: 'edp-9000', mtu: 9000, teaming: { policy: 'LOADBALANCE_SRCID', active_list: [{ uplink_name: 'uplink1', uplink_type: 'PNIC' }] } }) };
+    const r = importHosts([nsx('policy-host-transport-nodes.json'), uplinkProfile]);
+    assert.deepEqual(r.kinds.map((k) => k.kind), ['nsx', 'nsx']);
+    const esx01 = r.topology.hosts.find((h) => h.name === 'esx-01')!;
+    const edp = esx01.switches.find((s) => s.name === 'vds-edp')!;
+    assert.equal(edp.mode, 'edp-performance');
+    assert.deepEqual(edp.lcores, [{ numaNode: 0, count: 4 }, { numaNode: 1, count: 2 }]);
+    assert.deepEqual(edp.uplinks, ['vmnic4', 'vmnic5']);
+    assert.equal(edp.mtu, 9000);
+    assert.equal(r.topology.hosts.find((h) => h.name === 'esx-02')!.switches[0].mode, 'standard');
+  });
+
+  test('an NSX transport node profile fills the switches of the hosts imported with it, and says so when there is none', () => {
+    const profile = readFileSync(join(__dirname, '../../../test/fixtures/nsx/policy-tnp-vcf9.json'), 'utf8');
+    const alone = importHosts([{ name: 'tnp.json', text: profile }]);
+    assert.equal(alone.topology.hosts.length, 0);
+    assert.ok(alone.notes.some((n) => n.includes(NSX_PROFILE_WITHOUT_HOSTS)), alone.notes.join('\n'));
+    const esx = { name: 'esx01.txt', text: readFileSync(join(__dirname, '../../../test/fixtures/import/esx01/edp-esx01-20261201T203000Z.txt'), 'utf8') };
+    const both = importHosts([esx, { name: 'tnp.json', text: profile }]);
+    const fromProfile = readNsxJson(profile).transportNodes.find((t) => t.kind === 'profile')!.switches;
+    const host = both.topology.hosts[0];
+    for (const sw of fromProfile) {
+      const got = host.switches.find((s) => s.name === sw.name);
+      assert.ok(got, `switch ${sw.name} from the profile is on host ${host.name}`);
+      // what the host's own output says wins; the profile fills the gaps
+      if (sw.lcores && !got.lcores) assert.fail(`lcores of ${sw.name} were not filled`);
+    }
   });
 });

@@ -3,13 +3,14 @@
 // readers know (esxi/lines.ts); the rest are XML or JSON with distinctive keys.
 import { readEsxiOutput } from './esxi';
 import { at, vsphereObjects } from './vsphere';
+import { isNsxJson } from './nsx';
 
 export type InputKind = 'hwloc' | 'vsphere' | 'nsx' | 'esxi';
 
 export const KIND_NAMES: Record<InputKind, string> = {
   hwloc: 'hwloc XML (lstopo --of xml)',
   vsphere: 'vSphere HostSystem / VirtualMachine JSON (govc host.info -json, vm.info -json, object.collect -json, PowerCLI Get-View | ConvertTo-Json, the vSphere JSON API)',
-  nsx: 'NSX transport node or transport node profile JSON (host_switch_spec)',
+  nsx: 'NSX transport node, transport node profile or uplink profile JSON (Manager or Policy API)',
   esxi: 'ESXi command output (esxcli, esxcfg-nics, vsish, vim-cmd, nsxdp-cli; docs/IMPORT-ESXI.md lists them)',
 };
 
@@ -28,21 +29,13 @@ export function jsonDocument(text: string): unknown {
   }
 }
 
-/** NSX: a transport node (profile) with host_switch_spec, a bare host_switches list, or a list API answer. */
-export function isNsxJson(doc: unknown): boolean {
-  if (!doc || typeof doc !== 'object') return false;
-  const has = (o: unknown) => !!o && typeof o === 'object' && ('host_switch_spec' in o || 'host_switches' in o);
-  if (has(doc)) return true;
-  const results = (doc as { results?: unknown }).results;
-  return Array.isArray(results) && results.some(has);
-}
-
 export function detectKind(text: string): InputKind | undefined {
   const t = text.replace(/^\uFEFF/, '').trimStart();
   if (t.startsWith('<')) return /<topology[\s>]/.test(t.slice(0, 4096)) ? 'hwloc' : undefined;
   const doc = jsonDocument(t);
   if (doc !== undefined) {
-    if (isNsxJson(doc)) return 'nsx';
+    // the NSX reader's own test: transport nodes (profiles), list answers, uplink profiles
+    if (isNsxJson(t)) return 'nsx';
     const found = vsphereObjects(doc);
     if (found.hosts.length || found.vms.length) return 'vsphere';
     // flow statistics saved on their own are JSON too

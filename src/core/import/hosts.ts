@@ -6,10 +6,11 @@ import type { Topology } from '../topology';
 import { detectKind, type InputKind, jsonDocument, KIND_NAMES } from './detect';
 import { readEsxiOutput, resolveEsxi } from './esxi';
 import type { HostFacts } from './facts';
-import { defined } from './facts';
+import { defined, emptyHost } from './facts';
 import { importHwloc, type ImportedHost, type ImportedTopology, type NicCatalogLookup } from './hwloc';
 import { HwlocXmlError } from './hwloc-xml';
 import { mergeHostFacts, sameHost } from './merge';
+import { NsxJsonError, readNsxJson } from './nsx';
 import { readHostSystem, readVirtualMachine, type VmFacts, vsphereObjects } from './vsphere';
 
 export interface ImportInput {
@@ -30,14 +31,15 @@ export interface HostsImport {
   kinds: { name: string; kind: InputKind | undefined }[];
 }
 
-/** Said for NSX inputs until the NSX reader (src/core/import/nsx.ts) is wired in. */
-export const NSX_PENDING = 'NSX import lands with the export work (issue 15 item 4): this NSX JSON is recognised but not read yet';
+/** Said when NSX transport node profiles are imported without a host for them to apply to. */
+export const NSX_PROFILE_WITHOUT_HOSTS = 'a transport node profile applies to the hosts of its cluster, and no host is imported with it: import it together with the hosts (ESXi output, vSphere or hwloc), or merge it into a design with --into';
 
 export function importHosts(inputs: readonly ImportInput[], options: HostsImportOptions = {}): HostsImport {
   const notes: string[] = [];
   const kinds: HostsImport['kinds'] = [];
   const hosts: HostFacts[] = [];
   const vms: VmFacts[] = [];
+  const nsxInputs: { input: ImportInput; at: number }[] = [];
   let last: HostFacts | undefined;
 
   const take = (piece: HostFacts, source: string) => {
@@ -82,7 +84,28 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       take(r.host, input.name);
       notes.push(...r.notes.map((n) => `${input.name}: ${n}`));
     } else if (kind === 'nsx') {
-      notes.push(`${input.name}: ${NSX_PENDING}.`);
+      nsxInputs.push({ input, at: kinds.length - 1 });
+    }
+  }
+  // All NSX inputs are read together: a profile names its uplink profile, whose JSON (MTU,
+  // teaming) may be another input. Nodes join their host by name; profiles apply to every host.
+  if (nsxInputs.length > 0) {
+    try {
+      const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
+      notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
+      for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
+        take({ ...emptyHost(), name: node.name, switches: node.switches.map((sw) => defined({ ...sw })) }, `NSX transport node ${node.name}`);
+      }
+      const profiles = nsx.transportNodes.filter((t) => t.kind === 'profile');
+      if (profiles.length > 0 && hosts.length === 0) notes.push(`NSX: ${NSX_PROFILE_WITHOUT_HOSTS}.`);
+      for (const profile of profiles) {
+        for (const h of hosts) mergeHostFacts(h, { ...emptyHost(), name: h.name, switches: profile.switches.map((sw) => defined({ ...sw })) }, `NSX transport node profile ${profile.name}`, notes);
+      }
+    } catch (e) {
+      if (!(e instanceof NsxJsonError)) throw e;
+      const bad = nsxInputs[e.index];
+      if (bad) kinds[bad.at].kind = undefined;
+      notes.push(`${bad?.input.name ?? 'NSX JSON'}: ${e.message}`);
     }
   }
 

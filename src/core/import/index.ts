@@ -2,7 +2,7 @@
 export { appendHostEdits } from './append-host';
 export { HwlocXmlError, hwlocTopologyDocument, importHwloc } from './hwloc';
 export type { HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, NicCatalogLookup } from './hwloc';
-export { importHosts, NSX_PENDING } from './hosts';
+export { importHosts, NSX_PROFILE_WITHOUT_HOSTS } from './hosts';
 export type { HostsImport, HostsImportOptions, ImportInput } from './hosts';
 export { detectKind, KIND_NAMES, understoodKinds } from './detect';
 export type { InputKind } from './detect';
