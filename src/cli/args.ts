@@ -52,7 +52,7 @@ A directory is searched for *.edp.json files (node_modules and dot-folders skipp
 Quote a glob ("racks/**/*.edp.json") to let edp-check expand it.
 Text output is file:line:column severity rule message, 1-based, then each file's
 switch table and a summary line counting the findings shown. Control characters in
-names are escaped (\n, \u001b), so every finding is one line.
+names are escaped (\\n, \\u001b), so every finding is one line.
 
 Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or a file
 that cannot be read.

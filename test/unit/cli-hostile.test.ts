@@ -183,6 +183,7 @@ describe('CLI polish (issue 13 item 5)', () => {
     const dir = tempDir();
     const main = (await cli(['--help'], dir)).stdout;
     const imp = (await cli(['import-hwloc', '--help'], dir)).stdout;
+    assert.ok(main.includes('escaped (\\n, \\u001b)'), 'the help shows the escapes it describes');
     for (const help of [main, imp]) {
       assert.match(help, /^Usage: edp-check/);
       const descriptions = help.split('\n').filter((l) => /^\s+-/.test(l)).map((l) => /^\s+(?:-\w, )?--[\w-]+(?: \S+)?\s{2,}(\S)/.exec(l)?.[1]).filter(Boolean);
