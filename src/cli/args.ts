@@ -12,6 +12,10 @@ export interface CliOptions {
   report?: string;
   /** --catalog FILE (repeatable): NIC catalogs merged over the bundled one, like edpDesigner.catalogs. */
   catalogs: string[];
+  /** --force: --report may replace an existing file (never an input). */
+  force: boolean;
+  /** --quiet: text output is the finding lines only. */
+  quiet: boolean;
   help: boolean;
   version: boolean;
   inputs: string[];
@@ -37,13 +41,19 @@ Options:
                                    or replaces entries of the bundled one; repeatable
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
-                                   charts, or a Markdown summary when OUT ends in .md
+                                   charts, or a Markdown summary when OUT ends in .md;
+                                   an existing OUT is kept unless --force is given
+      --force                      let --report replace an existing file (never an input)
+  -q, --quiet                      text output: the finding lines only, no model table,
+                                   no summary line and no "report written" note
   -h, --help                       show this help
   -v, --version                    print the version
 
 A directory is searched for *.edp.json files (node_modules and dot-folders skipped).
 Quote a glob ("racks/**/*.edp.json") to let edp-check expand it.
-Text output is file:line:column severity rule message, 1-based.
+Text output is file:line:column severity rule message, 1-based, then each file's
+switch table and a summary line counting the findings shown. Control characters in
+names are escaped (\\n, \\u001b), so every finding is one line.
 
 Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or a file
 that cannot be read.
@@ -63,6 +73,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         'max-problems': { type: 'string' },
         report: { type: 'string' },
         catalog: { type: 'string', multiple: true },
+        force: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -91,6 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
     maxProblems,
     ...(values.report !== undefined ? { report: values.report } : {}),
     catalogs: values.catalog ?? [],
+    force: values.force ?? false,
+    quiet: values.quiet ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     inputs: positionals,

@@ -19,7 +19,10 @@ run(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`edp-check: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    // One line, like every other answer; EDP_CHECK_DEBUG=1 adds the stack for a bug report.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+    process.stderr.write(`edp-check: internal error: ${message}. Please report it with the command and files that caused it.\n`);
+    if (process.env.EDP_CHECK_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     process.exitCode = 2;
   },
 );

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat } from '../core';
 import { loadCatalogs } from './catalogs';
-import { writeFileSafely } from './export-write';
+import { writeOutputFile } from './write';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 
@@ -91,9 +91,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     io.stdout(result.text);
     return 0;
   }
-  const written = writeFileSafely(path.resolve(io.cwd, values.out), result.text, { force: values.force === true, inputs: [input] });
-  if (!written.ok) {
-    io.stderr(`edp-check export: cannot write ${values.out}: ${written.reason}\n`);
+  const failed = writeOutputFile(path.resolve(io.cwd, values.out), result.text, { force: values.force === true, inputs: [input], display: values.out });
+  if (failed) {
+    io.stderr(`edp-check export: ${failed}\n`);
     return 2;
   }
   return 0;

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import { type Range, ruleDocUrl, RULES, type Severity } from '../core';
+import { escapeControlChars, type Range, ruleDocUrl, RULES, type Severity } from '../core';
 import type { CheckedFile } from './checked';
 
 export const TOOL_INFORMATION_URI = 'https://github.com/edp-designer/edp-designer';
@@ -28,13 +28,13 @@ export function sarifLog(files: readonly CheckedFile[], fileErrors: readonly Fil
       const result: sarif.Result = {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
-        message: { text: finding.message },
+        message: text(finding.message),
         locations: [{ physicalLocation: location(finding.range) }],
       };
       const index = ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (finding.related?.length) {
-        result.relatedLocations = finding.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: location(r.range) }));
+        result.relatedLocations = finding.related.map((r, id) => ({ id, message: text(r.message), physicalLocation: location(r.range) }));
       }
       return result;
     }),
@@ -61,11 +61,16 @@ export function sarifLog(files: readonly CheckedFile[], fileErrors: readonly Fil
       executionSuccessful: fileErrors.length === 0,
       toolExecutionNotifications: fileErrors.map((e) => ({
         level: 'error',
-        message: { text: `${e.display}: ${e.message}` },
+        message: text(`${e.display}: ${e.message}`),
       })),
     }],
   };
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
+}
+
+/** Messages carry names from the file; viewers render them as text, so control characters are escaped. */
+function text(message: string): sarif.Message {
+  return { text: escapeControlChars(message) };
 }
 
 /** SARIF lines and columns are 1-based; endColumn is the column after the last character. */

@@ -1,9 +1,10 @@
 // `edp-check import-hwloc FILE.xml [--name NAME] [--out FILE]`: a v1 topology document for the
 // host hwloc describes. The document goes to stdout (or --out), what to check by hand to stderr.
-import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hwlocTopologyDocument, HwlocXmlError } from '../core';
+import { escapeControlChars as safe, hwlocTopologyDocument, HwlocXmlError, INPUT_LIMITS } from '../core';
+import { readInputFile } from './read';
+import { writeOutputFile } from './write';
 
 export interface ImportHwlocIo {
   stdout(s: string): void;
@@ -11,14 +12,17 @@ export interface ImportHwlocIo {
   cwd: string;
 }
 
-const USAGE = `usage: edp-check import-hwloc FILE.xml [--name NAME] [--out FILE]
+const USAGE = `Usage: edp-check import-hwloc FILE.xml [--name NAME] [--out FILE [--force]]
 
 Reads the XML that \`lstopo --of xml\` (hwloc) writes on the host and prints a topology
 document (*.edp.json) with its CPU, NUMA nodes and NICs. Fields hwloc cannot know (such as
 NIC link speed) are left out and listed as notes on stderr.
 
   --name NAME   host name (default: the host name hwloc recorded)
-  --out FILE    write the document to FILE instead of stdout
+  --out FILE    write the document to FILE instead of stdout; an existing FILE is kept
+                unless --force is given, and the XML file itself is never written over
+  --force       let --out replace an existing file
+  -h, --help    show this help
 `;
 
 export async function runImportHwloc(argv: string[], io: ImportHwlocIo): Promise<number> {
@@ -27,7 +31,7 @@ export async function runImportHwloc(argv: string[], io: ImportHwlocIo): Promise
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { name: { type: 'string' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      options: { name: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.stderr(`edp-check import-hwloc: ${(e as Error).message}\n\n${USAGE}`);
@@ -42,31 +46,34 @@ export async function runImportHwloc(argv: string[], io: ImportHwlocIo): Promise
     return 2;
   }
   const file = args.positionals[0];
-  let xml: string;
-  try {
-    xml = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    io.stderr(`edp-check import-hwloc: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const shown = safe(file);
+  const read = readInputFile(resolve(io.cwd, file), INPUT_LIMITS.hwlocXmlBytes, 'hwloc XML file');
+  if ('error' in read) {
+    io.stderr(`edp-check import-hwloc: cannot read ${shown}: ${read.error}\n`);
     return 2;
   }
   let result;
   try {
-    result = hwlocTopologyDocument(xml, { name: args.values.name });
+    result = hwlocTopologyDocument(read.text, { name: args.values.name });
   } catch (e) {
-    if (!(e instanceof HwlocXmlError)) throw e;
-    io.stderr(`edp-check import-hwloc: ${file} is ${e.message}. Export the host's topology with: lstopo --of xml host.xml\n`);
+    // Whatever the XML holds, the answer is one line; a bug of ours says so instead of a stack trace.
+    const why = e instanceof HwlocXmlError ? e.message : `not something the importer can read (internal error: ${(e as Error).message}; please report it with the file)`;
+    io.stderr(`edp-check import-hwloc: ${shown} is ${safe(why)}. Export the host's topology with: lstopo --of xml host.xml\n`);
     return 2;
   }
   const text = `${JSON.stringify(result.topology, null, 2)}\n`;
-  for (const note of result.notes) io.stderr(`note: ${note}\n`);
+  for (const note of result.notes) io.stderr(`note: ${safe(note)}\n`);
   if (args.values.out === undefined) {
     io.stdout(text);
     return 0;
   }
-  try {
-    await writeFile(resolve(io.cwd, args.values.out), text, 'utf8');
-  } catch (e) {
-    io.stderr(`edp-check import-hwloc: cannot write ${args.values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const failed = writeOutputFile(resolve(io.cwd, args.values.out), text, {
+    force: args.values.force,
+    inputs: [resolve(io.cwd, file)],
+    display: args.values.out,
+  });
+  if (failed) {
+    io.stderr(`edp-check import-hwloc: ${safe(failed)}\n`);
     return 2;
   }
   return 0;

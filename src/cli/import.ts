@@ -4,11 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, catalogLookup, importHosts, type ImportInput, mergeIntoDesign, stripBom, understoodKinds } from '../core';
+import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, stripBom, understoodKinds } from '../core';
 import { loadCatalogs } from './catalogs';
 import type { CliIo } from './io';
-import { MAX_FILE_BYTES } from './read';
-import { writeFileSafely } from './safe-write';
+import { readInputFile, readTopologyFile } from './read';
+import { writeOutputFile } from './write';
 
 export const IMPORT_USAGE = `usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
 
@@ -76,12 +76,12 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     for (const f of files) {
-      const read = readInput(f.absolute);
+      const read = readInputFile(f.absolute, INPUT_LIMITS.importBytes, 'host description');
       if ('error' in read) {
         io.stderr(`edp-check import: cannot read ${f.display}: ${read.error}\n`);
         return 2;
       }
-      inputs.push({ name: f.display, text: read.text, absolute: f.absolute, inFolder: stat.isDirectory() });
+      inputs.push({ name: f.display, text: stripBom(read.text), absolute: f.absolute, inFolder: stat.isDirectory() });
     }
   }
 
@@ -100,7 +100,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   let text = `${JSON.stringify(result.topology, null, 2)}\n`;
   if (args.values.into !== undefined) {
     const designPath = path.resolve(io.cwd, args.values.into);
-    const read = readInput(designPath);
+    const read = readTopologyFile(designPath);
     if ('error' in read) {
       io.stderr(`edp-check import: cannot read ${args.values.into}: ${read.error}\n`);
       return 2;
@@ -123,30 +123,14 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     io.stdout(text);
     return 0;
   }
-  const out = path.resolve(io.cwd, args.values.out);
-  const force = args.values.force === true;
-  if (!force && inputs.some((i) => i.absolute === out)) {
-    io.stderr(`edp-check import: --out ${args.values.out} is one of the inputs; add --force to replace it\n`);
-    return 2;
-  }
-  const failed = writeFileSafely(out, text, force);
+  const failed = writeOutputFile(path.resolve(io.cwd, args.values.out), text, { force: args.values.force === true, inputs: inputs.map((i) => i.absolute), display: args.values.out });
   if (failed) {
-    io.stderr(`edp-check import: cannot write ${args.values.out}: ${failed}\n`);
+    io.stderr(`edp-check import: ${failed}\n`);
     return 2;
   }
   return 0;
 }
 
-function readInput(absolute: string): { text: string } | { error: string } {
-  try {
-    const stat = fs.statSync(absolute);
-    if (!stat.isFile()) return { error: 'not a regular file' };
-    if (stat.size > MAX_FILE_BYTES) return { error: `${(stat.size / 2 ** 20).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 2 ** 20} MB limit` };
-    return { text: stripBom(fs.readFileSync(absolute, 'utf8')) };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
-  }
-}
 
 /** Regular files under a folder in code-unit order, dot-files and node_modules skipped, symlinked folders not followed. */
 function filesUnder(root: string): string[] {

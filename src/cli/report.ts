@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, type ReportAssets, reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
+import { writeOutputFile, type WriteOutputOptions } from './write';
 
 /**
  * The package root: the first folder up from this module with package.json and dist/webview.js.
@@ -29,7 +30,7 @@ export function reportAssets(root = packageRoot()): ReportAssets | { error: stri
 }
 
 /** Writes the report; returns the error to print (exit 2) or undefined. */
-export function writeReport(analysis: Analysis, fileName: string, out: string): string | undefined {
+export function writeReport(analysis: Analysis, fileName: string, out: string, options: WriteOutputOptions = {}): string | undefined {
   const report = reportViewModel(analysis, { fileName, curves: 'all' });
   let text: string;
   if (/\.md$/i.test(out)) {
@@ -39,10 +40,5 @@ export function writeReport(analysis: Analysis, fileName: string, out: string): 
     if ('error' in assets) return assets.error;
     text = standaloneReportHtml(report, assets);
   }
-  try {
-    fs.writeFileSync(out, text);
-    return undefined;
-  } catch (e) {
-    return `cannot write the report to ${out}: ${(e as Error).message.replace(/, \w+ '.*'$/, '')}`;
-  }
+  return writeOutputFile(out, text, options);
 }

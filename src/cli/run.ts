@@ -1,6 +1,6 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
 import * as path from 'node:path';
-import { analyze } from '../core';
+import { analyze, escapeControlChars as safe } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
 import { type CheckedFile, failsAt } from './checked';
@@ -16,6 +16,9 @@ import { loadCatalogs } from './catalogs';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+
+/** Milliseconds one file's analysis may take (docs/RULES.md, analysis/budget-exceeded). */
+const CLI_BUDGET_MS = 60_000;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
@@ -56,12 +59,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const file of files) {
     const read = readTopologyFile(file.absolute);
     if ('error' in read) {
-      io.stderr(`edp-check: cannot read ${file.display}: ${read.error}\n`);
+      io.stderr(`edp-check: cannot read ${safe(file.display)}: ${read.error}\n`);
       fileErrors.push({ display: file.display, message: read.error });
       continue;
     }
     // The CLI reports structural errors itself; the editor leaves them to VS Code's JSON service.
-    const analysis = analyze(read.text, { maxProblems: options.maxProblems, catalog: catalog.catalog });
+    const analysis = analyze(read.text, { maxProblems: options.maxProblems, catalog: catalog.catalog, budgetMs: CLI_BUDGET_MS });
     checked.push({ ...file, analysis });
   }
 
@@ -70,16 +73,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } else if (options.format === 'sarif') {
     io.stdout(JSON.stringify(sarifLog(checked, fileErrors, version, io.cwd), null, 2) + '\n');
   } else if (checked.length > 0) {
-    io.stdout(textReport(checked, { color: colorWanted(io) }));
+    io.stdout(textReport(checked, { color: colorWanted(io), quiet: options.quiet, unreadable: fileErrors.length }));
   }
 
   if (options.report !== undefined && checked.length === 1) {
     const out = path.resolve(io.cwd, options.report);
-    const failed = writeReport(checked[0].analysis, path.basename(checked[0].absolute), out);
+    const inputs = [checked[0].absolute, ...options.catalogs.map((c) => path.resolve(io.cwd, c))];
+    const failed = writeReport(checked[0].analysis, path.basename(checked[0].absolute), out, { force: options.force, inputs, display: options.report });
     if (failed) {
-      io.stderr(`edp-check: ${failed}\n`);
+      io.stderr(`edp-check: ${safe(failed)}\n`);
       return EXIT_USAGE;
     }
+    // stderr: stdout may be a JSON or SARIF document.
+    if (!options.quiet) io.stderr(`edp-check: report written to ${safe(path.relative(io.cwd, out) || out)}\n`);
   }
 
   if (problems.length > 0 || fileErrors.length > 0) return EXIT_USAGE;

@@ -10,6 +10,7 @@ import { LineIndex } from './text';
 import type { SeveritySetting, Topology } from './topology';
 import { computeModel, type DatapathModel } from './model';
 import { type NicCatalog, readinessFindings } from './readiness';
+import { analysisBudget } from './budget';
 
 export interface AnalyzeOptions {
   /** Per-rule severities from the user's settings; they win over the file's `rules`. */
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   maxProblems?: number;
   /** The NIC catalog readiness rules consult: mergeCatalogs(BUNDLED_CATALOG, workspace catalogs). Default: the bundled one. */
   catalog?: NicCatalog;
+  /** Milliseconds the analysis may take, checked between stages; past it, the rest is skipped with an analysis/budget-exceeded finding. */
+  budgetMs?: number;
 }
 
 export interface Analysis {
@@ -54,19 +57,34 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   let raw: RawFinding[];
   let topology: Topology | undefined;
   let model: DatapathModel | undefined;
+  const budget = analysisBudget(options.budgetMs);
+  // Runs the next stage, or records that the budget is spent (then no later stage runs).
+  let stopped = false;
+  const stage = (name: string, run: () => void) => {
+    const over = stopped ? undefined : budget.stop(name);
+    if (over) raw.push(over);
+    stopped ||= over !== undefined;
+    if (!stopped) run();
+  };
   try {
     parsed = parseDocument(text);
     raw = parsed.errors;
     if (raw.length === 0) {
-      const structure = checkStructure(parsed.value);
-      raw = structure.findings;
-      if (structure.typesHold) {
-        topology = parsed.value as Topology;
-        raw.push(...checkReferences(topology));
-        raw.push(...readinessFindings(topology, options.catalog));
-        const result = computeModel(topology, { ...options.model, ...topology.model });
-        model = result.model;
-        raw.push(...result.findings);
+      const value = parsed.value;
+      stage('the schema check', () => {
+        const structure = checkStructure(value);
+        raw = structure.findings;
+        if (structure.typesHold) topology = value as Topology;
+      });
+      const valid = topology;
+      if (valid) {
+        stage('the reference checks', () => raw.push(...checkReferences(valid)));
+        stage('the readiness checks', () => raw.push(...readinessFindings(valid, options.catalog)));
+        stage('the datapath model', () => {
+          const result = computeModel(valid, { ...options.model, ...valid.model });
+          model = result.model;
+          raw.push(...result.findings);
+        });
       }
     }
   } catch (e) {

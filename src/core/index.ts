@@ -10,6 +10,12 @@ export type * from './topology';
 export { LineIndex, stripBom } from './text';
 export { syntaxTree } from './parse';
 
+// Hostile input: what a file must be before it is read, and user text made safe to echo.
+export { INPUT_LIMITS, inputFileProblem, parseCatalogText, sizeText } from './input';
+export type { FileKind } from './input';
+export { clipText, escapeControlChars, MAX_ECHO } from './safeText';
+export { BUDGET_RULE } from './budget';
+
 // Presentation helpers (messages, hovers, CLI, report).
 export { count, dropText, pct, rate } from './format';
 export { bytes, cores, entries } from './report/format';

@@ -1,6 +1,7 @@
 // JSONC → value (and, on demand, the syntax tree with offsets) via jsonc-parser; syntax errors as raw findings.
-import { type Node, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, parse, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { RawFinding } from './findings';
+import { clipText } from './safeText';
 
 export interface ParsedDocument {
   value: unknown;
@@ -18,7 +19,10 @@ export const MAX_NESTING = 256;
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(documentText: string): ParsedDocument {
+  // A byte-order mark is read as a space, so the editor (which strips it) and a caller that
+  // keeps it get the same findings at the same offsets.
+  const text = documentText.charCodeAt(0) === 0xfeff ? ` ${documentText.slice(1)}` : documentText;
   const tooDeep = deepNestingOffset(text, MAX_NESTING);
   if (tooDeep !== undefined) {
     return {
@@ -38,8 +42,9 @@ export function parseDocument(text: string): ParsedDocument {
     rule: 'parse/invalid-json',
     message: `${describeParseError(printParseErrorCode(e.error))}.`,
     path: '',
-    span: { offset: e.offset, length: Math.max(1, e.length) },
+    span: clampSpan(e.offset, Math.max(1, e.length), text.length),
   }));
+  if (errors.length === 0) errors.push(...unrepresentable(text));
   if (value === undefined && errors.length === 0) {
     errors.push({
       rule: 'parse/invalid-json',
@@ -74,6 +79,52 @@ function lazyTree(text: string, value: unknown, errors: RawFinding[]): ParsedDoc
       return root;
     },
   };
+}
+
+/** A span inside the text: parse errors at the very end point one past it otherwise. */
+function clampSpan(offset: number, length: number, textLength: number): { offset: number; length: number } {
+  const start = Math.max(0, Math.min(offset, textLength));
+  return { offset: start, length: Math.max(0, Math.min(length, textLength - start)) };
+}
+
+/** Offset of the first `"__proto__"` key (escaped or not) of well-formed text, or undefined. */
+export function protoKeyOffset(text: string): number | undefined {
+  return unrepresentable(text).find((f) => f.message.includes('__proto__'))?.span?.offset;
+}
+
+/**
+ * What well-formed text says that a JavaScript value cannot hold, so that the schema would not
+ * see what the text says: a `"__proto__"` key (jsonc-parser, like any `obj[key] = value`
+ * builder, makes its object the parent's prototype) and numbers beyond ±1.8e308 (read as
+ * Infinity). The first of each, as findings that stop the analysis like a syntax error.
+ */
+function unrepresentable(text: string): RawFinding[] {
+  // Most files have neither the name, nor an escape that could spell it, nor a huge number: skip the second scan.
+  const hugeNumber = /\d[eE][+]?\d{3}|\d{300}/.test(text);
+  if (!hugeNumber && !text.includes('__proto__') && !text.includes('\\u')) return [];
+  let proto: RawFinding | undefined;
+  let huge: RawFinding | undefined;
+  visit(text, {
+    onObjectProperty: (property, offset, length) => {
+      if (property !== '__proto__' || proto) return;
+      proto = {
+        rule: 'schema/invalid',
+        message: 'The key "__proto__" is not allowed: no topology property has that name, and JavaScript would read it as the object\'s prototype. Remove or rename it.',
+        path: '',
+        span: { offset, length },
+      };
+    },
+    onLiteralValue: (value, offset, length) => {
+      if (typeof value !== 'number' || Number.isFinite(value) || huge) return;
+      huge = {
+        rule: 'schema/invalid',
+        message: `The number ${clipText(text.slice(offset, offset + length), 24)} is too large to be read (the limit is about 1.8e308); no topology value comes near it. Use a smaller number.`,
+        path: '',
+        span: { offset, length },
+      };
+    },
+  }, PARSE_OPTIONS);
+  return [proto, huge].filter((f): f is RawFinding => f !== undefined);
 }
 
 function describeParseError(code: string): string {

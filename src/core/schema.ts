@@ -6,6 +6,7 @@ import type { RawFinding } from './findings';
 import { pointerSegments, toPointer } from './pointer';
 import { RULES } from './rules/registry';
 import { closestNames } from './suggest';
+import { clipText } from './safeText';
 import { validateTopology } from './generated/topology-validator';
 
 /** At most this many schema findings per document: one mistake (a wrong nesting) can cause thousands. */
@@ -111,7 +112,7 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const allowed = Object.keys(node?.properties ?? {});
-      return at('key', toPointer([...segments, name]), `Unknown property "${name}" in ${placeOf(segments, root)}. ${unknownPropertyAdvice(name, allowed)}`);
+      return at('key', toPointer([...segments, name]), `Unknown property "${clipText(name)}" in ${placeOf(segments, root)}. ${unknownPropertyAdvice(name, allowed)}`);
     }
     case 'propertyNames': {
       const name = String(p.propertyName);
@@ -121,7 +122,7 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
       const advice = lower
         ? `Rule ids are lowercase: did you mean "${lower}"?`
         : close.length ? `Did you mean ${orList(close.map((c) => `"${c}"`))}?` : 'Rule ids look like "flowcache/low-hit-rate"; see the list of rules in the documentation.';
-      return at('key', toPointer([...segments, name]), `"${name}" in ${placeOf(segments, root)} is not a rule id. ${advice}`);
+      return at('key', toPointer([...segments, name]), `"${clipText(name)}" in ${placeOf(segments, root)} is not a rule id. ${advice}`);
     }
     case 'type': {
       const expected = String(p.type).split(',');
@@ -181,7 +182,7 @@ export function missingPropertyOf(message: string): string | undefined {
 function unknownPropertyAdvice(name: string, allowed: string[]): string {
   // A real property in the wrong object ("mtu" on a host) is a misplacement, not a typo.
   const home = homesOf(name);
-  if (home.length) return `"${name}" belongs in ${orList(home)}; move it there or remove it.`;
+  if (home.length) return `"${clipText(name)}" belongs in ${orList(home)}; move it there or remove it.`;
   const close = closestNames(name, allowed);
   if (close.length) return `Did you mean ${orList(close.map((c) => `"${c}"`))}? Rename it.`;
   if (allowed.length === 0) return 'Remove it.';
@@ -229,11 +230,11 @@ function subjectOf(segments: readonly (string | number)[], root: unknown): strin
     const grand = parent.length <= 1 ? '' : ` of ${subjectOf(parent.slice(0, -1), root)}`;
     if (!noun) return `item ${last + 1} of "${list}"${grand}`;
     const element = valueAt(root, segments);
-    const name = isObject(element) && typeof element.name === 'string' && element.name !== '' ? `"${element.name}"` : undefined;
+    const name = isObject(element) && typeof element.name === 'string' && element.name !== '' ? `"${clipText(element.name)}"` : undefined;
     const id = list === 'numaNodes' && isObject(element) && typeof element.id === 'number' ? String(element.id) : undefined;
     return `${noun} ${name ?? id ?? `#${last + 1}`}${grand}`;
   }
-  return `"${last}"${owner}`;
+  return `"${clipText(last)}"${owner}`;
 }
 
 function describeValue(value: unknown): string {

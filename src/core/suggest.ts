@@ -1,8 +1,13 @@
 // "Did you mean …?": the closest names by edit distance, for messages and quick fixes.
 
+/** No real name is longer; edit distance costs length × length, so a 1 MB key is not compared. */
+export const MAX_SUGGEST_LENGTH = 64;
+
 export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
+  if (name.length > MAX_SUGGEST_LENGTH) return [];
   const limit = Math.max(2, Math.floor(name.length / 2));
   return candidates
+    .filter((c) => c.length <= MAX_SUGGEST_LENGTH)
     .map((c) => ({ c, d: editDistance(name.toLowerCase(), c.toLowerCase()) }))
     .filter(({ d }) => d <= limit)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))

@@ -2,9 +2,9 @@
 // schemas/nic-catalog.json. They are workspace-supplied data the readiness rules act on, so they
 // load only in trusted workspaces (package.json declares the setting restricted as well).
 import * as vscode from 'vscode';
-import { parse, type ParseError } from 'jsonc-parser';
-import { BUNDLED_CATALOG, checkCatalog, mergeCatalogs, type NicCatalog } from '../core';
+import { BUNDLED_CATALOG, INPUT_LIMITS, mergeCatalogs, type NicCatalog, parseCatalogText } from '../core';
 import { describeError } from './log';
+import { InputRefused, readInputUri } from './readInput';
 
 export class WorkspaceCatalogs implements vscode.Disposable {
   private merged: NicCatalog = BUNDLED_CATALOG;
@@ -72,17 +72,14 @@ export class WorkspaceCatalogs implements vscode.Disposable {
   private async load(uri: vscode.Uri): Promise<NicCatalog | undefined> {
     const name = vscode.workspace.asRelativePath(uri);
     try {
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      const errors: ParseError[] = [];
-      const value: unknown = parse(text, errors, { allowTrailingComma: true });
-      const checked = errors.length ? { catalog: undefined, problems: [`it is not valid JSON (at offset ${errors[0].offset})`] } : checkCatalog(value);
-      if (checked.catalog) {
+      const checked = parseCatalogText(await readInputUri(uri, INPUT_LIMITS.catalogBytes, 'NIC catalog'));
+      if ('catalog' in checked) {
         this.log.info(`Loaded NIC catalog ${name} (${checked.catalog.nics.length} entries).`);
         return checked.catalog;
       }
       this.warn(`NIC catalog ${name} is not used: ${checked.problems.slice(0, 3).join('; ')}${checked.problems.length > 3 ? '; …' : ''}. See schemas/nic-catalog.schema.json.`);
     } catch (e) {
-      this.warn(`NIC catalog ${name} cannot be read: ${describeError(e)}`);
+      this.warn(`NIC catalog ${name} cannot be read: ${e instanceof InputRefused ? e.message : describeError(e)}`);
     }
     return undefined;
   }

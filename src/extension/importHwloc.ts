@@ -4,10 +4,11 @@
 // other extensions; it then never prompts.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, type NicCatalog, readHwlocXml } from '../core';
+import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, INPUT_LIMITS, type NicCatalog, readHwlocXml } from '../core';
 import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
+import { readInputUri } from './readInput';
 import { freeUntitledUri } from './untitled';
 import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
@@ -41,7 +42,7 @@ async function importHost(log: vscode.LogOutputChannel, catalog: NicCatalog, giv
 
   let xml: string;
   try {
-    xml = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(xmlUri));
+    xml = await readInputUri(xmlUri, INPUT_LIMITS.hwlocXmlBytes, 'hwloc XML file');
   } catch (e) {
     void vscode.window.showErrorMessage(`EDP: Cannot read ${fileName}: ${(e as Error).message ?? e}`);
     return undefined;

@@ -3,16 +3,20 @@
 // (published unless the document moved on meanwhile). Diagnostics go with the file: on close of
 // its last tab, delete, rename, and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { type AnalyzeOptions, type NicCatalog, stripBom } from '../core';
+import { type AnalyzeOptions, inputFileProblem, type NicCatalog, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
 import { describeError } from './log';
+import { InputRefused, kindOf } from './readInput';
 import { type Counts, type DiagnosticsPublisher, sizeText } from './publisher';
 import { type Settings, settingsFor } from './settings';
 import { isInTab, isTopologyDocument, isTopologyUri, openDocument, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
 /** An analysis still running after this long shows in the window's progress area. */
 const PROGRESS_AFTER_MS = 500;
+
+/** Milliseconds one analysis may take in the editor (docs/RULES.md, analysis/budget-exceeded). */
+const EDITOR_BUDGET_MS = 10_000;
 
 export class AnalysisScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -92,10 +96,13 @@ export class AnalysisScheduler implements vscode.Disposable {
     let size: number;
     try {
       // Stat first: a file over the size cap is not even read.
-      size = (await vscode.workspace.fs.stat(uri)).size;
+      const stat = await vscode.workspace.fs.stat(uri);
+      size = stat.size;
+      // A link to a device or FIFO (found by "Check All" or a watcher) would never finish reading.
+      if (kindOf(stat.type) !== 'file') throw new InputRefused(inputFileProblem(kindOf(stat.type), size, Infinity, 'topology file'));
       if (size <= settings.maxFileSizeMB * 1024 * 1024) text = stripBom(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
     } catch (e) {
-      this.log.warn(`Could not read ${uri.fsPath || uri.toString()}: ${describeError(e)}`);
+      this.log.warn(`Could not read ${uri.fsPath || uri.toString()}: ${e instanceof InputRefused ? e.message : describeError(e)}`);
       this.clear(uri);
       return undefined;
     }
@@ -131,6 +138,8 @@ export class AnalysisScheduler implements vscode.Disposable {
       model: settings.model,
       maxProblems: settings.maxProblems,
       catalog: this.catalogs.catalog,
+      // A design whose analysis would take longer stops with a finding instead of running on.
+      budgetMs: EDITOR_BUDGET_MS,
     };
     const name = vscode.workspace.asRelativePath(uri);
     const running = this.worker.analyze(uri.toString(), text, options, { lenses: open && settings.codeLens });

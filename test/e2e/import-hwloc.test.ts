@@ -101,4 +101,10 @@ suite('EDP: Import Host from lstopo XML', () => {
     assert.equal(vscode.window.visibleTextEditors.length, editors);
     await revertAndClose();
   });
+
+  test('a device given as the XML file is refused before it is read (it would never end)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const result = await vscode.commands.executeCommand('edpDesigner.importHwloc', vscode.Uri.file('/dev/zero'));
+    assert.equal(result, undefined);
+  });
 });

@@ -121,7 +121,7 @@ describe('edp-check exit codes', () => {
     const r = await runCli(['ok.edp.json'], dir);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^0 errors, \d+ warnings?, \d+ info in 1 file$/m);
+    assert.match(r.stdout, /^Findings: 0 errors, \d+ warnings?, \d+ info in 1 checked file$/m);
   });
 
   test('an error finding exits 1; a file-level grade of warning exits 0 unless --fail-on warning', async () => {
@@ -176,7 +176,7 @@ describe('edp-check exit codes', () => {
     fs.truncateSync(huge, 51 * 1024 * 1024); // sparse: no 51 MB written to disk
     const refused = await runCli(['huge.edp.json'], dir);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /huge\.edp\.json: file is 51\.0 MB, over the 50 MB limit/);
+    assert.match(refused.stderr, /huge\.edp\.json: it is 51 MB, over the 50 MB limit/);
 
     // Padded with a comment: the point is the size the CLI reads, not the model's work.
     const padding = `// ${'x'.repeat(10 * 1024 * 1024)}\n`;
@@ -205,7 +205,7 @@ describe('edp-check text output', () => {
         lines[0].startsWith(`${file}:${where.line}:${where.column} error ref/unknown-nic Switch "vds-edp" uses uplink "vmnic9"`),
         lines[0],
       );
-      assert.match(r.stdout, /^1 error, 0 warnings, 0 info in 1 file$/m);
+      assert.match(r.stdout, /^Findings: 1 error, 0 warnings, 0 info in 1 checked file$/m);
     }
   });
 
@@ -437,7 +437,7 @@ describe('edp-check file arguments', () => {
     const empty = await runCli(['empty', 'racks/a.edp.json'], dir);
     assert.equal(empty.code, 2);
     assert.match(empty.stderr, /no \*\.edp\.json files under directory empty/);
-    assert.match(empty.stdout, /in 1 file/, 'the other arguments are still checked');
+    assert.match(empty.stdout, /in 1 checked file/, 'the other arguments are still checked');
     const none = await runCli(['racks/*.yaml'], dir);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no files match racks\/\*\.yaml/);

@@ -68,7 +68,8 @@ test('activation is narrow, the icon exists and the entry point is the bundle', 
   assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
   assert.ok(existsSync(join(root, pkg.icon)), pkg.icon);
   assert.equal(pkg.main, './dist/extension.js');
-  // Untrusted workspaces: everything but workspace NIC catalogs, which are workspace-supplied data.
+  // Untrusted workspaces: everything but workspace NIC catalogs (workspace-supplied data) and the
+  // file-size cap (a workspace must not lift it to make the editor read a huge file).
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['edpDesigner.catalogs']);
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['edpDesigner.catalogs', 'edpDesigner.maxFileSizeMB']);
 });

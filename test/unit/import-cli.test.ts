@@ -58,7 +58,7 @@ describe('edp-check import', () => {
     assert.equal((await cli(['import', '--bogus', 'x'])).code, 2);
   });
 
-  test('--out writes the file, and never over an existing file or an input without --force', async () => {
+  test('--out writes the file, and never over an existing file without --force, never over an input', async () => {
     const dir = scratch();
     const first = await cli(['import', 'import/esx01', '--out', 'esx01.edp.json'], dir);
     assert.equal(first.code, 0, first.stderr);
@@ -69,14 +69,18 @@ describe('edp-check import', () => {
     writeFileSync(join(dir, 'esx01.edp.json'), 'my edits');
     const again = await cli(['import', 'import/esx01', '--out', 'esx01.edp.json'], dir);
     assert.equal(again.code, 2);
-    assert.match(again.stderr, /cannot write esx01\.edp\.json: it exists \(add --force/);
+    assert.match(again.stderr, /will not replace esx01\.edp\.json: it exists\. Add --force/);
     assert.equal(readFileSync(join(dir, 'esx01.edp.json'), 'utf8'), 'my edits');
 
     const input = 'import/esx02-bundle/01-network.log';
     const before = readFileSync(join(dir, input), 'utf8');
     const overInput = await cli(['import', 'import/esx02-bundle', '--out', input], dir);
     assert.equal(overInput.code, 2);
-    assert.match(overInput.stderr, /is one of the inputs/);
+    assert.match(overInput.stderr, /one of the files being read/);
+    assert.equal(readFileSync(join(dir, input), 'utf8'), before);
+    // not even with --force: an input is never an output
+    const forcedOverInput = await cli(['import', 'import/esx02-bundle', '--out', input, '--force'], dir);
+    assert.equal(forcedOverInput.code, 2);
     assert.equal(readFileSync(join(dir, input), 'utf8'), before);
 
     const forced = await cli(['import', 'import/esx01', '--out', 'esx01.edp.json', '--force'], dir);

@@ -5,16 +5,24 @@
 
 export type Bitmap = bigint;
 
+/** 131,072 bits: far above any machine hwloc describes, and a bound on what one bitmap costs. */
+export const MAX_BITMAP_WORDS = 4096;
+
+const WORD = /^[0-9a-fA-F]{0,8}$/;
+
 export function parseBitmap(text: string | undefined): Bitmap {
   if (!text) return 0n;
-  let value = 0n;
-  for (const word of text.split(',')) {
-    const hex = word.trim().replace(/^0x/i, '') || '0';
-    if (hex === 'f...f') continue;
-    if (!/^[0-9a-f]+$/i.test(hex)) throw new Error(`"${text}" is not an hwloc bitmap`);
-    value = (value << 32n) | BigInt(`0x${hex}`);
+  const words = text.split(',');
+  if (words.length > MAX_BITMAP_WORDS) throw new Error(`more than ${MAX_BITMAP_WORDS} words is not an hwloc bitmap of a real machine`);
+  const parts: string[] = [];
+  for (const word of words) {
+    const trimmed = word.trim();
+    const w = trimmed.startsWith('0x') || trimmed.startsWith('0X') ? trimmed.slice(2) : trimmed;
+    if (w === 'f...f') continue;
+    if (!WORD.test(w)) throw new Error('not an hwloc bitmap (comma-separated 32-bit hex words)');
+    parts.push(w.length === 8 ? w : w.padStart(8, '0'));
   }
-  return value;
+  return parts.length === 0 ? 0n : BigInt(`0x${parts.join('')}`);
 }
 
 export function intersects(a: Bitmap, b: Bitmap): boolean {
@@ -26,7 +34,34 @@ export function includes(outer: Bitmap, inner: Bitmap): boolean {
 }
 
 export function hasBit(set: Bitmap, index: number): boolean {
-  return ((set >> BigInt(index)) & 1n) === 1n;
+  return index >= 0 && ((set >> BigInt(index)) & 1n) === 1n;
+}
+
+/** Indexes of the set bits, lowest first (linear in the bitmap's size: hex digits, zero digits skipped). */
+export function bitsOf(set: Bitmap): number[] {
+  const out: number[] = [];
+  if (set === 0n) return out;
+  const hex = set.toString(16);
+  for (let i = hex.length - 1, base = 0; i >= 0; i--, base += 4) {
+    const digit = hex.charCodeAt(i);
+    if (digit === 48 /* 0 */) continue;
+    const v = digit <= 57 ? digit - 48 : digit - 87;
+    for (let k = 0; k < 4; k++) if (v & (1 << k)) out.push(base + k);
+  }
+  return out;
+}
+
+/** The index of the lowest set bit, or undefined for the empty set. */
+export function lowestBit(set: Bitmap): number | undefined {
+  if (set === 0n) return undefined;
+  const hex = set.toString(16);
+  for (let i = hex.length - 1, base = 0; i >= 0; i--, base += 4) {
+    const digit = hex.charCodeAt(i);
+    if (digit === 48) continue;
+    const v = digit <= 57 ? digit - 48 : digit - 87;
+    for (let k = 0; k < 4; k++) if (v & (1 << k)) return base + k;
+  }
+  return undefined;
 }
 
 export function weight(set: Bitmap): number {

@@ -1,6 +1,10 @@
 // Reads `lstopo --of xml` output (hwloc 1.x, 2.x and 3.x formats) into a plain object tree.
 // Only what the importer needs is normalized here: object types, infos and OS device kinds.
+// The XML may come from anywhere, so everything read is checked here, once: entity
+// declarations and deep nesting are refused, bitmaps and indexes are validated (the error names
+// the object), and attribute maps have no prototype, so `__proto__` is just a name.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type Bitmap, parseBitmap } from './bitmap';
 
 export interface HwlocObject {
   /** hwloc 2 names: Package (1.x "Socket"), L3Cache (1.x "Cache" depth 3), NUMANode, Core, PU, PCIDev, OSDev… */
@@ -9,6 +13,12 @@ export interface HwlocObject {
   infos: Record<string, string>;
   parent: HwlocObject | undefined;
   children: HwlocObject[];
+  /** The cpuset, parsed once (0n when absent). */
+  cpuset: Bitmap;
+  /** The nodeset, parsed once; undefined when absent. */
+  nodeset: Bitmap | undefined;
+  /** os_index as a number; undefined when absent. May be negative: the importer decides what that means. */
+  osIndex: number | undefined;
 }
 
 export interface HwlocTree {
@@ -21,9 +31,18 @@ export interface HwlocTree {
 
 export class HwlocXmlError extends Error {}
 
-type XmlElement = { '@'?: Record<string, string>; object?: XmlElement[]; info?: XmlElement[] };
+/** lstopo nests about a dozen levels (machine, groups, package, caches, core, PU; bridges). */
+export const MAX_XML_DEPTH = 64;
+
+type XmlElement = { '@'?: unknown; object?: unknown; info?: unknown };
+
+const ADVICE = 'lstopo --of xml';
 
 export function readHwlocXml(xml: string): HwlocTree {
+  // lstopo declares no entities; a declaration is at best a mistake and at worst an expansion bomb.
+  if (/<!ENTITY/.test(xml)) {
+    throw new HwlocXmlError(`not an lstopo export: it declares XML entities (<!ENTITY …>), which ${ADVICE} never writes`);
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new HwlocXmlError(`not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg.replace(/\.$/, '')})`);
@@ -34,37 +53,112 @@ export function readHwlocXml(xml: string): HwlocTree {
     attributesGroupName: '@',
     parseAttributeValue: false,
     parseTagValue: false,
+    // The standard entities (&amp; &lt; …) and character references only.
+    processEntities: true,
+    htmlEntities: false,
+    maxNestedTags: MAX_XML_DEPTH,
+    // The parser refuses these names outright; lstopo never writes them, so they are renamed
+    // to names nothing reads and the rest of the file imports as usual.
+    transformTagName: harmless,
+    transformAttributeName: harmless,
     isArray: (name) => name === 'object' || name === 'info',
   });
-  const doc = parser.parse(xml) as { topology?: XmlElement | string };
-  const topology = doc.topology;
-  if (typeof topology !== 'object' || !topology.object?.length) {
-    throw new HwlocXmlError('not an hwloc topology (expected a <topology> element holding <object> elements, as `lstopo --of xml` writes)');
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch (e) {
+    const reason = (e as Error).message;
+    if (/nested/i.test(reason)) throw new HwlocXmlError(`nested more than ${MAX_XML_DEPTH} elements deep, which no lstopo export is`);
+    throw new HwlocXmlError(`not readable XML (${reason})`);
   }
-  const version = topology['@']?.version;
+  const topology = own(doc, 'topology') as XmlElement | undefined;
+  const objects = own(topology, 'object');
+  if (!Array.isArray(objects) || objects.length === 0 || !isRecord(objects[0])) {
+    throw new HwlocXmlError(`not an hwloc topology (expected a <topology> element holding <object> elements, as \`${ADVICE}\` writes)`);
+  }
+  const version = attrsOf(topology).version;
   const formatVersion = version ? Number.parseInt(version, 10) : 1;
   if (!(formatVersion >= 1 && formatVersion <= 3)) {
-    throw new HwlocXmlError(`hwloc XML format version "${version}" is not supported (1.x, 2.x and 3.x are)`);
+    throw new HwlocXmlError(`hwloc XML format version "${clip(version ?? '')}" is not supported (1.x, 2.x and 3.x are)`);
   }
-  const root = toObject(topology.object[0], undefined, formatVersion);
+  const counters = new Map<string, number>();
+  const root = toObject(objects[0] as XmlElement, undefined, formatVersion, counters);
   return { formatVersion, root, infos: { ...root.infos, ...infosOf(topology) } };
 }
 
-function toObject(element: XmlElement, parent: HwlocObject | undefined, formatVersion: number): HwlocObject {
-  const attrs = element['@'] ?? {};
-  const obj: HwlocObject = { type: typeOf(attrs), attrs, infos: infosOf(element), parent, children: [] };
-  obj.children = (element.object ?? []).map((child) => toObject(child, obj, formatVersion));
+function toObject(element: XmlElement, parent: HwlocObject | undefined, formatVersion: number, counters: Map<string, number>): HwlocObject {
+  const attrs = attrsOf(element);
+  const type = typeOf(attrs);
+  const ordinal = (counters.get(type) ?? 0) + 1;
+  counters.set(type, ordinal);
+  const where = () => `<object type="${clip(attrs.type ?? '')}"> number ${ordinal}${attrs.os_index !== undefined ? ` (os_index "${clip(attrs.os_index)}")` : ''}`;
+  for (const name of ['os_index', 'depth', 'cache_size', 'local_memory']) {
+    const value = attrs[name];
+    if (value !== undefined && !/^\s*-?\d{1,20}\s*$/.test(value)) {
+      throw new HwlocXmlError(`not a valid hwloc export: ${where()} has ${name}="${clip(value)}", which is not a whole number`);
+    }
+  }
+  const bitmap = (name: 'cpuset' | 'nodeset') => {
+    try {
+      return attrs[name] === undefined ? undefined : parseBitmap(attrs[name]);
+    } catch (e) {
+      throw new HwlocXmlError(`not a valid hwloc export: ${where()} has ${name}="${clip(attrs[name])}": ${(e as Error).message}`);
+    }
+  };
+  const obj: HwlocObject = {
+    type,
+    attrs,
+    infos: infosOf(element),
+    parent,
+    children: [],
+    cpuset: bitmap('cpuset') ?? 0n,
+    nodeset: bitmap('nodeset'),
+    osIndex: attrs.os_index === undefined ? undefined : Number(attrs.os_index),
+  };
+  const children = own(element, 'object');
+  obj.children = (Array.isArray(children) ? children : []).filter(isRecord).map((child) => toObject(child as XmlElement, obj, formatVersion, counters));
   if (obj.type === 'OSDev' && isNetworkOsDev(attrs.osdev_type, formatVersion)) obj.type = 'OSDev:network';
   return obj;
 }
 
-function infosOf(element: XmlElement): Record<string, string> {
-  const infos: Record<string, string> = {};
-  for (const info of element.info ?? []) {
-    const name = info['@']?.name;
-    if (name !== undefined) infos[name] = info['@']?.value ?? '';
+/** Own string attributes in a map without prototype: `__proto__="x"` is an attribute like any other. */
+function attrsOf(element: unknown): Record<string, string> {
+  const attrs = Object.create(null) as Record<string, string>;
+  const raw = own(element, '@');
+  if (!isRecord(raw)) return attrs;
+  for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') attrs[name] = value;
+  return attrs;
+}
+
+function infosOf(element: unknown): Record<string, string> {
+  const infos = Object.create(null) as Record<string, string>;
+  const list = own(element, 'info');
+  for (const info of Array.isArray(list) ? list : []) {
+    const attrs = attrsOf(info);
+    if (attrs.name !== undefined) infos[attrs.name] = attrs.value ?? '';
   }
   return infos;
+}
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function harmless(name: string): string {
+  return RESERVED.has(name) ? `#${name}` : name;
+}
+
+function own(value: unknown, key: string): unknown {
+  return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What an error echoes of the file: a bounded, printable excerpt. */
+function clip(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable.length > 40 ? `${printable.slice(0, 39)}…` : printable;
 }
 
 /** hwloc 1.x called packages "Socket" and caches "Cache" with a depth (cache_type 2 = instruction). */
@@ -86,13 +180,15 @@ function isNetworkOsDev(osdevType: string | undefined, formatVersion: number): b
   return formatVersion >= 3 ? (n & 16) !== 0 && (n & 32) === 0 : n === 2;
 }
 
+/** The object and everything under it, in document order (iterative: no recursion limit to hit). */
 export function descendants(obj: HwlocObject): HwlocObject[] {
   const out: HwlocObject[] = [];
-  const walk = (o: HwlocObject) => {
+  const stack = [obj];
+  while (stack.length > 0) {
+    const o = stack.pop()!;
     out.push(o);
-    o.children.forEach(walk);
-  };
-  walk(obj);
+    for (let i = o.children.length - 1; i >= 0; i--) stack.push(o.children[i]);
+  }
   return out;
 }
 

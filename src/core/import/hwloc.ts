@@ -3,8 +3,10 @@
 // packages or share a package with others. What hwloc cannot know (clock, Ethernet link speed)
 // is left out, so the schema's `required` points the user at it, and said in a note.
 import type { Cpu, Host, Nic, NumaNode, Topology } from '../topology';
-import { type Bitmap, hasBit, includes, intersects, parseBitmap } from './bitmap';
-import { descendants, type HwlocObject, type HwlocTree, isIoObject, readHwlocXml } from './hwloc-xml';
+import { clipText } from '../safeText';
+import { type Bitmap, bitsOf, hasBit, includes, intersects, lowestBit } from './bitmap';
+import { descendants, type HwlocObject, isIoObject, readHwlocXml } from './hwloc-xml';
+import { fitToSchema, MAX_NUMA_ID } from './hwloc-fit';
 
 export { HwlocXmlError } from './hwloc-xml';
 
@@ -38,7 +40,13 @@ export function importHwloc(xml: string, options: HwlocImportOptions = {}): Hwlo
   const tree = readHwlocXml(xml);
   const notes: string[] = [];
   const all = descendants(tree.root);
-  const objects = (type: string) => all.filter((o) => o.type === type);
+  const byType = new Map<string, HwlocObject[]>();
+  for (const o of all) {
+    const list = byType.get(o.type);
+    if (list) list.push(o);
+    else byType.set(o.type, [o]);
+  }
+  const objects = (type: string) => byType.get(type) ?? [];
 
   let packages = objects('Package');
   if (packages.length === 0) {
@@ -51,15 +59,18 @@ export function importHwloc(xml: string, options: HwlocImportOptions = {}): Hwlo
     cores = objects('PU');
   }
   const pus = objects('PU');
+  if (pus.length === 0) notes.push('hwloc reports no processing units (PU objects): the export is incomplete, so the CPU counts it gives are not trustworthy. Export it again with lstopo --of xml on the host.');
+  const index = new CpuIndex(packages, cores);
 
-  const cpu = cpuOf(tree, packages, cores, pus, notes);
-  const numaNodes = numaNodesOf(objects('NUMANode'), packages, cores, notes);
-  // NICs are placed on the NUMA nodes that were kept: those with CPUs.
-  const nics = nicsOf(all, objects('NUMANode').filter((n) => cpusetOf(n) !== 0n), options.catalog, notes);
+  const cpu = cpuOf(all, packages, cores, pus, index, notes);
+  const numaNodes = numaNodesOf(objects('NUMANode'), packages, index, notes);
+  // NICs are placed on the NUMA nodes that were kept: those with CPUs and a usable id.
+  const kept = new Set(numaNodes?.map((n) => n.id));
+  const nics = nicsOf(all, objects('NUMANode').filter((n) => n.cpuset !== 0n && kept.has(osIndex(n))), options.catalog, notes);
 
   const name = options.name ?? tree.infos.HostName ?? 'host-1';
   const host: ImportedHost = { name, cpu, ...(numaNodes ? { numaNodes } : {}), nics, switches: [], vms: [] };
-  return { host, notes };
+  return { host: fitToSchema(host, notes), notes };
 }
 
 export function hwlocTopologyDocument(xml: string, options: HwlocImportOptions = {}): { topology: ImportedTopology; notes: string[] } {
@@ -68,33 +79,79 @@ export function hwlocTopologyDocument(xml: string, options: HwlocImportOptions =
 }
 
 function cpusetOf(obj: HwlocObject): Bitmap {
-  return parseBitmap(obj.attrs.cpuset);
+  return obj.cpuset;
 }
 
-function cpuOf(tree: HwlocTree, packages: HwlocObject[], cores: HwlocObject[], pus: HwlocObject[], notes: string[]): ImportedHost['cpu'] {
-  const coresPer = packages.map((p) => cores.filter((c) => intersects(cpusetOf(c), cpusetOf(p))).length);
-  const coresPerSocket = Math.max(...coresPer);
-  if (new Set(coresPer).size > 1) {
-    notes.push(`Sockets have different core counts (${coresPer.join(', ')}): coresPerSocket is the largest, ${coresPerSocket}.`);
+/**
+ * Which package and which core each CPU (bit of a cpuset) belongs to, built once: counting by
+ * lookup instead of comparing every core with every PU keeps the import linear in the file.
+ */
+class CpuIndex {
+  private readonly packageOfCpu = new Map<number, number>();
+  private readonly coreOfCpu = new Map<number, number>();
+
+  constructor(packages: readonly HwlocObject[], private readonly cores: readonly HwlocObject[]) {
+    packages.forEach((p, i) => bitsOf(p.cpuset).forEach((b) => this.packageOfCpu.has(b) || this.packageOfCpu.set(b, i)));
+    cores.forEach((c, i) => bitsOf(c.cpuset).forEach((b) => this.coreOfCpu.has(b) || this.coreOfCpu.set(b, i)));
   }
 
-  const threadsPer = cores.map((c) => pus.filter((pu) => includes(cpusetOf(c), cpusetOf(pu))).length || 1);
+  /** Indexes of the packages an object's CPUs belong to. */
+  packagesOf(obj: HwlocObject): Set<number> {
+    return this.lookup(this.packageOfCpu, obj.cpuset);
+  }
+
+  /** Indexes of the cores with a CPU in the set. */
+  coresIn(set: Bitmap): Set<number> {
+    return this.lookup(this.coreOfCpu, set);
+  }
+
+  /** The core that holds all of a PU's CPUs, if any. */
+  coreOfPu(pu: HwlocObject): number | undefined {
+    const first = lowestBit(pu.cpuset);
+    const core = first === undefined ? undefined : this.coreOfCpu.get(first);
+    return core !== undefined && includes(this.cores[core].cpuset, pu.cpuset) ? core : undefined;
+  }
+
+  private lookup(map: Map<number, number>, set: Bitmap): Set<number> {
+    const out = new Set<number>();
+    for (const b of bitsOf(set)) {
+      const i = map.get(b);
+      if (i !== undefined) out.add(i);
+    }
+    return out;
+  }
+}
+
+function cpuOf(all: HwlocObject[], packages: HwlocObject[], cores: HwlocObject[], pus: HwlocObject[], index: CpuIndex, notes: string[]): ImportedHost['cpu'] {
+  const coresPer = packages.map(() => 0);
+  for (const c of cores) for (const p of index.packagesOf(c)) coresPer[p]++;
+  const coresPerSocket = Math.max(0, ...coresPer);
+  if (new Set(coresPer).size > 1) {
+    notes.push(`Sockets have different core counts (${listText(coresPer)}): coresPerSocket is the largest, ${coresPerSocket}.`);
+  }
+
+  const puCount = cores.map(() => 0);
+  for (const pu of pus) {
+    const core = index.coreOfPu(pu);
+    if (core !== undefined) puCount[core]++;
+  }
+  const threadsPer = puCount.map((n) => n || 1);
   const threadsPerCore = Math.max(1, ...threadsPer);
   if (new Set(threadsPer).size > 1) {
     notes.push(`Cores have different thread counts (${[...new Set(threadsPer)].sort().join(' and ')}, as hybrid CPUs do): threadsPerCore is the largest, ${threadsPerCore}.`);
   }
 
-  const llcPer = packages.map((p) => lastLevelCacheBytes(p, tree.root));
-  const llcMiB = round2(Math.max(...llcPer) / MiB) || undefined;
+  const llcPer = lastLevelCacheBytes(all, packages, index);
+  const llcMiB = round2(Math.max(0, ...llcPer) / MiB) || undefined;
   if (llcMiB === undefined) notes.push('hwloc reports no CPU caches: cpu.llcMiB (last-level cache per socket, MiB) is left out for you to fill in.');
   else if (new Set(llcPer).size > 1) notes.push(`Sockets have different last-level caches: llcMiB is the largest, ${llcMiB}.`);
 
   const models = [...new Set(packages.map((p) => p.infos.CPUModel).filter((m): m is string => !!m))];
-  if (models.length > 1) notes.push(`Sockets report different CPU models (${models.join('; ')}): the first is used.`);
+  if (models.length > 1) notes.push(`Sockets report different CPU models (${listText(models)}): the first is used.`);
   const model = models[0];
 
   // Intel brand strings carry the base clock ("… @ 2.00GHz"); that is hwloc's data, not a guess.
-  const nominal = model ? /@\s*(\d+(?:\.\d+)?)\s*GHz/i.exec(model) : null;
+  const nominal = model ? /@\s*(\d{1,3}(?:\.\d{1,6})?)\s*GHz/i.exec(model) : null;
   const ghz = nominal ? Number(nominal[1]) : undefined;
   if (ghz !== undefined) {
     notes.push(`cpu.ghz ${ghz} is the base clock in the CPU model string; change it if the host runs at another sustained clock.`);
@@ -112,46 +169,66 @@ function cpuOf(tree: HwlocTree, packages: HwlocObject[], cores: HwlocObject[], p
   return cpu;
 }
 
-/** Bytes of the highest cache level within a package: a socket with several L3s (one per CCX) has their sum. */
-function lastLevelCacheBytes(pkg: HwlocObject, root: HwlocObject): number {
-  const caches = descendants(root).flatMap((o) => {
+/** Bytes of the highest cache level per package: a socket with several L3s (one per CCX) has their sum. */
+function lastLevelCacheBytes(all: HwlocObject[], packages: HwlocObject[], index: CpuIndex): number[] {
+  const caches = all.flatMap((o) => {
     const m = /^L(\d+)(?:d|u)?Cache$/.exec(o.type);
     return m ? [{ o, level: Number(m[1]) }] : [];
   });
   const level = Math.max(0, ...caches.map((c) => c.level));
-  return caches
-    .filter((c) => c.level === level && intersects(cpusetOf(c.o), cpusetOf(pkg)))
-    .reduce((sum, c) => sum + Number(c.o.attrs.cache_size ?? 0), 0);
+  const bytes = packages.map(() => 0);
+  for (const c of caches) {
+    if (c.level !== level) continue;
+    const size = Number(c.o.attrs.cache_size ?? 0);
+    for (const p of index.packagesOf(c.o)) bytes[p] += Number.isFinite(size) && size > 0 ? size : 0;
+  }
+  return bytes;
 }
 
 /**
  * NUMA nodes with CPUs, by os_index (ESXi numbers them the same way). Memory-only nodes (CXL, HBM
  * without cores) are left out: the format's NUMA nodes are where datapath threads run.
  */
-function numaNodesOf(nodes: HwlocObject[], packages: HwlocObject[], cores: HwlocObject[], notes: string[]): NumaNode[] | undefined {
+function numaNodesOf(nodes: HwlocObject[], packages: HwlocObject[], index: CpuIndex, notes: string[]): NumaNode[] | undefined {
   const sorted = [...nodes].sort((a, b) => osIndex(a) - osIndex(b));
+  // Which packages own each node id: by their nodesets (CPU-less nodes too) or, lacking one, by shared CPUs.
+  const ownersById = new Map<number, number[]>();
+  packages.forEach((p, i) => {
+    if (p.nodeset === undefined) return;
+    for (const id of bitsOf(p.nodeset)) ownersById.set(id, [...(ownersById.get(id) ?? []), i]);
+  });
   const out: NumaNode[] = [];
+  const firstWithCpuset = new Map<Bitmap, number>();
   for (const node of sorted) {
     const id = osIndex(node);
     const cpuset = cpusetOf(node);
-    const coreCount = cores.filter((c) => intersects(cpusetOf(c), cpuset)).length;
+    const coreCount = index.coresIn(cpuset).size;
     if (coreCount === 0) {
-      notes.push(`NUMA node ${id}${node.attrs.subtype ? ` (${node.attrs.subtype})` : ''} has memory but no CPUs: left out, as no datapath thread can run on it.`);
+      notes.push(`NUMA node ${id}${node.attrs.subtype ? ` (${clipText(node.attrs.subtype)})` : ''} has memory but no CPUs: left out, as no datapath thread can run on it.`);
       continue;
     }
-    const owners = packages.map((p, i) => ({ p, i })).filter(({ p }) => ownsNode(p, node, id));
-    if (owners.length > 1) {
-      notes.push(`NUMA node ${id} spans sockets ${owners.map((o) => o.i).join(', ')}: its socket is given as ${owners[0].i}.`);
+    if (!(id >= 0 && id <= MAX_NUMA_ID)) {
+      notes.push(`NUMA node os_index ${node.osIndex ?? '(none)'} is outside 0..${MAX_NUMA_ID}: left out, with the NICs on it; add the node by hand if the host really has it.`);
+      continue;
     }
-    const result: NumaNode = { id, socket: owners[0]?.i ?? 0, cores: coreCount };
+    // A package with a nodeset owns the nodes it names; one without, the nodes it shares CPUs with.
+    const sharing = index.packagesOf(node);
+    const owners = [...new Set([...(ownersById.get(id) ?? []), ...sharing])]
+      .filter((i) => (packages[i].nodeset !== undefined ? ownersById.get(id)?.includes(i) : sharing.has(i)))
+      .sort((a, b) => a - b);
+    if (owners.length > 1) {
+      notes.push(`NUMA node ${id} spans sockets ${owners.join(', ')}: its socket is given as ${owners[0]}.`);
+    }
+    const result: NumaNode = { id, socket: owners[0] ?? 0, cores: coreCount };
     const bytes = Number(node.attrs.local_memory);
     if (bytes > 0) result.memoryGiB = round2(bytes / GiB);
     out.push(result);
-    const twin = sorted.find((m) => m !== node && cpusetOf(m) === cpuset);
-    if (twin && osIndex(twin) < id) {
-      const kind = node.attrs.subtype ? ` (${node.attrs.subtype} memory)` : '';
-      notes.push(`NUMA node ${id}${kind} has the same CPUs as node ${osIndex(twin)}: their cores are counted in both.`);
+    const twin = firstWithCpuset.get(cpuset);
+    if (twin !== undefined && twin < id) {
+      const kind = node.attrs.subtype ? ` (${clipText(node.attrs.subtype)} memory)` : '';
+      notes.push(`NUMA node ${id}${kind} has the same CPUs as node ${twin}: their cores are counted in both.`);
     }
+    if (twin === undefined) firstWithCpuset.set(cpuset, id);
   }
   if (out.length === 0) {
     notes.push('hwloc reports no NUMA node with CPUs: numaNodes is left out, so each socket counts as one node.');
@@ -160,31 +237,27 @@ function numaNodesOf(nodes: HwlocObject[], packages: HwlocObject[], cores: Hwloc
   return out;
 }
 
-/** A package holds a NUMA node when its nodeset names it (CPU-less nodes too) or, lacking nodesets, shares CPUs with it. */
-function ownsNode(pkg: HwlocObject, node: HwlocObject, id: number): boolean {
-  if (pkg.attrs.nodeset !== undefined) return hasBit(parseBitmap(pkg.attrs.nodeset), id);
-  return intersects(cpusetOf(pkg), cpusetOf(node));
-}
-
 function nicsOf(all: HwlocObject[], nodes: HwlocObject[], catalog: NicCatalogLookup | undefined, notes: string[]): ImportedNic[] {
   const nics: ImportedNic[] = [];
   const virtualFunctions: string[] = [];
   const unplaced: string[] = [];
+  const local = localNodeFinder(nodes);
   for (const osdev of all.filter((o) => o.type === 'OSDev:network')) {
     const name = osdev.attrs.name ?? '';
+    const shown = clipText(name);
     const pci = ancestor(osdev, (o) => o.type === 'PCIDev');
     const pciType = pci ? parsePciType(pci.attrs.pci_type) : undefined;
     if (!pci || !pciType) {
-      notes.push(`Network interface "${name}" is not on a PCI device hwloc describes: skipped.`);
+      notes.push(`Network interface "${shown}" is not on a PCI device hwloc describes: skipped.`);
       continue;
     }
     if (!pciType.classId.startsWith('02')) {
-      notes.push(`Network interface "${name}" is on PCI device ${pci.attrs.pci_busid ?? ''} of class 0x${pciType.classId}, not a network controller (0x02xx): skipped; add it by hand if it is an Ethernet uplink.`);
+      notes.push(`Network interface "${shown}" is on PCI device ${clipText(pci.attrs.pci_busid ?? '')} of class 0x${pciType.classId}, not a network controller (0x02xx): skipped; add it by hand if it is an Ethernet uplink.`);
       continue;
     }
     const pciDevice = pci.infos.PCIDevice ?? '';
     if (/virtual function/i.test(pciDevice)) {
-      virtualFunctions.push(name);
+      virtualFunctions.push(shown);
       continue;
     }
     const nic: ImportedNic = { name };
@@ -193,37 +266,48 @@ function nicsOf(all: HwlocObject[], nodes: HwlocObject[], catalog: NicCatalogLoo
     if (model) nic.model = model;
     if (known?.driver) nic.driver = known.driver;
     if (known?.speedGbps) nic.speedGbps = known.speedGbps;
-    const local = localNodes(osdev, nodes);
-    if (local.length === 1) nic.numaNode = local[0];
-    else unplaced.push(`"${name}" (${local.length === 0 ? 'no NUMA node' : `NUMA nodes ${local.join(', ')}`})`);
+    const near = local(osdev);
+    if (near.length === 1) nic.numaNode = near[0];
+    else unplaced.push(`"${shown}" (${near.length === 0 ? 'no NUMA node' : `NUMA nodes ${listText(near)}`})`);
     nic.pciVendorId = pciType.vendorId;
     nic.pciDeviceId = pciType.deviceId;
     if (pciType.classId !== '0200') {
-      notes.push(`NIC "${name}" is a PCI class 0x${pciType.classId} controller (0x0207 is InfiniBand), not Ethernet: remove it unless it runs as Ethernet.`);
+      notes.push(`NIC "${shown}" is a PCI class 0x${pciType.classId} controller (0x0207 is InfiniBand), not Ethernet: remove it unless it runs as Ethernet.`);
     }
     nics.push(nic);
   }
-  if (virtualFunctions.length > 0) notes.push(`SR-IOV virtual functions skipped: ${virtualFunctions.join(', ')}.`);
+  if (virtualFunctions.length > 0) notes.push(`SR-IOV virtual functions skipped: ${listText(virtualFunctions)}.`);
   if (unplaced.length > 0) {
-    notes.push(`hwloc places ${unplaced.join(', ')} on more or fewer than one NUMA node: numaNode is left out for you to fill in.`);
+    notes.push(`hwloc places ${listText(unplaced)} on more or fewer than one NUMA node: numaNode is left out for you to fill in.`);
   }
-  const withoutSpeed = nics.filter((n) => n.speedGbps === undefined).map((n) => n.name);
+  const withoutSpeed = nics.filter((n) => n.speedGbps === undefined).map((n) => clipText(n.name));
   if (withoutSpeed.length > 0) {
-    notes.push(`hwloc does not report Ethernet link speeds (its PCI link speed is the PCIe bus): speedGbps is left out for ${withoutSpeed.join(', ')}.`);
+    notes.push(`hwloc does not report Ethernet link speeds (its PCI link speed is the PCIe bus): speedGbps is left out for ${listText(withoutSpeed)}.`);
   }
   return nics;
 }
 
-/** NUMA nodes local to an I/O object: those sharing CPUs with its first non-I/O ancestor, as `hwloc-calc os=NAME --intersect NUMAnode` answers. */
-function localNodes(io: HwlocObject, nodes: HwlocObject[]): number[] {
-  const anchor = ancestor(io, (o) => !isIoObject(o));
-  if (!anchor) return [];
-  const cpuset = cpusetOf(anchor);
-  const nodeset = parseBitmap(anchor.attrs.nodeset);
-  return nodes
-    .filter((n) => (cpuset !== 0n ? intersects(cpusetOf(n), cpuset) : hasBit(nodeset, osIndex(n))))
-    .map(osIndex)
-    .sort((a, b) => a - b);
+/**
+ * NUMA nodes local to an I/O object: those sharing CPUs with its first non-I/O ancestor, as
+ * `hwloc-calc os=NAME --intersect NUMAnode` answers. Remembered per ancestor: many NICs share one.
+ */
+function localNodeFinder(nodes: HwlocObject[]): (io: HwlocObject) => number[] {
+  const byAnchor = new Map<HwlocObject, number[]>();
+  return (io) => {
+    const anchor = ancestor(io, (o) => !isIoObject(o));
+    if (!anchor) return [];
+    let found = byAnchor.get(anchor);
+    if (!found) {
+      const cpuset = cpusetOf(anchor);
+      const nodeset = anchor.nodeset ?? 0n;
+      found = nodes
+        .filter((n) => (cpuset !== 0n ? intersects(cpusetOf(n), cpuset) : hasBit(nodeset, osIndex(n))))
+        .map(osIndex)
+        .sort((a, b) => a - b);
+      byAnchor.set(anchor, found);
+    }
+    return found;
+  };
 }
 
 function ancestor(obj: HwlocObject, test: (o: HwlocObject) => boolean): HwlocObject | undefined {
@@ -238,7 +322,13 @@ function parsePciType(text: string | undefined): { classId: string; vendorId: st
 }
 
 function osIndex(obj: HwlocObject): number {
-  return Number(obj.attrs.os_index ?? 0);
+  return obj.osIndex ?? 0;
+}
+
+/** "a, b, c" — at most ten, then how many more: a note stays a sentence however large the file. */
+function listText(items: readonly (string | number)[]): string {
+  const shown = items.slice(0, 10).join(', ');
+  return items.length > 10 ? `${shown} and ${items.length - 10} more` : shown;
 }
 
 function round2(x: number): number {

@@ -40,6 +40,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'cluster/vmotion-incompatible', severity: 'warning', summary: 'Hosts of one cluster differ in a switch a VM uses.' },
   { id: 'cluster/numa-placement', severity: 'warning', summary: "A VM's NUMA node is missing, or too small for its vCPUs, on another host of its cluster." },
   { id: 'measured/hit-rate-gap', severity: 'warning', summary: 'Measured flow-cache hit rate differs from the predicted one by more than the threshold.' },
+  { id: 'analysis/budget-exceeded', severity: 'warning', summary: 'The analysis ran past its time budget and stopped before its later stages.' },
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
