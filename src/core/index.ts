@@ -3,6 +3,8 @@
 // library: the same analysis the editor and CLI run.
 export { analyze, DEFAULT_MAX_PROBLEMS } from './analyze';
 export type { Analysis, AnalyzeOptions } from './analyze';
+export { createAnalyzer } from './analyzer';
+export type { Analyzer } from './analyzer';
 export type { Finding, Position, Range, RelatedLocation, Severity, Span } from './findings';
 export { RULES, ruleInfo, ruleDocUrl } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
