@@ -12,6 +12,8 @@ export interface CliOptions {
   report?: string;
   /** --catalog FILE (repeatable): NIC catalogs merged over the bundled one, like edpDesigner.catalogs. */
   catalogs: string[];
+  /** --jobs N: files checked at once (worker threads); default: one per core for large inputs. */
+  jobs?: number;
   help: boolean;
   version: boolean;
   inputs: string[];
@@ -35,6 +37,8 @@ Options:
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
       --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
                                    or replaces entries of the bundled one; repeatable
+  -j, --jobs N                     check N files at once on worker threads (default:
+                                   one per CPU core when the files are large enough)
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md
@@ -63,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         'max-problems': { type: 'string' },
         report: { type: 'string' },
         catalog: { type: 'string', multiple: true },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -85,12 +90,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
   if (!Number.isInteger(maxProblems) || maxProblems < 1 || (maxText !== undefined && !/^\d+$/.test(maxText.trim()))) {
     return { error: `--max-problems must be a whole number of at least 1, not "${maxText}"` };
   }
+  const jobsText = values.jobs;
+  const jobs = jobsText === undefined ? undefined : Number(jobsText);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || !/^\d+$/.test(jobsText!.trim()))) {
+    return { error: `--jobs must be a whole number of at least 1, not "${jobsText}"` };
+  }
   const options: CliOptions = {
     format: format as OutputFormat,
     failOn: failOn as Severity,
     maxProblems,
     ...(values.report !== undefined ? { report: values.report } : {}),
     catalogs: values.catalog ?? [],
+    ...(jobs !== undefined ? { jobs } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     inputs: positionals,

@@ -1,25 +1,33 @@
 // The `edp-check` executable (bundled to dist/edp-check.js): process values in, exit code out.
+// Started as a worker thread (by the checker's pool, from this same file), it serves checks.
+import { isCheckWorker, serveChecks } from './check-worker';
 import { run } from './run';
 
-// `edp-check … | head` closes the pipe early; that is the reader's choice, not a crash.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+if (isCheckWorker()) serveChecks();
+else main();
 
-run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: process.stdout.isTTY === true,
-}).then(
-  (code) => {
-    // exitCode rather than exit(): a large report piped to another program is written in full.
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`edp-check: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+function main(): void {
+  // `edp-check … | head` closes the pipe early; that is the reader's choice, not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+    workerScript: __filename,
+  }).then(
+    (code) => {
+      // exitCode rather than exit(): a large report piped to another program is written in full.
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`edp-check: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,13 +1,16 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../core';
+import type { Finding } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
-import { type CheckedFile, failsAt } from './checked';
+import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf } from './check-files';
+import type { SeverityCounts } from './checked';
 import { expandArguments } from './files';
-import { jsonReport } from './format-json';
+import { JsonReportWriter } from './format-json';
 import { type FileError, sarifLog } from './format-sarif';
-import { textReport } from './format-text';
+import { textSummary } from './format-text';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 import { writeReport } from './report';
@@ -16,6 +19,9 @@ import { loadCatalogs } from './catalogs';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+
+/** Below this much input a worker pool costs more (starting the workers) than it saves. */
+const POOL_MIN_BYTES = 256 * 1024;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
@@ -51,39 +57,80 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`edp-check: --report writes the report of one topology file, but the arguments name ${files.length}\n`);
     return EXIT_USAGE;
   }
-  const checked: CheckedFile[] = [];
-  const fileErrors: FileError[] = [];
-  for (const file of files) {
+
+  const settings: CheckSettings = { format: options.format, failOn: options.failOn, maxProblems: options.maxProblems, color: colorWanted(io), catalog: catalog.catalog };
+  const toCheck: FileToCheck[] = files.map((f, index) => ({ index, ...f }));
+  const output = new Output(settings, io, toCheck);
+  let reportFailed: string | undefined;
+  if (options.report !== undefined) {
+    // The report needs the file's whole analysis: checked here.
+    const file = toCheck[0];
     const read = readTopologyFile(file.absolute);
     if ('error' in read) {
-      io.stderr(`edp-check: cannot read ${file.display}: ${read.error}\n`);
-      fileErrors.push({ display: file.display, message: read.error });
-      continue;
+      output.take({ index: 0, error: read.error });
+    } else {
+      const analysis = analyzeFile(read.text, settings);
+      output.take(outcomeOf(0, { ...file, analysis }, settings));
+      reportFailed = writeReport(analysis, path.basename(file.absolute), path.resolve(io.cwd, options.report));
     }
-    // The CLI reports structural errors itself; the editor leaves them to VS Code's JSON service.
-    const analysis = analyze(read.text, { maxProblems: options.maxProblems, catalog: catalog.catalog });
-    checked.push({ ...file, analysis });
+  } else {
+    await checkFiles(toCheck, settings, workerCount(toCheck, options.jobs), io.workerScript, (o) => output.take(o));
+  }
+  output.end();
+
+  if (reportFailed) io.stderr(`edp-check: ${reportFailed}\n`);
+  if (problems.length > 0 || output.fileErrors.length > 0 || reportFailed) return EXIT_USAGE;
+  return output.failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes each file's output as it comes (in file order); keeps only the counts, and for SARIF the findings. */
+class Output {
+  readonly fileErrors: FileError[] = [];
+  failed = false;
+  private readonly counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  private checked = 0;
+  private readonly json: JsonReportWriter | undefined;
+  private readonly sarif: { absolute: string; findings: Finding[] }[] = [];
+
+  constructor(private readonly settings: CheckSettings, private readonly io: CliIo, private readonly files: readonly FileToCheck[]) {
+    this.json = settings.format === 'json' ? new JsonReportWriter(io.stdout) : undefined;
   }
 
-  if (options.format === 'json') {
-    io.stdout(JSON.stringify(jsonReport(checked), null, 2) + '\n');
-  } else if (options.format === 'sarif') {
-    io.stdout(JSON.stringify(sarifLog(checked, fileErrors, version, io.cwd), null, 2) + '\n');
-  } else if (checked.length > 0) {
-    io.stdout(textReport(checked, { color: colorWanted(io) }));
+  take(o: FileOutcome): void {
+    const file = this.files[o.index];
+    if ('error' in o) {
+      this.io.stderr(`edp-check: cannot read ${file.display}: ${o.error}\n`);
+      this.fileErrors.push({ display: file.display, message: o.error });
+      return;
+    }
+    this.checked++;
+    this.failed ||= o.fails;
+    for (const s of ['error', 'warning', 'info'] as const) this.counts[s] += o.counts[s];
+    if (this.json) this.json.file(o.output);
+    else if (o.findings) this.sarif.push({ absolute: file.absolute, findings: o.findings });
+    else if (o.output) this.io.stdout(o.output);
   }
 
-  if (options.report !== undefined && checked.length === 1) {
-    const out = path.resolve(io.cwd, options.report);
-    const failed = writeReport(checked[0].analysis, path.basename(checked[0].absolute), out);
-    if (failed) {
-      io.stderr(`edp-check: ${failed}\n`);
-      return EXIT_USAGE;
+  end(): void {
+    if (this.json) this.json.end(this.counts);
+    else if (this.settings.format === 'sarif') this.io.stdout(JSON.stringify(sarifLog(this.sarif, this.fileErrors, version, this.io.cwd), null, 2) + '\n');
+    else if (this.checked > 0) this.io.stdout(textSummary(this.counts, this.checked));
+  }
+}
+
+/** --jobs, else all cores when the input is large enough to pay for starting workers. */
+function workerCount(files: readonly FileToCheck[], jobs: number | undefined): number {
+  if (files.length < 2) return 1;
+  if (jobs !== undefined) return Math.min(jobs, files.length);
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f.absolute).size;
+    } catch {
+      // Unreadable: reported when it is read.
     }
   }
-
-  if (problems.length > 0 || fileErrors.length > 0) return EXIT_USAGE;
-  return checked.some((f) => failsAt(f.analysis.findings, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  return bytes < POOL_MIN_BYTES ? 1 : Math.min(os.availableParallelism(), files.length);
 }
 
 /** https://no-color.org: any non-empty NO_COLOR turns colours off; pipes and files never get them. */

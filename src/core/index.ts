@@ -29,6 +29,8 @@ export { measuredHitRate, pairLcores } from './model/measured';
 export { calibrateFromMeasurements } from './model/calibrate';
 export type { Calibration } from './model/calibrate';
 export type { LcorePair } from './model/measured';
+export { modelWithoutCurves } from './modelData';
+export type { HostData, ModelData, SwitchData } from './modelData';
 export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode';
 
 // Readiness: the NIC catalog.

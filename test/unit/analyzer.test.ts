@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type Analysis, analyze, type AnalyzeOptions, createAnalyzer, type DatapathModel } from '../../src/core';
+import { type Analysis, analyze, type AnalyzeOptions, createAnalyzer, type DatapathModel, modelWithoutCurves } from '../../src/core';
 import { hostSpansOf } from '../../src/core/fastParse';
 import { referenceAnalyze } from './reference-analyze';
 
@@ -14,7 +14,7 @@ const exampleTexts = ['rack-a.edp.json', 'mistakes.edp.json', 'readiness.edp.jso
 
 /** The model without its cache curves (each curve costs a solver run per size; they are compared where it matters). */
 function withoutCurves(model: DatapathModel | undefined): unknown {
-  return model && { ...model, hosts: model.hosts.map((h) => ({ ...h, switches: h.switches.map(({ cacheCurve: _curve, ...rest }) => rest) })) };
+  return model && modelWithoutCurves(model);
 }
 
 function assertSame(actual: Omit<Analysis, 'root'>, expected: Omit<Analysis, 'root'>, text: string, what: string): void {
