@@ -131,8 +131,9 @@ async function main(): Promise<void> {
 
   // One lcore serving 16 queues whose flow counts span 10^4..10^8, with mixed skew.
   const mix: FlowMix[] = Array.from({ length: 16 }, (_, q) => ({ flows: Math.round(10 ** (4 + (4 * q) / 15)), zipf: 0.6 + (q % 5) * 0.15, weight: 1 + (q % 3) }));
-  const solveMs = timePerCall(() => steadyHitRate(mix, 8192));
-  rows.push(['Che solve, one lcore with 16 queues of 10^4–10^8 flows', `${(solveMs * 1000).toFixed(0)} µs`, '≤ 50 µs']);
+  // Fresh objects per call: the solver keeps its work per flow mix (a re-analysis reuses it).
+  const solveMs = timePerCall(() => steadyHitRate(mix.map((q) => ({ ...q })), 8192));
+  rows.push(['Che solve, one lcore with 16 queues of 10^4–10^8 flows (also in the flow-cache bench below)', `${(solveMs * 1000).toFixed(0)} µs`, '≤ 50 µs']);
 
   const huge = cleanDesign({ hosts: 2000, vmsPerHost: 8, clusterSize: 2000 });
   const hugeParse = parseMsOf(huge);

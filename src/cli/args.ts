@@ -12,7 +12,7 @@ export interface CliOptions {
   report?: string;
   /** --catalog FILE (repeatable): NIC catalogs merged over the bundled one, like edpDesigner.catalogs. */
   catalogs: string[];
-  /** --jobs N: files checked at once (worker threads); default: one per core for large inputs. */
+  /** --jobs N: files checked at once on worker threads; default: one, in the main thread. */
   jobs?: number;
   help: boolean;
   version: boolean;
@@ -37,8 +37,8 @@ Options:
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
       --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
                                    or replaces entries of the bundled one; repeatable
-  -j, --jobs N                     check N files at once on worker threads (default:
-                                   one per CPU core when the files are large enough)
+  -j, --jobs N                     check N files at once on worker threads (default: 1,
+                                   in this thread)
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md

@@ -1,6 +1,4 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding } from '../core';
 import { version } from '../../package.json';
@@ -19,9 +17,6 @@ import { loadCatalogs } from './catalogs';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-
-/** Below this much input a worker pool costs more (starting the workers) than it saves. */
-const POOL_MIN_BYTES = 256 * 1024;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
@@ -118,19 +113,13 @@ class Output {
   }
 }
 
-/** --jobs, else all cores when the input is large enough to pay for starting workers. */
+/**
+ * --jobs N, else one thread: on the 2-core development machine (shared with other jobs) the
+ * worker pool measured no faster than one thread, so it is not the default (docs/PERFORMANCE.md).
+ */
 function workerCount(files: readonly FileToCheck[], jobs: number | undefined): number {
-  if (files.length < 2) return 1;
-  if (jobs !== undefined) return Math.min(jobs, files.length);
-  let bytes = 0;
-  for (const f of files) {
-    try {
-      bytes += fs.statSync(f.absolute).size;
-    } catch {
-      // Unreadable: reported when it is read.
-    }
-  }
-  return bytes < POOL_MIN_BYTES ? 1 : Math.min(os.availableParallelism(), files.length);
+  if (files.length < 2 || jobs === undefined) return 1;
+  return Math.min(jobs, files.length);
 }
 
 /** https://no-color.org: any non-empty NO_COLOR turns colours off; pipes and files never get them. */
