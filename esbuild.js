@@ -49,6 +49,11 @@ const builds = [
 ];
 
 async function main() {
+  if (production) {
+    // A production build writes no source maps; drop those a development build left in dist/.
+    const fs = require('node:fs');
+    for (const f of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (f.endsWith('.map')) fs.rmSync(`dist/${f}`);
+  }
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -16,6 +16,8 @@ export interface CliOptions {
   force: boolean;
   /** --quiet: text output is the finding lines only. */
   quiet: boolean;
+  /** --jobs N: files checked at once on worker threads; default: one, in the main thread. */
+  jobs?: number;
   help: boolean;
   version: boolean;
   inputs: string[];
@@ -39,6 +41,8 @@ Options:
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
       --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
                                    or replaces entries of the bundled one; repeatable
+  -j, --jobs N                     check N files at once on worker threads (default: 1,
+                                   in this thread)
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md;
@@ -75,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         catalog: { type: 'string', multiple: true },
         force: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,6 +102,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
   if (!Number.isInteger(maxProblems) || maxProblems < 1 || (maxText !== undefined && !/^\d+$/.test(maxText.trim()))) {
     return { error: `--max-problems must be a whole number of at least 1, not "${maxText}"` };
   }
+  const jobsText = values.jobs;
+  const jobs = jobsText === undefined ? undefined : Number(jobsText);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || !/^\d+$/.test(jobsText!.trim()))) {
+    return { error: `--jobs must be a whole number of at least 1, not "${jobsText}"` };
+  }
   const options: CliOptions = {
     format: format as OutputFormat,
     failOn: failOn as Severity,
@@ -105,6 +115,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
     catalogs: values.catalog ?? [],
     force: values.force ?? false,
     quiet: values.quiet ?? false,
+    ...(jobs !== undefined ? { jobs } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
     inputs: positionals,

@@ -11,10 +11,9 @@ export type SeverityCounts = Record<Severity, number>;
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function severityCounts(files: readonly CheckedFile[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of files) for (const finding of f.analysis.findings) counts[finding.severity]++;
-  return counts;
+export function severityCounts(findings: readonly Finding[], into: SeverityCounts = { error: 0, warning: 0, info: 0 }): SeverityCounts {
+  for (const finding of findings) into[finding.severity]++;
+  return into;
 }
 
 export function failsAt(findings: readonly Finding[], threshold: Severity): boolean {

@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import { escapeControlChars, type Range, ruleDocUrl, RULES, type Severity } from '../core';
-import type { CheckedFile } from './checked';
+import { escapeControlChars, type Finding, type Range, ruleDocUrl, RULES, type Severity } from '../core';
 
 export const TOOL_INFORMATION_URI = 'https://github.com/edp-designer/edp-designer';
 const SRCROOT = '%SRCROOT%';
@@ -16,11 +15,17 @@ export interface FileError {
 
 const LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function sarifLog(files: readonly CheckedFile[], fileErrors: readonly FileError[], version: string, cwd: string): sarif.Log {
+/** A checked file as SARIF needs it: where it is and its findings (not its model). */
+export interface SarifFile {
+  absolute: string;
+  findings: readonly Finding[];
+}
+
+export function sarifLog(files: readonly SarifFile[], fileErrors: readonly FileError[], version: string, cwd: string): sarif.Log {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const artifacts: sarif.Artifact[] = files.map((f) => ({ location: artifactLocation(f.absolute, cwd) }));
   const results = files.flatMap((f, fileIndex) =>
-    f.analysis.findings.map((finding): sarif.Result => {
+    f.findings.map((finding): sarif.Result => {
       const location = (range: Range | undefined): sarif.PhysicalLocation => ({
         artifactLocation: { ...artifactLocation(f.absolute, cwd), index: fileIndex },
         region: region(range),

@@ -9,4 +9,6 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Whether stdout is a terminal: colours only then. */
   isTTY?: boolean;
+  /** A script that serves checks when started as a worker thread (the edp-check bundle); without it every file is checked in this thread. */
+  workerScript?: string;
 }

@@ -1,13 +1,14 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
 import * as path from 'node:path';
-import { analyze, escapeControlChars as safe } from '../core';
+import { escapeControlChars as safe, type Finding } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
-import { type CheckedFile, failsAt } from './checked';
+import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf } from './check-files';
+import type { SeverityCounts } from './checked';
 import { expandArguments } from './files';
-import { jsonReport } from './format-json';
+import { JsonReportWriter } from './format-json';
 import { type FileError, sarifLog } from './format-sarif';
-import { textReport } from './format-text';
+import { textSummary } from './format-text';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 import { writeReport } from './report';
@@ -16,9 +17,6 @@ import { loadCatalogs } from './catalogs';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-
-/** Milliseconds one file's analysis may take (docs/RULES.md, analysis/budget-exceeded). */
-const CLI_BUDGET_MS = 60_000;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never
@@ -54,42 +52,82 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`edp-check: --report writes the report of one topology file, but the arguments name ${files.length}\n`);
     return EXIT_USAGE;
   }
-  const checked: CheckedFile[] = [];
-  const fileErrors: FileError[] = [];
-  for (const file of files) {
+
+  const settings: CheckSettings = { format: options.format, failOn: options.failOn, maxProblems: options.maxProblems, color: colorWanted(io), quiet: options.quiet, catalog: catalog.catalog };
+  const toCheck: FileToCheck[] = files.map((f, index) => ({ index, ...f }));
+  const output = new Output(settings, io, toCheck);
+  let reportFailed: string | undefined;
+  let reportWritten: string | undefined;
+  if (options.report !== undefined) {
+    // The report needs the file's whole analysis: checked here.
+    const file = toCheck[0];
     const read = readTopologyFile(file.absolute);
     if ('error' in read) {
-      io.stderr(`edp-check: cannot read ${safe(file.display)}: ${read.error}\n`);
-      fileErrors.push({ display: file.display, message: read.error });
-      continue;
+      output.take({ index: 0, error: read.error });
+    } else {
+      const analysis = analyzeFile(read.text, settings);
+      output.take(outcomeOf(0, { ...file, analysis }, settings));
+      const out = path.resolve(io.cwd, options.report);
+      const inputs = [file.absolute, ...options.catalogs.map((c) => path.resolve(io.cwd, c))];
+      reportFailed = writeReport(analysis, path.basename(file.absolute), out, { force: options.force, inputs, display: options.report });
+      // stderr: stdout may be a JSON or SARIF document.
+      if (!reportFailed && !options.quiet) reportWritten = path.relative(io.cwd, out) || out;
     }
-    // The CLI reports structural errors itself; the editor leaves them to VS Code's JSON service.
-    const analysis = analyze(read.text, { maxProblems: options.maxProblems, catalog: catalog.catalog, budgetMs: CLI_BUDGET_MS });
-    checked.push({ ...file, analysis });
+  } else {
+    await checkFiles(toCheck, settings, workerCount(toCheck, options.jobs), io.workerScript, (o) => output.take(o));
+  }
+  output.end();
+
+  if (reportFailed) io.stderr(`edp-check: ${safe(reportFailed)}\n`);
+  if (reportWritten) io.stderr(`edp-check: report written to ${safe(reportWritten)}\n`);
+  if (problems.length > 0 || output.fileErrors.length > 0 || reportFailed) return EXIT_USAGE;
+  return output.failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes each file's output as it comes (in file order); keeps only the counts, and for SARIF the findings. */
+class Output {
+  readonly fileErrors: FileError[] = [];
+  failed = false;
+  private readonly counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  private checked = 0;
+  private hidden = 0;
+  private readonly json: JsonReportWriter | undefined;
+  private readonly sarif: { absolute: string; findings: Finding[] }[] = [];
+
+  constructor(private readonly settings: CheckSettings, private readonly io: CliIo, private readonly files: readonly FileToCheck[]) {
+    this.json = settings.format === 'json' ? new JsonReportWriter(io.stdout) : undefined;
   }
 
-  if (options.format === 'json') {
-    io.stdout(JSON.stringify(jsonReport(checked), null, 2) + '\n');
-  } else if (options.format === 'sarif') {
-    io.stdout(JSON.stringify(sarifLog(checked, fileErrors, version, io.cwd), null, 2) + '\n');
-  } else if (checked.length > 0) {
-    io.stdout(textReport(checked, { color: colorWanted(io), quiet: options.quiet, unreadable: fileErrors.length }));
-  }
-
-  if (options.report !== undefined && checked.length === 1) {
-    const out = path.resolve(io.cwd, options.report);
-    const inputs = [checked[0].absolute, ...options.catalogs.map((c) => path.resolve(io.cwd, c))];
-    const failed = writeReport(checked[0].analysis, path.basename(checked[0].absolute), out, { force: options.force, inputs, display: options.report });
-    if (failed) {
-      io.stderr(`edp-check: ${safe(failed)}\n`);
-      return EXIT_USAGE;
+  take(o: FileOutcome): void {
+    const file = this.files[o.index];
+    if ('error' in o) {
+      this.io.stderr(`edp-check: cannot read ${safe(file.display)}: ${o.error}\n`);
+      this.fileErrors.push({ display: file.display, message: o.error });
+      return;
     }
-    // stderr: stdout may be a JSON or SARIF document.
-    if (!options.quiet) io.stderr(`edp-check: report written to ${safe(path.relative(io.cwd, out) || out)}\n`);
+    this.checked++;
+    this.failed ||= o.fails;
+    this.hidden += o.truncated;
+    for (const s of ['error', 'warning', 'info'] as const) this.counts[s] += o.counts[s];
+    if (this.json) this.json.file(o.output);
+    else if (o.findings) this.sarif.push({ absolute: file.absolute, findings: o.findings });
+    else if (o.output) this.io.stdout(o.output);
   }
 
-  if (problems.length > 0 || fileErrors.length > 0) return EXIT_USAGE;
-  return checked.some((f) => failsAt(f.analysis.findings, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  end(): void {
+    if (this.json) this.json.end(this.counts);
+    else if (this.settings.format === 'sarif') this.io.stdout(JSON.stringify(sarifLog(this.sarif, this.fileErrors, version, this.io.cwd), null, 2) + '\n');
+    else if (this.checked > 0 && !this.settings.quiet) this.io.stdout(textSummary(this.counts, this.checked, this.hidden, this.fileErrors.length));
+  }
+}
+
+/**
+ * --jobs N, else one thread: on the 2-core development machine (shared with other jobs) the
+ * worker pool measured no faster than one thread, so it is not the default (docs/PERFORMANCE.md).
+ */
+function workerCount(files: readonly FileToCheck[], jobs: number | undefined): number {
+  if (files.length < 2 || jobs === undefined) return 1;
+  return Math.min(jobs, files.length);
 }
 
 /** https://no-color.org: any non-empty NO_COLOR turns colours off; pipes and files never get them. */

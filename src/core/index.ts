@@ -3,6 +3,8 @@
 // library: the same analysis the editor and CLI run.
 export { analyze, DEFAULT_MAX_PROBLEMS } from './analyze';
 export type { Analysis, AnalyzeOptions } from './analyze';
+export { createAnalyzer } from './analyzer';
+export type { Analyzer } from './analyzer';
 export type { Finding, Position, Range, RelatedLocation, Severity, Span } from './findings';
 export { RULES, ruleInfo, ruleDocUrl } from './rules/registry';
 export type { RuleInfo } from './rules/registry';
@@ -33,6 +35,8 @@ export { measuredHitRate, pairLcores } from './model/measured';
 export { calibrateFromMeasurements } from './model/calibrate';
 export type { Calibration } from './model/calibrate';
 export type { LcorePair } from './model/measured';
+export { modelWithoutCurves } from './modelData';
+export type { HostData, ModelData, SwitchData } from './modelData';
 export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode';
 
 // Readiness: the NIC catalog.

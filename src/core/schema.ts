@@ -30,6 +30,27 @@ export interface StructureCheck {
   typesHold: boolean;
 }
 
+/** Whether `value` passes the topology schema (no findings built). */
+export function isValidTopology(value: unknown): boolean {
+  return validateTopology(value) === true;
+}
+
+/**
+ * When the schema relates no host to another or to the rest of the file (true today: the top
+ * level has no combinators, "hosts" only a type, an item schema and a bound), a document is valid
+ * exactly when its top level without hosts is, its hosts fit `maxItems` and each host is valid in
+ * a document of its own; the incremental analyzer then checks only the hosts that changed.
+ * Undefined when the schema does not allow that (then every document is checked whole).
+ */
+export const HOSTS_CHECKED_ALONE: { maxItems: number } | undefined = (() => {
+  const root = schemaJson as unknown as Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
+  const rootKeys = ['$schema', '$id', 'title', 'description', 'markdownDescription', 'allowComments', 'allowTrailingCommas', 'type', 'required', 'additionalProperties', 'properties', 'definitions'];
+  const hosts = root.properties.hosts ?? {};
+  const hostsKeys = ['type', 'maxItems', 'items', 'description', 'markdownDescription'];
+  const alone = Object.keys(root).every((k) => rootKeys.includes(k)) && Object.keys(hosts).every((k) => hostsKeys.includes(k)) && hosts.type === 'array';
+  return alone ? { maxItems: typeof hosts.maxItems === 'number' ? hosts.maxItems : Infinity } : undefined;
+})();
+
 export function checkStructure(value: unknown): StructureCheck {
   if (validateTopology(value)) return { findings: [], typesHold: true };
   const errors = validateTopology.errors ?? [];

@@ -4,7 +4,7 @@
 // before it started is skipped, not analyzed.
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { type Analysis, analyze, type AnalyzeOptions } from '../core';
+import { type Analysis, type AnalyzeOptions, createAnalyzer } from '../core';
 import { switchLensText, worstFiguresText } from './figures';
 import { switchSpans } from './modelTargets';
 import type { AnalyzeRequest, AnalyzeResult, EditorSummary, HostToWorker, WorkerToHost } from './workerProtocol';
@@ -14,8 +14,11 @@ interface DocumentAnalyzer {
   analyze(text: string): Analysis;
 }
 
-/** The one place to switch to the incremental analyzer: `(options) => createAnalyzer(options)`. */
-const newAnalyzer = (options: AnalyzeOptions): DocumentAnalyzer => ({ analyze: (text) => analyze(text, options) });
+/**
+ * The core's incremental analyzer: after an edit it re-solves only the hosts whose text changed
+ * (and their cache curves, which serializing the model reads, are computed once per host text).
+ */
+const newAnalyzer = (options: AnalyzeOptions): DocumentAnalyzer => createAnalyzer(options);
 
 const analyzers = new Map<string, { options: string; analyzer: DocumentAnalyzer }>();
 /** The latest request per document not yet started. */

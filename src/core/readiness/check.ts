@@ -8,7 +8,7 @@ import type { RawFinding } from '../findings';
 import { READINESS_PROFILES, type ReadinessProfile } from '../generated/readiness-validators';
 import { roundFlowTableSize } from '../model/flowcache';
 import { toPointer } from '../pointer';
-import { effectiveMode, type Host, type Nic, type Switch, type Topology } from '../topology';
+import { effectiveMode, type Host, type Nic, type Switch, type Target, type Topology } from '../topology';
 import { type CatalogEntry, driversWithMode, type EdpNicMode, entryForDriver, type NicCatalog } from './catalog';
 import { versionNumbers } from './version';
 
@@ -27,21 +27,33 @@ export function profileFor(release: string, mode: string): ReadinessProfile | un
 }
 
 export function checkReadiness(topology: Topology, catalog: NicCatalog): RawFinding[] {
-  const release = topology.target.release;
-  if (!KNOWN_RELEASES.includes(release)) {
-    return [{
-      rule: 'readiness/mode',
-      path: '/target/release',
-      message: `Target release "${release}" has no readiness profile, so NICs, drivers, MTU and flow tables are not checked. Known releases: ${KNOWN_RELEASES.join(', ')}. Set target.release to the one you will deploy.`,
-    }];
-  }
+  const unknown = unknownReleaseFinding(topology.target);
+  if (unknown) return [unknown];
   const out: RawFinding[] = [];
-  topology.hosts.forEach((host, h) => checkHost(host, h, topology, catalog, out));
+  topology.hosts.forEach((host, h) => checkHost(host, h, topology.target, catalog, out));
   return out;
 }
 
-function checkHost(host: Host, h: number, topology: Topology, catalog: NicCatalog, out: RawFinding[]): void {
-  const release = topology.target.release;
+/** The one finding when the target release has no profile (then no host is checked). */
+export function unknownReleaseFinding(target: Target): RawFinding | undefined {
+  const release = target.release;
+  if (KNOWN_RELEASES.includes(release)) return undefined;
+  return {
+    rule: 'readiness/mode',
+    path: '/target/release',
+    message: `Target release "${release}" has no readiness profile, so NICs, drivers, MTU and flow tables are not checked. Known releases: ${KNOWN_RELEASES.join(', ')}. Set target.release to the one you will deploy.`,
+  };
+}
+
+/** One host's readiness findings (for a known release): the incremental analyzer keeps them per host. */
+export function hostReadinessFindings(host: Host, h: number, target: Target, catalog: NicCatalog): RawFinding[] {
+  const out: RawFinding[] = [];
+  checkHost(host, h, target, catalog, out);
+  return out;
+}
+
+function checkHost(host: Host, h: number, target: Target, catalog: NicCatalog, out: RawFinding[]): void {
+  const release = target.release;
   const reported = new Set<string>();
   const once = (f: RawFinding) => {
     const key = `${f.rule} ${f.path}`;
@@ -51,7 +63,7 @@ function checkHost(host: Host, h: number, topology: Topology, catalog: NicCatalo
   };
   const views = host.nics.map((nic) => nicView(nic, catalog, release));
   host.switches.forEach((sw, s) => {
-    const mode = effectiveMode(sw, topology.target);
+    const mode = effectiveMode(sw, target);
     if (mode === 'standard') return;
     const at = ['hosts', h, 'switches', s];
     const profile = profileFor(release, mode);
@@ -195,5 +207,7 @@ function orList(items: readonly string[]): string {
 }
 
 function withoutUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
 }

@@ -1,67 +1,137 @@
 // cluster/* rules: vMotion and DRS move a VM to any host of its cluster, so every host there
 // must offer each switch the cluster's VMs use the same way (mode and MTU), and the VM's NUMA
-// placement must exist on every host.
+// placement must exist on every host. The rules read a small summary per host (what a moved VM
+// meets there), so the incremental analyzer keeps summaries of unchanged hosts, and each pass is
+// linear in the cluster's size.
 import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
 import { DEFAULT_MTU } from '../readiness/check';
-import { effectiveMode, type Host, type NumaNode, numaNodesOf, type Target, type Topology } from '../topology';
+import { effectiveMode, type Host, numaNodesOf, type Target, type Topology } from '../topology';
 
 /** At most this many "the other hosts" locations per finding: a 48-host cluster is one fact, not 47. */
 const MAX_RELATED = 5;
 
-interface Member {
-  host: Host;
-  h: number;
+/** What the cluster rules need of one host. */
+export interface ClusterSummary {
+  name: string;
+  cluster: string | undefined;
+  /** The first switch of each name: its index and "edp-standard, MTU 9000" (what a moved VM's vNIC meets). */
+  switches: Map<string, { index: number; signature: string }>;
+  /** The switches the host's VMs use, in order of first use, each with its VMs' names (once each). */
+  users: Map<string, string[]>;
+  /** The NUMA layout ("0:32,1:32") and its nodes. */
+  layout: string;
+  nodes: { id: number; cores: number }[];
+  /** VMs pinned to a NUMA node, with their index in the host's vms. */
+  pinned: { v: number; name: string; numaNode: number; vcpus: number | undefined }[];
+}
+
+export function clusterSummary(host: Host, target: Target): ClusterSummary {
+  const switches = new Map<string, { index: number; signature: string }>();
+  host.switches.forEach((sw, index) => {
+    if (!switches.has(sw.name)) switches.set(sw.name, { index, signature: `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}` });
+  });
+  const users = new Map<string, Set<string>>();
+  const pinned: ClusterSummary['pinned'] = [];
+  (host.vms ?? []).forEach((vm, v) => {
+    for (const vnic of vm.vnics) {
+      const set = users.get(vnic.switch);
+      if (set) set.add(vm.name);
+      else users.set(vnic.switch, new Set([vm.name]));
+    }
+    if (vm.numaNode !== undefined) pinned.push({ v, name: vm.name, numaNode: vm.numaNode, vcpus: vm.vcpus });
+  });
+  const nodes = numaNodesOf(host).map((n) => ({ id: n.id, cores: n.cores }));
+  const used = new Map([...users].map(([name, set]) => [name, [...set]]));
+  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned };
 }
 
 export function checkClusters(topology: Topology): RawFinding[] {
+  return clusterFindings(topology.hosts.map((host) => (host.cluster === undefined ? undefined : clusterSummary(host, topology.target))));
+}
+
+export interface Member {
+  s: ClusterSummary;
+  h: number;
+}
+
+/**
+ * Each cluster's findings by its name, with the members they were computed from: a cluster
+ * whose members (the same summaries at the same indices) did not change keeps its findings.
+ */
+export type ClusterMemo = Map<string, { members: Member[]; findings: RawFinding[] }>;
+
+/** The findings of every cluster, from the summaries of the hosts in file order (undefined: a host in no cluster). */
+export function clusterFindings(summaries: readonly (ClusterSummary | undefined)[], memo?: ClusterMemo): RawFinding[] {
   const clusters = new Map<string, Member[]>();
-  topology.hosts.forEach((host, h) => {
-    if (host.cluster === undefined) return;
-    const members = clusters.get(host.cluster) ?? [];
-    members.push({ host, h });
-    clusters.set(host.cluster, members);
+  summaries.forEach((s, h) => {
+    if (s?.cluster === undefined) return;
+    const members = clusters.get(s.cluster);
+    if (members) members.push({ s, h });
+    else clusters.set(s.cluster, [{ s, h }]);
   });
   const out: RawFinding[] = [];
+  const used: ClusterMemo = new Map();
   for (const [name, members] of clusters) {
     if (members.length < 2) continue;
-    switchFindings(name, members, topology.target, out);
-    numaFindings(name, members, out);
+    const known = memo?.get(name);
+    if (known && sameMembers(known.members, members)) {
+      out.push(...known.findings);
+      used.set(name, known);
+      continue;
+    }
+    const findings: RawFinding[] = [];
+    switchFindings(name, members, findings);
+    numaFindings(name, members, findings);
+    out.push(...findings);
+    used.set(name, { members, findings });
+  }
+  if (memo) {
+    memo.clear();
+    for (const [name, known] of used) memo.set(name, known);
   }
   return out;
 }
 
-/** "edp-standard, MTU 9000": what a moved VM's vNIC meets on a host's switch. */
-function signatureOf(host: Host, switchName: string, target: Target): string | undefined {
-  const sw = host.switches.find((s) => s.name === switchName);
-  if (!sw) return undefined;
-  return `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}`;
+function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].s !== b[i].s || a[i].h !== b[i].h) return false;
+  return true;
 }
 
-function switchFindings(cluster: string, members: Member[], target: Target, out: RawFinding[]): void {
+function switchFindings(cluster: string, members: Member[], out: RawFinding[]): void {
   // The switches some VM of the cluster uses, with the VMs (for the message), in file order.
-  const users = new Map<string, string[]>();
-  for (const { host } of members) {
-    for (const vm of host.vms ?? []) {
-      for (const vnic of vm.vnics) {
-        const list = users.get(vnic.switch) ?? [];
-        if (!list.includes(vm.name)) list.push(vm.name);
-        users.set(vnic.switch, list);
+  const users = new Map<string, { vms: string[]; seen: Set<string> }>();
+  for (const { s } of members) {
+    for (const [switchName, vms] of s.users) {
+      let entry = users.get(switchName);
+      if (!entry) users.set(switchName, (entry = { vms: [], seen: new Set() }));
+      for (const vm of vms) {
+        if (entry.seen.has(vm)) continue;
+        entry.seen.add(vm);
+        entry.vms.push(vm);
       }
     }
   }
-  for (const [switchName, vms] of users) {
-    const signatures = members.map((m) => signatureOf(m.host, switchName, target));
-    const present = members.filter((_, i) => signatures[i] !== undefined);
-    if (present.length === 0) continue; // ref/unknown-switch says so
+  for (const [switchName, { vms }] of users) {
+    const signatures = members.map((m) => m.s.switches.get(switchName)?.signature);
     // The majority's switch is the reference; on a tie, the first host's in file order.
     const counts = new Map<string, number>();
     for (const s of signatures) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const majority = [...counts].reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-    const reference = members.filter((_, i) => signatures[i] === majority);
-    const switchAt = (m: Member) => toPointer(['hosts', m.h, 'switches', m.host.switches.findIndex((s) => s.name === switchName)]);
-    const related = (except: Member) => reference.filter((m) => m !== except).slice(0, MAX_RELATED)
-      .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.host.name}": ${majority}` }));
+    if (counts.size === 0) continue; // ref/unknown-switch says so
+    let majority = '';
+    let most = 0;
+    for (const [s, n] of counts) {
+      if (n > most) {
+        majority = s;
+        most = n;
+      }
+    }
+    const references: Member[] = [];
+    for (let i = 0; i < members.length && references.length <= MAX_RELATED; i++) if (signatures[i] === majority) references.push(members[i]);
+    const switchAt = (m: Member) => toPointer(['hosts', m.h, 'switches', m.s.switches.get(switchName)?.index ?? -1]);
+    const related = (except: Member) => references.filter((m) => m !== except).slice(0, MAX_RELATED)
+      .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.s.name}": ${majority}` }));
     const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
     const them = vms.length === 1 ? 'it' : 'them';
     members.forEach((m, i) => {
@@ -71,7 +141,7 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
         out.push({
           rule: 'cluster/vmotion-incompatible',
           path: toPointer(['hosts', m.h, 'name']),
-          message: `Host "${m.host.name}" of cluster "${cluster}" has no switch "${switchName}", which ${vmText}, so vMotion/DRS cannot move ${them} to this host. Add switch "${switchName}" (${majority}) to this host, or move the host to another cluster.`,
+          message: `Host "${m.s.name}" of cluster "${cluster}" has no switch "${switchName}", which ${vmText}, so vMotion/DRS cannot move ${them} to this host. Add switch "${switchName}" (${majority}) to this host, or move the host to another cluster.`,
           related: related(m),
         });
         return;
@@ -79,7 +149,7 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
       out.push({
         rule: 'cluster/vmotion-incompatible',
         path: switchAt(m),
-        message: `Switch "${switchName}" on host "${m.host.name}" is ${mine}, but ${reference.length} other host${reference.length === 1 ? '' : 's'} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
+        message: `Switch "${switchName}" on host "${m.s.name}" is ${mine}, but ${most} other host${most === 1 ? '' : 's'} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
         related: related(m),
       });
     });
@@ -88,36 +158,39 @@ function switchFindings(cluster: string, members: Member[], target: Target, out:
 
 function numaFindings(cluster: string, members: Member[], out: RawFinding[]): void {
   // Hosts grouped by NUMA layout: a cluster has few layouts, so each VM is checked against
-  // those, not against every host (a 2000-host cluster stays linear).
-  const layouts = new Map<string, { nodes: NumaNode[]; members: Member[] }>();
+  // those, not against every host.
+  const layouts = new Map<string, { nodes: ClusterSummary['nodes']; members: Member[] }>();
   for (const m of members) {
-    const nodes = numaNodesOf(m.host);
-    const key = nodes.map((n) => `${n.id}:${n.cores}`).join(',');
-    const layout = layouts.get(key) ?? { nodes, members: [] };
-    layout.members.push(m);
-    layouts.set(key, layout);
+    const layout = layouts.get(m.s.layout);
+    if (layout) layout.members.push(m);
+    else layouts.set(m.s.layout, { nodes: m.s.nodes, members: [m] });
   }
   if (layouts.size < 2) return;
   for (const m of members) {
-    (m.host.vms ?? []).forEach((vm, v) => {
-      if (vm.numaNode === undefined) return;
-      const failing: { o: Member; why: string }[] = [];
-      for (const layout of layouts.values()) {
+    for (const vm of m.s.pinned) {
+      // The hosts where the VM's placement fails, counted; the first few kept for the message.
+      let failing = 0;
+      const shown: { o: Member; why: string }[] = [];
+      for (const [key, layout] of layouts) {
         const node = layout.nodes.find((n) => n.id === vm.numaNode);
         const why = !node ? `has no NUMA node ${vm.numaNode}`
           : vm.vcpus !== undefined && vm.vcpus > node.cores ? `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs`
           : undefined;
-        if (why) failing.push(...layout.members.filter((o) => o !== m).map((o) => ({ o, why })));
+        if (!why) continue;
+        failing += layout.members.length - (m.s.layout === key ? 1 : 0);
+        for (let k = 0; k < layout.members.length && shown.length < MAX_RELATED; k++) {
+          if (layout.members[k] !== m) shown.push({ o: layout.members[k], why });
+        }
       }
-      if (failing.length === 0) return;
-      const first = failing[0];
-      const more = failing.length > 1 ? ` (and ${failing.length - 1} more host${failing.length > 2 ? 's' : ''} of the cluster)` : '';
+      if (failing === 0) continue;
+      const first = shown[0];
+      const more = failing > 1 ? ` (and ${failing - 1} more host${failing > 2 ? 's' : ''} of the cluster)` : '';
       out.push({
         rule: 'cluster/numa-placement',
-        path: toPointer(['hosts', m.h, 'vms', v, 'numaNode']),
-        message: `VM "${vm.name}" is placed on NUMA node ${vm.numaNode}, but host "${first.o.host.name}" of cluster "${cluster}" ${first.why}${more}; after a vMotion/DRS move there its placement cannot be honoured and the datapath cannot align it. Give the hosts of the cluster the same NUMA layout, or pin the VM to a node every host has.`,
-        related: failing.slice(0, MAX_RELATED).map(({ o, why }) => ({ path: toPointer(['hosts', o.h, 'name']), message: `host "${o.host.name}" ${why}` })),
+        path: toPointer(['hosts', m.h, 'vms', vm.v, 'numaNode']),
+        message: `VM "${vm.name}" is placed on NUMA node ${vm.numaNode}, but host "${first.o.s.name}" of cluster "${cluster}" ${first.why}${more}; after a vMotion/DRS move there its placement cannot be honoured and the datapath cannot align it. Give the hosts of the cluster the same NUMA layout, or pin the VM to a node every host has.`,
+        related: shown.map(({ o, why }) => ({ path: toPointer(['hosts', o.h, 'name']), message: `host "${o.s.name}" ${why}` })),
       });
-    });
+    }
   }
 }

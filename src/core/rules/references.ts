@@ -5,9 +5,22 @@ import { suggestionText } from '../suggest';
 import { type Host, numaNodesOf, type Topology } from '../topology';
 
 export function checkReferences(topology: Topology): RawFinding[] {
-  const out: RawFinding[] = [];
-  duplicates(topology.hosts, ['hosts'], 'host', out);
+  const out = duplicateHostNames(topology.hosts);
   topology.hosts.forEach((host, h) => checkHost(host, ['hosts', h], out));
+  return out;
+}
+
+/** ref/duplicate-name among the hosts: the one reference rule that looks across hosts. */
+export function duplicateHostNames(hosts: readonly { name: string }[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  duplicates(hosts, ['hosts'], 'host', out);
+  return out;
+}
+
+/** One host's reference findings: the incremental analyzer keeps them per host. */
+export function hostReferenceFindings(host: Host, h: number): RawFinding[] {
+  const out: RawFinding[] = [];
+  checkHost(host, ['hosts', h], out);
   return out;
 }
 

@@ -1,0 +1,494 @@
+// The analysis pipeline (DESIGN §1: parse → check → model → locate) and its incremental form
+// (issue 14). The model of a host, its reference and readiness findings and its cluster summary
+// depend only on that host (plus the target, the constants and the NIC catalog), so an analyzer
+// keeps them per host, keyed by the host's text, and after an edit re-solves only the hosts
+// whose text changed; the cluster rules run on the small per-host summaries. An edit inside one
+// host is re-read from that host's text alone. `analyze()` is this pipeline with nothing kept.
+import { type Node, parseTree } from 'jsonc-parser';
+import type { Analysis, AnalyzeOptions } from './analyze';
+import { hostSpansOf, type HostSpans, needsCarefulRead, parseJsonc, parseRegion } from './fastParse';
+import type { Finding, RawFinding, Severity, Span } from './findings';
+import { spansIn, type SpanRequest } from './locate';
+import { effectiveConstants, modelHost, type DatapathModel, type HostModel } from './model';
+import { MAX_NESTING } from './parse';
+import { spanAt } from './pointer';
+import { BUNDLED_CATALOG, type NicCatalog } from './readiness';
+import { hostReadinessFindings, unknownReleaseFinding } from './readiness/check';
+import { type ClusterMemo, type ClusterSummary, clusterFindings, clusterSummary } from './rules/cluster';
+import { duplicateHostNames, hostReferenceFindings } from './rules/references';
+import { ruleInfo } from './rules/registry';
+import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureCheck } from './schema';
+import { LineIndex, type TextEdit } from './text';
+import type { Host, SeveritySetting, Topology } from './topology';
+import { analysisBudget } from './budget';
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export interface Analyzer {
+  /**
+   * The same Analysis as `analyze(text, options)`, where `options` defaults to the ones the
+   * analyzer was created with. Results of unchanged hosts are reused when what they depend on
+   * (target, model constants, NIC catalog) is the same as last time. The analysis is read-only:
+   * its parts are shared with later analyses.
+   */
+  analyze(text: string, options?: AnalyzeOptions): Analysis;
+}
+
+/** An analyzer for one document (the editor keeps one per open file). */
+export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
+  const pipeline = new Pipeline(true);
+  return { analyze: (text, callOptions) => pipeline.run(text, callOptions ?? options) };
+}
+
+/** One analysis, nothing kept (the CLI, tests). */
+export function analyzeOnce(text: string, options: AnalyzeOptions): Analysis {
+  return new Pipeline(false).run(text, options);
+}
+
+/** What the pipeline keeps of one host. Results carry the paths of `index`; reused at another index they are re-pathed. */
+interface HostEntry {
+  /** The host's text (a copy: the document's text is not kept alive by it); undefined when its spans are unknown. */
+  text: string | undefined;
+  value: Host;
+  index: number;
+  /** Whether the host passes the schema on its own (see HOSTS_CHECKED_ALONE). */
+  valid?: boolean;
+  refs?: RawFinding[];
+  /** Key of the target, constants and catalog the results below were computed for. */
+  context?: string;
+  readiness?: RawFinding[];
+  model?: { model: HostModel; findings: RawFinding[] };
+  summary?: ClusterSummary;
+  /** Located spans relative to the host's first character, by `pointer relative to the host + target`. */
+  spans: Map<string, Span>;
+}
+
+interface Read {
+  value: unknown;
+  errors: RawFinding[];
+  /** JSON.parse read it (well-formed JSONC): findings are located without a syntax tree. */
+  fast: boolean;
+  spans: HostSpans | undefined;
+  /** Per host index: the entry still valid for it (same text), if any. */
+  reused: (HostEntry | undefined)[];
+}
+
+class Pipeline {
+  /** The last text and its line index (line starts are moved through the next edit, not recomputed). */
+  private lastText: string | undefined;
+  private lastLines: LineIndex | undefined;
+  /** What parsing the last text gave, when the next text may be read as an edit of it. */
+  private base: { value: unknown; spans: HostSpans } | undefined;
+  private entries: (HostEntry | undefined)[] = [];
+  private readonly clusters: ClusterMemo = new Map();
+
+  constructor(private readonly retain: boolean) {}
+
+  run(text: string, options: AnalyzeOptions): Analysis {
+    const edit = this.lastText !== undefined ? editBetween(this.lastText, text) : undefined;
+    const lines = new LineIndex(text, edit && this.lastLines, edit);
+    try {
+      const read = this.read(text, edit);
+      const result = this.check(text, read, options);
+      const analysis = this.finish(text, read, result, options, lines);
+      this.keep(text, lines, read, result.entries);
+      return analysis;
+    } catch (e) {
+      this.forget();
+      // A bug of ours must not take the editor down; say so where the user looks.
+      const raw: RawFinding = { rule: 'parse/invalid-json', path: '', span: { offset: 0, length: 0 }, message: `EDP Designer could not analyze this file (internal error: ${(e as Error).message}). Please report it with the file.` };
+      const finding: Finding = { rule: raw.rule, severity: 'error', message: raw.message, path: '', span: raw.span, range: lines.rangeOf(raw.span!) };
+      return analysisOf(text, [finding], 0, undefined, undefined, lines);
+    }
+  }
+
+  // ---- parse -------------------------------------------------------------------------------
+
+  private read(text: string, edit: TextEdit | undefined): Read {
+    const edited = edit ? this.readEdit(text, edit) : undefined;
+    if (edited) return edited;
+    const parsed = parseJsonc(text);
+    const read: Read = { value: parsed.value, errors: parsed.errors, fast: parsed.fast, spans: undefined, reused: [] };
+    const hosts = hostsOf(parsed.value);
+    if (!this.retain || !parsed.fast || !hosts) return read;
+    read.spans = hostSpansOf(text);
+    if (read.spans?.starts.length !== hosts.length) {
+      read.spans = undefined;
+      return read;
+    }
+    // Entries whose host text reappears, at the same index or (after an insertion) another.
+    let byText: Map<string, HostEntry> | undefined;
+    const { starts, ends } = read.spans;
+    read.reused = hosts.map((_, h) => {
+      const hostText = text.slice(starts[h], ends[h]);
+      const same = this.entries[h];
+      if (same?.text === hostText) return same;
+      byText ??= new Map(this.entries.filter((e): e is HostEntry => e?.text !== undefined).map((e) => [e.text!, e]));
+      return byText.get(hostText);
+    });
+    return read;
+  }
+
+  /** The last text with one host's text changed: re-read only that host. */
+  private readEdit(text: string, edit: TextEdit): Read | undefined {
+    const base = this.base;
+    const hosts = hostsOf(base?.value);
+    if (!base || !hosts) return undefined;
+    const { starts: oldStarts, ends: oldEnds } = base.spans;
+    if (edit.start === edit.oldEnd && edit.start === edit.newEnd) {
+      return { value: base.value, errors: [], fast: true, spans: base.spans, reused: this.entries.slice() };
+    }
+    const delta = edit.newEnd - edit.oldEnd;
+    const h = lastAtOrBefore(oldStarts, edit.start);
+    if (h < 0 || edit.oldEnd > oldEnds[h]) return undefined;
+    if (needsCarefulRead(text.slice(oldStarts[h], oldEnds[h] + delta))) return undefined;
+    const region = parseRegion(text, oldStarts[h], oldEnds[h] + delta);
+    if (!region || region.depth + 2 > MAX_NESTING) return undefined;
+    const value = { ...(base.value as Record<string, unknown>) };
+    const newHosts = hosts.slice();
+    newHosts[h] = region.value;
+    value.hosts = newHosts;
+    const starts = oldStarts.slice();
+    const ends = oldEnds.slice();
+    ends[h] += delta;
+    for (let i = h + 1; i < starts.length; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    const reused = this.entries.slice();
+    reused[h] = undefined;
+    return { value, errors: [], fast: true, spans: { starts, ends }, reused };
+  }
+
+  private keep(text: string, lines: LineIndex, read: Read, entries: HostEntry[] | undefined): void {
+    if (!this.retain) return;
+    this.lastText = text;
+    this.lastLines = lines;
+    // With no spans there is nothing to read an edit against; host entries stay for their texts to reappear.
+    this.base = read.errors.length === 0 && read.spans ? { value: read.value, spans: read.spans } : undefined;
+    if (read.errors.length === 0) this.entries = entries ?? read.reused;
+  }
+
+  private forget(): void {
+    this.lastText = undefined;
+    this.lastLines = undefined;
+    this.base = undefined;
+    this.entries = [];
+    this.clusters.clear();
+  }
+
+  // ---- check -------------------------------------------------------------------------------
+
+  private check(text: string, read: Read, options: AnalyzeOptions): { raw: RawFinding[]; topology?: Topology; model?: DatapathModel; entries?: HostEntry[] } {
+    if (read.errors.length > 0) return { raw: read.errors };
+    const budget = analysisBudget(options.budgetMs);
+    const entries = this.entriesOf(text, read);
+    const over = (next: string) => budget.stop(next);
+    const early = over('the schema check');
+    if (early) return { raw: [early] };
+    const structure = this.structure(read.value, entries);
+    const raw = structure.findings;
+    if (!structure.typesHold || !entries) return { raw, entries };
+    // Past the budget the later stages are skipped and say so (docs/RULES.md, analysis/budget-exceeded).
+    const stopBefore = (next: string): boolean => {
+      const finding = over(next);
+      if (finding) raw.push(finding);
+      return finding !== undefined;
+    };
+    if (stopBefore('the reference checks')) return { raw };
+    const topology = read.value as Topology;
+    const c = effectiveConstants({ ...options.model, ...topology.model });
+    const catalog = options.catalog ?? BUNDLED_CATALOG;
+    const context = JSON.stringify([topology.target, c, catalogKey(catalog)]);
+    for (const entry of entries) {
+      if (entry.context === context) continue;
+      entry.context = context;
+      entry.readiness = undefined;
+      entry.model = undefined;
+      entry.summary = undefined;
+    }
+
+    raw.push(...duplicateHostNames(topology.hosts));
+    for (const e of entries) raw.push(...(e.refs ??= hostReferenceFindings(e.value, e.index)));
+    if (stopBefore('the readiness checks')) return { raw };
+    const unknownRelease = unknownReleaseFinding(topology.target);
+    if (unknownRelease) raw.push(unknownRelease);
+    else for (const e of entries) raw.push(...(e.readiness ??= hostReadinessFindings(e.value, e.index, topology.target, catalog)));
+    const summaries = entries.map((e) => (e.value.cluster === undefined ? undefined : (e.summary ??= clusterSummary(e.value, topology.target))));
+    raw.push(...clusterFindings(summaries, this.retain ? this.clusters : undefined));
+    if (stopBefore('the datapath model')) return { raw };
+    const hosts: HostModel[] = [];
+    for (const e of entries) {
+      e.model ??= modelHost(e.value, e.index, topology.target, c);
+      hosts.push(e.model.model);
+      raw.push(...e.model.findings);
+    }
+    return { raw, topology, model: { constants: { ...c }, hosts }, entries };
+  }
+
+  /** One entry per host, those of unchanged hosts reused (moved to their new index). */
+  private entriesOf(text: string, read: Read): HostEntry[] | undefined {
+    const hosts = hostsOf(read.value);
+    if (!hosts) return undefined;
+    const { starts, ends } = read.spans ?? {};
+    return hosts.map((host, h): HostEntry => {
+      let entry = read.reused[h];
+      if (!entry) {
+        // The text is kept only to be found again after the next edit.
+        const hostText = this.retain && starts && ends ? flatCopy(text.slice(starts[h], ends[h])) : undefined;
+        return { text: hostText, value: host as Host, index: h, spans: new Map() };
+      }
+      if (entry.value !== host) entry = { ...entry, value: host as Host }; // the same text, parsed again
+      return entry.index === h ? entry : reindexed(entry, h);
+    });
+  }
+
+  /** checkStructure(value), checking only hosts not checked before when the schema allows. */
+  private structure(value: unknown, entries: HostEntry[] | undefined): StructureCheck {
+    const alone = HOSTS_CHECKED_ALONE;
+    if (!this.retain || !alone || !entries || entries.length > alone.maxItems) return checkStructure(value);
+    const shell = { ...(value as Record<string, unknown>), hosts: [] as unknown[] };
+    if (!isValidTopology(shell)) return checkStructure(value);
+    for (const e of entries) {
+      if (e.valid === undefined) {
+        shell.hosts = [e.value];
+        e.valid = isValidTopology(shell);
+      }
+      if (!e.valid) return checkStructure(value);
+    }
+    return { findings: [], typesHold: true };
+  }
+
+  // ---- grade, cut, locate ------------------------------------------------------------------
+
+  private finish(text: string, read: Read, result: ReturnType<Pipeline['check']>, options: AnalyzeOptions, lines: LineIndex): Analysis {
+    const severities = { ...result.topology?.rules, ...options.rules };
+    const graded: RawFinding[] = [];
+    for (const f of result.raw) {
+      const severity = gradeOf(f, severities);
+      if (severity) graded.push(f.severity === severity ? f : { ...f, severity });
+    }
+    const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    const kept = graded.slice(0, max);
+    const findings = this.locate(text, read, kept, result.entries, lines);
+    return analysisOf(text, findings, graded.length - kept.length, result.topology, result.model, lines);
+  }
+
+  private locate(text: string, read: Read, raw: RawFinding[], entries: HostEntry[] | undefined, lines: LineIndex): Finding[] {
+    if (raw.length === 0) return [];
+    const span = read.fast ? this.spanFinder(text, read, raw, entries) : treeSpans(text);
+    return raw
+      .map((f): Finding => {
+        const at = f.span ?? span(f.path, f.target);
+        const finding: Finding = {
+          rule: f.rule,
+          severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
+          message: f.message,
+          path: f.path,
+          span: at,
+          range: lines.rangeOf(at),
+        };
+        if (f.related?.length) {
+          finding.related = f.related.map((r) => {
+            const rs = span(r.path, r.target);
+            return { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
+          });
+        }
+        return finding;
+      })
+      .sort((a, b) => a.span!.offset - b.span!.offset);
+  }
+
+  /**
+   * Spans from the text itself: per host (relative spans kept in its entry, so an unchanged
+   * host is never read again), the rest in one pass over the document that jumps over hosts.
+   */
+  private spanFinder(text: string, read: Read, raw: RawFinding[], entries: HostEntry[] | undefined): (path: string, target?: 'key' | 'value') => Span {
+    // Without host spans (a one-off analysis) one pass over the document finds everything.
+    const hosts = hostsOf(read.value);
+    const spans = read.spans?.starts.length === hosts?.length ? read.spans : undefined;
+    const perHost = new Map<number, SpanRequest[]>();
+    const document: SpanRequest[] = [];
+    const where = (path: string, target: 'key' | 'value' = 'value') => {
+      const h = spans ? hostIndexOf(path, spans.starts.length) : -1;
+      if (h < 0) {
+        document.push({ pointer: path, target });
+        return;
+      }
+      const pointer = path.slice(HOSTS.length + String(h).length);
+      if (entries?.[h]?.spans.has(`${pointer}\u0000${target}`)) return;
+      const list = perHost.get(h);
+      if (list) list.push({ pointer, target });
+      else perHost.set(h, [{ pointer, target }]);
+    };
+    for (const f of raw) {
+      if (!f.span) where(f.path, f.target);
+      for (const r of f.related ?? []) where(r.path, r.target);
+    }
+    const relative = new Map<number, Map<string, Span>>();
+    for (const [h, requests] of perHost) {
+      const start = spans!.starts[h];
+      const found = spansIn(text, start, requests);
+      const cache = entries?.[h]?.spans ?? new Map<string, Span>();
+      requests.forEach((r, i) => cache.set(`${r.pointer}\u0000${r.target}`, { offset: found[i].offset - start, length: found[i].length }));
+      relative.set(h, cache);
+    }
+    const documentSpans = new Map<string, Span>();
+    if (document.length > 0) {
+      const skip = spans ? new Map(spans.starts.map((s, i) => [s, spans.ends[i]])) : undefined;
+      const found = spansIn(text, firstValueOffset(text), document, skip);
+      document.forEach((r, i) => documentSpans.set(`${r.pointer}\u0000${r.target}`, found[i]));
+    }
+    return (path, target = 'value') => {
+      const h = spans ? hostIndexOf(path, spans.starts.length) : -1;
+      if (h < 0) return documentSpans.get(`${path}\u0000${target}`)!;
+      const pointer = path.slice(HOSTS.length + String(h).length);
+      const rel = (entries?.[h]?.spans ?? relative.get(h))!.get(`${pointer}\u0000${target}`)!;
+      return { offset: spans!.starts[h] + rel.offset, length: rel.length };
+    };
+  }
+}
+
+const HOSTS = '/hosts/';
+
+/** The host index a pointer starts with (as pointerSegments reads it), or -1. */
+function hostIndexOf(path: string, count: number): number {
+  if (!path.startsWith(HOSTS)) return -1;
+  let end = path.indexOf('/', HOSTS.length);
+  if (end < 0) end = path.length;
+  const segment = path.slice(HOSTS.length, end);
+  if (!/^(0|[1-9]\d*)$/.test(segment)) return -1;
+  const h = Number(segment);
+  return h < count ? h : -1;
+}
+
+function firstValueOffset(text: string): number {
+  let i = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = text.indexOf('*/', i + 2) + 2;
+    else return i;
+  }
+}
+
+/** Spans through jsonc-parser's tree, for a text JSON.parse did not read (built once, on first need). */
+function treeSpans(text: string): (path: string, target?: 'key' | 'value') => Span {
+  let root: Node | undefined;
+  let built = false;
+  return (path, target) => {
+    if (!built) {
+      root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      built = true;
+    }
+    return spanAt(root, path, target);
+  };
+}
+
+function analysisOf(text: string, findings: Finding[], truncated: number, topology: Topology | undefined, model: DatapathModel | undefined, lines: LineIndex): Analysis {
+  const analysis = { findings, truncated, topology, model, lines } as Analysis;
+  // The syntax tree is for the editor's lens, hover and fixes: built on first read, held weakly
+  // (the retained analysis does not keep a tree of the whole file alive), not enumerable (it
+  // does not cross postMessage or JSON).
+  let tree: WeakRef<Node> | undefined;
+  let empty = false;
+  Object.defineProperty(analysis, 'root', {
+    enumerable: false,
+    get(): Node | undefined {
+      if (empty) return undefined;
+      const held = tree?.deref();
+      if (held) return held;
+      const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      if (!root) empty = true;
+      else tree = new WeakRef(root);
+      return root;
+    },
+  });
+  return analysis;
+}
+
+function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Severity | undefined {
+  const setting = severities[f.rule];
+  if (setting === 'off') return undefined;
+  return setting ?? f.severity ?? ruleInfo(f.rule)?.severity ?? 'warning';
+}
+
+function hostsOf(value: unknown): unknown[] | undefined {
+  const hosts = typeof value === 'object' && value !== null ? (value as { hosts?: unknown }).hosts : undefined;
+  return Array.isArray(hosts) ? hosts : undefined;
+}
+
+/** An entry computed at another index, its findings' paths moved to `h`. */
+function reindexed(entry: HostEntry, h: number): HostEntry {
+  const from = `${HOSTS}${entry.index}`;
+  const to = `${HOSTS}${h}`;
+  const move = (path: string) => (path === from || path.startsWith(from + '/') ? to + path.slice(from.length) : path);
+  const moveAll = (list: RawFinding[] | undefined) =>
+    list?.map((f) => ({ ...f, path: move(f.path), ...(f.related ? { related: f.related.map((r) => ({ ...r, path: move(r.path) })) } : {}) }));
+  return {
+    ...entry,
+    index: h,
+    refs: moveAll(entry.refs),
+    readiness: moveAll(entry.readiness),
+    model: entry.model && { model: entry.model.model, findings: moveAll(entry.model.findings)! },
+  };
+}
+
+const catalogKeys = new WeakMap<NicCatalog, string>();
+
+function catalogKey(catalog: NicCatalog): string {
+  let key = catalogKeys.get(catalog);
+  if (key === undefined) {
+    key = JSON.stringify(catalog);
+    catalogKeys.set(catalog, key);
+  }
+  return key;
+}
+
+/** A copy that does not keep the string it was sliced from alive. */
+function flatCopy(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** The index of the last value ≤ `x` in ascending `values`, or -1. */
+function lastAtOrBefore(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const CHUNK = 4096;
+
+/** Where two texts differ: their common prefix and suffix (for equal texts an empty edit at the end). */
+export function editBetween(before: string, after: string): TextEdit {
+  const start = commonPrefix(before, after);
+  const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Length of the common prefix; compares in chunks so the engine's string comparison does the work. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}

@@ -1,0 +1,359 @@
+// The JSONC fast path (issue 14): blank comments and drop trailing commas with tight scans, then
+// let the engine's JSON.parse build the value; a text it rejects goes to parseDocument
+// (jsonc-parser), which locates the error. Blanking keeps every offset where it was.
+//
+// Note on "__proto__": JSON.parse makes a "__proto__" key an own data property (the object's
+// prototype stays Object.prototype), so a file cannot reach any prototype through the value;
+// the schema reports it as an unknown property like any other key.
+import type { RawFinding } from './findings';
+import { MAX_NESTING, parseDocument } from './parse';
+
+export interface FastParse {
+  value: unknown;
+  errors: RawFinding[];
+  /** True when JSON.parse read the text: it is well-formed JSONC with only JSON whitespace. */
+  fast: boolean;
+}
+
+/** What parseDocument gives (value and syntax errors), at about the cost of JSON.parse for a valid text. */
+export function parseJsonc(text: string): FastParse {
+  const value = fastValue(text);
+  if (value !== NOT_JSON) return { value, errors: [], fast: true };
+  const parsed = parseDocument(text);
+  return { value: parsed.value, errors: parsed.errors, fast: false };
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * Texts JSON.parse would read differently from what the text says: a `__proto__` key (an own
+ * property for JSON.parse, the prototype for a plain object elsewhere; escaped keys too) and
+ * numbers beyond ±1.8e308 (Infinity). parse.ts reports those; the fast path leaves them to it.
+ */
+const CAREFUL = /__proto__|\\u|\d[eE]\+?\d{3}|\d{309}/;
+
+export function needsCarefulRead(text: string): boolean {
+  return CAREFUL.test(text);
+}
+
+function fastValue(text: string): unknown {
+  if (needsCarefulRead(text)) return NOT_JSON;
+  const plain = blankComments(text);
+  if (plain === undefined) return NOT_JSON;
+  let value: unknown;
+  try {
+    value = JSON.parse(plain);
+  } catch {
+    // Trailing commas are the one other JSONC extension; look for them only now.
+    const strict = dropTrailingCommas(plain);
+    if (strict === undefined) return NOT_JSON;
+    try {
+      value = JSON.parse(strict);
+    } catch {
+      return NOT_JSON;
+    }
+  }
+  return nestingWithin(value, MAX_NESTING) ? value : NOT_JSON;
+}
+
+/** A JSON value parsed from `text`, or undefined when it is not exactly one JSONC value (then the caller takes the slow path). */
+export function parseJsoncValue(text: string): { value: unknown } | undefined {
+  const value = fastValue(text);
+  return value === NOT_JSON ? undefined : { value };
+}
+
+// ---- comments --------------------------------------------------------------------------------
+
+/**
+ * Tracks whether a position is inside a string, scanning forward only over the lines that hold
+ * a candidate position. A JSON string cannot hold a raw line break, so every line starts outside
+ * a string; a text where one does is not JSON and JSON.parse rejects it afterwards (blanking
+ * never removes a line break), so a wrong guess there cannot make an invalid text valid.
+ */
+class StringState {
+  private pos = 0;
+  private inString = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether `at` is inside a string literal; `at` must not go backwards between calls. */
+  inside(at: number): boolean {
+    const text = this.text;
+    // Back to the start of `at`'s line (not before where the last scan stopped).
+    let lineStart = at;
+    while (lineStart > this.pos) {
+      const c = text.charCodeAt(lineStart - 1);
+      if (c === 10 || c === 13) break;
+      lineStart--;
+    }
+    if (lineStart > this.pos) {
+      this.pos = lineStart;
+      this.inString = false;
+    }
+    let i = this.pos;
+    let inString = this.inString;
+    for (; i < at; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) inString = false;
+      else if (inString) {
+        if (c === 92 /* \ */) {
+          if (i + 1 === at) break; // `at` itself is escaped: inside
+          i++;
+        } else if (c === 34 /* " */) inString = false;
+      } else if (c === 34) inString = true;
+    }
+    this.pos = at;
+    this.inString = inString;
+    return inString;
+  }
+
+  /** Continue after a comment that ends at `end` (outside any string). */
+  skipTo(end: number): void {
+    this.pos = end;
+    this.inString = false;
+  }
+}
+
+/**
+ * `text` with each comment replaced by spaces (line breaks kept), so offsets stay put; the text
+ * itself when it has none; undefined for a slash that starts no comment or an unterminated one.
+ */
+export function blankComments(text: string): string | undefined {
+  let i = text.indexOf('/');
+  if (i < 0) return text;
+  const state = new StringState(text);
+  const parts: string[] = [];
+  // Where the text outside the comments has more than white space: with one such stretch
+  // (comments only before and after the value, as in a file with a header) that stretch alone
+  // parses to the same value, without copying the text.
+  let content = 0;
+  let contentStart = 0;
+  let contentEnd = 0;
+  const note = (from: number, to: number) => {
+    if (!/[^ \t\n\r]/.test(text.slice(from, to))) return;
+    content++;
+    contentStart = from;
+    contentEnd = to;
+  };
+  let copied = 0;
+  while (i >= 0) {
+    if (state.inside(i)) {
+      i = text.indexOf('/', i + 1);
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    let end: number;
+    if (next === 47 /* / */) {
+      end = i + 2;
+      while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        end++;
+      }
+      parts.push(text.slice(copied, i), ' '.repeat(end - i));
+    } else if (next === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return undefined;
+      end = close + 2;
+      parts.push(text.slice(copied, i), text.slice(i, end).replace(/[^\n\r]/g, ' '));
+    } else {
+      return undefined;
+    }
+    if (content < 2) note(copied, i);
+    copied = end;
+    state.skipTo(end);
+    i = text.indexOf('/', end);
+  }
+  if (content < 2) note(copied, text.length);
+  if (content === 1) return text.slice(contentStart, contentEnd);
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/**
+ * `text` (comments already blanked) without the commas that directly precede a closing bracket,
+ * the way jsonc-parser's allowTrailingComma reads them; undefined when there is none (the text
+ * failed JSON.parse for another reason). `[,]` and `[1,,]` keep their commas: they are errors.
+ */
+export function dropTrailingCommas(text: string): string | undefined {
+  const trailing = /,(?=[ \t\n\r]*[\]}])/g;
+  const state = new StringState(text);
+  const parts: string[] = [];
+  let copied = 0;
+  for (let m = trailing.exec(text); m; m = trailing.exec(text)) {
+    const at = m.index;
+    if (state.inside(at)) continue;
+    let before = at - 1;
+    while (before >= 0 && isJsonSpace(text.charCodeAt(before))) before--;
+    const prev = text.charCodeAt(before);
+    if (before < 0 || prev === 44 /* , */ || prev === 91 /* [ */ || prev === 123 /* { */) return undefined;
+    parts.push(text.slice(copied, at), ' ');
+    copied = at + 1;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** False when arrays and objects nest deeper than `limit` (parseDocument refuses those). */
+function nestingWithin(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (limit === 0) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!nestingWithin(value[i], limit - 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!nestingWithin((value as Record<string, unknown>)[key], limit - 1)) return false;
+  }
+  return true;
+}
+
+// ---- where the hosts are ---------------------------------------------------------------------
+
+export interface HostSpans {
+  /** Offset of each element of the top-level "hosts" array: first character to one past the last. */
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The spans of the elements of the document's top-level "hosts" array, for a text that
+ * parseJsonc read on its fast path. Undefined when the document has no such array or names
+ * "hosts" twice (locating then follows the first, the value the last: no per-host shortcuts).
+ */
+export function hostSpansOf(text: string): HostSpans | undefined {
+  const n = text.length;
+  let depth = 0;
+  // Keys are read only in the top-level object: after its "{" and after each comma in it.
+  let topIsObject = false;
+  let expectKey = false;
+  let key: string | undefined;
+  let hostsArrays = 0;
+  let inHosts = false;
+  let elementStart = -1;
+  let starts: number[] = [];
+  let ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 58 /* : */) {
+      i++;
+    } else if (c === 44 /* , */) {
+      if (depth === 1 && topIsObject) expectKey = true;
+      i++;
+    } else if (c === 47 /* / */) {
+      i = commentEnd(text, i);
+    } else if (c === 34 /* " */) {
+      const end = stringEnd(text, i);
+      if (expectKey && depth === 1) {
+        const raw = text.slice(i + 1, end - 1);
+        key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        expectKey = false;
+      } else if (inHosts && depth === 2) {
+        starts.push(i);
+        ends.push(end);
+      }
+      i = end;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (depth === 0) {
+        topIsObject = c === 123;
+        expectKey = topIsObject;
+      } else if (depth === 1 && topIsObject && key === 'hosts' && c === 91) {
+        // In the top-level object a bracket is always the value of the key just read.
+        if (++hostsArrays > 1) return undefined;
+        inHosts = true;
+        starts = [];
+        ends = [];
+      } else if (inHosts && depth === 2) {
+        elementStart = i;
+      }
+      depth++;
+      i++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (inHosts && depth === 2) {
+        starts.push(elementStart);
+        ends.push(i + 1);
+      } else if (inHosts && depth === 1) {
+        inHosts = false;
+      }
+      i++;
+    } else {
+      // A number or a literal.
+      let end = i + 1;
+      while (end < n && !isDelimiter(text.charCodeAt(end))) end++;
+      if (inHosts && depth === 2) {
+        starts.push(i);
+        ends.push(end);
+      }
+      i = end;
+    }
+  }
+  return hostsArrays === 1 ? { starts, ends } : undefined;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 44 || c === 93 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 58;
+}
+
+/** One past the closing quote of the string starting at `i`. */
+export function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34) return j + 1;
+  }
+  return text.length;
+}
+
+/** One past the comment starting at `i` (a line comment ends before its line break). */
+export function commentEnd(text: string, i: number): number {
+  if (text.charCodeAt(i + 1) === 42) {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  let j = i + 2;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) break;
+    j++;
+  }
+  return j;
+}
+
+// ---- one value, re-read after an edit --------------------------------------------------------
+
+/**
+ * The value whose text is exactly `text.slice(start, end)` (no comment or space around it), and
+ * how deep it nests; undefined when that region is not exactly one well-formed JSONC value.
+ */
+export function parseRegion(text: string, start: number, end: number): { value: unknown; depth: number } | undefined {
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (!((first === 123 && last === 125) || (first === 91 && last === 93))) return undefined;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      i = stringEnd(text, i) - 1;
+      if (i >= end) return undefined;
+    } else if (c === 47) {
+      i = commentEnd(text, i) - 1;
+      if (i >= end) return undefined;
+    } else if (c === 123 || c === 91) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 125 || c === 93) {
+      // The region's value closes at its last character, not before.
+      if (--depth === 0 && i !== end - 1) return undefined;
+    }
+  }
+  if (depth !== 0 || deepest > MAX_NESTING) return undefined;
+  const parsed = parseJsoncValue(text.slice(start, end));
+  return parsed && { value: parsed.value, depth: deepest };
+}

@@ -1,0 +1,187 @@
+// Where findings point, without a syntax tree (issue 14): one pass over a JSONC value that
+// descends only where a requested pointer leads and skips everything else. Gives the spans
+// spanAt(parseTree(text), pointer, target) gives (src/core/pointer.ts), including its fallbacks:
+// the first of duplicate keys, numeric segments tried as keys, the nearest existing ancestor.
+import type { Span } from './findings';
+import { commentEnd, stringEnd } from './fastParse';
+import { pointerSegments } from './pointer';
+
+export interface SpanRequest {
+  /** JSON pointer relative to the value located. */
+  pointer: string;
+  target?: 'key' | 'value';
+}
+
+interface Found {
+  /** -1 when the value is not a property's (an array element, or the root). */
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  container: boolean;
+}
+
+interface Trie {
+  byKey?: Map<string, Trie>;
+  byIndex?: Map<number, Trie>;
+  found?: Found;
+}
+
+/**
+ * The span of each request within the value that starts at `start` of `text`, a text that
+ * parseJsonc read on its fast path (well-formed JSONC, JSON whitespace only).
+ */
+export function spansIn(text: string, start: number, requests: readonly SpanRequest[], skip?: ReadonlyMap<number, number>): Span[] {
+  const root: Trie = {};
+  const paths = requests.map((r) => pointerSegments(r.pointer));
+  for (const segments of paths) {
+    insert(root, segments);
+    // spanAt tries a numeric segment as a key too (`"model": { "1": … }`).
+    if (segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
+  }
+  const walker = new Walker(text, skip);
+  const rootContainer = text.charCodeAt(start) === 123 || text.charCodeAt(start) === 91;
+  root.found = { keyStart: -1, keyEnd: -1, valueStart: start, valueEnd: -1, container: rootContainer };
+  root.found.valueEnd = walker.walk(start, root);
+  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+}
+
+function insert(root: Trie, segments: readonly (string | number)[]): void {
+  let node = root;
+  for (const s of segments) {
+    let next: Trie | undefined;
+    if (typeof s === 'number') {
+      node.byIndex ??= new Map();
+      next = node.byIndex.get(s);
+      if (!next) node.byIndex.set(s, (next = {}));
+    } else {
+      node.byKey ??= new Map();
+      next = node.byKey.get(s);
+      if (!next) node.byKey.set(s, (next = {}));
+    }
+    node = next;
+  }
+}
+
+function lookup(root: Trie, segments: readonly (string | number)[], n: number, asStrings: boolean): Found | undefined {
+  let node: Trie | undefined = root;
+  for (let i = 0; i < n && node; i++) {
+    const s = segments[i];
+    node = typeof s === 'number' && !asStrings ? node.byIndex?.get(s) : node.byKey?.get(String(s));
+  }
+  return node?.found;
+}
+
+function spanOf(root: Trie, segments: readonly (string | number)[], target: 'key' | 'value'): Span {
+  const numeric = segments.some((s) => typeof s === 'number');
+  let found: Found | undefined;
+  for (let n = segments.length; n >= 0 && !found; n--) {
+    found = lookup(root, segments, n, false) ?? (numeric ? lookup(root, segments, n, true) : undefined);
+    if (found && n < segments.length) target = 'key';
+  }
+  const f = found ?? root.found!;
+  if (f.keyStart >= 0 && (target === 'key' || f.container)) return { offset: f.keyStart, length: f.keyEnd - f.keyStart };
+  if (f.container) return { offset: f.valueStart, length: 1 };
+  return { offset: f.valueStart, length: f.valueEnd - f.valueStart };
+}
+
+class Walker {
+  /** `skip`: values whose end is known, by start (the hosts): jumped over, not read. */
+  constructor(private readonly text: string, private readonly skip: ReadonlyMap<number, number> | undefined) {}
+
+  /** Records what `node`'s children need while reading the value at `pos`; returns its end. */
+  walk(pos: number, node: Trie): number {
+    const text = this.text;
+    const c = text.charCodeAt(pos);
+    if (c === 123 /* { */) {
+      if (!node.byKey) return this.skipValue(pos);
+      pos++;
+      for (;;) {
+        pos = this.skipTrivia(pos);
+        const d = text.charCodeAt(pos);
+        if (d === 125 /* } */ || pos >= text.length) return pos + 1;
+        if (d === 44 /* , */) {
+          pos++;
+          continue;
+        }
+        const keyStart = pos;
+        const keyEnd = stringEnd(text, pos);
+        const raw = text.slice(keyStart + 1, keyEnd - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+        pos = this.skipTrivia(keyEnd) + 1; // the colon
+        pos = this.skipTrivia(pos);
+        const child = node.byKey.get(key);
+        if (child && !child.found) {
+          const v = text.charCodeAt(pos);
+          const found: Found = { keyStart, keyEnd, valueStart: pos, valueEnd: -1, container: v === 123 || v === 91 };
+          child.found = found;
+          pos = this.walk(pos, child);
+          found.valueEnd = pos;
+        } else {
+          pos = this.skipValue(pos);
+        }
+      }
+    }
+    if (c === 91 /* [ */) {
+      if (!node.byIndex) return this.skipValue(pos);
+      pos++;
+      let index = 0;
+      for (;;) {
+        pos = this.skipTrivia(pos);
+        const d = text.charCodeAt(pos);
+        if (d === 93 /* ] */ || pos >= text.length) return pos + 1;
+        if (d === 44) {
+          pos++;
+          continue;
+        }
+        const child = node.byIndex.get(index++);
+        if (child) {
+          const found: Found = { keyStart: -1, keyEnd: -1, valueStart: pos, valueEnd: -1, container: d === 123 || d === 91 };
+          child.found = found;
+          pos = this.walk(pos, child);
+          found.valueEnd = pos;
+        } else {
+          pos = this.skipValue(pos);
+        }
+      }
+    }
+    return this.skipValue(pos);
+  }
+
+  private skipTrivia(pos: number): number {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
+      else if (c === 47 /* / */) pos = commentEnd(text, pos);
+      else return pos;
+    }
+  }
+
+  /** One past the value at `pos`. */
+  private skipValue(pos: number): number {
+    const text = this.text;
+    const known = this.skip?.get(pos);
+    if (known !== undefined) return known;
+    const c = text.charCodeAt(pos);
+    if (c === 34) return stringEnd(text, pos);
+    if (c === 123 || c === 91) {
+      let depth = 0;
+      for (let i = pos; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 34) i = stringEnd(text, i) - 1;
+        else if (d === 47) i = commentEnd(text, i) - 1;
+        else if (d === 123 || d === 91) depth++;
+        else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+      }
+      return text.length;
+    }
+    let end = pos + 1;
+    while (end < text.length) {
+      const d = text.charCodeAt(end);
+      if (d === 44 || d === 93 || d === 125 || d === 32 || d === 9 || d === 10 || d === 13 || d === 47 || d === 58) break;
+      end++;
+    }
+    return end;
+  }
+}
