@@ -30,7 +30,7 @@ Exit status: 0 exported; 1 the design has errors, nothing exported; 2 usage erro
 that cannot be read, or an output file that exists (without --force).
 `;
 
-export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+export function runExport(argv: readonly string[], io: CliIo): number {
   const fail = (message: string) => {
     io.stderr(`edp-check export: ${message}\nRun "edp-check export --help" for usage.\n`);
     return 2;

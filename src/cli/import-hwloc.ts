@@ -25,7 +25,7 @@ NIC link speed) are left out and listed as notes on stderr.
   -h, --help    show this help
 `;
 
-export async function runImportHwloc(argv: string[], io: ImportHwlocIo): Promise<number> {
+export function runImportHwloc(argv: string[], io: ImportHwlocIo): number {
   let args;
   try {
     args = parseArgs({

@@ -28,7 +28,7 @@ then flags them in the result); nothing is guessed. docs/IMPORT.md has the detai
 
 const MAX_FOLDER_FILES = 2000;
 
-export async function runImport(argv: string[], io: CliIo): Promise<number> {
+export function runImport(argv: string[], io: CliIo): number {
   let args;
   try {
     args = parseArgs({

@@ -187,7 +187,7 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
     case 'uniqueItems': {
       const later = Math.max(Number(p.i), Number(p.j));
       const earlier = Math.min(Number(p.i), Number(p.j));
-      const item = Array.isArray(value) ? value[later] : undefined;
+      const item: unknown = Array.isArray(value) ? (value as unknown[])[later] : undefined;
       return at('value', toPointer([...segments, later]), `${subject} lists ${describeValue(item)} twice (items ${earlier + 1} and ${later + 1}). Remove the repeat.`);
     }
     default:
@@ -263,7 +263,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (isObject(value)) return 'an object';
   if (typeof value === 'string') return value === '' ? 'an empty string' : `the text ${JSON.stringify(truncate(value))}`;
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'a value';
 }
 
 function typeNoun(type: string): string {

@@ -52,7 +52,7 @@ function run(request: AnalyzeRequest): WorkerToHost {
     const analysis = analyzerFor(request.key, request.options).analyze(request.text);
     const bytes = analysis.model || analysis.topology ? serialize({ model: analysis.model, topology: analysis.topology }) : undefined;
     // A Buffer may be a view into a larger pooled buffer: transfer only a buffer of its own.
-    const data = bytes && (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : new Uint8Array(bytes).buffer);
+    const data = bytes && (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer);
     const result: AnalyzeResult = {
       type: 'result', id: request.id, findings: analysis.findings, truncated: analysis.truncated, data,
       summary: summaryOf(analysis, request.lenses), ms: performance.now() - started,

@@ -25,18 +25,19 @@ interface Pending {
  * first read and once.
  */
 export function hydrate(text: string, result: AnalyzeResult): Analysis {
-  let data: { model: DatapathModel | undefined; topology: Topology | undefined } | undefined;
-  const decoded = () => (data ??= result.data ? deserialize(new Uint8Array(result.data)) : { model: undefined, topology: undefined });
+  type Decoded = { model: DatapathModel | undefined; topology: Topology | undefined };
+  let data: Decoded | undefined;
+  const decoded = (): Decoded => (data ??= result.data ? (deserialize(new Uint8Array(result.data)) as Decoded) : { model: undefined, topology: undefined });
   let root: { node: ReturnType<typeof syntaxTree> } | undefined;
   let lines: LineIndex | undefined;
   return {
     findings: result.findings,
     truncated: result.truncated,
     get model() {
-      return decoded()!.model;
+      return decoded().model;
     },
     get topology() {
-      return decoded()!.topology;
+      return decoded().topology;
     },
     get root() {
       return (root ??= { node: syntaxTree(text) }).node;

@@ -111,7 +111,7 @@ async function disableRule(rule: string, uriText: string | undefined): Promise<W
   const effective = vscode.workspace.getConfiguration('edpDesigner', uri).get<Record<string, unknown>>('rules')?.[rule];
   if (effective !== undefined && effective !== 'off') {
     const winner = { user: 'workspace or folder settings', workspace: 'folder settings', file: 'settings' }[pick.where];
-    void vscode.window.showWarningMessage(`EDP: ${rule} is still "${effective}": edpDesigner.rules in your ${winner} sets it, and that wins over what was just written. Change it there.`);
+    void vscode.window.showWarningMessage(`EDP: ${rule} is still "${String(effective as string)}": edpDesigner.rules in your ${winner} sets it, and that wins over what was just written. Change it there.`);
   }
   return pick.where;
 }

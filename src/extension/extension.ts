@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(registerLanguageFeatures(log));
     context.subscriptions.push(registerExportNsx(catalogs, log));
     scheduler.checkOpenDocuments();
-    log.info(`EDP Designer ${context.extension.packageJSON.version ?? ''} activated.`);
+    log.info(`EDP Designer ${String((context.extension.packageJSON as { version?: string }).version ?? '')} activated.`);
   } catch (e) {
     log.error(`Activation failed: ${describeError(e)}`);
   }

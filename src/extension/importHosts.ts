@@ -28,7 +28,7 @@ export function registerImportHosts(catalogs: { readonly catalog: NicCatalog }, 
     COMMANDS.importHosts,
     async (arg?: unknown, selected?: unknown) => {
       // Explorer context menu: (clicked, all selected); palette: nothing, so the dialog asks.
-      const given = Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri) ? (selected as vscode.Uri[]) : arg instanceof vscode.Uri ? [arg] : undefined;
+      const given = Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri) ? (selected) : arg instanceof vscode.Uri ? [arg] : undefined;
       const uris = given ?? (await pick());
       if (!uris?.length) return undefined;
       return importFrom(uris, catalogs.catalog, log);

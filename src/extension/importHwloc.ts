@@ -91,7 +91,7 @@ function usefulHostName(name: string | undefined): string | undefined {
 
 function hostNamesIn(text: string): Set<string> {
   const hosts = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['hosts']);
-  const names = (hosts?.children ?? []).map((h) => findNodeAtLocation(h, ['name'])?.value).filter((n): n is string => typeof n === 'string');
+  const names = (hosts?.children ?? []).map((h): unknown => findNodeAtLocation(h, ['name'])?.value).filter((n): n is string => typeof n === 'string');
   return new Set(names);
 }
 

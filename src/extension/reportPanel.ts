@@ -26,13 +26,14 @@ export class ReportPanels implements vscode.Disposable {
   ) {
     this.disposables = [
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: PersistedState | undefined) => {
+        deserializeWebviewPanel: (panel, state: PersistedState | undefined) => {
           if (!state?.uri) {
             // Nothing says which file it showed: a blank panel is worse than none.
             panel.dispose();
-            return;
+            return Promise.resolve();
           }
           this.adopt(panel, vscode.Uri.parse(state.uri));
+          return Promise.resolve();
         },
       }),
       // Only what the diagnostics published: a file closed meanwhile is not analyzed again behind the user's back.

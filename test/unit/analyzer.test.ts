@@ -60,7 +60,7 @@ function applyEdit(text: string, e: Edit, history: string[]): string {
     case 1: {
       const digits = [...text.matchAll(/\d/g)];
       if (digits.length === 0) return text;
-      const d = digits[e.at % digits.length].index!;
+      const d = digits[e.at % digits.length].index;
       return text.slice(0, d) + String(e.pick % 10) + text.slice(d + 1);
     }
     case 2:

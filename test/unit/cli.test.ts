@@ -319,7 +319,7 @@ describe('edp-check --format json', () => {
     const report = JSON.parse((await runCli(['--format', 'json', 'dup.edp.json'], dir)).stdout) as JsonReport;
     const dup = report.files[0].findings.find((f) => f.rule === 'ref/duplicate-name')!;
     assert.equal(dup.related?.length, 1);
-    assert.deepEqual(Object.keys(dup.related![0] as object).sort(), ['message', 'path', 'range']);
+    assert.deepEqual(Object.keys(dup.related[0] as object).sort(), ['message', 'path', 'range']);
   });
 
   test('model is null when the file does not parse', async () => {
@@ -383,7 +383,7 @@ describe('edp-check --format sarif', () => {
     const dup = results.find((x) => x.ruleId === 'ref/duplicate-name')!;
     assert.equal(dup.locations![0].physicalLocation!.artifactLocation?.uri, 'racks/dup.edp.json');
     assert.equal(dup.relatedLocations?.length, 1);
-    assert.match(dup.relatedLocations![0].message?.text ?? '', /first defined here/);
+    assert.match(dup.relatedLocations[0].message?.text ?? '', /first defined here/);
     assert.equal(runLog.invocations?.[0].executionSuccessful, true);
   });
 

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import type { SwitchModel } from '../../src/core/model/types';
 import {
   catalogFacts, hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
 } from '../../src/extension/figures';
@@ -84,7 +83,7 @@ function twoGroups() {
     vms: [vm('fw', 0, [vnic('eth0', 'vds', traffic(400_000, { zipf: 0 }), { queues: 4 })])],
   })]);
   const a = analyze(JSON.stringify(t));
-  return { host: a.topology!.hosts[0], hostModel: a.model!.hosts[0], sw: a.model!.hosts[0].switches[0] as SwitchModel };
+  return { host: a.topology!.hosts[0], hostModel: a.model!.hosts[0], sw: a.model!.hosts[0].switches[0] };
 }
 
 test('a vNIC hover lists each queue with the lcore it landed on and whether that is cross-NUMA', () => {

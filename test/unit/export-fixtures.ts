@@ -93,5 +93,5 @@ export const designArb: fc.Arbitrary<Topology> = fc.record({
       switches,
     };
   });
-  return { version: 1, ...(name ? { name } : {}), target: { release: 'vcf-9.0', mode: target }, hosts: built } as Topology;
+  return { version: 1, ...(name ? { name } : {}), target: { release: 'vcf-9.0', mode: target }, hosts: built };
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS, readSettings, SETTING_KEYS, type Settings } from '../../src/extension/settings';
 
@@ -12,12 +14,12 @@ test('no user settings gives the documented defaults', () => {
 
 test('defaults agree with package.json contributes.configuration', () => {
   // Users see the package.json defaults in the Settings UI; the code must act on the same ones.
-  const pkg = require('../../../package.json') as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
   const props = pkg.contributes.configuration.properties;
   for (const [field, value] of Object.entries(DEFAULT_SETTINGS)) {
     const key = SETTING_KEYS[field as keyof Settings];
     assert.ok(props[`edpDesigner.${key}`], `package.json lacks edpDesigner.${key}`);
-    assert.deepEqual(props[`edpDesigner.${key}`]!.default, value, `default of edpDesigner.${key}`);
+    assert.deepEqual(props[`edpDesigner.${key}`].default, value, `default of edpDesigner.${key}`);
   }
 });
 

@@ -68,7 +68,7 @@ function titlesOf(text: string, rule: string, path?: string, options: AnalyzeOpt
   return quickFixes(text, a, f).map((x) => x.title + (x.preferred ? ' (preferred)' : ''));
 }
 
-const valueAt = (text: string, path: (string | number)[]): unknown => path.reduce<any>((v, k) => v?.[k], parse(text));
+const valueAt = (text: string, path: (string | number)[]): unknown => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], parse(text));
 
 describe('quick fixes: references (examples/mistakes.edp.json)', () => {
   it('ref/unknown-nic: changes the uplink "vmnic7" to the closest unused NIC, the closest preferred', () => {

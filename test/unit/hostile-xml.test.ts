@@ -13,10 +13,10 @@ import { largeHwlocXml } from '../support/largeHwloc';
 const HOSTILE = resolve(__dirname, '../../../test/fixtures/hostile');
 const read = (file: string) => readFileSync(join(HOSTILE, file), 'utf8');
 
-async function importCli(argv: string[], cwd = HOSTILE) {
+function importCli(argv: string[], cwd = HOSTILE) {
   let stdout = '';
   let stderr = '';
-  const code = await runImportHwloc(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  const code = runImportHwloc(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
   return { code, stdout, stderr };
 }
 
@@ -40,8 +40,8 @@ describe('hostile hwloc XML', () => {
     ['non-integer-index.xml', /<object type="NUMANode"> number 1 .*os_index="one".*not a whole number/],
   ];
   for (const [file, reason] of refused) {
-    it(`${file}: exit 2 with one line that says why and where`, async () => {
-      const r = await importCli([file]);
+    it(`${file}: exit 2 with one line that says why and where`, () => {
+      const r = importCli([file]);
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, '');
       assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
@@ -51,10 +51,10 @@ describe('hostile hwloc XML', () => {
     });
   }
 
-  it('deep nesting is refused with one line, not a stack overflow', async () => {
+  it('deep nesting is refused with one line, not a stack overflow', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edp-hostile-'));
     writeFileSync(join(dir, 'deep.xml'), deepXml(5000));
-    const r = await importCli(['deep.xml'], dir);
+    const r = importCli(['deep.xml'], dir);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /nested more than \d+ elements deep/);
     assert.throws(() => hwlocTopologyDocument(deepXml(100_000)), HwlocXmlError);
@@ -82,8 +82,8 @@ describe('hostile hwloc XML', () => {
     assert.deepEqual(schemaViolations(topology), []);
   });
 
-  it('a host without CPUs imports with notes; the schema then asks for the counts', async () => {
-    const r = await importCli(['no-pus.xml']);
+  it('a host without CPUs imports with notes; the schema then asks for the counts', () => {
+    const r = importCli(['no-pus.xml']);
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
     assert.match(r.stderr, /no processing units/);
@@ -91,10 +91,10 @@ describe('hostile hwloc XML', () => {
     assert.ok(analyze(r.stdout).findings.some((f) => /missing the required property "coresPerSocket"/.test(f.message)));
   });
 
-  it('notes and errors escape control characters from the file', async () => {
+  it('notes and errors escape control characters from the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edp-hostile-'));
     writeFileSync(join(dir, 'esc.xml'), read('bad-bitmap.xml').replace('0xZZ,not-a-bitmap', '0xZZ&#10;error forged&#27;[31m'));
-    const r = await importCli(['esc.xml'], dir);
+    const r = importCli(['esc.xml'], dir);
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /\x1b/);

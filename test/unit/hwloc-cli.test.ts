@@ -8,16 +8,16 @@ import { runImportHwloc } from '../../src/cli/import-hwloc';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures/hwloc');
 
-async function run(argv: string[], cwd = FIXTURES) {
+function run(argv: string[], cwd = FIXTURES) {
   let stdout = '';
   let stderr = '';
-  const code = await runImportHwloc(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  const code = runImportHwloc(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
   return { code, stdout, stderr };
 }
 
 describe('edp-check import-hwloc', () => {
-  test('prints the v1 document with 2-space indentation and the notes on stderr', async () => {
-    const r = await run(['32em64t-2n8c2t-pci-normalio.xml', '--name', 'esx-01']);
+  test('prints the v1 document with 2-space indentation and the notes on stderr', () => {
+    const r = run(['32em64t-2n8c2t-pci-normalio.xml', '--name', 'esx-01']);
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.version, 1);
@@ -28,26 +28,26 @@ describe('edp-check import-hwloc', () => {
     assert.ok(r.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('note: ')), r.stderr);
   });
 
-  test('--out writes the file (relative to cwd) and prints nothing on stdout', async () => {
+  test('--out writes the file (relative to cwd) and prints nothing on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edp-hwloc-'));
     writeFileSync(join(dir, 'host.xml'), readFileSync(join(FIXTURES, '24em64t-2n6c2t-pci.xml')));
-    const r = await run(['host.xml', '--out', 'host.edp.json'], dir);
+    const r = run(['host.xml', '--out', 'host.edp.json'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal(JSON.parse(readFileSync(join(dir, 'host.edp.json'), 'utf8')).hosts[0].name, 'mirage004');
   });
 
-  test('exit 2 for a missing file, a file that is not hwloc XML, and bad usage', async () => {
-    const missing = await run(['nope.xml']);
+  test('exit 2 for a missing file, a file that is not hwloc XML, and bad usage', () => {
+    const missing = run(['nope.xml']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.xml: ENOENT/);
     const dir = mkdtempSync(join(tmpdir(), 'edp-hwloc-'));
     writeFileSync(join(dir, 'x.xml'), '{"version": 1}');
-    const notXml = await run(['x.xml'], dir);
+    const notXml = run(['x.xml'], dir);
     assert.equal(notXml.code, 2);
     assert.match(notXml.stderr, /x\.xml is not well-formed XML.*lstopo --of xml host\.xml/);
     assert.equal(notXml.stdout, '');
-    assert.equal((await run([])).code, 2);
-    assert.equal((await run(['a.xml', '--bogus'])).code, 2);
+    assert.equal((run([])).code, 2);
+    assert.equal((run(['a.xml', '--bogus'])).code, 2);
   });
 });

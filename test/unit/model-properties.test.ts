@@ -29,7 +29,7 @@ const designs: fc.Arbitrary<Topology> = fc
         lcores: fc.array(fc.record({ numaNode: fc.integer({ min: 0, max: 1 }), count: fc.integer({ min: 1, max: 8 }) }), { maxLength: 2 }),
         entries: fc.option(fc.integer({ min: 1, max: 1 << 19 }), { nil: undefined }),
         rxRingSize: fc.option(fc.integer({ min: 32, max: 16384 }), { nil: undefined }),
-        assignment: fc.constantFrom('cpu-usage', 'vnic-count') as fc.Arbitrary<'cpu-usage' | 'vnic-count'>,
+        assignment: fc.constantFrom<'cpu-usage' | 'vnic-count'>('cpu-usage', 'vnic-count'),
       }),
       { minLength: 1, maxLength: 2 },
     ),

@@ -38,7 +38,7 @@ function renameKeyFixes(ctx: FixContext, node: Node): QuickFix[] {
     candidates = Object.keys(schema.properties);
   }
   if (candidates.includes(name)) return [];
-  const present = new Set((object.children ?? []).map((p) => p.children?.[0]?.value));
+  const present = new Set<unknown>((object.children ?? []).map((p): unknown => p.children?.[0]?.value));
   const lower = candidates.find((c) => c === name.toLowerCase());
   const close = lower ? [lower] : closestNames(name, candidates);
   return close.filter((c) => !present.has(c)).map((c, i) => ({

@@ -172,9 +172,9 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
   return defined({
     name,
     cpu,
-    numaNodes: h.numaNodes?.map((n) => ordered(n, NODE_ORDER)) as ImportedHost['numaNodes'],
-    nics: nics.map((n) => ordered(n, NIC_ORDER)) as ImportedHost['nics'],
-    switches: switches.map((s) => ordered(s, SWITCH_ORDER)) as ImportedHost['switches'],
+    numaNodes: h.numaNodes?.map((n) => ordered(n, NODE_ORDER)),
+    nics: nics.map((n) => ordered(n, NIC_ORDER)),
+    switches: switches.map((s) => ordered(s, SWITCH_ORDER)),
     vms: h.vms,
   });
 }

@@ -82,7 +82,7 @@ export function readHwlocXml(xml: string): HwlocTree {
     throw new HwlocXmlError(`hwloc XML format version "${clip(version ?? '')}" is not supported (1.x, 2.x and 3.x are)`);
   }
   const counters = new Map<string, number>();
-  const root = toObject(objects[0] as XmlElement, undefined, formatVersion, counters);
+  const root = toObject(objects[0], undefined, formatVersion, counters);
   return { formatVersion, root, infos: { ...root.infos, ...infosOf(topology) } };
 }
 

@@ -13,7 +13,7 @@ export function mergeHostFacts(into: HostFacts, from: HostFacts, source: string,
   const label = into.name ?? from.name ?? 'the host';
   if (!into.name && from.name) into.name = from.name;
   else if (from.name && into.name && into.name.length < from.name.length && sameHost(into.name, from.name)) into.name = from.name;
-  fill(into.cpu as Record<string, unknown>, from.cpu as Record<string, unknown>, `${label}: cpu`, source, notes);
+  fill(into.cpu, from.cpu, `${label}: cpu`, source, notes);
   if (from.numaNodes) {
     if (!into.numaNodes) into.numaNodes = from.numaNodes;
     else for (const n of from.numaNodes) {
@@ -75,8 +75,8 @@ function fill(into: Record<string, unknown>, from: Record<string, unknown>, labe
 
 /** Equal values; lists of names (uplinks) are equal in any order. */
 function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].every((x) => typeof x === 'string')) {
-    return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  if (Array.isArray(a) && Array.isArray(b) && [...(a as unknown[]), ...(b as unknown[])].every((x) => typeof x === 'string')) {
+    return a.length === b.length && [...(a as string[])].sort().join('\n') === [...(b as string[])].sort().join('\n');
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }

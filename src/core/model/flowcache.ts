@@ -407,7 +407,7 @@ const sums = new Float64Array(4);
  */
 function solveOccupancy(prep: Prepared, entries: number, start?: number): number {
   // occupancy(T) ≤ T (1 − e^(−x) ≤ x and Σp = 1); every flow holds at least the least popular one's share.
-  let lo = Math.log(entries);
+  const lo = Math.log(entries);
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;

@@ -74,7 +74,7 @@ export function measuredFrom(samples: FlowSample[], lcoreNodes: Map<number, numb
     const entry: MeasuredLcore = {
       lcore: id,
       ...(numaNode !== undefined ? { numaNode } : {}),
-      ...(lookups ? { hitRate: round(hits! / lookups, 4) } : {}),
+      ...(lookups ? { hitRate: round(hits / lookups, 4) } : {}),
       ...(last.counters.numFlows !== undefined ? { flows: last.counters.numFlows } : {}),
       ...(span !== undefined && counters.numFlowsCreated !== undefined ? { newFlowsPerSec: round(counters.numFlowsCreated / span, 1) } : {}),
       ...(span !== undefined && lookups !== undefined ? { pps: round(lookups / span, 0) } : {}),

@@ -27,7 +27,7 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
     `, below the ${pct(threshold)} threshold: ${count(m.entries)} entries per lcore for ${count(flows)} flows.`;
   let advice: string;
   if (needed.every((n) => n !== undefined)) {
-    const entries = Math.max(...(needed as number[]));
+    const entries = Math.max(...(needed));
     const reached = steadyHitRate(s.mixByLcore[worst.index], entries) * (1 - worst.churnMissShare);
     // The table is not free: its occupied entries join the mbuf hot set in the LLC (docs/MODEL.md §7).
     const llcCost = flowTableBytesOf(entries, flows, c) - flowTableBytesOf(m.entries, flows, c);
