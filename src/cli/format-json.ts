@@ -49,9 +49,11 @@ export class JsonReportWriter {
 function jsonFinding(f: Finding): object {
   return {
     rule: f.rule,
+    kind: f.kind,
     severity: f.severity,
     message: f.message,
     path: f.path,
+    about: { ...f.about },
     range: rangeOf(f.range),
     ...(f.related?.length
       ? { related: f.related.map((r) => ({ path: r.path, message: r.message, range: rangeOf(r.range) })) }

@@ -35,6 +35,8 @@ export function sarifLog(files: readonly SarifFile[], fileErrors: readonly FileE
         level: LEVEL[finding.severity],
         message: text(finding.message),
         locations: [{ physicalLocation: location(finding.range) }],
+        // The same structure as --format json: what kind of finding, and which hosts/switches/… by index.
+        properties: { kind: finding.kind, path: finding.path, about: { ...finding.about } },
       };
       const index = ruleIndex.get(finding.rule);
       if (index !== undefined) result.ruleIndex = index;

@@ -32,7 +32,7 @@ export function textFile(f: CheckedFile, style: TextStyle): string {
     if (f.analysis.truncated > 0) {
       lines.push(`${file}: ${plural(f.analysis.truncated, 'more finding')} not shown (raise --max-problems to see them)`);
     }
-    const table = switchTableLines(f.analysis).map(safe);
+    const table = switchTableLines(f.analysis.model).map(safe);
     if (table.length > 0) lines.push(paint('1', `${file}: datapath model`), ...table);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

@@ -1,5 +1,5 @@
 // The compact per-switch table under a file's findings in text output.
-import { type Analysis, coresInOwnMode, dropText, type SwitchModel } from '../core';
+import { coresInOwnMode, type DatapathModel, dropText, type SwitchModel } from '../core';
 
 const HEADER = ['host', 'switch', 'offered', 'hit rate', 'lcores', 'max util', 'cores used', 'drops'];
 
@@ -17,9 +17,9 @@ export function switchRow(hostName: string, sw: SwitchModel): string[] {
   ];
 }
 
-/** Table lines (without trailing newline), or none when the analysis has no switch figures. */
-export function switchTableLines(analysis: Analysis): string[] {
-  const rows = (analysis.model?.hosts ?? []).flatMap((host) => host.switches.map((sw) => switchRow(host.name, sw)));
+/** Table lines (without trailing newline), or none when there is no model or it has no switch. */
+export function switchTableLines(model: DatapathModel | undefined): string[] {
+  const rows = (model?.hosts ?? []).flatMap((host) => host.switches.map((sw) => switchRow(host.name, sw)));
   if (rows.length === 0) return [];
   const table = [HEADER, ...rows];
   const widths = HEADER.map((_, c) => Math.max(...table.map((row) => row[c].length)));

@@ -16,7 +16,8 @@ import { BUNDLED_CATALOG, type NicCatalog } from './readiness';
 import { hostReadinessFindings, unknownReleaseFinding } from './readiness/check';
 import { type ClusterMemo, type ClusterSummary, clusterFindings, clusterSummary } from './rules/cluster';
 import { duplicateHostNames, hostReferenceFindings } from './rules/references';
-import { ruleInfo } from './rules/registry';
+import { INTERNAL_ERROR_RULE, ruleInfo, ruleKind } from './rules/registry';
+import { aboutOfPath } from './about';
 import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureCheck } from './schema';
 import { LineIndex, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
@@ -96,8 +97,10 @@ class Pipeline {
     } catch (e) {
       this.forget();
       // A bug of ours must not take the editor down; say so where the user looks.
-      const raw: RawFinding = { rule: 'parse/invalid-json', path: '', span: { offset: 0, length: 0 }, message: `EDP Designer could not analyze this file (internal error: ${(e as Error).message}). Please report it with the file.` };
-      const finding: Finding = { rule: raw.rule, severity: 'error', message: raw.message, path: '', span: raw.span, range: lines.rangeOf(raw.span!) };
+      // Its own rule (internal/error), which settings cannot switch off: a silent failure would look like a clean file.
+      const span = { offset: 0, length: 0 };
+      const message = `EDP Designer could not analyze this file (internal error: ${(e as Error)?.message ?? String(e)}). Please report it with the file.`;
+      const finding: Finding = { rule: INTERNAL_ERROR_RULE, kind: ruleKind(INTERNAL_ERROR_RULE), severity: 'error', message, path: '', about: {}, span, range: lines.rangeOf(span) };
       return analysisOf(text, [finding], 0, undefined, undefined, lines);
     }
   }
@@ -282,9 +285,11 @@ class Pipeline {
         const at = f.span ?? span(f.path, f.target);
         const finding: Finding = {
           rule: f.rule,
+          kind: ruleKind(f.rule),
           severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
           message: f.message,
           path: f.path,
+          about: f.about ? { ...aboutOfPath(f.path), ...f.about } : aboutOfPath(f.path),
           span: at,
           range: lines.rangeOf(at),
         };
@@ -410,9 +415,12 @@ function analysisOf(text: string, findings: Finding[], truncated: number, topolo
 }
 
 function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Severity | undefined {
-  const setting = severities[f.rule];
+  const info = ruleInfo(f.rule);
+  if (info?.locked) return info.severity;
+  // Own properties only: a rule id such as "constructor" must not read Object.prototype.
+  const setting = Object.hasOwn(severities, f.rule) ? severities[f.rule] : undefined;
   if (setting === 'off') return undefined;
-  return setting ?? f.severity ?? ruleInfo(f.rule)?.severity ?? 'warning';
+  return setting ?? f.severity ?? info?.severity ?? 'warning';
 }
 
 function hostsOf(value: unknown): unknown[] | undefined {

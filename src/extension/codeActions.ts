@@ -1,7 +1,7 @@
 // The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
 // "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
 import * as vscode from 'vscode';
-import { disableRuleEdits, type Finding, type QuickFix, quickFixes, type Range, ruleSectionLine, type TextEdit } from '../core';
+import { disableRuleEdits, type Finding, type QuickFix, quickFixes, type Range, ruleInfo, ruleSectionLine, type TextEdit } from '../core';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
@@ -72,7 +72,8 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
         disable.diagnostics = diags;
         const docs = new vscode.CodeAction(`Show documentation for ${rule}`, vscode.CodeActionKind.QuickFix);
         docs.command = { title: docs.title, command: COMMANDS.showRuleDocs, arguments: [rule] };
-        always.push(disable, docs);
+        // A locked rule (internal/error) cannot be turned off: offering it would do nothing.
+        always.push(...(ruleInfo(rule)?.locked ? [docs] : [disable, docs]));
       }
       return [...fixes.values(), ...always];
     } catch (e) {
@@ -87,6 +88,10 @@ type Where = 'user' | 'workspace' | 'file';
 /** Asks where to turn `rule` off, then does it: user or workspace `edpDesigner.rules`, or the file's own `"rules"`. */
 async function disableRule(rule: string, uriText: string | undefined): Promise<Where | undefined> {
   const uri = uriText ? vscode.Uri.parse(uriText) : vscode.window.activeTextEditor?.document.uri;
+  if (ruleInfo(rule)?.locked) {
+    void vscode.window.showInformationMessage(`${rule} cannot be turned off: it reports a failure of EDP Designer itself.`);
+    return undefined;
+  }
   const items: (vscode.QuickPickItem & { where: Where })[] = [
     { label: 'In user settings', description: 'edpDesigner.rules, for every topology file', where: 'user' },
   ];

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { percentText, ppsText, switchTableLines } from '../../src/cli/model-table';
-import { analyze, type Analysis } from '../../src/core/analyze';
+import { analyze } from '../../src/core/analyze';
+import type { DatapathModel } from '../../src/core/model';
 import { dropText } from '../../src/core/format';
 import { edpSwitch, host, loadVm, topology } from './model-fixtures';
 
@@ -11,7 +12,7 @@ test('one row per switch with its figures, names aligned left and figures right'
   const vms = [loadVm('fw', 0, 2e6, 'vds-edp', 4), loadVm('lb', 0, 3e6, 'vds-b')];
   const analysis = analyze(JSON.stringify(topology([host({ switches, vms })])));
   const [a, b] = analysis.model!.hosts[0].switches;
-  const lines = switchTableLines(analysis);
+  const lines = switchTableLines(analysis.model);
   assert.equal(lines.length, 3);
   assert.deepEqual(lines[0].trim().split(/\s{2,}/), ['host', 'switch', 'offered', 'hit rate', 'lcores', 'max util', 'cores used', 'drops']);
   // EDP Performance: a whole core per lcore; no drops.
@@ -24,9 +25,9 @@ test('one row per switch with its figures, names aligned left and figures right'
 });
 
 test('no model or no switches means no table', () => {
-  assert.deepEqual(switchTableLines({ model: undefined } as unknown as Analysis), []);
-  assert.deepEqual(switchTableLines({ model: { constants: {}, hosts: [] } } as unknown as Analysis), []);
-  assert.deepEqual(switchTableLines({ model: { constants: {}, hosts: [{ name: 'h', switches: [] }] } } as unknown as Analysis), []);
+  assert.deepEqual(switchTableLines(undefined), []);
+  assert.deepEqual(switchTableLines({ constants: {}, hosts: [] } as unknown as DatapathModel), []);
+  assert.deepEqual(switchTableLines({ constants: {}, hosts: [{ name: 'h', switches: [] }] } as unknown as DatapathModel), []);
 });
 
 test('rates read as engineers write them', () => {

@@ -110,7 +110,7 @@ function findingLines(stdout: string): string[] {
 
 interface JsonReport {
   version: number;
-  files: { file: string; findings: { rule: string; severity: string; message: string; path: string; range: unknown; related?: unknown[] }[]; model: unknown; truncated: number }[];
+  files: { file: string; findings: { rule: string; kind: string; severity: string; message: string; path: string; about: Record<string, number>; range: unknown; related?: unknown[] }[]; model: unknown; truncated: number }[];
   summary: { error: number; warning: number; info: number };
 }
 
@@ -284,11 +284,13 @@ describe('edp-check --format json', () => {
     assert.equal(expected.filter((f) => f.rule === 'ref/unknown-nic').length, 2);
     assert.deepEqual(
       report.files[0].findings,
-      expected.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path, range: f.range })),
+      expected.map((f) => ({ rule: f.rule, kind: f.kind, severity: f.severity, message: f.message, path: f.path, about: f.about, range: f.range })),
     );
     const first = report.files[0].findings.find((f) => f.rule === 'ref/unknown-nic')!;
-    assert.deepEqual(Object.keys(first).sort(), ['message', 'path', 'range', 'rule', 'severity']);
+    assert.deepEqual(Object.keys(first).sort(), ['about', 'kind', 'message', 'path', 'range', 'rule', 'severity']);
     assert.equal(first.path, '/hosts/0/switches/0/uplinks/0');
+    assert.equal(first.kind, 'reference');
+    assert.deepEqual(first.about, { host: 0, switch: 0 });
     // 0-based, as VS Code counts, and independent of the core's own line counting.
     const where = lineColOf(stripBom(text), '"vmnic9"');
     assert.deepEqual(first.range, {
@@ -374,6 +376,7 @@ describe('edp-check --format sarif', () => {
     assert.equal(nic.level, 'error');
     assert.equal(driver.rules?.[nic.ruleIndex!].id, 'ref/unknown-nic');
     assert.match(nic.message.text ?? '', /uplink "vmnic9"/);
+    assert.deepEqual(nic.properties, { kind: 'reference', path: '/hosts/0/switches/0/uplinks/0', about: { host: 0, switch: 0 } });
     const loc = nic.locations![0].physicalLocation!;
     assert.equal(loc.artifactLocation?.uri, 'racks/a%20b.edp.json');
     assert.equal(loc.artifactLocation?.index, 0);

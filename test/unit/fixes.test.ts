@@ -199,7 +199,7 @@ describe('quick fixes: flow cache', () => {
 // The readiness rules land separately: these fixes are tested on findings made by hand at the
 // paths those rules report.
 describe('quick fixes: readiness (hand-made findings)', () => {
-  const fixesFor = (text: string, rule: string, path: string) => quickFixes(text, analyze(text), { rule, path, severity: 'warning', message: '' });
+  const fixesFor = (text: string, rule: string, path: string) => quickFixes(text, analyze(text), { rule, kind: 'readiness', path, about: {}, severity: 'warning', message: '' });
   const base = (sw: object) => jsonc(topology([host({ switches: [{ ...edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }]), ...sw }] })]));
 
   it('readiness/mtu: sets the switch\'s MTU to 9000 (preferred) or 1700', () => {

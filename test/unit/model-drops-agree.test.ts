@@ -61,7 +61,7 @@ describe('one overloaded lcore, three idle', () => {
   });
 
   it('CLI text table and JSON', () => {
-    const row = switchTableLines(analysis)[1].trim().split(/\s{2,}/);
+    const row = switchTableLines(analysis.model)[1].trim().split(/\s{2,}/);
     assert.equal(row.at(-1), expected);
     const json = JSON.parse(JSON.stringify(jsonReport([{ display: 'x.edp.json', absolute: '/x.edp.json', analysis }]))) as {
       files: { model: { hosts: { switches: { dropRate: number; dropPps: number; lcores: { dropPps: number }[] }[] }[] } }[];

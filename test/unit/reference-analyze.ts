@@ -9,7 +9,8 @@ import { parseDocument } from '../../src/core/parse';
 import { spanAt } from '../../src/core/pointer';
 import { readinessFindings } from '../../src/core/readiness';
 import { checkReferences } from '../../src/core/rules/references';
-import { ruleInfo } from '../../src/core/rules/registry';
+import { aboutOfPath } from '../../src/core/about';
+import { ruleInfo, ruleKind } from '../../src/core/rules/registry';
 import { checkStructure } from '../../src/core/schema';
 import { LineIndex } from '../../src/core/text';
 import type { SeveritySetting, Topology } from '../../src/core/topology';
@@ -42,6 +43,7 @@ export function referenceAnalyze(text: string, options: AnalyzeOptions = {}): Om
 }
 
 function gradeOf(f: RawFinding, severities: Record<string, SeveritySetting>): Severity | undefined {
+  if (ruleInfo(f.rule)?.locked) return ruleInfo(f.rule)!.severity;
   const setting = severities[f.rule];
   if (setting === 'off') return undefined;
   return setting ?? f.severity ?? ruleInfo(f.rule)?.severity ?? 'warning';
@@ -51,7 +53,7 @@ function locate(raw: RawFinding[], root: Node | undefined, lines: LineIndex): Fi
   return raw
     .map((f): Finding => {
       const span = f.span ?? spanAt(root, f.path, f.target);
-      const finding: Finding = { rule: f.rule, severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error', message: f.message, path: f.path, span, range: lines.rangeOf(span) };
+      const finding: Finding = { rule: f.rule, kind: ruleKind(f.rule), severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error', message: f.message, path: f.path, about: { ...aboutOfPath(f.path), ...f.about }, span, range: lines.rangeOf(span) };
       if (f.related?.length) {
         finding.related = f.related.map((r) => {
           const rs = spanAt(root, r.path, r.target);

@@ -1,9 +1,10 @@
 // The model's output: a public contract (CLI JSON `model`, report panel; DESIGN §5).
 // Rates are packets per second, memory in bytes, shares and rates in 0..1.
+import type { ModelConstants } from './constants';
 
 export interface DatapathModel {
-  /** The constants in effect (defaults with the file's and the settings' overrides). */
-  constants: Record<string, number>;
+  /** The constants in effect (defaults with the file's and the settings' overrides), every key present. */
+  constants: ModelConstants;
   hosts: HostModel[];
 }
 

@@ -2,11 +2,10 @@
 // Built from an Analysis; JSON-serialisable (it crosses postMessage and is embedded in exports),
 // so no functions, no getters, no class instances.
 import type { Analysis } from '../analyze';
-import type { Finding, Severity } from '../findings';
+import type { Finding, FindingAbout, FindingKind, Severity } from '../findings';
 import { DEFAULT_CONSTANTS } from '../model/constants';
 import { coresInOwnMode } from '../model/coresInMode';
 import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
-import { pointerSegments } from '../pointer';
 import { measuredHitRate, pairLcores } from '../model/measured';
 import type { Host, SwitchMeasured } from '../topology';
 
@@ -38,10 +37,13 @@ export interface ReportFinding {
   /** Index in ReportViewModel.findings. */
   id: number;
   rule: string;
+  kind: FindingKind;
   severity: Severity;
   message: string;
   path: string;
-  /** Host index the finding is about, when its path is under /hosts/N. */
+  /** The objects the finding is about, by index (Finding.about). */
+  about: FindingAbout;
+  /** Host index the finding is about (about.host), when it is about one. */
   host?: number;
   /** 0-based, as VS Code counts. */
   range?: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -222,14 +224,17 @@ export function hostCacheCurves(analysis: Analysis, host: number): CurvePoint[][
 
 function noticeOf(analysis: Analysis): string {
   const errors = analysis.findings.filter((f) => f.severity === 'error').length;
-  if (analysis.findings.some((f) => f.rule === 'parse/invalid-json')) {
+  if (analysis.findings.some((f) => f.kind === 'internal' && f.severity === 'error' && !analysis.topology)) {
+    return 'No figures: EDP Designer failed while analyzing this file (internal/error under Findings). Please report it with the file.';
+  }
+  if (analysis.findings.some((f) => f.kind === 'syntax')) {
     return 'No figures: the file is not valid JSON(C). Fix the syntax errors listed under Findings and the model runs again.';
   }
   return `No figures: the file does not match the topology format${errors > 0 ? ` (${errors} error${errors === 1 ? '' : 's'} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
 }
 
 function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {
-  const c: Record<string, number> = model?.constants ?? DEFAULT_CONSTANTS;
+  const c = model?.constants ?? DEFAULT_CONSTANTS;
   return {
     utilization: c['tlb.utilization'],
     hitRate: c['flowcache.hitRate'],
@@ -241,14 +246,15 @@ function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {
 }
 
 function reportFinding(f: Finding, id: number): ReportFinding {
-  const segments = pointerSegments(f.path);
-  const host = segments[0] === 'hosts' && typeof segments[1] === 'number' ? segments[1] : undefined;
+  const host = f.about.host;
   return {
     id,
     rule: f.rule,
+    kind: f.kind,
     severity: f.severity,
     message: f.message,
     path: f.path,
+    about: { ...f.about },
     ...(host !== undefined ? { host } : {}),
     ...(f.range ? { range: { start: { ...f.range.start }, end: { ...f.range.end } } } : {}),
   };
@@ -275,22 +281,28 @@ function groupsOf(findings: readonly ReportFinding[]): FindingGroup[] {
   return groups;
 }
 
-/** Ids of findings whose path is `prefix` or under it. */
-function under(findings: readonly ReportFinding[], prefix: string, rule?: (r: string) => boolean): number[] {
-  return findings.filter((f) => (f.path === prefix || f.path.startsWith(`${prefix}/`)) && (!rule || rule(f.rule))).map((f) => f.id);
+/** Ids of the findings about every object `about` names (by index: names may repeat), and passing `also`. */
+function about(findings: readonly ReportFinding[], about: FindingAbout, also?: (f: ReportFinding) => boolean): number[] {
+  const keys = Object.keys(about) as (keyof FindingAbout)[];
+  return findings.filter((f) => keys.every((k) => f.about[k] === about[k]) && (!also || also(f))).map((f) => f.id);
+}
+
+/** Ids of findings whose path is `prefix` or under it (NUMA nodes: `about` has no field for them). */
+function under(findings: readonly ReportFinding[], prefix: string): number[] {
+  return findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)).map((f) => f.id);
 }
 
 function reportHost(hm: HostModel, host: Host, h: number, findings: readonly ReportFinding[], withCurves: boolean): ReportHost {
   const hostPath = `/hosts/${h}`;
-  const ids = under(findings, hostPath);
+  const ids = about(findings, { host: h });
   const nodeIds = new Set(hm.numaNodes.map((n) => n.id));
-  const switches = hm.switches.map((sm, s) => reportSwitch(sm, host.switches[s], host, `${hostPath}/switches/${s}`, findings, withCurves));
+  const switches = hm.switches.map((sm, s) => reportSwitch(sm, host.switches[s], host, about(findings, { host: h, switch: s }), withCurves));
   const vms = (host.vms ?? []).map((vm, v): ReportVm => ({
     name: vm.name,
     ...(vm.numaNode !== undefined ? { numaNode: vm.numaNode } : {}),
     ...(vm.vcpus !== undefined ? { vcpus: vm.vcpus } : {}),
     pps: vm.vnics.reduce((n, x) => n + (x.traffic?.pps ?? 0), 0),
-    findings: under(findings, `${hostPath}/vms/${v}`),
+    findings: about(findings, { host: h, vm: v }),
   }));
   const lcoreHit = hm.switches.flatMap((s) => s.lcores.filter((l) => l.pps > 0).map((l) => l.hitRate));
   // The overview's drop figure is one switch's (rate and pps together), the worst, as its CodeLens shows it.
@@ -330,16 +342,16 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
       speedGbps: nic.speedGbps,
       numaNode: nic.numaNode,
       onKnownNode: nodeIds.has(nic.numaNode),
-      findings: under(findings, `${hostPath}/nics/${i}`),
+      findings: about(findings, { host: h, nic: i }),
     })),
     switches,
     vms,
-    links: linksOf(hm, host, hostPath, findings),
+    links: linksOf(hm, host, h, findings),
   };
 }
 
 /** `sw` is the switch at the model's index (names may repeat in a file with ref/duplicate-name). */
-function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined, host: Host, path: string, findings: readonly ReportFinding[], withCurve: boolean): ReportSwitch {
+function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined, host: Host, ids: number[], withCurve: boolean): ReportSwitch {
   const nicNames = new Set(host.nics.map((n) => n.name));
   return {
     name: sm.name,
@@ -380,7 +392,7 @@ function reportSwitch(sm: SwitchModel, sw: Host['switches'][number] | undefined,
     mbuf: structuredCopy(sm.mbuf),
     ...(withCurve ? { cacheCurve: curveOf(sm) } : {}),
     ...(sw?.measured ? { measured: measuredOf(sw.measured, sm) } : {}),
-    findings: under(findings, path),
+    findings: ids,
   };
 }
 
@@ -417,15 +429,17 @@ function curveOf(sm: SwitchModel): CurvePoint[] {
  * node (numa/lcore-remote-nic); lcores serve a VM across NUMA when a queue is remote, the VM sits
  * on another node than the lcores, or a numa/vm-remote finding names the pair.
  */
-function linksOf(hm: HostModel, host: Host, hostPath: string, findings: readonly ReportFinding[]): NumaLink[] {
+function linksOf(hm: HostModel, host: Host, h: number, findings: readonly ReportFinding[]): NumaLink[] {
   const links: NumaLink[] = [];
   hm.switches.forEach((sm, s) => {
     const sw = host.switches[s];
     const lcoreNodes = new Set(sm.lcores.map((l) => l.numaNode));
-    (sw?.uplinks ?? []).forEach((name, u) => {
-      const nic = host.nics.find((n) => n.name === name);
+    (sw?.uplinks ?? []).forEach((name) => {
+      const n = host.nics.findIndex((x) => x.name === name);
+      const nic = host.nics[n];
       if (!nic) return;
-      const ids = under(findings, `${hostPath}/switches/${s}/uplinks/${u}`, (r) => r.startsWith('numa/'));
+      // The model's findings about this switch and this uplink's NIC (numa/lcore-remote-nic, numa/uplinks-split).
+      const ids = about(findings, { host: h, switch: s, nic: n }, (f) => f.kind === 'model');
       const cross = sm.mode !== 'standard' && lcoreNodes.size > 0 && !lcoreNodes.has(nic.numaNode);
       links.push({ kind: 'uplink', nic: name, switch: sm.name, cross: cross || ids.length > 0, findings: ids });
     });
@@ -443,7 +457,7 @@ function linksOf(hm: HostModel, host: Host, hostPath: string, findings: readonly
     for (const link of served.values()) {
       const v = (host.vms ?? []).findIndex((vm) => vm.name === link.vm);
       const vm = host.vms?.[v];
-      const ids = v < 0 ? [] : under(findings, `${hostPath}/vms/${v}/numaNode`, (r) => r === 'numa/vm-remote').filter((id) => findings[id].message.includes(`"${sm.name}"`));
+      const ids = v < 0 ? [] : about(findings, { host: h, vm: v, switch: s }, (f) => f.rule === 'numa/vm-remote');
       const cross = link.remote || (vm?.numaNode !== undefined && vm.numaNode !== link.numaNode) || ids.length > 0;
       links.push({ kind: 'serve', switch: sm.name, numaNode: link.numaNode, vm: link.vm, queues: link.queues, pps: link.pps, cross, findings: ids });
     }

@@ -1,14 +1,42 @@
 // Every rule id is a public contract (DESIGN §4): users re-grade or disable rules by these ids.
-import type { Severity } from '../findings';
+import type { FindingKind, Severity } from '../findings';
+
+/** The kind of every rule, by the family its id starts with (the one place kinds are decided). */
+const KIND_OF_FAMILY = {
+  parse: 'syntax',
+  schema: 'schema',
+  ref: 'reference',
+  readiness: 'readiness',
+  cluster: 'readiness',
+  numa: 'model',
+  flowcache: 'model',
+  mbuf: 'model',
+  tlb: 'model',
+  capacity: 'model',
+  measured: 'model',
+  analysis: 'internal',
+  internal: 'internal',
+} as const satisfies Record<string, FindingKind>;
+
+type RuleFamily = keyof typeof KIND_OF_FAMILY;
 
 export interface RuleInfo {
   id: string;
+  kind: FindingKind;
   severity: Severity;
   /** One line: when the rule fires. */
   summary: string;
+  /** Settings and the file's `rules` cannot switch it off or re-grade it. */
+  locked?: true;
 }
 
-export const RULES: readonly RuleInfo[] = [
+/** A bug of ours met while analyzing: always reported, as an error (settings cannot hide it). */
+export const INTERNAL_ERROR_RULE = 'internal/error' as const;
+
+/** A rule as listed below: its id must start with a family of KIND_OF_FAMILY (the compiler checks). */
+type RuleEntry = Omit<RuleInfo, 'id' | 'kind'> & { id: `${RuleFamily}/${string}` };
+
+const RULE_LIST: readonly RuleEntry[] = [
   { id: 'parse/invalid-json', severity: 'error', summary: 'The text is not valid JSONC.' },
   { id: 'schema/invalid', severity: 'error', summary: 'Structural error against schemas/topology.schema.json.' },
   { id: 'ref/duplicate-name', severity: 'error', summary: 'Two hosts, NICs, switches, VMs (or vNICs of one VM) share a name.' },
@@ -41,12 +69,20 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'cluster/numa-placement', severity: 'warning', summary: "A VM's NUMA node is missing, or too small for its vCPUs, on another host of its cluster." },
   { id: 'measured/hit-rate-gap', severity: 'warning', summary: 'Measured flow-cache hit rate differs from the predicted one by more than the threshold.' },
   { id: 'analysis/budget-exceeded', severity: 'warning', summary: 'The analysis ran past its time budget and stopped before its later stages.' },
+  { id: INTERNAL_ERROR_RULE, severity: 'error', summary: 'EDP Designer failed while analyzing the file (a bug: please report it); cannot be switched off.', locked: true },
 ];
 
-const byId = new Map(RULES.map((r) => [r.id, r]));
+export const RULES: readonly RuleInfo[] = RULE_LIST.map((r) => ({ ...r, kind: KIND_OF_FAMILY[r.id.slice(0, r.id.indexOf('/')) as RuleFamily] }));
+
+const byId = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
 
 export function ruleInfo(id: string): RuleInfo | undefined {
   return byId.get(id);
+}
+
+/** The kind of a rule's findings ('internal' for an id the registry does not know: only a bug makes one). */
+export function ruleKind(id: string): FindingKind {
+  return byId.get(id)?.kind ?? 'internal';
 }
 
 /** Where each rule is explained; the editor links diagnostics here. */

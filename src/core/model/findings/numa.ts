@@ -42,6 +42,7 @@ function lcoreRemoteNic(hr: HostResult, c: ModelConstants): RawFinding[] {
       out.push({
         rule: 'numa/lcore-remote-nic',
         path: hostPath(h, 'switches', rs.index, 'uplinks', up.index),
+        about: { nic: up.nicIndex },
         message:
           `Uplink "${up.nic.name}" of switch "${rs.sw.name}" is on NUMA node ${node}, but the switch has no lcores there (lcores on ${nodeList(nodes)}). ` +
           `${cost} Add an lcore group { "numaNode": ${node}, "count": … }.`,
@@ -63,6 +64,7 @@ function uplinksSplit(hr: HostResult): RawFinding[] {
     out.push({
       rule: 'numa/uplinks-split',
       path: hostPath(h, 'switches', rs.index, 'uplinks', other.index),
+      about: { nic: other.nicIndex },
       message:
         `The uplinks of switch "${rs.sw.name}" sit on NUMA ${nodeList(nodes)}: "${first.nic.name}" on node ${first.nic.numaNode}, "${other.nic.name}" on node ${other.nic.numaNode}. ` +
         `A LAG across NUMA nodes disables NUMA-aware Load Balanced Source teaming. Use uplinks of one node (or one switch per node).`,
@@ -98,6 +100,8 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         out.push({
           rule: 'numa/vm-remote',
           path,
+          // The path names the VM; the switch whose uplinks it is away from is known only here.
+          about: { switch: rs.index },
           message:
             `VM "${vm.name}" is on NUMA node ${vmNode}, but the uplinks of its switch "${rs.sw.name}" are on ${nodeList(uplinkNodes)}: whichever lcore serves it, its packets cross the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
             `Move the VM to node ${target} (numaNode: ${target}) or give the switch an uplink on node ${vmNode}.`,
@@ -114,6 +118,7 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
       out.push({
         rule: 'numa/vm-remote',
         path,
+        about: { switch: rs.index },
         message:
           `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${count(remoteQueues)} queue(s) are served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
           `Add an lcore group { "numaNode": ${vmNode}, "count": … }${moveTo.length > 0 ? ` or move the VM to ${nodeList(moveTo)}` : ''}.`,

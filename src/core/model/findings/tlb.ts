@@ -26,6 +26,7 @@ function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
       return {
         rule: 'tlb/lcore-overloaded',
         path: lcoreGroupPath(h, s.resolved, l.index),
+        about: { lcore: l.index },
         message:
           `lcore ${l.index} of switch "${s.model.name}" (NUMA node ${l.numaNode}) is predicted ${pct(l.utilization)} busy: ${rate(l.pps)} × ${Math.round(l.cyclesPerPacket)} cycles/packet on ${ghz} GHz, above the ${pct(threshold)} threshold. ${advice}`,
         related: [{ path: hostPath(h, 'vms', heaviest.vmIndex, 'vnics', heaviest.vnicIndex, 'traffic', 'pps'), message: `heaviest queue on lcore ${l.index}: ${rate(heaviest.pps)}` }],
