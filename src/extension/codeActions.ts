@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
 import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
+import { isLargeDocument } from './languageFeatures';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument, TOPOLOGY_GLOB } from './topologyFiles';
 
@@ -40,8 +41,12 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
       if (!isTopologyDocument(doc)) return [];
       const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
       if (ours.length === 0) return [];
+      // Repairs need the model and the syntax tree, which a huge design decodes and parses on this
+      // thread: there they are computed when the user asks (Ctrl+.), not for the light bulb that
+      // VS Code requests after every change.
+      const onRequestOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeDocument(doc);
       // Only the analysis of this very version: offsets of another would corrupt the text.
-      const current = await currentAnalysis(this.store, doc, token, 0);
+      const current = onRequestOnly ? undefined : await currentAnalysis(this.store, doc, token, 0);
       // Keyed by title and edits: two diagnostics with the same repair (two uplinks on one node) get one action.
       const fixes = new Map<string, vscode.CodeAction>();
       const byRule = new Map<string, vscode.Diagnostic[]>();

@@ -64,8 +64,31 @@ function selectionRange(s: ls.SelectionRange): vscode.SelectionRange {
   return new vscode.SelectionRange(range(s.range), s.parent && selectionRange(s.parent));
 }
 
+/**
+ * Outline and folding are asked for after every edit, and the JSON language service answers them
+ * on the extension host's thread by parsing the whole document (about 60 ms per MB here). Above
+ * this size they answer nothing, so typing in a huge design never blocks other extensions; VS Code
+ * then folds by indentation. (Moving the service into the analysis worker would lift the limit.)
+ */
+export const AUTOMATIC_FEATURES_MAX_CHARS = 512 * 1024;
+
+/** Over AUTOMATIC_FEATURES_MAX_CHARS (no copy of the text: the offset of its end is free). */
+export function isLargeDocument(doc: vscode.TextDocument): boolean {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > AUTOMATIC_FEATURES_MAX_CHARS;
+}
+
 export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.Disposable {
   const service = createTopologyJsonService();
+  const saidTooLarge = new Set<string>();
+  const tooLargeForEveryEdit = (doc: vscode.TextDocument, what: string): boolean => {
+    if (!isLargeDocument(doc)) return false;
+    const key = doc.uri.toString();
+    if (!saidTooLarge.has(key)) {
+      saidTooLarge.add(key);
+      log.info(`${vscode.workspace.asRelativePath(doc.uri)}: over ${AUTOMATIC_FEATURES_MAX_CHARS / 1024} KB, so ${what} and the other whole-document features (outline, folding) are off for it; completion and hover still work.`);
+    }
+    return true;
+  };
   const parsed = new ParsedTopologies(service);
   const parse = (doc: vscode.TextDocument) => parsed.get(doc.uri.toString(), doc.version, () => doc.getText());
   /** A provider that logs and answers nothing instead of throwing into VS Code. */
@@ -103,12 +126,13 @@ export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.D
     }),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
       provideDocumentSymbols: guarded('Outline', (doc: vscode.TextDocument) => {
+        if (tooLargeForEveryEdit(doc, 'the outline')) return undefined;
         const { document, json } = parse(doc);
         return service.findDocumentSymbols2(document, json, { resultLimit: RESULT_LIMIT }).map(documentSymbol);
       }),
     }, { label: 'EDP Topology' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
-      provideFoldingRanges: guarded('Folding', (doc: vscode.TextDocument) => service.getFoldingRanges(parse(doc).document, { rangeLimit: RESULT_LIMIT }).map(foldingRange)),
+      provideFoldingRanges: guarded('Folding', (doc: vscode.TextDocument) => (tooLargeForEveryEdit(doc, 'folding') ? undefined : service.getFoldingRanges(parse(doc).document, { rangeLimit: RESULT_LIMIT }).map(foldingRange))),
     }),
     vscode.languages.registerSelectionRangeProvider(SELECTOR, {
       provideSelectionRanges: guarded('Selection ranges', (doc: vscode.TextDocument, positions: vscode.Position[]) => {
@@ -122,6 +146,9 @@ export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.D
     vscode.languages.registerDocumentRangeFormattingEditProvider(SELECTOR, {
       provideDocumentRangeFormattingEdits: guarded('Format selection', (doc: vscode.TextDocument, r: vscode.Range, options: vscode.FormattingOptions) => format(doc, r, options)),
     }),
-    vscode.workspace.onDidCloseTextDocument((doc) => parsed.forget(doc.uri.toString())),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      parsed.forget(doc.uri.toString());
+      saidTooLarge.delete(doc.uri.toString());
+    }),
   );
 }
