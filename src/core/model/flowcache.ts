@@ -30,14 +30,13 @@ const EXP_UNDERFLOW = 745;
 const GAMMA_NEGLIGIBLE = 50;
 
 /**
- * Ranks of one vNIC law (n flows, Zipf s, q queues) on an lcore, each queue counted mult[j]
- * times, popularity c·k^(−s). The head and foot ranks live in the solver's node list; the
- * tail rows A … E−1 are summed in closed form.
+ * The closed-form tail of one vNIC law (n flows, Zipf s, q queues, each queue counted mult[j]
+ * times): rows A … E−1, popularity k^(−s) before the lcore's scale c. The head and foot ranks
+ * live in the solver's node list. Shared by every lcore with the same law (see lawOf).
  */
-interface Tail {
+interface TailLaw {
   s: number;
   beta: number;
-  logC: number;
   A: number;
   E: number;
   logA: number;
@@ -49,6 +48,20 @@ interface Tail {
   endE: Float64Array;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT, computed on first use. */
   atLimit?: Float64Array;
+}
+
+/** A tail on an lcore: its law and the lcore's popularity scale c (x = c·T·k^(−s)). */
+interface Tail { law: TailLaw; logC: number }
+
+/** The part of a group's set-up that depends on its law only, not on the lcore's scale c. */
+interface Law {
+  /** k^(−s) of the head and foot ranks summed one by one (uniform: one entry of 1), and their multiplicities. */
+  base: Float64Array;
+  mult: Float64Array;
+  flows: number;
+  /** n^(−s): the least popular rank's base. */
+  minBase: number;
+  tail?: TailLaw;
 }
 
 /** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
@@ -82,6 +95,64 @@ interface Group { n: number; s: number; q: number; c: number; mult: Float64Array
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
 const NEGLIGIBLE_SHARE = 1e-12;
 
+/**
+ * Laws set up so far, most recently used last. Designs repeat vNIC laws (the same traffic on
+ * many VMs, or on the lcores of every host), and re-analysis after an edit meets them again;
+ * bounded, so a file with many distinct laws does not grow memory.
+ */
+const laws = new Map<string, Law>();
+const MAX_LAWS = 2048;
+
+/** Forgets the laws set up so far (benchmarks measure a cold set-up with it). */
+export function clearSolverCache(): void {
+  laws.clear();
+}
+
+function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
+  let key = `${n}/${s}/${q}`;
+  for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
+  const known = laws.get(key);
+  if (known) {
+    laws.delete(key);
+    laws.set(key, known);
+    return known;
+  }
+  const law = makeLaw(n, s, q, mult);
+  if (laws.size >= MAX_LAWS) laws.delete(laws.keys().next().value as string);
+  laws.set(key, law);
+  return law;
+}
+
+function makeLaw(n: number, s: number, q: number, mult: Float64Array): Law {
+  let flows = 0;
+  for (let j = 0; j < q; j++) flows += mult[j] * queueFlowCount(n, q, j);
+  // Uniform: every flow has the same popularity.
+  if (s === 0) return { base: Float64Array.of(1), mult: Float64Array.of(flows), flows, minBase: 1 };
+  const { A, rows, E } = stridedLayout(n, q, s);
+  let size = 0;
+  for (let j = 0; j < q; j++) {
+    if (!mult[j]) continue;
+    if (j < n) size += Math.floor((Math.min(n, A - 1) - 1 - j) / q) + 1;
+    if (E + j <= n) size += Math.floor((n - E - j) / q) + 1;
+  }
+  const base = new Float64Array(size);
+  const m = new Float64Array(size);
+  let used = 0;
+  for (let j = 0; j < q; j++) {
+    if (!mult[j]) continue;
+    for (let k = j + 1; k <= n && k < A; k += q) { base[used] = Math.pow(k, -s); m[used++] = mult[j]; }
+    for (let k = E + j; k <= n; k += q) { base[used] = Math.pow(k, -s); m[used++] = mult[j]; }
+  }
+  const law: Law = { base: base.subarray(0, used), mult: m.subarray(0, used), flows, minBase: Math.pow(n, -s) };
+  if (rows > 0) {
+    let total = 0;
+    for (let j = 0; j < q; j++) total += mult[j];
+    const coef = eulerMaclaurinCoefficients(mult, q);
+    law.tail = { s, beta: 1 / s, A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, endA: endPolynomials(coef, s, A), endE: endPolynomials(coef, s, E) };
+  }
+  return law;
+}
+
 function prepare(mix: readonly FlowMix[]): Prepared {
   const active: { n: number; s: number; q: number; j: number; w: number }[] = [];
   let totalWeight = 0;
@@ -98,57 +169,37 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   }
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const groups = new Map<string, Group[]>();
+  const groups: Group[] = [];
   for (const a of active) {
     const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.
     if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) continue;
-    const key = `${a.n}/${a.s}/${a.q}`;
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    let g = list.find((x) => Math.abs(x.c - c) <= 1e-12 * c);
-    if (!g) list.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
+    let g = groups.find((x) => x.n === a.n && x.s === a.s && x.q === a.q && Math.abs(x.c - c) <= 1e-12 * c);
+    if (!g) groups.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
     g.mult[a.j] += 1;
   }
+  const groupLaws = groups.map((g) => {
+    const { q, mult } = reduceStride(g.q, g.mult);
+    return lawOf(g.n, g.s, q, mult);
+  });
   let size = 0;
-  for (const list of groups.values()) for (const g of list) size += g.s === 0 ? 1 : Math.min(g.n, stridedLayout(g.n, g.q, g.s).A - 1 + g.q);
+  for (const law of groupLaws) size += law.base.length;
   const p = new Float64Array(size);
   const m = new Float64Array(size);
   let used = 0;
   const tails: Tail[] = [];
   let flows = 0;
   let minP = Infinity;
-  for (const list of groups.values()) {
-    for (const g of list) {
-      const { n, s, c } = g;
-      const { q, mult } = reduceStride(g.q, g.mult);
-      let count = 0;
-      for (let j = 0; j < q; j++) count += mult[j] * queueFlowCount(n, q, j);
-      flows += count;
-      minP = Math.min(minP, c * Math.pow(n, -s));
-      if (s === 0) {
-        // Uniform: every flow has popularity c.
-        p[used] = c;
-        m[used++] = count;
-        continue;
-      }
-      const { A, rows, E } = stridedLayout(n, q, s);
-      for (let j = 0; j < q; j++) {
-        if (!mult[j]) continue;
-        for (let k = j + 1; k <= n && k < A; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
-        for (let k = E + j; k <= n; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
-      }
-      if (rows > 0) {
-        let total = 0;
-        for (let j = 0; j < q; j++) total += mult[j];
-        const coef = eulerMaclaurinCoefficients(mult, q);
-        tails.push({ s, beta: 1 / s, logC: Math.log(c), A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, endA: endPolynomials(coef, s, A), endE: endPolynomials(coef, s, E) });
-      }
-    }
-  }
-  return { p: p.subarray(0, used), m: m.subarray(0, used), tails, flows, minP, solved: new Map() };
+  groups.forEach(({ c }, i) => {
+    const law = groupLaws[i];
+    flows += law.flows;
+    minP = Math.min(minP, c * law.minBase);
+    for (let r = 0; r < law.base.length; r++) { p[used] = c * law.base[r]; m[used++] = law.mult[r]; }
+    if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
+  });
+  return { p, m, tails, flows, minP, solved: new Map() };
 }
 
 /** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
@@ -230,8 +281,9 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true
 const scratch = new Float64Array(4);
 
 /** Adds one tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections. */
-function tailSums(t: Tail, logT: number, out: Float64Array): void {
-  const logTau = t.logC + logT; // x(k) = τ·k^(−s)
+function tailSums(tail: Tail, logT: number, out: Float64Array): void {
+  const t = tail.law;
+  const logTau = tail.logC + logT; // x(k) = τ·k^(−s)
   const xA = Math.exp(logTau - t.s * t.logA);
   const xE = Math.exp(logTau - t.s * t.logE);
   scratch.fill(0);
@@ -251,7 +303,7 @@ function tailSums(t: Tail, logT: number, out: Float64Array): void {
 }
 
 /** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
-function seriesIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
   const L = Math.log(k2 / k1);
   if (!(L > 0)) return;
   let a1 = k1, a2 = k2; // k·x^n at both ends
@@ -277,7 +329,7 @@ function seriesIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number,
  * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
  * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
  */
-function largeIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
   if (!(k2 > k1)) return;
   const L = Math.log(k2 / k1);
   const pow0 = k2 - k1;
@@ -297,7 +349,7 @@ const end1 = new Float64Array(3);
 const end2 = new Float64Array(3);
 
 /** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to` (m = 2 only when the fourth sum is wanted). */
-function gammaEnd(t: Tail, k: number, x: number, to: Float64Array): Float64Array {
+function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Array {
   // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
   if (x > GAMMA_NEGLIGIBLE) {
     to.fill(0);
@@ -310,7 +362,7 @@ function gammaEnd(t: Tail, k: number, x: number, to: Float64Array): Float64Array
   return to;
 }
 
-function limitEnd(t: Tail, k: number, to: Float64Array): Float64Array {
+function limitEnd(t: TailLaw, k: number, to: Float64Array): Float64Array {
   const r = (t.atLimit ??= Float64Array.of(gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)));
   const f = k * Math.exp(-SERIES_LIMIT);
   to[0] = f * r[0];
