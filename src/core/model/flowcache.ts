@@ -96,30 +96,32 @@ interface Group { n: number; s: number; q: number; c: number; mult: Float64Array
 const NEGLIGIBLE_SHARE = 1e-12;
 
 /**
- * Laws set up so far, most recently used last. Designs repeat vNIC laws (the same traffic on
- * many VMs, or on the lcores of every host), and re-analysis after an edit meets them again;
- * bounded, so a file with many distinct laws does not grow memory.
+ * Laws set up so far, by Zipf exponent, then by flows, queues and multiplicities (integers: no
+ * number-to-string conversion of the exponent on every lookup). Designs repeat vNIC laws (the
+ * same traffic on many VMs, or on the lcores of every host), and re-analysis after an edit
+ * meets them again; bounded, so a file with many distinct laws does not grow memory.
  */
-const laws = new Map<string, Law>();
-const MAX_LAWS = 2048;
+const laws = new Map<number, Map<string, Law>>();
+let lawCount = 0;
+const MAX_LAWS = 4096;
 
 /** Forgets the laws set up so far (benchmarks measure a cold set-up with it). */
 export function clearSolverCache(): void {
   laws.clear();
+  lawCount = 0;
 }
 
 function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
-  let key = `${n}/${s}/${q}`;
+  let key = `${n}/${q}`;
   for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
-  const known = laws.get(key);
-  if (known) {
-    laws.delete(key);
-    laws.set(key, known);
-    return known;
-  }
+  let byS = laws.get(s);
+  const known = byS?.get(key);
+  if (known) return known;
+  if (lawCount >= MAX_LAWS) clearSolverCache();
+  if (!byS) laws.set(s, (byS = new Map()));
   const law = makeLaw(n, s, q, mult);
-  if (laws.size >= MAX_LAWS) laws.delete(laws.keys().next().value as string);
-  laws.set(key, law);
+  byS.set(key, law);
+  lawCount++;
   return law;
 }
 
@@ -249,15 +251,11 @@ const TAYLOR1 = new Float64Array(SERIES_TERMS + 2);
   }
 }
 
-/** Whether evaluate must get the fourth sum right (it costs one more continued fraction per tail). */
-let wantFourth = true;
-
 /** The prepared flows and ln T of the sums evaluate() wrote last (a solve ends where it evaluated). */
 let evaluatedFor: Prepared | undefined;
 let evaluatedAt = NaN;
 
-function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true): void {
-  wantFourth = fourth;
+function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
@@ -348,7 +346,7 @@ function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: numbe
 const end1 = new Float64Array(3);
 const end2 = new Float64Array(3);
 
-/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to` (m = 2 only when the fourth sum is wanted). */
+/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to`. */
 function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Array {
   // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
   if (x > GAMMA_NEGLIGIBLE) {
@@ -356,9 +354,15 @@ function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Ar
     return to;
   }
   const f = k * Math.exp(-x);
-  to[0] = f * gammaRatio(-t.beta, x);
-  to[1] = f * x * gammaRatio(1 - t.beta, x);
-  to[2] = wantFourth ? f * x * x * gammaRatio(2 - t.beta, x) : 0;
+  const b = t.beta;
+  // One continued fraction, the other two by Γ(a+1, x) = a·Γ(a, x) + x^a·e^(−x), that is
+  // R_{a+1} = (a·R_a + 1)/x, where that loses no digits (a·R_a ≥ −1/2).
+  const r0 = gammaRatio(-b, x);
+  const r1 = -b * r0 >= -0.5 ? (1 - b * r0) / x : gammaRatio(1 - b, x);
+  const r2 = (1 - b) * r1 >= -0.5 ? ((1 - b) * r1 + 1) / x : gammaRatio(2 - b, x);
+  to[0] = f * r0;
+  to[1] = f * x * r1;
+  to[2] = f * x * x * r2;
   return to;
 }
 
@@ -463,14 +467,14 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;
-  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], false, lo, hi, start);
+  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start);
 }
 
 /** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
-function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, fourth: boolean, lo: number, hi: number, start?: number): number {
+function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, lo: number, hi: number, start?: number): number {
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
-    evaluate(prep, t, sums, fourth);
+    evaluate(prep, t, sums);
     const excess = excessOf(sums, t);
     if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
@@ -484,14 +488,27 @@ function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => numb
   return t;
 }
 
+/**
+ * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
+ * (Newton's) was within 1e-6 of it: then the sums at logT are those plus d × their derivatives
+ * in ln T (occupancy: sums[1]; hit: sums[3]/T), to within d² ≤ 1e-12.
+ */
+function near(prep: Prepared, logT: number): number {
+  const d = logT - evaluatedAt;
+  if (evaluatedFor === prep && Math.abs(d) <= 1e-6) return d;
+  evaluate(prep, logT, sums);
+  return 0;
+}
+
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
   const known = prep.solved.get(entries);
   if (known !== undefined) return known;
   const logT = solveOccupancy(prep, entries, prep.lastLogT);
-  if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
-  const hit = Math.min(1, Math.max(0, sums[2] / Math.exp(logT)));
+  // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
+  const d = near(prep, logT);
+  const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   prep.lastLogT = logT;
   prep.solved.set(entries, hit);
   return hit;
@@ -542,7 +559,7 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     const lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
     let hi = lo + 2;
     for (let i = 0; i < 200; i++) {
-      evaluate(prep, hi, sums, false);
+      evaluate(prep, hi, sums);
       if (sums[2] / Math.exp(hi) >= needed) break;
       hi += 2 + (hi - lo);
     }
@@ -550,12 +567,10 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       prep,
       (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
       (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
-      true,
       lo,
       hi,
     );
-    if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
-    entries = Math.min(sums[0], prep.flows);
+    entries = Math.min(sums[0] + near(prep, logT) * sums[1], prep.flows);
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);
