@@ -66,15 +66,18 @@ interface Law {
 
 /** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
 interface Prepared {
-  /** Popularity and multiplicity of each flow summed one by one. */
+  /** Popularity and multiplicity of each flow summed one by one, most popular first… */
   p: Float64Array;
   m: Float64Array;
+  /** …and the sums of m and m·p over the first i of them (see evaluate). */
+  mBefore: Float64Array;
+  mpBefore: Float64Array;
   tails: Tail[];
   flows: number;
   minP: number;
-  /** Hit rates solved so far, by entries, and the last ln T (a warm start for the next solve). */
+  /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
   solved: Map<number, number>;
-  lastLogT?: number;
+  last?: { logC: number; logT: number; slope: number; hit: number };
 }
 
 /**
@@ -201,7 +204,20 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     for (let r = 0; r < law.base.length; r++) { p[used] = c * law.base[r]; m[used++] = law.mult[r]; }
     if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
   });
-  return { p, m, tails, flows, minP, solved: new Map() };
+  // Most popular first, so that evaluate takes the flows that are always cached at a given T
+  // (a prefix) from the running sums instead of one by one.
+  const order = Array.from({ length: used }, (_, i) => i).sort((a, b) => p[b] - p[a]);
+  const ps = new Float64Array(used);
+  const ms = new Float64Array(used);
+  const mBefore = new Float64Array(used + 1);
+  const mpBefore = new Float64Array(used + 1);
+  order.forEach((from, i) => {
+    ps[i] = p[from];
+    ms[i] = m[from];
+    mBefore[i + 1] = mBefore[i] + ms[i];
+    mpBefore[i + 1] = mpBefore[i] + ms[i] * ps[i];
+  });
+  return { p: ps, m: ms, mBefore, mpBefore, tails, flows, minP, solved: new Map() };
 }
 
 /** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
@@ -255,13 +271,25 @@ const TAYLOR1 = new Float64Array(SERIES_TERMS + 2);
 let evaluatedFor: Prepared | undefined;
 let evaluatedAt = NaN;
 
+/** e^(−40) = 4·10^(−18): beyond this x a flow's e^(−x) terms vanish in double precision next to 1. */
+const ALWAYS_CACHED = 40;
+
 function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   const { p, m } = prep;
-  for (let i = 0; i < p.length; i++) {
+  // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
+  // nothing to the sums with e^(−x): the first `cut` of them (p descending) count in bulk.
+  let lo = 0, hi = p.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p[mid] * T > ALWAYS_CACHED) lo = mid + 1;
+    else hi = mid;
+  }
+  const cut = lo;
+  let s0 = prep.mBefore[cut], s1 = 0, s2 = T * prep.mpBefore[cut], s3 = 0;
+  for (let i = cut; i < p.length; i++) {
     const x = p[i] * T;
     const em = Math.expm1(-x);
     const w = m[i];
@@ -500,16 +528,25 @@ function near(prep: Prepared, logT: number): number {
   return 0;
 }
 
+/** ln T − ln C of the last solve (a cold mix's first guess). */
+let lastColdOffset = 0;
+
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
   const known = prep.solved.get(entries);
   if (known !== undefined) return known;
-  const logT = solveOccupancy(prep, entries, prep.lastLogT);
+  // Warm start: a Newton step from this mix's last solve, or a cold mix starts where the last
+  // solve of any mix ended relative to its ln C (lcores of a design have alike mixes).
+  const logC = Math.log(entries);
+  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : logC + lastColdOffset;
+  const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
-  prep.lastLogT = logT;
+  const slope = sums[1] / sums[0];
+  if (slope > 0) prep.last = { logC, logT, slope, hit };
+  if (Number.isFinite(logT - logC)) lastColdOffset = logT - logC;
   prep.solved.set(entries, hit);
   return hit;
 }
@@ -556,12 +593,21 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     // Solve on ln(miss) near 1, on ln(hit) below: both are monotone in ln T and close to linear.
     const useMiss = needed > 0.5;
     const goal = Math.log(useMiss ? 1 - needed : needed);
-    const lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
-    let hi = lo + 2;
-    for (let i = 0; i < 200; i++) {
-      evaluate(prep, hi, sums);
-      if (sums[2] / Math.exp(hi) >= needed) break;
-      hi += 2 + (hi - lo);
+    let lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
+    let hi = NaN;
+    // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and starts Newton.
+    const last = prep.last;
+    if (last && last.hit >= needed) hi = last.logT;
+    else if (last && last.logT > lo) lo = last.logT;
+    if (Number.isNaN(hi)) {
+      const from = lo;
+      hi = lo + 2;
+      for (let i = 0; i < 200; i++) {
+        evaluate(prep, hi, sums);
+        if (sums[2] / Math.exp(hi) >= needed) break;
+        lo = hi;
+        hi += 2 + (hi - from);
+      }
     }
     const logT = newton(
       prep,
@@ -569,6 +615,7 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
       lo,
       hi,
+      last?.logT,
     );
     entries = Math.min(sums[0] + near(prep, logT) * sums[1], prep.flows);
   }
