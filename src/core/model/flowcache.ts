@@ -528,25 +528,21 @@ function near(prep: Prepared, logT: number): number {
   return 0;
 }
 
-/** ln T − ln C of the last solve (a cold mix's first guess). */
-let lastColdOffset = 0;
-
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
   const known = prep.solved.get(entries);
   if (known !== undefined) return known;
-  // Warm start: a Newton step from this mix's last solve, or a cold mix starts where the last
-  // solve of any mix ended relative to its ln C (lcores of a design have alike mixes).
+  // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
+  // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
-  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : logC + lastColdOffset;
+  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : undefined;
   const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   const slope = sums[1] / sums[0];
   if (slope > 0) prep.last = { logC, logT, slope, hit };
-  if (Number.isFinite(logT - logC)) lastColdOffset = logT - logC;
   prep.solved.set(entries, hit);
   return hit;
 }
