@@ -43,9 +43,8 @@ interface TailLaw {
   logE: number;
   /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
-  /** Euler–Maclaurin end corrections at A and E as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
-  endA: Float64Array;
-  endE: Float64Array;
+  /** Euler–Maclaurin end corrections at A (from 0) and E (from END_SIZE) as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
+  ends: Float64Array;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT, computed on first use. */
   atLimit?: Float64Array;
 }
@@ -55,9 +54,9 @@ interface Tail { law: TailLaw; logC: number }
 
 /** The part of a group's set-up that depends on its law only, not on the lcore's scale c. */
 interface Law {
-  /** k^(−s) of the head and foot ranks summed one by one (uniform: one entry of 1), and their multiplicities. */
-  base: Float64Array;
-  mult: Float64Array;
+  /** k^(−s) of the head and foot ranks summed one by one, most popular first (uniform: one entry of 1), and their multiplicities. */
+  base: number[];
+  mult: number[];
   flows: number;
   /** n^(−s): the least popular rank's base. */
   minBase: number;
@@ -66,12 +65,13 @@ interface Law {
 
 /** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
 interface Prepared {
-  /** Popularity and multiplicity of each flow summed one by one, most popular first… */
+  /** Popularity and multiplicity of each flow summed one by one, by group, most popular first in each… */
   p: Float64Array;
   m: Float64Array;
-  /** …and the sums of m and m·p over the first i of them (see evaluate). */
+  /** …the sums of m and m·p over the first i of them (see evaluate), and where each group starts. */
   mBefore: Float64Array;
   mpBefore: Float64Array;
+  segments: Uint32Array;
   tails: Tail[];
   flows: number;
   minP: number;
@@ -132,28 +132,32 @@ function makeLaw(n: number, s: number, q: number, mult: Float64Array): Law {
   let flows = 0;
   for (let j = 0; j < q; j++) flows += mult[j] * queueFlowCount(n, q, j);
   // Uniform: every flow has the same popularity.
-  if (s === 0) return { base: Float64Array.of(1), mult: Float64Array.of(flows), flows, minBase: 1 };
+  if (s === 0) return { base: [1], mult: [flows], flows, minBase: 1 };
   const { A, rows, E } = stridedLayout(n, q, s);
-  let size = 0;
-  for (let j = 0; j < q; j++) {
-    if (!mult[j]) continue;
-    if (j < n) size += Math.floor((Math.min(n, A - 1) - 1 - j) / q) + 1;
-    if (E + j <= n) size += Math.floor((n - E - j) / q) + 1;
-  }
-  const base = new Float64Array(size);
-  const m = new Float64Array(size);
-  let used = 0;
-  for (let j = 0; j < q; j++) {
-    if (!mult[j]) continue;
-    for (let k = j + 1; k <= n && k < A; k += q) { base[used] = Math.pow(k, -s); m[used++] = mult[j]; }
-    for (let k = E + j; k <= n; k += q) { base[used] = Math.pow(k, -s); m[used++] = mult[j]; }
-  }
-  const law: Law = { base: base.subarray(0, used), mult: m.subarray(0, used), flows, minBase: Math.pow(n, -s) };
+  const base: number[] = [];
+  const m: number[] = [];
+  // Ranks in increasing order (popularity decreasing): one queue by its stride, several by
+  // every rank of the head and foot (there are at most 8 rows of them).
+  let only = -1;
+  for (let j = 0; j < q; j++) if (mult[j]) only = only === -1 ? j : -2;
+  const add = (from: number, to: number) => {
+    if (only >= 0) {
+      for (let k = from + ((only - ((from - 1) % q) + q) % q); k <= to; k += q) { base.push(Math.pow(k, -s)); m.push(mult[only]); }
+    } else {
+      for (let k = from; k <= to; k++) if (mult[(k - 1) % q]) { base.push(Math.pow(k, -s)); m.push(mult[(k - 1) % q]); }
+    }
+  };
+  add(1, Math.min(n, A - 1));
+  add(E, n);
+  const law: Law = { base, mult: m, flows, minBase: Math.pow(n, -s) };
   if (rows > 0) {
     let total = 0;
     for (let j = 0; j < q; j++) total += mult[j];
     const coef = eulerMaclaurinCoefficients(mult, q);
-    law.tail = { s, beta: 1 / s, A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, endA: endPolynomials(coef, s, A), endE: endPolynomials(coef, s, E) };
+    const ends = new Float64Array(2 * END_SIZE);
+    endPolynomials(coef, s, A, ends, 0);
+    endPolynomials(coef, s, E, ends, END_SIZE);
+    law.tail = { s, beta: 1 / s, A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, ends };
   }
   return law;
 }
@@ -193,6 +197,9 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   for (const law of groupLaws) size += law.base.length;
   const p = new Float64Array(size);
   const m = new Float64Array(size);
+  const mBefore = new Float64Array(size + 1);
+  const mpBefore = new Float64Array(size + 1);
+  const segments = new Uint32Array(groups.length + 1);
   let used = 0;
   const tails: Tail[] = [];
   let flows = 0;
@@ -201,23 +208,17 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const law = groupLaws[i];
     flows += law.flows;
     minP = Math.min(minP, c * law.minBase);
-    for (let r = 0; r < law.base.length; r++) { p[used] = c * law.base[r]; m[used++] = law.mult[r]; }
+    for (let r = 0; r < law.base.length; r++) {
+      p[used] = c * law.base[r];
+      m[used] = law.mult[r];
+      mBefore[used + 1] = mBefore[used] + m[used];
+      mpBefore[used + 1] = mpBefore[used] + m[used] * p[used];
+      used++;
+    }
+    segments[i + 1] = used;
     if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
   });
-  // Most popular first, so that evaluate takes the flows that are always cached at a given T
-  // (a prefix) from the running sums instead of one by one.
-  const order = Array.from({ length: used }, (_, i) => i).sort((a, b) => p[b] - p[a]);
-  const ps = new Float64Array(used);
-  const ms = new Float64Array(used);
-  const mBefore = new Float64Array(used + 1);
-  const mpBefore = new Float64Array(used + 1);
-  order.forEach((from, i) => {
-    ps[i] = p[from];
-    ms[i] = m[from];
-    mBefore[i + 1] = mBefore[i] + ms[i];
-    mpBefore[i + 1] = mpBefore[i] + ms[i] * ps[i];
-  });
-  return { p: ps, m: ms, mBefore, mpBefore, tails, flows, minP, solved: new Map() };
+  return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map() };
 }
 
 /** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
@@ -278,27 +279,31 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
-  const { p, m } = prep;
-  // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
-  // nothing to the sums with e^(−x): the first `cut` of them (p descending) count in bulk.
-  let lo = 0, hi = p.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (p[mid] * T > ALWAYS_CACHED) lo = mid + 1;
-    else hi = mid;
-  }
-  const cut = lo;
-  let s0 = prep.mBefore[cut], s1 = 0, s2 = T * prep.mpBefore[cut], s3 = 0;
-  for (let i = cut; i < p.length; i++) {
-    const x = p[i] * T;
-    const em = Math.expm1(-x);
-    const w = m[i];
-    const occ = -em;
-    const xe = x * (em + 1);
-    s0 += w * occ;
-    s1 += w * xe;
-    s2 += w * x * occ;
-    s3 += w * x * xe;
+  const { p, m, mBefore, mpBefore, segments } = prep;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let g = 0; g + 1 < segments.length; g++) {
+    // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
+    // nothing to the sums with e^(−x): the first of each group (p descending) count in bulk.
+    const first = segments[g], end = segments[g + 1];
+    let lo = first, hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p[mid] * T > ALWAYS_CACHED) lo = mid + 1;
+      else hi = mid;
+    }
+    s0 += mBefore[lo] - mBefore[first];
+    s2 += T * (mpBefore[lo] - mpBefore[first]);
+    for (let i = lo; i < end; i++) {
+      const x = p[i] * T;
+      const em = Math.expm1(-x);
+      const w = m[i];
+      const occ = -em;
+      const xe = x * (em + 1);
+      s0 += w * occ;
+      s1 += w * xe;
+      s2 += w * x * occ;
+      s3 += w * x * xe;
+    }
   }
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
   for (const tail of prep.tails) tailSums(tail, logT, out);
@@ -324,8 +329,8 @@ function tailSums(tail: Tail, logT: number, out: Float64Array): void {
     seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, scratch);
   }
   for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
-  endCorrection(t.endE, xE, 1, out);
-  endCorrection(t.endA, xA, -1, out);
+  endCorrection(t.ends, END_SIZE, xE, 1, out);
+  endCorrection(t.ends, 0, xA, -1, out);
 }
 
 /** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
@@ -429,6 +434,7 @@ export function gammaRatio(a: number, x: number): number {
 const END_P = 2;
 const END_Q = 3 + EM_ORDER;
 const END_STRIDE = END_P + END_Q;
+const END_SIZE = 4 * END_STRIDE;
 const endWeights = new Float64Array(EM_ORDER);
 /** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
 const THETA_FLAT = THETA.map((orders) => {
@@ -445,7 +451,7 @@ const THETA_FLAT = THETA.map((orders) => {
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number): Float64Array {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
@@ -457,23 +463,21 @@ function endPolynomials(coef: Float64Array, s: number, k: number): Float64Array 
     }
     kPow /= k;
   }
-  const out = new Float64Array(4 * END_STRIDE);
   for (let g = 0; g < 4; g++) {
     const table = THETA_FLAT[g];
     for (let i = 0; i < EM_ORDER; i++) {
       const w = W[i];
       if (w === 0) continue;
-      for (let d = 0; d < END_STRIDE; d++) out[g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
+      for (let d = 0; d < END_STRIDE; d++) out[at + g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
     }
   }
-  return out;
 }
 
 /** Adds sign × the Euler–Maclaurin end correction at the rank where x(k) = x. */
-function endCorrection(poly: Float64Array, x: number, sign: number, out: Float64Array): void {
+function endCorrection(poly: Float64Array, at: number, x: number, sign: number, out: Float64Array): void {
   const e = x > EXP_UNDERFLOW ? 0 : Math.exp(-x);
   for (let g = 0; g < 4; g++) {
-    const base = g * END_STRIDE;
+    const base = at + g * END_STRIDE;
     const p = poly[base] + poly[base + 1] * x;
     let q = 0;
     for (let d = END_Q - 1; d >= 0; d--) q = q * x + poly[base + END_P + d];
