@@ -1,4 +1,4 @@
-// Flow-cache solver benchmark: `npx tsc -p . && node out/bench/flowcache.bench.js`.
+// Flow-cache solver benchmark: `npm run build && node out/bench/flowcache.bench.js`.
 // Reports ratios against baselines measured in the same run, not absolute thresholds:
 // the solver's cost must not grow with the flow count (10^8 ≈ 10^4) nor with the queues an
 // lcore carries beyond their distinct vNIC laws, and one lcore with 16 queues of 10^4–10^8

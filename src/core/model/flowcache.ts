@@ -7,7 +7,9 @@
 // into one group (an lcore with all queues of a vNIC sees exactly that vNIC's flow set); per
 // group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
 // form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
-// where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above.
+// where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
+// not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
+// and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
 import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
