@@ -123,7 +123,7 @@ function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
   const known = byS?.get(key);
   if (known) return known;
   if (lawCount >= MAX_LAWS) clearSolverCache();
-  if (!byS) laws.set(s, (byS = new Map()));
+  if (!byS) laws.set(s, (byS = new Map<string, Law>()));
   const law = makeLaw(n, s, q, mult);
   byS.set(key, law);
   lawCount++;

@@ -143,7 +143,7 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
     sumsCount = 0;
     byS = undefined;
   }
-  if (!byS) sumsCache.set(s, (byS = new Map()));
+  if (!byS) sumsCache.set(s, (byS = new Map<string, { sums: Float64Array; shares: Float64Array }>()));
   byS.set(key, entry);
   sumsCount++;
   return entry;
