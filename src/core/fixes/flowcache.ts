@@ -1,7 +1,9 @@
 // flowcache/low-hit-rate: raise the switch's flow cache to the smallest size that clears the finding.
-import { computeModel } from '../model';
+import { effectiveConstants } from '../model/constants';
 import { mib, pct } from '../model/findings/format';
-import { MAX_FLOW_TABLE, MIN_FLOW_TABLE } from '../model/flowcache';
+import { entriesForHitRate, MAX_FLOW_TABLE } from '../model/flowcache';
+import { hostResult } from '../model/hostModel';
+import { resolveHost } from '../model/resolve';
 import { lowestHitLcore } from '../model/switchModel';
 import type { Topology } from '../topology';
 import { setValueEdits } from './edits';
@@ -9,16 +11,15 @@ import { indicesOf } from './paths';
 import type { FixContext, QuickFix } from './types';
 
 /**
- * The switch's model with `entries` per lcore. The model is rerun on the switch's host alone,
- * with the constants in effect, so the size found is the one that makes the finding go away
- * (thresholds from settings and the file's `model` section included). Lcore placement does not
- * depend on the cache size, so lcore indices stay comparable.
+ * The switch's model, and its lcores' flow mixes, with `entries` per lcore. The model is rerun
+ * on the switch's host alone, with the constants in effect, so the size found is the one that
+ * makes the finding go away (thresholds from settings and the file's `model` section included).
+ * Lcore placement does not depend on the cache size, so lcore indices stay comparable.
  */
-function switchWith(topology: Topology, h: number, s: number, entries: number, constants: Record<string, number>) {
+function switchWith(topology: Topology, h: number, s: number, entries: number | undefined, constants: Record<string, number>) {
   const host = topology.hosts[h];
-  const switches = host.switches.map((sw, i) => (i === s ? { ...sw, flowCache: { ...sw.flowCache, entries } } : sw));
-  const single: Topology = { ...topology, hosts: [{ ...host, switches }] };
-  return computeModel(single, constants).model.hosts[0].switches[s];
+  const switches = entries === undefined ? host.switches : host.switches.map((sw, i) => (i === s ? { ...sw, flowCache: { ...sw.flowCache, entries } } : sw));
+  return hostResult(resolveHost({ ...host, switches }, h, topology.target), effectiveConstants(constants)).switches[s];
 }
 
 export function lowHitRateFixes(ctx: FixContext): QuickFix[] {
@@ -32,19 +33,16 @@ export function lowHitRateFixes(ctx: FixContext): QuickFix[] {
   const low = (lcores: typeof current.lcores) => lcores.filter((l) => l.pps > 0 && l.hitRate < threshold);
   const worst = lowestHitLcore(low(current.lcores));
   if (!worst) return [];
-  const clears = (entries: number) => low(switchWith(topology, h, s, entries, model.constants).lcores).length === 0;
-  // The hit rate grows with the size: bisect over the exponents between the current size and the largest.
-  let lo = Math.max(Math.log2(MIN_FLOW_TABLE) - 1, Math.floor(Math.log2(current.entries)));
-  let hi = Math.log2(MAX_FLOW_TABLE);
-  if (lo >= hi || !clears(2 ** hi)) return [];
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (clears(2 ** mid)) hi = mid;
-    else lo = mid;
-  }
-  const entries = 2 ** hi;
+  // The hit rate grows with the size: each low lcore's smallest size solved directly (as the
+  // finding's advice does), then checked on the model at that size.
+  const mixes = switchWith(topology, h, s, undefined, model.constants).mixByLcore;
+  const needed = low(current.lcores).map((l) => entriesForHitRate(mixes[l.index], threshold, l.churnMissShare));
+  if (needed.some((n) => n === undefined)) return [];
+  let entries = Math.max(...(needed as number[]));
+  let after = switchWith(topology, h, s, entries, model.constants).model;
+  while (low(after.lcores).length > 0 && entries < MAX_FLOW_TABLE) after = switchWith(topology, h, s, (entries *= 2), model.constants).model;
+  if (low(after.lcores).length > 0 || !(entries > current.entries)) return [];
   // The figure the finding's message quotes: its worst lcore at the new size.
-  const after = switchWith(topology, h, s, entries, model.constants);
   const reached = after.lcores[worst.index]?.hitRate ?? threshold;
   // Not free: the occupied entries join the LLC working set (docs/MODEL.md §7).
   const llc = after.mbuf.flowTableBytes - current.mbuf.flowTableBytes;

@@ -7,7 +7,9 @@
 // into one group (an lcore with all queues of a vNIC sees exactly that vNIC's flow set); per
 // group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
 // form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
-// where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above.
+// where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
+// not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
+// and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
 import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
@@ -30,38 +32,54 @@ const EXP_UNDERFLOW = 745;
 const GAMMA_NEGLIGIBLE = 50;
 
 /**
- * Ranks of one vNIC law (n flows, Zipf s, q queues) on an lcore, each queue counted mult[j]
- * times, popularity c·k^(−s). The head and foot ranks live in the solver's node list; the
- * tail rows A … E−1 are summed in closed form.
+ * The closed-form tail of one vNIC law (n flows, Zipf s, q queues, each queue counted mult[j]
+ * times): rows A … E−1, popularity k^(−s) before the lcore's scale c. The head and foot ranks
+ * live in the solver's node list. Shared by every lcore with the same law (see lawOf).
  */
-interface Tail {
+interface TailLaw {
   s: number;
   beta: number;
-  logC: number;
   A: number;
   E: number;
   logA: number;
   logE: number;
   /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
-  /** Euler–Maclaurin end corrections at A and E as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
-  endA: Float64Array;
-  endE: Float64Array;
+  /** Euler–Maclaurin end corrections at A (from 0) and E (from END_SIZE) as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
+  ends: Float64Array;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT, computed on first use. */
   atLimit?: Float64Array;
 }
 
+/** A tail on an lcore: its law and the lcore's popularity scale c (x = c·T·k^(−s)). */
+interface Tail { law: TailLaw; logC: number }
+
+/** The part of a group's set-up that depends on its law only, not on the lcore's scale c. */
+interface Law {
+  /** k^(−s) of the head and foot ranks summed one by one, most popular first (uniform: one entry of 1), and their multiplicities. */
+  base: number[];
+  mult: number[];
+  flows: number;
+  /** n^(−s): the least popular rank's base. */
+  minBase: number;
+  tail?: TailLaw;
+}
+
 /** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
 interface Prepared {
-  /** Popularity and multiplicity of each flow summed one by one. */
+  /** Popularity and multiplicity of each flow summed one by one, by group, most popular first in each… */
   p: Float64Array;
   m: Float64Array;
+  /** …the sums of m and m·p over the first i of them (see evaluate), and where each group starts. */
+  mBefore: Float64Array;
+  mpBefore: Float64Array;
+  segments: Uint32Array;
   tails: Tail[];
   flows: number;
   minP: number;
-  /** Hit rates solved so far, by entries, and the last ln T (a warm start for the next solve). */
+  /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
   solved: Map<number, number>;
-  lastLogT?: number;
+  last?: { logC: number; logT: number; slope: number; hit: number };
 }
 
 /**
@@ -82,6 +100,70 @@ interface Group { n: number; s: number; q: number; c: number; mult: Float64Array
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
 const NEGLIGIBLE_SHARE = 1e-12;
 
+/**
+ * Laws set up so far, by Zipf exponent, then by flows, queues and multiplicities (integers: no
+ * number-to-string conversion of the exponent on every lookup). Designs repeat vNIC laws (the
+ * same traffic on many VMs, or on the lcores of every host), and re-analysis after an edit
+ * meets them again; bounded, so a file with many distinct laws does not grow memory.
+ */
+const laws = new Map<number, Map<string, Law>>();
+let lawCount = 0;
+const MAX_LAWS = 4096;
+
+/** Forgets the laws set up so far (benchmarks measure a cold set-up with it). */
+export function clearSolverCache(): void {
+  laws.clear();
+  lawCount = 0;
+}
+
+function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
+  let key = `${n}/${q}`;
+  for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
+  let byS = laws.get(s);
+  const known = byS?.get(key);
+  if (known) return known;
+  if (lawCount >= MAX_LAWS) clearSolverCache();
+  if (!byS) laws.set(s, (byS = new Map<string, Law>()));
+  const law = makeLaw(n, s, q, mult);
+  byS.set(key, law);
+  lawCount++;
+  return law;
+}
+
+function makeLaw(n: number, s: number, q: number, mult: Float64Array): Law {
+  let flows = 0;
+  for (let j = 0; j < q; j++) flows += mult[j] * queueFlowCount(n, q, j);
+  // Uniform: every flow has the same popularity.
+  if (s === 0) return { base: [1], mult: [flows], flows, minBase: 1 };
+  const { A, rows, E } = stridedLayout(n, q, s);
+  const base: number[] = [];
+  const m: number[] = [];
+  // Ranks in increasing order (popularity decreasing): one queue by its stride, several by
+  // every rank of the head and foot (there are at most 8 rows of them).
+  let only = -1;
+  for (let j = 0; j < q; j++) if (mult[j]) only = only === -1 ? j : -2;
+  const add = (from: number, to: number) => {
+    if (only >= 0) {
+      for (let k = from + ((only - ((from - 1) % q) + q) % q); k <= to; k += q) { base.push(Math.pow(k, -s)); m.push(mult[only]); }
+    } else {
+      for (let k = from; k <= to; k++) if (mult[(k - 1) % q]) { base.push(Math.pow(k, -s)); m.push(mult[(k - 1) % q]); }
+    }
+  };
+  add(1, Math.min(n, A - 1));
+  add(E, n);
+  const law: Law = { base, mult: m, flows, minBase: Math.pow(n, -s) };
+  if (rows > 0) {
+    let total = 0;
+    for (let j = 0; j < q; j++) total += mult[j];
+    const coef = eulerMaclaurinCoefficients(mult, q);
+    const ends = new Float64Array(2 * END_SIZE);
+    endPolynomials(coef, s, A, ends, 0);
+    endPolynomials(coef, s, E, ends, END_SIZE);
+    law.tail = { s, beta: 1 / s, A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, ends };
+  }
+  return law;
+}
+
 function prepare(mix: readonly FlowMix[]): Prepared {
   const active: { n: number; s: number; q: number; j: number; w: number }[] = [];
   let totalWeight = 0;
@@ -98,57 +180,47 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   }
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const groups = new Map<string, Group[]>();
+  const groups: Group[] = [];
   for (const a of active) {
     const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.
     if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) continue;
-    const key = `${a.n}/${a.s}/${a.q}`;
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    let g = list.find((x) => Math.abs(x.c - c) <= 1e-12 * c);
-    if (!g) list.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
+    let g = groups.find((x) => x.n === a.n && x.s === a.s && x.q === a.q && Math.abs(x.c - c) <= 1e-12 * c);
+    if (!g) groups.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
     g.mult[a.j] += 1;
   }
+  const groupLaws = groups.map((g) => {
+    const { q, mult } = reduceStride(g.q, g.mult);
+    return lawOf(g.n, g.s, q, mult);
+  });
   let size = 0;
-  for (const list of groups.values()) for (const g of list) size += g.s === 0 ? 1 : Math.min(g.n, stridedLayout(g.n, g.q, g.s).A - 1 + g.q);
+  for (const law of groupLaws) size += law.base.length;
   const p = new Float64Array(size);
   const m = new Float64Array(size);
+  const mBefore = new Float64Array(size + 1);
+  const mpBefore = new Float64Array(size + 1);
+  const segments = new Uint32Array(groups.length + 1);
   let used = 0;
   const tails: Tail[] = [];
   let flows = 0;
   let minP = Infinity;
-  for (const list of groups.values()) {
-    for (const g of list) {
-      const { n, s, c } = g;
-      const { q, mult } = reduceStride(g.q, g.mult);
-      let count = 0;
-      for (let j = 0; j < q; j++) count += mult[j] * queueFlowCount(n, q, j);
-      flows += count;
-      minP = Math.min(minP, c * Math.pow(n, -s));
-      if (s === 0) {
-        // Uniform: every flow has popularity c.
-        p[used] = c;
-        m[used++] = count;
-        continue;
-      }
-      const { A, rows, E } = stridedLayout(n, q, s);
-      for (let j = 0; j < q; j++) {
-        if (!mult[j]) continue;
-        for (let k = j + 1; k <= n && k < A; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
-        for (let k = E + j; k <= n; k += q) { p[used] = c * Math.pow(k, -s); m[used++] = mult[j]; }
-      }
-      if (rows > 0) {
-        let total = 0;
-        for (let j = 0; j < q; j++) total += mult[j];
-        const coef = eulerMaclaurinCoefficients(mult, q);
-        tails.push({ s, beta: 1 / s, logC: Math.log(c), A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, endA: endPolynomials(coef, s, A), endE: endPolynomials(coef, s, E) });
-      }
+  groups.forEach(({ c }, i) => {
+    const law = groupLaws[i];
+    flows += law.flows;
+    minP = Math.min(minP, c * law.minBase);
+    for (let r = 0; r < law.base.length; r++) {
+      p[used] = c * law.base[r];
+      m[used] = law.mult[r];
+      mBefore[used + 1] = mBefore[used] + m[used];
+      mpBefore[used + 1] = mpBefore[used] + m[used] * p[used];
+      used++;
     }
-  }
-  return { p: p.subarray(0, used), m: m.subarray(0, used), tails, flows, minP, solved: new Map() };
+    segments[i + 1] = used;
+    if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
+  });
+  return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map() };
 }
 
 /** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
@@ -198,30 +270,42 @@ const TAYLOR1 = new Float64Array(SERIES_TERMS + 2);
   }
 }
 
-/** Whether evaluate must get the fourth sum right (it costs one more continued fraction per tail). */
-let wantFourth = true;
-
 /** The prepared flows and ln T of the sums evaluate() wrote last (a solve ends where it evaluated). */
 let evaluatedFor: Prepared | undefined;
 let evaluatedAt = NaN;
 
-function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true): void {
-  wantFourth = fourth;
+/** e^(−40) = 4·10^(−18): beyond this x a flow's e^(−x) terms vanish in double precision next to 1. */
+const ALWAYS_CACHED = 40;
+
+function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
+  const { p, m, mBefore, mpBefore, segments } = prep;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const { p, m } = prep;
-  for (let i = 0; i < p.length; i++) {
-    const x = p[i] * T;
-    const em = Math.expm1(-x);
-    const w = m[i];
-    const occ = -em;
-    const xe = x * (em + 1);
-    s0 += w * occ;
-    s1 += w * xe;
-    s2 += w * x * occ;
-    s3 += w * x * xe;
+  for (let g = 0; g + 1 < segments.length; g++) {
+    // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
+    // nothing to the sums with e^(−x): the first of each group (p descending) count in bulk.
+    const first = segments[g], end = segments[g + 1];
+    let lo = first, hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p[mid] * T > ALWAYS_CACHED) lo = mid + 1;
+      else hi = mid;
+    }
+    s0 += mBefore[lo] - mBefore[first];
+    s2 += T * (mpBefore[lo] - mpBefore[first]);
+    for (let i = lo; i < end; i++) {
+      const x = p[i] * T;
+      const em = Math.expm1(-x);
+      const w = m[i];
+      const occ = -em;
+      const xe = x * (em + 1);
+      s0 += w * occ;
+      s1 += w * xe;
+      s2 += w * x * occ;
+      s3 += w * x * xe;
+    }
   }
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
   for (const tail of prep.tails) tailSums(tail, logT, out);
@@ -230,8 +314,9 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array, fourth = true
 const scratch = new Float64Array(4);
 
 /** Adds one tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections. */
-function tailSums(t: Tail, logT: number, out: Float64Array): void {
-  const logTau = t.logC + logT; // x(k) = τ·k^(−s)
+function tailSums(tail: Tail, logT: number, out: Float64Array): void {
+  const t = tail.law;
+  const logTau = tail.logC + logT; // x(k) = τ·k^(−s)
   const xA = Math.exp(logTau - t.s * t.logA);
   const xE = Math.exp(logTau - t.s * t.logE);
   scratch.fill(0);
@@ -246,12 +331,12 @@ function tailSums(t: Tail, logT: number, out: Float64Array): void {
     seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, scratch);
   }
   for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
-  endCorrection(t.endE, xE, 1, out);
-  endCorrection(t.endA, xA, -1, out);
+  endCorrection(t.ends, END_SIZE, xE, 1, out);
+  endCorrection(t.ends, 0, xA, -1, out);
 }
 
 /** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
-function seriesIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
   const L = Math.log(k2 / k1);
   if (!(L > 0)) return;
   let a1 = k1, a2 = k2; // k·x^n at both ends
@@ -277,7 +362,7 @@ function seriesIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number,
  * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
  * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
  */
-function largeIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
+function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
   if (!(k2 > k1)) return;
   const L = Math.log(k2 / k1);
   const pow0 = k2 - k1;
@@ -296,21 +381,27 @@ function largeIntegral(t: Tail, k1: number, x1: number, k2: number, x2: number, 
 const end1 = new Float64Array(3);
 const end2 = new Float64Array(3);
 
-/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to` (m = 2 only when the fourth sum is wanted). */
-function gammaEnd(t: Tail, k: number, x: number, to: Float64Array): Float64Array {
+/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to`. */
+function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Array {
   // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
   if (x > GAMMA_NEGLIGIBLE) {
     to.fill(0);
     return to;
   }
   const f = k * Math.exp(-x);
-  to[0] = f * gammaRatio(-t.beta, x);
-  to[1] = f * x * gammaRatio(1 - t.beta, x);
-  to[2] = wantFourth ? f * x * x * gammaRatio(2 - t.beta, x) : 0;
+  const b = t.beta;
+  // One continued fraction, the other two by Γ(a+1, x) = a·Γ(a, x) + x^a·e^(−x), that is
+  // R_{a+1} = (a·R_a + 1)/x, where that loses no digits (a·R_a ≥ −1/2).
+  const r0 = gammaRatio(-b, x);
+  const r1 = -b * r0 >= -0.5 ? (1 - b * r0) / x : gammaRatio(1 - b, x);
+  const r2 = (1 - b) * r1 >= -0.5 ? ((1 - b) * r1 + 1) / x : gammaRatio(2 - b, x);
+  to[0] = f * r0;
+  to[1] = f * x * r1;
+  to[2] = f * x * x * r2;
   return to;
 }
 
-function limitEnd(t: Tail, k: number, to: Float64Array): Float64Array {
+function limitEnd(t: TailLaw, k: number, to: Float64Array): Float64Array {
   const r = (t.atLimit ??= Float64Array.of(gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)));
   const f = k * Math.exp(-SERIES_LIMIT);
   to[0] = f * r[0];
@@ -345,6 +436,7 @@ export function gammaRatio(a: number, x: number): number {
 const END_P = 2;
 const END_Q = 3 + EM_ORDER;
 const END_STRIDE = END_P + END_Q;
+const END_SIZE = 4 * END_STRIDE;
 const endWeights = new Float64Array(EM_ORDER);
 /** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
 const THETA_FLAT = THETA.map((orders) => {
@@ -361,7 +453,7 @@ const THETA_FLAT = THETA.map((orders) => {
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number): Float64Array {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
@@ -373,23 +465,21 @@ function endPolynomials(coef: Float64Array, s: number, k: number): Float64Array 
     }
     kPow /= k;
   }
-  const out = new Float64Array(4 * END_STRIDE);
   for (let g = 0; g < 4; g++) {
     const table = THETA_FLAT[g];
     for (let i = 0; i < EM_ORDER; i++) {
       const w = W[i];
       if (w === 0) continue;
-      for (let d = 0; d < END_STRIDE; d++) out[g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
+      for (let d = 0; d < END_STRIDE; d++) out[at + g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
     }
   }
-  return out;
 }
 
 /** Adds sign × the Euler–Maclaurin end correction at the rank where x(k) = x. */
-function endCorrection(poly: Float64Array, x: number, sign: number, out: Float64Array): void {
+function endCorrection(poly: Float64Array, at: number, x: number, sign: number, out: Float64Array): void {
   const e = x > EXP_UNDERFLOW ? 0 : Math.exp(-x);
   for (let g = 0; g < 4; g++) {
-    const base = g * END_STRIDE;
+    const base = at + g * END_STRIDE;
     const p = poly[base] + poly[base + 1] * x;
     let q = 0;
     for (let d = END_Q - 1; d >= 0; d--) q = q * x + poly[base + END_P + d];
@@ -411,14 +501,14 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;
-  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], false, lo, hi, start);
+  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start);
 }
 
 /** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
-function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, fourth: boolean, lo: number, hi: number, start?: number): number {
+function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, lo: number, hi: number, start?: number): number {
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
-    evaluate(prep, t, sums, fourth);
+    evaluate(prep, t, sums);
     const excess = excessOf(sums, t);
     if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
@@ -432,15 +522,33 @@ function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => numb
   return t;
 }
 
+/**
+ * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
+ * (Newton's) was within 1e-6 of it: then the sums at logT are those plus d × their derivatives
+ * in ln T (occupancy: sums[1]; hit: sums[3]/T), to within d² ≤ 1e-12.
+ */
+function near(prep: Prepared, logT: number): number {
+  const d = logT - evaluatedAt;
+  if (evaluatedFor === prep && Math.abs(d) <= 1e-6) return d;
+  evaluate(prep, logT, sums);
+  return 0;
+}
+
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
   const known = prep.solved.get(entries);
   if (known !== undefined) return known;
-  const logT = solveOccupancy(prep, entries, prep.lastLogT);
-  if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
-  const hit = Math.min(1, Math.max(0, sums[2] / Math.exp(logT)));
-  prep.lastLogT = logT;
+  // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
+  // figure must not depend on what was analysed before, to the last digit.)
+  const logC = Math.log(entries);
+  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : undefined;
+  const logT = solveOccupancy(prep, entries, start);
+  // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
+  const d = near(prep, logT);
+  const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
+  const slope = sums[1] / sums[0];
+  if (slope > 0) prep.last = { logC, logT, slope, hit };
   prep.solved.set(entries, hit);
   return hit;
 }
@@ -487,23 +595,31 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     // Solve on ln(miss) near 1, on ln(hit) below: both are monotone in ln T and close to linear.
     const useMiss = needed > 0.5;
     const goal = Math.log(useMiss ? 1 - needed : needed);
-    const lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
-    let hi = lo + 2;
-    for (let i = 0; i < 200; i++) {
-      evaluate(prep, hi, sums, false);
-      if (sums[2] / Math.exp(hi) >= needed) break;
-      hi += 2 + (hi - lo);
+    let lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
+    let hi = NaN;
+    // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and starts Newton.
+    const last = prep.last;
+    if (last && last.hit >= needed) hi = last.logT;
+    else if (last && last.logT > lo) lo = last.logT;
+    if (Number.isNaN(hi)) {
+      const from = lo;
+      hi = lo + 2;
+      for (let i = 0; i < 200; i++) {
+        evaluate(prep, hi, sums);
+        if (sums[2] / Math.exp(hi) >= needed) break;
+        lo = hi;
+        hi += 2 + (hi - from);
+      }
     }
     const logT = newton(
       prep,
       (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
       (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
-      true,
       lo,
       hi,
+      last?.logT,
     );
-    if (evaluatedFor !== prep || evaluatedAt !== logT) evaluate(prep, logT, sums, false);
-    entries = Math.min(sums[0], prep.flows);
+    entries = Math.min(sums[0] + near(prep, logT) * sums[1], prep.flows);
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);

@@ -121,21 +121,31 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
-const sumsCache = new Map<string, { sums: Float64Array; shares: Float64Array }>();
+/** Memo by Zipf exponent, then `n/q` (no number-to-string conversion of the exponent per lookup). */
+const sumsCache = new Map<number, Map<string, { sums: Float64Array; shares: Float64Array }>>();
+let sumsCount = 0;
 
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
 function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
-  const key = `${n}/${s}/${q}`;
-  const known = sumsCache.get(key);
+  const key = `${n}/${q}`;
+  let byS = sumsCache.get(s);
+  const known = byS?.get(key);
   if (known) return known;
-  // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
-  if (sumsCache.size >= 4096) sumsCache.clear();
   const sums = new Float64Array(q);
   let total = 0;
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j);
   const shares = sums.map((x) => (total > 0 ? x / total : 0));
   const entry = { sums, shares };
-  if (q <= 256) sumsCache.set(key, entry);
+  if (q > 256) return entry;
+  // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
+  if (sumsCount >= 4096) {
+    sumsCache.clear();
+    sumsCount = 0;
+    byS = undefined;
+  }
+  if (!byS) sumsCache.set(s, (byS = new Map<string, { sums: Float64Array; shares: Float64Array }>()));
+  byS.set(key, entry);
+  sumsCount++;
   return entry;
 }
 
