@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, waitForDiagnostics } from './helpers';
 

@@ -1,6 +1,6 @@
 // Issue 13: the editor shows exactly what edp-check reports — same rule ids, severities, ranges
 // and messages, each once, nothing without a rule id — and the exported report counts the same.
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

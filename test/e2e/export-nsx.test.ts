@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze, exportDesign, readNsxJson } from '../../src/core';
 import { fixtureUri, openInEditor, revertAndClose, workspaceUri } from './helpers';

@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { EXTENSION_ID, fixtureUri, openInEditor, revertAndClose } from './helpers';

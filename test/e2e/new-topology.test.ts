@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
 import { hasNoErrors, revertAndClose, waitForDiagnostics } from './helpers';

@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { edpDiagnostics, fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, ruleOf, waitForDiagnostics } from './helpers';
 

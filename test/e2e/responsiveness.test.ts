@@ -1,7 +1,7 @@
 // Issue 14: the extension host's thread, shared by every extension, is never blocked by our
 // analysis for more than 50 ms at a time, even on a 2000-host design (~7 MB) edited while open.
 // Measured with perf_hooks.monitorEventLoopDelay in the extension host itself.
-import * as assert from 'node:assert/strict';
+import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { generateDesign } from '../support/design';

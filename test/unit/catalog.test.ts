@@ -3,17 +3,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { BUNDLED_CATALOG, catalogLookup, checkCatalog, entryForDriver, mergeCatalogs, type NicCatalog } from '../../src/core/readiness/catalog';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-test('the bundled catalog validates against schemas/nic-catalog.schema.json', () => {
+it('the bundled catalog validates against schemas/nic-catalog.schema.json', () => {
   const check = checkCatalog(JSON.parse(readFileSync(join(ROOT, 'schemas/nic-catalog.json'), 'utf8')));
   assert.deepEqual(check.problems, []);
 });
 
-test('every entry names its source and whether it is verified; stated minimums are kept', () => {
+it('every entry names its source and whether it is verified; stated minimums are kept', () => {
   for (const e of BUNDLED_CATALOG.nics) {
     assert.ok(e.source.length > 10, e.driver);
     assert.equal(typeof e.verified, 'boolean', e.driver);
@@ -26,7 +26,7 @@ test('every entry names its source and whether it is verified; stated minimums a
   assert.equal(entryForDriver(BUNDLED_CATALOG, 'icen')?.minDriverVersion, undefined);
 });
 
-test('a broken user catalog is refused with sentences naming the entry at fault', () => {
+it('a broken user catalog is refused with sentences naming the entry at fault', () => {
   const missing = checkCatalog({ version: 1, nics: [{ vendor: 'X', family: 'Y', driver: 'foo', edpModes: ['turbo'] }] });
   assert.equal(missing.catalog, undefined);
   assert.ok(missing.problems.some((p) => /\/nics\/0 must have required property 'source'/.test(p)), missing.problems.join('\n'));
@@ -39,7 +39,7 @@ test('a broken user catalog is refused with sentences naming the entry at fault'
   assert.equal(checkCatalog('not a catalog').catalog, undefined);
 });
 
-test('merging: a workspace entry replaces the bundled entry of its driver, new drivers are added', () => {
+it('merging: a workspace entry replaces the bundled entry of its driver, new drivers are added', () => {
   const workspace: NicCatalog = {
     version: 1,
     nics: [
@@ -56,14 +56,14 @@ test('merging: a workspace entry replaces the bundled entry of its driver, new d
   assert.equal(entryForDriver(mergeCatalogs(BUNDLED_CATALOG, [workspace, later]), 'icen')?.minDriverVersion, '1.13', 'the last catalog wins');
 });
 
-test('the PCI lookup names a NIC for the hwloc import', () => {
+it('the PCI lookup names a NIC for the hwloc import', () => {
   const lookup = catalogLookup(BUNDLED_CATALOG);
   assert.deepEqual(lookup('8086', '1592'), { driver: 'icen', model: 'Intel E810-CQDA2', speedGbps: 100 });
   assert.deepEqual(lookup('0x15B3', '101D'), { driver: 'nmlx5_core', model: 'Mellanox ConnectX-6 Dx' });
   assert.equal(lookup('dead', 'beef'), undefined);
 });
 
-test('the schema completes NIC models and drivers from the catalog (generated examples)', () => {
+it('the schema completes NIC models and drivers from the catalog (generated examples)', () => {
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/topology.schema.json'), 'utf8'));
   const nic = schema.definitions.nic.properties;
   const capable = BUNDLED_CATALOG.nics.filter((e) => e.edpModes.length > 0);

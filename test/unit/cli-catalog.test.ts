@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { after, it } from 'node:test';
 import { run } from '../../src/cli/run';
 import { BUNDLED_CATALOG } from '../../src/core/readiness/catalog';
 
@@ -27,7 +27,7 @@ function strictIcenCatalog(): string {
   return file;
 }
 
-test('without --catalog the clean example passes; a stricter workspace catalog makes its driver too old', async () => {
+it('without --catalog the clean example passes; a stricter workspace catalog makes its driver too old', async () => {
   const plain = await cli(['--format', 'json', 'examples/rack-a.edp.json']);
   assert.equal(plain.code, 0, plain.stderr);
   const strict = await cli(['--format', 'json', '--catalog', strictIcenCatalog(), 'examples/rack-a.edp.json']);
@@ -39,7 +39,7 @@ test('without --catalog the clean example passes; a stricter workspace catalog m
   assert.match(tooOld[0].message, /our lab/);
 });
 
-test('a catalog that is not valid is a usage error naming the file', async () => {
+it('a catalog that is not valid is a usage error naming the file', async () => {
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, JSON.stringify({ version: 1, nics: [{ driver: 'x' }] }));
   const result = await cli(['--catalog', bad, 'examples/rack-a.edp.json']);

@@ -1,16 +1,16 @@
 // The small glob matcher behind quoted `edp-check 'racks/**/*.edp.json'` arguments.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { globBase, globDepth, globRegExp, isGlob } from '../../src/cli/glob';
 
 const matches = (pattern: string, p: string) => globRegExp(pattern).test(p);
 
-test('isGlob: *, ? and [ make a pattern; plain paths are not', () => {
+it('isGlob: *, ? and [ make a pattern; plain paths are not', () => {
   for (const p of ['*.edp.json', 'a/**/b', 'rack-?.edp.json', 'rack-[ab].edp.json']) assert.ok(isGlob(p), p);
   for (const p of ['racks/a.edp.json', './x', '/abs/path.edp.json']) assert.ok(!isGlob(p), p);
 });
 
-test('* and ? stay within one path segment', () => {
+it('* and ? stay within one path segment', () => {
   assert.ok(matches('racks/*.edp.json', 'racks/a.edp.json'));
   assert.ok(!matches('racks/*.edp.json', 'racks/sub/a.edp.json'));
   assert.ok(!matches('racks/*.edp.json', 'racks/a.edp.jsonc'));
@@ -19,7 +19,7 @@ test('* and ? stay within one path segment', () => {
   assert.ok(!matches('rack-?', 'rack-/'));
 });
 
-test('** spans zero or more folders', () => {
+it('** spans zero or more folders', () => {
   const p = 'racks/**/*.edp.json';
   assert.ok(matches(p, 'racks/a.edp.json'));
   assert.ok(matches(p, 'racks/x/a.edp.json'));
@@ -30,7 +30,7 @@ test('** spans zero or more folders', () => {
   assert.ok(matches('racks/**', 'racks/x/y'));
 });
 
-test('character classes, negation, and regex characters taken literally', () => {
+it('character classes, negation, and regex characters taken literally', () => {
   assert.ok(matches('rack-[ab].edp.json', 'rack-a.edp.json'));
   assert.ok(!matches('rack-[ab].edp.json', 'rack-c.edp.json'));
   assert.ok(matches('rack-[0-9].edp.json', 'rack-7.edp.json'));
@@ -42,7 +42,7 @@ test('character classes, negation, and regex characters taken literally', () => 
   assert.ok(matches('a[b', 'a[b'), 'an unclosed [ is literal');
 });
 
-test('globBase is the wildcard-free prefix the walk starts from; globDepth bounds the walk', () => {
+it('globBase is the wildcard-free prefix the walk starts from; globDepth bounds the walk', () => {
   assert.equal(globBase('racks/**/*.edp.json'), 'racks');
   assert.equal(globBase('racks/east/*.edp.json'), 'racks/east');
   assert.equal(globBase('*.edp.json'), '');

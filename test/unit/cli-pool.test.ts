@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { run } from '../../src/cli/run';
 import { realisticDesign, cleanDesign } from '../../bench/designs';
 
@@ -43,7 +43,7 @@ async function check(argv: string[], cwd: string, workerScript?: string): Promis
 
 describe('edp-check --jobs', () => {
   for (const format of ['text', 'json', 'sarif']) {
-    test(`${format}: worker threads give the output one thread gives, in file order`, async () => {
+    it(`${format}: worker threads give the output one thread gives, in file order`, async () => {
       const dir = designs();
       const args = ['--format', format, '--fail-on', 'warning', '.', 'missing.edp.json'];
       const one = await check([...args, '--jobs', '1'], dir);
@@ -56,7 +56,7 @@ describe('edp-check --jobs', () => {
     });
   }
 
-  test('text output is written file by file, not at the end', async () => {
+  it('text output is written file by file, not at the end', async () => {
     const dir = designs();
     const r = await check(['--jobs', '2', '.'], dir, WORKER_SCRIPT);
     assert.ok(r.writes >= 7, `${r.writes} writes`);
@@ -64,7 +64,7 @@ describe('edp-check --jobs', () => {
     assert.deepEqual(files, [...files].sort(), 'in file order');
   });
 
-  test('JSON output is byte for byte JSON.stringify(report, null, 2), with and without files', async () => {
+  it('JSON output is byte for byte JSON.stringify(report, null, 2), with and without files', async () => {
     const dir = designs();
     for (const argv of [['--format', 'json', '--jobs', '2', '.'], ['--format', 'json', 'missing.edp.json'], ['--format', 'json', 'd1.edp.json']]) {
       const r = await check(argv, dir, WORKER_SCRIPT);
@@ -72,7 +72,7 @@ describe('edp-check --jobs', () => {
     }
   });
 
-  test('--jobs takes a whole number of at least 1', async () => {
+  it('--jobs takes a whole number of at least 1', async () => {
     for (const bad of ['0', '-1', '1.5', 'many']) {
       const r = await check([`--jobs=${bad}`, 'x.edp.json'], os.tmpdir());
       assert.equal(r.code, 2, bad);

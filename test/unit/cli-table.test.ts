@@ -1,13 +1,13 @@
 // The per-switch table under a file's findings in edp-check's text output.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { percentText, ppsText, switchTableLines } from '../../src/cli/model-table';
 import { analyze } from '../../src/core/analyze';
 import type { DatapathModel } from '../../src/core/model';
 import { dropText } from '../../src/core/format';
 import { edpSwitch, host, loadVm, topology } from './model-fixtures';
 
-test('one row per switch with its figures, names aligned left and figures right', () => {
+it('one row per switch with its figures, names aligned left and figures right', () => {
   const switches = [edpSwitch('vds-edp', ['vmnic0'], [{ numaNode: 0, count: 4 }], { mode: 'edp-performance' }), edpSwitch('vds-b', [], [{ numaNode: 0, count: 1 }])];
   const vms = [loadVm('fw', 0, 2e6, 'vds-edp', 4), loadVm('lb', 0, 3e6, 'vds-b')];
   const analysis = analyze(JSON.stringify(topology([host({ switches, vms })])));
@@ -24,13 +24,13 @@ test('one row per switch with its figures, names aligned left and figures right'
   assert.equal(widths.size, 1, 'columns line up');
 });
 
-test('no model or no switches means no table', () => {
+it('no model or no switches means no table', () => {
   assert.deepEqual(switchTableLines(undefined), []);
   assert.deepEqual(switchTableLines({ constants: {}, hosts: [] } as unknown as DatapathModel), []);
   assert.deepEqual(switchTableLines({ constants: {}, hosts: [{ name: 'h', switches: [] }] } as unknown as DatapathModel), []);
 });
 
-test('rates read as engineers write them', () => {
+it('rates read as engineers write them', () => {
   assert.equal(ppsText(14_880_952), '14.88 Mpps');
   assert.equal(ppsText(1_500), '1.50 kpps');
   assert.equal(ppsText(2.4e9), '2.40 Gpps');

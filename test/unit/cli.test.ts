@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as sarif from 'sarif';
@@ -115,7 +115,7 @@ interface JsonReport {
 }
 
 describe('edp-check exit codes', () => {
-  test('a healthy file exits 0 with no error findings', async () => {
+  it('a healthy file exits 0 with no error findings', async () => {
     const dir = tempDir();
     writeFile(dir, 'ok.edp.json', validJson());
     const r = await runCli(['ok.edp.json'], dir);
@@ -124,7 +124,7 @@ describe('edp-check exit codes', () => {
     assert.match(r.stdout, /^Findings: 0 errors, \d+ warnings?, \d+ info in 1 checked file$/m);
   });
 
-  test('an error finding exits 1; a file-level grade of warning exits 0 unless --fail-on warning', async () => {
+  it('an error finding exits 1; a file-level grade of warning exits 0 unless --fail-on warning', async () => {
     const dir = tempDir();
     writeFile(dir, 'err.edp.json', unknownNicJsonc());
     writeFile(dir, 'warn.edp.json', unknownNicJsonc(['vmnic9'], onlyUnknownNicAs('warning')));
@@ -137,7 +137,7 @@ describe('edp-check exit codes', () => {
     assert.equal((await runCli(['--fail-on', 'error', 'warn.edp.json'], dir)).code, 0);
   });
 
-  test('usage errors exit 2 and say what is wrong on stderr', async () => {
+  it('usage errors exit 2 and say what is wrong on stderr', async () => {
     const dir = tempDir();
     writeFile(dir, 'ok.edp.json', validJson());
     const cases: [string[], RegExp][] = [
@@ -159,7 +159,7 @@ describe('edp-check exit codes', () => {
     }
   });
 
-  test('an unreadable file exits 2 naming the file and the OS reason; the other files are still checked', async () => {
+  it('an unreadable file exits 2 naming the file and the OS reason; the other files are still checked', async () => {
     const dir = tempDir();
     writeFile(dir, 'err.edp.json', unknownNicJsonc());
     const r = await runCli(['missing.edp.json', 'err.edp.json'], dir);
@@ -169,7 +169,7 @@ describe('edp-check exit codes', () => {
     assert.match(r.stdout, /^err\.edp\.json:\d+:\d+ error ref\/unknown-nic /m);
   });
 
-  test('a file over 50 MB is refused quickly (exit 2); a 10 MB file is checked', async () => {
+  it('a file over 50 MB is refused quickly (exit 2); a 10 MB file is checked', async () => {
     const dir = tempDir();
     const huge = path.join(dir, 'huge.edp.json');
     fs.writeFileSync(huge, '');
@@ -189,7 +189,7 @@ describe('edp-check exit codes', () => {
 });
 
 describe('edp-check text output', () => {
-  test('one line per finding: file:line:col severity rule message, 1-based, through comments, CRLF and a BOM', async () => {
+  it('one line per finding: file:line:col severity rule message, 1-based, through comments, CRLF and a BOM', async () => {
     const dir = tempDir();
     const text = unknownNicJsonc();
     writeFile(dir, 'crlf.edp.json', text);
@@ -209,7 +209,7 @@ describe('edp-check text output', () => {
     }
   });
 
-  test('structural errors are reported', async () => {
+  it('structural errors are reported', async () => {
     const dir = tempDir();
     const topo = validTopology();
     delete topo.hosts;
@@ -219,7 +219,7 @@ describe('edp-check text output', () => {
     assert.ok(findingLines(r.stdout).some((l) => / error schema\/invalid /.test(l)), r.stdout);
   });
 
-  test('related locations follow their finding on an indented line', async () => {
+  it('related locations follow their finding on an indented line', async () => {
     const dir = tempDir();
     const topo = validTopology();
     const host = (topo.hosts as { nics: unknown[] }[])[0];
@@ -236,14 +236,14 @@ describe('edp-check text output', () => {
     assert.equal(lines[i + 1], `  dup.edp.json:${first.line}:${column} note "vmnic4" is first defined here`);
   });
 
-  test('paths are shown as given, including folders', async () => {
+  it('paths are shown as given, including folders', async () => {
     const dir = tempDir();
     writeFile(dir, 'racks/a.edp.json', unknownNicJsonc());
     const r = await runCli([path.join('racks', 'a.edp.json')], dir);
     assert.match(r.stdout, new RegExp(`^${path.join('racks', 'a.edp.json').replace(/[.\\]/g, '\\$&')}:\\d+:\\d+ error`, 'm'));
   });
 
-  test('colours only on a terminal without NO_COLOR', async () => {
+  it('colours only on a terminal without NO_COLOR', async () => {
     const dir = tempDir();
     writeFile(dir, 'err.edp.json', unknownNicJsonc());
     const hasEscape = (s: string) => s.includes('\x1b[');
@@ -253,7 +253,7 @@ describe('edp-check text output', () => {
     assert.ok(!hasEscape((await runCli(['--format', 'json', 'err.edp.json'], dir, { isTTY: true, env: {} })).stdout));
   });
 
-  test('--max-problems caps findings per file and says how many were left out', async () => {
+  it('--max-problems caps findings per file and says how many were left out', async () => {
     const dir = tempDir();
     writeFile(dir, 'many.edp.json', unknownNicJsonc(['n1', 'n2', 'n3', 'n4', 'n5'], onlyUnknownNicAs('error')));
     const r = await runCli(['--max-problems', '2', 'many.edp.json'], dir);
@@ -267,7 +267,7 @@ describe('edp-check text output', () => {
 });
 
 describe('edp-check --format json', () => {
-  test('has exactly the documented keys and the same findings and 0-based ranges as analyze()', async () => {
+  it('has exactly the documented keys and the same findings and 0-based ranges as analyze()', async () => {
     const dir = tempDir();
     const text = '\ufeff' + unknownNicJsonc(['vmnic9', 'vmnic4', 'vmnicX']);
     writeFile(dir, 'a.edp.json', text);
@@ -312,7 +312,7 @@ describe('edp-check --format json', () => {
     assert.ok(report.files[1].model !== null && !JSON.stringify(report.files[1].model).includes('cacheCurve'));
   });
 
-  test('related locations carry path, message and range only', async () => {
+  it('related locations carry path, message and range only', async () => {
     const dir = tempDir();
     const topo = validTopology();
     const host = (topo.hosts as { nics: unknown[] }[])[0];
@@ -324,7 +324,7 @@ describe('edp-check --format json', () => {
     assert.deepEqual(Object.keys(dup.related[0] as object).sort(), ['message', 'path', 'range']);
   });
 
-  test('model is null when the file does not parse', async () => {
+  it('model is null when the file does not parse', async () => {
     const dir = tempDir();
     writeFile(dir, 'bad.edp.json', '{ "version": 1, ');
     const report = JSON.parse((await runCli(['--format', 'json', 'bad.edp.json'], dir)).stdout) as JsonReport;
@@ -336,7 +336,7 @@ describe('edp-check --format json', () => {
 describe('edp-check --format sarif', () => {
   const schemaPath = path.join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json');
 
-  test('is valid SARIF 2.1.0 with every rule, 1-based regions and relative URIs', async (t) => {
+  it('is valid SARIF 2.1.0 with every rule, 1-based regions and relative URIs', async (t) => {
     const dir = tempDir();
     const text = unknownNicJsonc();
     writeFile(dir, 'racks/a b.edp.json', text);
@@ -390,7 +390,7 @@ describe('edp-check --format sarif', () => {
     assert.equal(runLog.invocations?.[0].executionSuccessful, true);
   });
 
-  test('a file that cannot be read becomes a tool notification and the log stays valid', async () => {
+  it('a file that cannot be read becomes a tool notification and the log stays valid', async () => {
     const dir = tempDir();
     writeFile(dir, 'ok.edp.json', validJson());
     const r = await runCli(['--format', 'sarif', 'ok.edp.json', 'gone.edp.json'], dir);
@@ -421,14 +421,14 @@ describe('edp-check file arguments', () => {
   }
   const filesOf = (stdout: string) => (JSON.parse(stdout) as JsonReport).files.map((f) => f.file);
 
-  test('a directory checks every *.edp.json under it, sorted, skipping node_modules and dot-folders', async () => {
+  it('a directory checks every *.edp.json under it, sorted, skipping node_modules and dot-folders', async () => {
     const dir = tree();
     const r = await runCli(['--format', 'json', 'racks'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(filesOf(r.stdout), ['racks/a.edp.json', 'racks/b.edp.json', 'racks/sub/c.edp.json'].map((p) => path.join(...p.split('/'))));
   });
 
-  test('a quoted glob expands with ** and *, sorted; a file named twice is checked once', async () => {
+  it('a quoted glob expands with ** and *, sorted; a file named twice is checked once', async () => {
     const dir = tree();
     const deep = await runCli(['--format', 'json', 'racks/**/*.edp.json'], dir);
     assert.equal(deep.code, 0, deep.stderr);
@@ -439,7 +439,7 @@ describe('edp-check file arguments', () => {
     assert.deepEqual(filesOf(oneChar.stdout), ['racks/a.edp.json', 'racks/b.edp.json']);
   });
 
-  test('a directory without topology files or a glob matching nothing is a usage error', async () => {
+  it('a directory without topology files or a glob matching nothing is a usage error', async () => {
     const dir = tree();
     const empty = await runCli(['empty', 'racks/a.edp.json'], dir);
     assert.equal(empty.code, 2);
@@ -450,7 +450,7 @@ describe('edp-check file arguments', () => {
     assert.match(none.stderr, /no files match racks\/\*\.yaml/);
   });
 
-  test('absolute paths work', async () => {
+  it('absolute paths work', async () => {
     const dir = tree();
     const r = await runCli(['--format', 'json', path.join(dir, 'racks', 'a.edp.json')], os.tmpdir());
     assert.equal(r.code, 0, r.stderr);
@@ -459,7 +459,7 @@ describe('edp-check file arguments', () => {
 });
 
 describe('edp-check help, version and subcommands', () => {
-  test('--help prints usage and exits 0; --version prints the package version', async () => {
+  it('--help prints usage and exits 0; --version prints the package version', async () => {
     const help = await runCli(['--help'], os.tmpdir());
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: edp-check \[options\] FILE\|DIR\|GLOB\.\.\./);
@@ -472,14 +472,14 @@ describe('edp-check help, version and subcommands', () => {
     assert.equal(version.stdout, `${pkg.version}\n`);
   });
 
-  test('import-hwloc is dispatched to its own command, not taken for a file name', async () => {
+  it('import-hwloc is dispatched to its own command, not taken for a file name', async () => {
     const r = await runCli(['import-hwloc', '--help'], os.tmpdir());
     assert.doesNotMatch(r.stderr, /cannot read import-hwloc|no files given/);
   });
 });
 
 describe('edp-check on hostile input', () => {
-  test('an empty file, binary garbage and a deeply nested array are findings, not crashes', async () => {
+  it('an empty file, binary garbage and a deeply nested array are findings, not crashes', async () => {
     const dir = tempDir();
     writeFile(dir, 'empty.edp.json', '');
     writeFile(dir, 'garbage.edp.json', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
@@ -497,7 +497,7 @@ describe('edp-check on hostile input', () => {
 
 describe('dist/edp-check.js (the bundled executable)', () => {
   const bin = path.join(ROOT, 'dist', 'edp-check.js');
-  test('runs under node with the documented exit code and output', { skip: fs.existsSync(bin) ? false : `not built: ${bin} is missing (run npm run build)` }, () => {
+  it('runs under node with the documented exit code and output', { skip: fs.existsSync(bin) ? false : `not built: ${bin} is missing (run npm run build)` }, () => {
     const dir = tempDir();
     writeFile(dir, 'err.edp.json', unknownNicJsonc());
     assert.ok(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node'), 'the bundle starts with a shebang');

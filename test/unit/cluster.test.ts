@@ -1,7 +1,7 @@
 // cluster/* rules: DRS may move a VM to any host of its cluster, so the hosts must agree on the
 // switches the cluster's VMs use and on the NUMA nodes they are placed on.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import type { Host, Switch, Topology } from '../../src/core/topology';
@@ -27,11 +27,11 @@ function clusterFindings(hosts: Host[]): Finding[] {
   return analyze(JSON.stringify(t, null, 2)).findings.filter((f) => f.rule.startsWith('cluster/'));
 }
 
-test('identical hosts of a cluster are compatible', () => {
+it('identical hosts of a cluster are compatible', () => {
   assert.deepEqual(clusterFindings([host('esx-01'), host('esx-02'), host('esx-03')]), []);
 });
 
-test('the one host of three whose switch differs gets the finding, with the others as related locations', () => {
+it('the one host of three whose switch differs gets the finding, with the others as related locations', () => {
   const [f, ...rest] = clusterFindings([host('esx-01'), host('esx-02', { switches: [sw({ mtu: 1700 })] }), host('esx-03')]);
   assert.equal(rest.length, 0);
   assert.equal(f.rule, 'cluster/vmotion-incompatible');
@@ -42,13 +42,13 @@ test('the one host of three whose switch differs gets the finding, with the othe
   assert.ok(f.related?.every((r) => r.range !== undefined), 'related locations are located in the text');
 });
 
-test('a different effective mode counts (a switch inheriting target.mode is edp-standard)', () => {
+it('a different effective mode counts (a switch inheriting target.mode is edp-standard)', () => {
   const [f] = clusterFindings([host('esx-01', { switches: [sw({ mode: undefined })] }), host('esx-02'), host('esx-03', { switches: [sw({ mode: 'edp-performance' })] })]);
   assert.equal(f.path, '/hosts/2/switches/0');
   assert.match(f.message, /is edp-performance, MTU 9000/);
 });
 
-test('a host without a switch the cluster\'s VMs use gets the finding at its name', () => {
+it('a host without a switch the cluster\'s VMs use gets the finding at its name', () => {
   const bare = host('esx-03', { nics: [{ name: 'vmnic4', driver: 'icen', speedGbps: 100, numaNode: 0 }], switches: [sw({ name: 'vds-other' })], vms: [] });
   const [f, ...rest] = clusterFindings([host('esx-01'), host('esx-02'), bare]);
   assert.equal(rest.length, 0);
@@ -56,12 +56,12 @@ test('a host without a switch the cluster\'s VMs use gets the finding at its nam
   assert.match(f.message, /"esx-03" of cluster "edge-a" has no switch "vds-edp", which VMs "vm-esx-01", "vm-esx-02" use/);
 });
 
-test('hosts of different clusters, or without one, are not compared', () => {
+it('hosts of different clusters, or without one, are not compared', () => {
   assert.deepEqual(clusterFindings([host('esx-01'), host('esx-02', { cluster: 'edge-b', switches: [sw({ mtu: 1700 })] })]), []);
   assert.deepEqual(clusterFindings([host('esx-01', { cluster: undefined }), host('esx-02', { cluster: undefined, switches: [sw({ mtu: 1700 })] })]), []);
 });
 
-test('a VM on a NUMA node another host of the cluster lacks, or with more vCPUs than its cores, is flagged', () => {
+it('a VM on a NUMA node another host of the cluster lacks, or with more vCPUs than its cores, is flagged', () => {
   const oneSocket = { sockets: 1, coresPerSocket: 32, ghz: 2.1, llcMiB: 60 };
   const vmOnNode1 = [{ name: 'fw-1', numaNode: 1, vcpus: 8, latencySensitivity: 'high' as const, vnics: [{ name: 'eth0', switch: 'vds-edp', adapter: 'vmxnet3' as const }] }];
   const [f, ...rest] = clusterFindings([host('esx-01', { vms: vmOnNode1 }), host('esx-02', { cpu: oneSocket, vms: [] })]);

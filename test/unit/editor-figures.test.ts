@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import {
   catalogFacts, hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
@@ -15,7 +15,7 @@ const example = (name: string) => analyze(readFileSync(join(root, 'examples', na
 /** The numbers a figure line shows, in order. */
 const numbers = (text: string) => [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
 
-test('the lens above a switch reads hit rate, lcores, busiest lcore and cores used in its mode', () => {
+it('the lens above a switch reads hit rate, lcores, busiest lcore and cores used in its mode', () => {
   // Figures come from the model (its calibration may change); the line's shape and rounding may not.
   const rack = example('rack-a.edp.json').model!.hosts[0].switches[0];
   const lens = switchLensText(rack);
@@ -28,7 +28,7 @@ test('the lens above a switch reads hit rate, lcores, busiest lcore and cores us
   assert.equal(numbers(overLens).at(-1), Number((over.dropRate * 100).toFixed(1)));
 });
 
-test('the lens of a switch without traffic or on the heritage stack does not invent a hit rate', () => {
+it('the lens of a switch without traffic or on the heritage stack does not invent a hit rate', () => {
   const idle = analyze(JSON.stringify(topology([host()]))).model!.hosts[0].switches[0];
   assert.equal(switchLensText(idle), 'no traffic · 2 lcores · 0.0 cores');
   const heritage = analyze(JSON.stringify(topology([host({
@@ -38,13 +38,13 @@ test('the lens of a switch without traffic or on the heritage stack does not inv
   assert.match(switchLensText(heritage), /^standard stack · 1\.00 Mpps · \d+\.\d cores$/);
 });
 
-test('hit rates round down: 99.96% is not shown as a perfect cache', () => {
+it('hit rates round down: 99.96% is not shown as a perfect cache', () => {
   assert.equal(hitPercent(0.9996), '99.9%');
   assert.equal(hitPercent(1), '100.0%');
   assert.equal(hitPercent(0.333), '33.3%');
 });
 
-test('the status bar figure is the worst lcore and the worst hit rate of the file', () => {
+it('the status bar figure is the worst lcore and the worst hit rate of the file', () => {
   const model = analyze(JSON.stringify(topology([
     host({ name: 'busy', vms: [vm('a', 0, [vnic('eth0', 'vds', traffic(3_000_000, { flows: 100 }), { queues: 2 })])] }),
     host({ name: 'missy', vms: [vm('b', 0, [vnic('eth0', 'vds', traffic(10_000, { flows: 1_000_000, zipf: 0.5 }), { queues: 2 })])] }),
@@ -57,7 +57,7 @@ test('the status bar figure is the worst lcore and the worst hit rate of the fil
   assert.equal(worstFiguresText(undefined), undefined);
 });
 
-test('names from the file cannot break the hover Markdown', () => {
+it('names from the file cannot break the hover Markdown', () => {
   assert.equal(md('a|b*c_d`e<f>[g](h)'), 'a\\|b\\*c\\_d\\`e\\<f\\>\\[g\\](h)');
   const t = topology([host({
     switches: [edpSwitch('vds|<b>x</b>', ['vmnic0'], [{ numaNode: 0, count: 2 }])],
@@ -86,7 +86,7 @@ function twoGroups() {
   return { host: a.topology!.hosts[0], hostModel: a.model!.hosts[0], sw: a.model!.hosts[0].switches[0] };
 }
 
-test('a vNIC hover lists each queue with the lcore it landed on and whether that is cross-NUMA', () => {
+it('a vNIC hover lists each queue with the lcore it landed on and whether that is cross-NUMA', () => {
   const { host: h, hostModel, sw } = twoGroups();
   const placed = queuesOf(sw, 'fw', 'eth0');
   assert.deepEqual(placed.map((p) => p.queue.queue), [0, 1, 2, 3]);
@@ -100,7 +100,7 @@ test('a vNIC hover lists each queue with the lcore it landed on and whether that
   assert.doesNotMatch(text, /served across NUMA nodes/);
 });
 
-test('a vNIC whose queues are served from the other NUMA node is flagged cross-NUMA', () => {
+it('a vNIC whose queues are served from the other NUMA node is flagged cross-NUMA', () => {
   const t = topology([host({
     switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }])],
     vms: [vm('far', 1, [vnic('eth0', 'vds', traffic(200_000), { queues: 2 })])],
@@ -111,13 +111,13 @@ test('a vNIC whose queues are served from the other NUMA node is flagged cross-N
   assert.equal(text.split('\n').filter((l) => l.includes('| **yes** |')).length, 2);
 });
 
-test('a vNIC without traffic, or on a switch the host lacks, says why it shows no queues', () => {
+it('a vNIC without traffic, or on a switch the host lacks, says why it shows no queues', () => {
   const { host: h, hostModel } = twoGroups();
   assert.match(vnicHoverMarkdown(h, hostModel, vm('idle', 0, [vnic('eth0', 'vds', undefined)]), 0), /No `traffic` given/);
   assert.match(vnicHoverMarkdown(h, hostModel, vm('lost', 0, [vnic('eth0', 'nope', traffic(1))]), 0), /"nope" is not a switch of host esx-01/);
 });
 
-test('an lcore group hover shows exactly its own lcores, in file order', () => {
+it('an lcore group hover shows exactly its own lcores, in file order', () => {
   const { host: h, sw } = twoGroups();
   assert.deepEqual(lcoreIndicesOfGroup(h, 0, 1), [2, 3]);
   const text = lcoreGroupHoverMarkdown(h, sw, 0, 1);
@@ -127,7 +127,7 @@ test('an lcore group hover shows exactly its own lcores, in file order', () => {
   for (const i of indices) assert.equal(sw.lcores[i].numaNode, 1);
 });
 
-test('a NIC hover gives its line rate at each switch it uplinks, or says it uplinks none', () => {
+it('a NIC hover gives its line rate at each switch it uplinks, or says it uplinks none', () => {
   const { host: h, hostModel } = twoGroups();
   const up = nicHoverMarkdown(h, hostModel, h.nics[0], 20);
   // 100 Gb/s at 64 B + 20 B framing: 148.81 Mpps.
@@ -136,7 +136,7 @@ test('a NIC hover gives its line rate at each switch it uplinks, or says it upli
   assert.match(nicHoverMarkdown(h, hostModel, h.nics[1], 20), /Not an uplink of any switch/);
 });
 
-test('a NIC hover shows its catalog entry: EDP modes, minimums and whether the source is verified', () => {
+it('a NIC hover shows its catalog entry: EDP modes, minimums and whether the source is verified', () => {
   const { host: h, hostModel } = twoGroups();
   const text = nicHoverMarkdown(h, hostModel, { ...h.nics[0], driver: 'icen' }, 20, catalogFacts({
     vendor: 'Intel', family: 'E810', driver: 'icen', edpModes: ['interrupt'], minDriverVersion: '1.9.0', source: 'VCG', verified: false,

@@ -1,6 +1,6 @@
 // Where the CodeLens sits and what a hover position points at.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { switchSpans, targetAt } from '../../src/extension/modelTargets';
 
@@ -39,7 +39,7 @@ const at = (needle: string, delta = 1, nth = 0) => {
 };
 const target = (offset: number) => targetAt(analysis.root, analysis.topology, offset)?.target;
 
-test('one lens position per switch, at the line of its opening brace', () => {
+it('one lens position per switch, at the line of its opening brace', () => {
   const spans = switchSpans(analysis.root, analysis.topology);
   assert.deepEqual(spans.map((s) => [s.host, s.switch]), [[0, 0], [0, 1]]);
   const lines = spans.map((s) => analysis.lines.positionAt(s.span.offset).line);
@@ -47,29 +47,29 @@ test('one lens position per switch, at the line of its opening brace', () => {
   assert.equal(TEXT[spans[1].span.offset], '{');
 });
 
-test('no lens positions when the file has no model', () => {
+it('no lens positions when the file has no model', () => {
   const broken = analyze('{ "version": 1, "hosts": [ { "name": "x" } ] }');
   assert.deepEqual(switchSpans(broken.root, broken.topology), []);
 });
 
-test('a switch name, key or value, points at the switch', () => {
+it('a switch name, key or value, points at the switch', () => {
   assert.deepEqual(target(at('"vds-b"', 2)), { kind: 'switch', host: 0, switch: 1 });
   assert.deepEqual(target(at('"name": "vds-b"', 2)), { kind: 'switch', host: 0, switch: 1 });
   const hit = targetAt(analysis.root, analysis.topology, at('"vds-a"', 3))!;
   assert.equal(TEXT.slice(hit.span.offset, hit.span.offset + hit.span.length), '"vds-a"');
 });
 
-test('any property of an lcore group points at that group', () => {
+it('any property of an lcore group points at that group', () => {
   assert.deepEqual(target(at('"count": 3', 2)), { kind: 'lcoreGroup', host: 0, switch: 1, group: 1 });
   assert.deepEqual(target(at('{ "numaNode": 1', 4)), { kind: 'lcoreGroup', host: 0, switch: 1, group: 1 });
 });
 
-test('a NIC name and an uplink naming it point at the NIC', () => {
+it('a NIC name and an uplink naming it point at the NIC', () => {
   assert.deepEqual(target(at('"vmnic0"', 2)), { kind: 'nic', host: 0, nic: 0 });
   assert.deepEqual(target(at('"vmnic0"', 2, 2)), { kind: 'nic', host: 0, nic: 0 });
 });
 
-test('a vNIC name points at the vNIC; other places point at nothing', () => {
+it('a vNIC name points at the vNIC; other places point at nothing', () => {
   assert.deepEqual(target(at('"eth0"', 2)), { kind: 'vnic', host: 0, vm: 0, vnic: 0 });
   assert.equal(target(at('"fw"', 2)), undefined, 'a VM name');
   assert.equal(target(at('"switch": "vds-b"', 12)), undefined, "a vNIC's switch");

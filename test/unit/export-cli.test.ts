@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { analyze, exportNsxPolicy, readNsxJson } from '../../src/core';
 import { run } from '../../src/cli/run';
 import { EXAMPLES, ROOT } from './export-fixtures';
@@ -29,7 +29,7 @@ function workDir(): string {
 const rackA = () => fs.readFileSync(path.join(EXAMPLES, 'rack-a.edp.json'), 'utf8');
 
 describe('edp-check export', () => {
-  test('prints the export on stdout: the same text the core makes, and the placeholders on stderr', async () => {
+  it('prints the export on stdout: the same text the core makes, and the placeholders on stderr', async () => {
     const r = await cli(['export', '--format', 'nsx-policy', 'rack-a.edp.json']);
     assert.equal(r.code, 0, r.stderr);
     const expected = exportNsxPolicy(analyze(rackA()), { source: 'rack-a.edp.json' });
@@ -39,7 +39,7 @@ describe('edp-check export', () => {
     assert.match(r.stderr, /placeholders to fill in .*vds_uuid_vds_edp/);
   });
 
-  test('terraform to --out: the file, nothing on stdout', async () => {
+  it('terraform to --out: the file, nothing on stdout', async () => {
     const dir = workDir();
     const r = await cli(['export', '-f', 'terraform', '--out', 'rack-a.tf', 'rack-a.edp.json'], dir);
     assert.equal(r.code, 0, r.stderr);
@@ -49,7 +49,7 @@ describe('edp-check export', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['mistakes.edp.json', 'rack-a.edp.json', 'rack-a.tf'], 'no temporary file left behind');
   });
 
-  test('a design with errors: exit 1, the errors with their lines, nothing on stdout and no file', async () => {
+  it('a design with errors: exit 1, the errors with their lines, nothing on stdout and no file', async () => {
     const dir = workDir();
     const r = await cli(['export', '--format', 'terraform', '--out', 'out.tf', 'mistakes.edp.json'], dir);
     assert.equal(r.code, 1);
@@ -61,7 +61,7 @@ describe('edp-check export', () => {
     for (const e of errors) assert.ok(r.stderr.includes(`mistakes.edp.json:${e.range!.start.line + 1}:${e.range!.start.character + 1} error ${e.rule} `), e.rule);
   });
 
-  test('an existing --out file is kept without --force (exit 2) and replaced with it', async () => {
+  it('an existing --out file is kept without --force (exit 2) and replaced with it', async () => {
     const dir = workDir();
     const out = path.join(dir, 'rack-a.nsx.json');
     fs.writeFileSync(out, 'keep me');
@@ -75,7 +75,7 @@ describe('edp-check export', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['mistakes.edp.json', 'rack-a.edp.json', 'rack-a.nsx.json']);
   });
 
-  test('never over the input, even with --force, by any name for it', async () => {
+  it('never over the input, even with --force, by any name for it', async () => {
     const dir = workDir();
     fs.symlinkSync(path.join(dir, 'rack-a.edp.json'), path.join(dir, 'link.json'));
     for (const out of ['rack-a.edp.json', './rack-a.edp.json', 'link.json']) {
@@ -86,7 +86,7 @@ describe('edp-check export', () => {
     }
   });
 
-  test('usage errors exit 2: no or unknown format, no file, two files, unknown option; a missing file exits 2', async () => {
+  it('usage errors exit 2: no or unknown format, no file, two files, unknown option; a missing file exits 2', async () => {
     for (const argv of [
       ['export', 'rack-a.edp.json'],
       ['export', '--format', 'yaml', 'rack-a.edp.json'],
@@ -105,7 +105,7 @@ describe('edp-check export', () => {
     assert.match(help.stdout, /--format nsx-policy\|terraform/);
   });
 
-  test('the bundled CLI exports too (dist/edp-check.js)', { skip: !fs.existsSync(path.join(ROOT, 'dist', 'edp-check.js')) && 'not built' }, () => {
+  it('the bundled CLI exports too (dist/edp-check.js)', { skip: !fs.existsSync(path.join(ROOT, 'dist', 'edp-check.js')) && 'not built' }, () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'edp-check.js'), 'export', '--format', 'terraform', path.join(EXAMPLES, 'rack-a.edp.json')], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /host_switch_mode = "ENS_INTERRUPT"/);

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { analyze, exportDesign, type ExportFormat } from '../../src/core';
 import { ROOT } from './export-fixtures';
 
-test('docs/EXPORT.md: the example of each format is the export of its example file', () => {
+it('docs/EXPORT.md: the example of each format is the export of its example file', () => {
   const doc = readFileSync(join(ROOT, 'docs', 'EXPORT.md'), 'utf8');
   const blocks = [...doc.matchAll(/<!-- BEGIN generated: (nsx-policy|terraform) (\S+) -->\n```(?:json|hcl)\n([\s\S]*?)```\n<!-- END generated -->/g)];
   assert.deepEqual(blocks.map((b) => b[1]).sort(), ['nsx-policy', 'terraform'], 'one example of each format');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { createTopologyJsonService, ParsedTopologies } from '../../src/extension/topologyJson';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../../docs/format-example.edp.json'), 'utf8');
@@ -14,7 +14,7 @@ describe('the in-process JSON language service for topology files', () => {
   const service = createTopologyJsonService();
   const open = (text: string, version = 1) => new ParsedTopologies(service).get(URI, version, () => text);
 
-  test('completion offers the switch modes from the bundled schema, each explained', async () => {
+  it('completion offers the switch modes from the bundled schema, each explained', async () => {
     const text = EXAMPLE.replace('"mode": "edp-standard", "uplinks"', '"mode": , "uplinks"');
     const { document, json } = open(text);
     const list = await service.doComplete(document, document.positionAt(text.indexOf('"mode": , "uplinks"') + 8), json);
@@ -22,7 +22,7 @@ describe('the in-process JSON language service for topology files', () => {
     assert.ok(list!.items.every((i) => i.documentation), 'each mode is explained');
   });
 
-  test('a new key in a VM completes the properties the VM lacks, as snippets with tab stops', async () => {
+  it('a new key in a VM completes the properties the VM lacks, as snippets with tab stops', async () => {
     const lacking = EXAMPLE.replace('"vcpus": 8, "latencySensitivity": "high",', '"vcpus": 8,');
     assert.notEqual(lacking, EXAMPLE);
     const at = lacking.indexOf('"numaNode": 0, "vcpus": 8,');
@@ -36,20 +36,20 @@ describe('the in-process JSON language service for topology files', () => {
     assert.ok(!labels.includes('vcpus'), 'a property the VM has is not offered again');
   });
 
-  test('hover shows the schema description of a key', async () => {
+  it('hover shows the schema description of a key', async () => {
     const { document, json } = open(EXAMPLE);
     const hover = await service.doHover(document, document.positionAt(EXAMPLE.indexOf('"entries"') + 2), json);
     assert.match(JSON.stringify(hover?.contents ?? ''), /per lcore/);
   });
 
-  test("a file's own \"$schema\" does not take completion away: the bundled schema answers", async () => {
+  it("a file's own \"$schema\" does not take completion away: the bundled schema answers", async () => {
     const text = EXAMPLE.replace('{', '{ "$schema": "./somewhere/else.json",').replace('"mode": "edp-standard", "uplinks"', '"mode": , "uplinks"');
     const { document, json } = open(text);
     const list = await service.doComplete(document, document.positionAt(text.indexOf('"mode": , "uplinks"') + 8), json);
     assert.ok(list!.items.some((i) => i.label === '"edp-standard"'), JSON.stringify(list!.items.map((i) => i.label)));
   });
 
-  test('the outline lists hosts, switches and VMs; folding covers the objects', () => {
+  it('the outline lists hosts, switches and VMs; folding covers the objects', () => {
     const { document, json } = open(EXAMPLE);
     const symbols = service.findDocumentSymbols2(document, json, { resultLimit: 5000 });
     const hosts = symbols.find((s) => s.name === 'hosts');
@@ -60,19 +60,19 @@ describe('the in-process JSON language service for topology files', () => {
     assert.ok(folds.some((f) => f.startLine === 0 || document.getText().split('\n')[f.startLine].includes('"hosts"')), 'the hosts list folds');
   });
 
-  test('validation is off: a structural mistake gives no diagnostic from the service (the core reports it)', async () => {
+  it('validation is off: a structural mistake gives no diagnostic from the service (the core reports it)', async () => {
     const { document, json } = open(EXAMPLE.replace('"mode": "edp-standard", "uplinks"', '"mode": "edp-fast", "uplinks"').replace('"version": 1', '"version": "1", "nmae": 2'));
     assert.deepEqual(await service.doValidation(document, json), []);
   });
 
-  test('formatting keeps comments and re-indents', () => {
+  it('formatting keeps comments and re-indents', () => {
     const { document } = open('// rack\n{"version":1,\n"hosts":[]}');
     const edits = service.format(document, undefined, { tabSize: 2, insertSpaces: true });
     assert.ok(edits.length > 0);
     assert.ok(!edits.some((e) => document.getText(e.range).includes('// rack')), 'the comment is not rewritten');
   });
 
-  test('a document is parsed once per version, and again when it changes', () => {
+  it('a document is parsed once per version, and again when it changes', () => {
     const parsed = new ParsedTopologies(service, 2);
     let reads = 0;
     const text = () => (reads++, EXAMPLE);

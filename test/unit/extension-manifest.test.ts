@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { MODEL_CONSTANTS } from '../../src/core/model/constants';
 import { RULES } from '../../src/core/rules/registry';
 import { COMMANDS } from '../../src/extension/commandIds';
@@ -13,14 +13,14 @@ const root = join(__dirname, '..', '..', '..');
 const pkg = require(join(root, 'package.json'));
 const contributes = pkg.contributes;
 
-test('settings.json completes exactly the rule ids the core knows', () => {
+it('settings.json completes exactly the rule ids the core knows', () => {
   const rules = contributes.configuration.properties['edpDesigner.rules'];
   assert.deepEqual(rules.propertyNames.enum, RULES.map((r) => r.id));
   assert.equal(rules.propertyNames.markdownEnumDescriptions.length, RULES.length);
   assert.deepEqual(rules.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
 });
 
-test('settings.json offers exactly the model constants, with their defaults and bounds', () => {
+it('settings.json offers exactly the model constants, with their defaults and bounds', () => {
   const model = contributes.configuration.properties['edpDesigner.model'];
   assert.equal(model.additionalProperties, false);
   assert.deepEqual(
@@ -29,13 +29,13 @@ test('settings.json offers exactly the model constants, with their defaults and 
   );
 });
 
-test('every command the code registers is contributed with category EDP, and no other', () => {
+it('every command the code registers is contributed with category EDP, and no other', () => {
   const contributed = contributes.commands.map((c: { command: string }) => c.command).sort();
   assert.deepEqual(contributed, Object.values(COMMANDS).sort());
   for (const c of contributes.commands) assert.equal(c.category, 'EDP', c.command);
 });
 
-test('*.edp.json has its own language, highlighted as JSONC, and no jsonValidation (one set of findings: ours)', () => {
+it('*.edp.json has its own language, highlighted as JSONC, and no jsonValidation (one set of findings: ours)', () => {
   const [language] = contributes.languages;
   assert.equal(contributes.languages.length, 1);
   assert.equal(language.id, TOPOLOGY_LANGUAGE_ID);
@@ -56,14 +56,14 @@ test('*.edp.json has its own language, highlighted as JSONC, and no jsonValidati
   for (const shipped of ['syntaxes/**', 'schemas/**']) assert.ok(readFileSync(join(root, '.vscodeignore'), 'utf8').includes(`!${shipped}`), shipped);
 });
 
-test('menus key on the language, not on a file-name pattern', () => {
+it('menus key on the language, not on a file-name pattern', () => {
   const whens = Object.values(contributes.menus as Record<string, { command: string; when?: string }[]>).flat()
     .filter((m) => m.command === COMMANDS.showReport || m.command === COMMANDS.exportReport).map((m) => m.when);
   assert.ok(whens.length >= 3);
   for (const when of whens) assert.equal(when, `resourceLangId == ${TOPOLOGY_LANGUAGE_ID}`);
 });
 
-test('activation is narrow, the icon exists and the entry point is the bundle', () => {
+it('activation is narrow, the icon exists and the entry point is the bundle', () => {
   assert.ok(!pkg.activationEvents.includes('*'));
   assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
   assert.ok(existsSync(join(root, pkg.icon)), pkg.icon);

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { DEFAULT_SETTINGS, readSettings, SETTING_KEYS, type Settings } from '../../src/extension/settings';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
-test('no user settings gives the documented defaults', () => {
+it('no user settings gives the documented defaults', () => {
   const { settings, ignored } = readSettings(from({}));
   assert.deepEqual(settings, { enable: true, run: 'onType', debounceMs: 300, rules: {}, maxProblems: 1000, model: {}, maxFileSizeMB: 20, codeLens: true });
   assert.deepEqual(ignored, []);
 });
 
-test('defaults agree with package.json contributes.configuration', () => {
+it('defaults agree with package.json contributes.configuration', () => {
   // Users see the package.json defaults in the Settings UI; the code must act on the same ones.
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
   const props = pkg.contributes.configuration.properties;
@@ -23,7 +23,7 @@ test('defaults agree with package.json contributes.configuration', () => {
   }
 });
 
-test('valid values are taken as given', () => {
+it('valid values are taken as given', () => {
   const { settings, ignored } = readSettings(from({
     enable: false, run: 'onSave', debounceMs: 0, maxProblems: 5, maxFileSizeMB: 0.5,
     rules: { 'tlb/imbalance': 'off', 'ref/unknown-nic': 'warning' },
@@ -37,14 +37,14 @@ test('valid values are taken as given', () => {
   assert.deepEqual(ignored, []);
 });
 
-test('a wrong value falls back to its default and is reported, the others still apply', () => {
+it('a wrong value falls back to its default and is reported, the others still apply', () => {
   const { settings, ignored } = readSettings(from({ enable: 'yes', run: 'always', debounceMs: -5, maxProblems: 0, maxFileSizeMB: 0, model: [1], 'codeLens.enable': 'no' }));
   assert.deepEqual(settings, { ...DEFAULT_SETTINGS, rules: {}, model: {} });
   assert.equal(ignored.length, 7);
   assert.match(ignored.join('\n'), /edpDesigner\.run: "always" is not valid/);
 });
 
-test('bad entries of rules and model are dropped one by one', () => {
+it('bad entries of rules and model are dropped one by one', () => {
   const { settings, ignored } = readSettings(from({
     rules: { 'tlb/imbalance': 'off', 'flowcache/churn': 'warn', 'numa/vm-remote': 2 },
     model: { fastPathCyclesPerPacket: 700, slowPathCyclesPerPacket: '2', burstSize: Number.NaN },
@@ -55,7 +55,7 @@ test('bad entries of rules and model are dropped one by one', () => {
   assert.match(ignored.join('\n'), /edpDesigner\.rules\["flowcache\/churn"\]: "warn" is not one of off, info, warning, error/);
 });
 
-test('model overrides must name a constant and stay within its bounds', () => {
+it('model overrides must name a constant and stay within its bounds', () => {
   // tlb.imbalance is max/mean utilization, so it cannot be below 1; hitRate is a share.
   const { settings, ignored } = readSettings(from({
     model: { 'tlb.imbalance': 0.5, 'flowcache.hitRate': 1.5, 'flowcache.churn': 0.1, fastPathCycles: 700 },
@@ -65,7 +65,7 @@ test('model overrides must name a constant and stay within its bounds', () => {
   assert.match(ignored.join('\n'), /fastPathCycles"\]: no model constant has this name/);
 });
 
-test('fractional counts are rounded down to whole numbers', () => {
+it('fractional counts are rounded down to whole numbers', () => {
   const { settings } = readSettings(from({ debounceMs: 250.6, maxProblems: 3.9 }));
   assert.equal(settings.debounceMs, 251);
   assert.equal(settings.maxProblems, 3);

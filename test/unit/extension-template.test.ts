@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import type { Topology } from '../../src/core/topology';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from '../../src/extension/template';
 
-test('"New Topology File" opens a file the checker passes without a single finding', () => {
+it('"New Topology File" opens a file the checker passes without a single finding', () => {
   // The full pipeline, schema included, as in the CLI and the editor.
   const analysis = analyze(NEW_TOPOLOGY_TEMPLATE);
   assert.deepEqual(analysis.findings.map((f) => `${f.rule}: ${f.message}`), []);
@@ -12,7 +12,7 @@ test('"New Topology File" opens a file the checker passes without a single findi
   assert.ok(analysis.model, 'the model ran on it');
 });
 
-test('the template is the design it promises: two EDP Standard hosts in one cluster, with traffic', () => {
+it('the template is the design it promises: two EDP Standard hosts in one cluster, with traffic', () => {
   const t = analyze(NEW_TOPOLOGY_TEMPLATE).topology as Topology;
   assert.equal(t.target.mode, 'edp-standard');
   assert.equal(t.hosts.length, 2);
@@ -23,7 +23,7 @@ test('the template is the design it promises: two EDP Standard hosts in one clus
   }
 });
 
-test('the template uses comments (JSONC), so it parses only as JSONC, and is named *.edp.json', () => {
+it('the template uses comments (JSONC), so it parses only as JSONC, and is named *.edp.json', () => {
   assert.throws(() => JSON.parse(NEW_TOPOLOGY_TEMPLATE));
   assert.match(NEW_TOPOLOGY_FILE_NAME, /\.edp\.json$/);
 });

@@ -1,6 +1,6 @@
 // Quick fixes (src/core/fixes): each one makes its finding go away, keeps the user's comments and
 // formatting, and offers what the rule's message advises.
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';

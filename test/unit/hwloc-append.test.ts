@@ -1,6 +1,6 @@
 // Appending an imported host to an existing file must keep the user's comments and layout.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { appendHostEdits, applyTextEdits } from '../../src/core';
 
@@ -8,7 +8,7 @@ const host = { name: 'esx-02', cpu: { sockets: 2, coresPerSocket: 8, llcMiB: 20 
 const append = (text: string) => applyTextEdits(text, appendHostEdits(text, host));
 
 describe('appendHostEdits', () => {
-  test('appends after the last host, keeping comments and the file\'s 4-space indentation', () => {
+  it('appends after the last host, keeping comments and the file\'s 4-space indentation', () => {
     const text = [
       '{',
       '    // rack A, first floor',
@@ -30,7 +30,7 @@ describe('appendHostEdits', () => {
     assert.ok(out.startsWith(text.slice(0, text.indexOf('"hosts"'))), 'the text before hosts is untouched');
   });
 
-  test('an empty hosts array, CRLF line endings and a byte-order mark', () => {
+  it('an empty hosts array, CRLF line endings and a byte-order mark', () => {
     const text = '\uFEFF{\r\n  "version": 1,\r\n  "hosts": []\r\n}\r\n';
     const out = append(text);
     assert.equal(out.charCodeAt(0), 0xfeff);
@@ -38,7 +38,7 @@ describe('appendHostEdits', () => {
     assert.deepEqual(parse(out.slice(1)).hosts, [host]);
   });
 
-  test('a file without hosts gets the array; tabs stay tabs', () => {
+  it('a file without hosts gets the array; tabs stay tabs', () => {
     const text = '{\n\t"version": 1 /* keep */\n}\n';
     const out = append(text);
     assert.ok(out.includes('/* keep */'));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { runImportHwloc } from '../../src/cli/import-hwloc';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures/hwloc');
@@ -16,7 +16,7 @@ function run(argv: string[], cwd = FIXTURES) {
 }
 
 describe('edp-check import-hwloc', () => {
-  test('prints the v1 document with 2-space indentation and the notes on stderr', () => {
+  it('prints the v1 document with 2-space indentation and the notes on stderr', () => {
     const r = run(['32em64t-2n8c2t-pci-normalio.xml', '--name', 'esx-01']);
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
@@ -28,7 +28,7 @@ describe('edp-check import-hwloc', () => {
     assert.ok(r.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('note: ')), r.stderr);
   });
 
-  test('--out writes the file (relative to cwd) and prints nothing on stdout', () => {
+  it('--out writes the file (relative to cwd) and prints nothing on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edp-hwloc-'));
     writeFileSync(join(dir, 'host.xml'), readFileSync(join(FIXTURES, '24em64t-2n6c2t-pci.xml')));
     const r = run(['host.xml', '--out', 'host.edp.json'], dir);
@@ -37,7 +37,7 @@ describe('edp-check import-hwloc', () => {
     assert.equal(JSON.parse(readFileSync(join(dir, 'host.edp.json'), 'utf8')).hosts[0].name, 'mirage004');
   });
 
-  test('exit 2 for a missing file, a file that is not hwloc XML, and bad usage', () => {
+  it('exit 2 for a missing file, a file that is not hwloc XML, and bad usage', () => {
     const missing = run(['nope.xml']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.xml: ENOENT/);

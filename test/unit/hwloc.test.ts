@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { parseBitmap } from '../../src/core/import/bitmap';
 import { HwlocXmlError, hwlocTopologyDocument, type ImportedTopology, importHwloc } from '../../src/core/import/hwloc';
@@ -37,12 +37,12 @@ describe('hwloc import agrees with hwloc-calc', { skip: noHwloc }, () => {
   // hwloc-calc reads the XML formats up to its own major version (Debian 12 ships 2.9: formats 1 and 2).
   const checkable = fixtures.filter((f) => typeof calcMajor === 'number' && formatMajor(read(f)) <= calcMajor);
 
-  test('there are fixtures to check, the two shared ones among them', () => {
+  it('there are fixtures to check, the two shared ones among them', () => {
     assert.ok(checkable.includes('32em64t-2n8c2t-pci-normalio.xml') && checkable.includes('24em64t-2n6c2t-pci.xml'), checkable.join(', '));
   });
 
   for (const file of checkable) {
-    test(file, () => {
+    it(file, () => {
       const { host } = importHwloc(read(file));
       // NUMA nodes with CPUs, by OS index (CPU-less memory nodes are left out, and hwloc-calc's cpuset intersection skips them too).
       const nodes = idList(hwlocCalc(file, '--physical-output', '--intersect', 'NUMAnode', 'all'));
@@ -62,7 +62,7 @@ describe('hwloc import agrees with hwloc-calc', { skip: noHwloc }, () => {
     });
   }
 
-  test('32em64t-2n8c2t-pci-normalio: 2 NUMA nodes of 8 cores, eth0 and eth1 on node 1', () => {
+  it('32em64t-2n8c2t-pci-normalio: 2 NUMA nodes of 8 cores, eth0 and eth1 on node 1', () => {
     const { host } = importHwloc(read('32em64t-2n8c2t-pci-normalio.xml'));
     assert.deepEqual(host.numaNodes?.map((n) => [n.id, n.cores]), [[0, 8], [1, 8]]);
     const nodeOf = (name: string) => host.nics.find((n) => n.name === name)?.numaNode;
@@ -73,7 +73,7 @@ describe('hwloc import agrees with hwloc-calc', { skip: noHwloc }, () => {
 });
 
 describe('hwloc import', () => {
-  test('hwloc 3 files import as their hwloc 2 twins (same machine, newer format)', () => {
+  it('hwloc 3 files import as their hwloc 2 twins (same machine, newer format)', () => {
     for (const v3 of fixtures.filter((f) => f.endsWith('.v3.xml'))) {
       const twin = v3.replace('.v3.xml', '.xml');
       const v2 = fixtures.includes(twin) ? twin : v3.replace('.v3.xml', '.v2.xml');
@@ -83,14 +83,14 @@ describe('hwloc import', () => {
     }
   });
 
-  test('hwloc 3 OS device kinds are bit flags: memory devices (2) are not NICs, network (16) is, an HCA (48) is not', () => {
+  it('hwloc 3 OS device kinds are bit flags: memory devices (2) are not NICs, network (16) is, an HCA (48) is not', () => {
     const { host } = importHwloc(read('cxlmem+dax.v3.xml'));
     assert.deepEqual(host.nics.map((n) => n.name), ['enp0s2']);
     const ib = importHwloc(read('32em64t-2n8c2t-pci-normalio.v3.xml')).host.nics.map((n) => n.name);
     assert.deepEqual(ib, ['eth0', 'eth1', 'ib0']);
   });
 
-  test('the CPU of 32em64t-2n8c2t-pci-normalio: 2 × 8 cores × 2 threads, 20 MiB L3, model and clock from the brand string', () => {
+  it('the CPU of 32em64t-2n8c2t-pci-normalio: 2 × 8 cores × 2 threads, 20 MiB L3, model and clock from the brand string', () => {
     const { host, notes } = importHwloc(read('32em64t-2n8c2t-pci-normalio.xml'));
     assert.deepEqual(host.cpu, { model: 'Intel(R) Xeon(R) CPU E5-2650 0 @ 2.00GHz', sockets: 2, coresPerSocket: 8, threadsPerCore: 2, ghz: 2, llcMiB: 20 });
     assert.equal(host.name, 'conan');
@@ -101,7 +101,7 @@ describe('hwloc import', () => {
     assert.ok(notes.some((n) => /ib0.*InfiniBand/.test(n)));
   });
 
-  test('no clock in the model string: ghz is left out and a note says so', () => {
+  it('no clock in the model string: ghz is left out and a note says so', () => {
     const { host, notes } = importHwloc(read('24em64t-2n6c2t-pci.xml'));
     assert.equal(host.cpu.ghz, undefined);
     assert.ok(notes.some((n) => /cpu\.ghz is left out/.test(n)));
@@ -110,33 +110,33 @@ describe('hwloc import', () => {
     assert.ok(notes.some((n) => /"eth2".*0x0c06/.test(n)));
   });
 
-  test('a NUMA node spanning packages takes the first and says so', () => {
+  it('a NUMA node spanning packages takes the first and says so', () => {
     const { host, notes } = importHwloc(read('96em64t-4n4d3ca2co-pci.xml'));
     assert.equal(host.cpu.sockets, 16);
     assert.deepEqual(host.numaNodes?.map((n) => n.socket), [0, 4, 8, 12]);
     assert.ok(notes.some((n) => n === 'NUMA node 1 spans sockets 4, 5, 6, 7: its socket is given as 4.'), notes.join('\n'));
   });
 
-  test('two NUMA nodes per package (cluster-on-die) map to the same socket', () => {
+  it('two NUMA nodes per package (cluster-on-die) map to the same socket', () => {
     const { host } = importHwloc(read('28intel64-2p2g7c-CoDgroups.v1.xml'));
     assert.deepEqual(host.numaNodes?.map((n) => [n.id, n.socket, n.cores]), [[0, 0, 7], [1, 0, 7], [2, 1, 7], [3, 1, 7]]);
     assert.equal(host.cpu.llcMiB, undefined, 'that export has no caches: llcMiB is left for the user');
   });
 
-  test('CPU-less NUMA nodes are left out with a note', () => {
+  it('CPU-less NUMA nodes are left out with a note', () => {
     const { host, notes } = importHwloc(read('16amd64-8n2c-cpusets.xml'));
     assert.deepEqual(host.numaNodes?.map((n) => n.id), [1, 2, 3]);
     assert.ok(notes.some((n) => /NUMA node 4 has memory but no CPUs/.test(n)));
   });
 
-  test('a machine without Package objects is one socket, with a note', () => {
+  it('a machine without Package objects is one socket, with a note', () => {
     const { host, notes } = importHwloc(read('16-2gr2gr2n2c+misc.xml'));
     assert.equal(host.cpu.sockets, 1);
     assert.equal(host.cpu.coresPerSocket, 16);
     assert.ok(notes.some((n) => /no Package/.test(n)));
   });
 
-  test('SR-IOV virtual functions are skipped; a NIC local to several nodes gets no numaNode', () => {
+  it('SR-IOV virtual functions are skipped; a NIC local to several nodes gets no numaNode', () => {
     const xml = `<?xml version="1.0"?><topology version="2.0">
       <object type="Machine" os_index="0" cpuset="0x0000000f" nodeset="0x00000003">
         <object type="Package" os_index="0" cpuset="0x00000003" nodeset="0x00000001">
@@ -175,18 +175,18 @@ describe('hwloc import', () => {
     assert.ok(notes.some((n) => /speedGbps is left out for ens2f0\./.test(n)), 'the catalog speed is used, the other NIC is listed');
   });
 
-  test('--name wins over the host name hwloc recorded', () => {
+  it('--name wins over the host name hwloc recorded', () => {
     assert.equal(importHwloc(read('24em64t-2n6c2t-pci.xml'), { name: 'esx-07' }).host.name, 'esx-07');
   });
 
-  test('what is not hwloc XML is an HwlocXmlError that says why', () => {
+  it('what is not hwloc XML is an HwlocXmlError that says why', () => {
     assert.throws(() => importHwloc('{"version": 1}'), HwlocXmlError);
     assert.throws(() => importHwloc('<topology><object type="Machine"'), (e: Error) => e instanceof HwlocXmlError && /well-formed/.test(e.message));
     assert.throws(() => importHwloc('<?xml version="1.0"?><svg><g/></svg>'), (e: Error) => e instanceof HwlocXmlError && /not an hwloc topology/.test(e.message));
     assert.throws(() => importHwloc('<topology version="9.0"><object type="Machine"/></topology>'), /version "9.0"/);
   });
 
-  test('bitmaps: 32-bit words, most significant first, empty words are zero', () => {
+  it('bitmaps: 32-bit words, most significant first, empty words are zero', () => {
     assert.equal(parseBitmap('0x000000ff,0xffffffff'), 0xff_ffff_ffffn);
     assert.equal(parseBitmap('0x00000001,,0x0'), 1n << 64n);
     assert.equal(parseBitmap('0x0'), 0n);
@@ -209,7 +209,7 @@ describe('the imported document', () => {
   };
 
   for (const file of ['32em64t-2n8c2t-pci-normalio.xml', '24em64t-2n6c2t-pci.xml', '96em64t-4n4d3ca2co-pci.xml', '28intel64-2p2g7c-CoDgroups.v1.xml']) {
-    test(`${file}: only the left-out fields are findings, and once filled in there are none`, () => {
+    it(`${file}: only the left-out fields are findings, and once filled in there are none`, () => {
       const topology = documentOf(file);
       assert.deepEqual(topology.target, { release: 'vcf-9.0', mode: 'edp-standard' });
       const findings = analyze(JSON.stringify(topology, null, 2)).findings;

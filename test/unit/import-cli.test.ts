@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze, mergeIntoDesign } from '../../src/core';
 import { run } from '../../src/cli/run';
 
@@ -24,7 +24,7 @@ function scratch(): string {
 }
 
 describe('edp-check import', () => {
-  test('a folder of ESXi output becomes a topology on stdout that the checker reads; notes go to stderr', async () => {
+  it('a folder of ESXi output becomes a topology on stdout that the checker reads; notes go to stderr', async () => {
     const r = await cli(['import', 'import/esx02-bundle']);
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
@@ -36,13 +36,13 @@ describe('edp-check import', () => {
     assert.ok(findings.some((f) => /ghz/.test(f.message)), findings.map((f) => f.message).join('\n'));
   });
 
-  test('hwloc XML goes through the same verb', async () => {
+  it('hwloc XML goes through the same verb', async () => {
     const r = await cli(['import', 'hwloc/24em64t-2n6c2t-pci.xml']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).hosts[0].name, 'mirage004');
   });
 
-  test('a named file of no known kind: exit 2, naming the file and the kinds understood', async () => {
+  it('a named file of no known kind: exit 2, naming the file and the kinds understood', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'notes.txt'), 'nothing to see\n');
     const r = await cli(['import', 'notes.txt', 'import/esx01'], dir);
@@ -52,13 +52,13 @@ describe('edp-check import', () => {
     for (const kind of ['hwloc XML', 'vSphere HostSystem', 'NSX transport node', 'ESXi command output']) assert.ok(r.stderr.includes(kind), kind);
   });
 
-  test('exit 2 for a missing input, no input, and an unknown option', async () => {
+  it('exit 2 for a missing input, no input, and an unknown option', async () => {
     assert.match((await cli(['import', 'nope.txt'])).stderr, /cannot read nope\.txt: ENOENT/);
     assert.equal((await cli(['import'])).code, 2);
     assert.equal((await cli(['import', '--bogus', 'x'])).code, 2);
   });
 
-  test('--out writes the file, and never over an existing file without --force, never over an input', async () => {
+  it('--out writes the file, and never over an existing file without --force, never over an input', async () => {
     const dir = scratch();
     const first = await cli(['import', 'import/esx01', '--out', 'esx01.edp.json'], dir);
     assert.equal(first.code, 0, first.stderr);
@@ -88,7 +88,7 @@ describe('edp-check import', () => {
     assert.equal(readFileSync(join(dir, 'esx01.edp.json'), 'utf8'), written);
   });
 
-  test('--into keeps the design\'s values and comments, fills its gaps, lists differences, adds new hosts', async () => {
+  it('--into keeps the design\'s values and comments, fills its gaps, lists differences, adds new hosts', async () => {
     const dir = scratch();
     const design = `{
   // rack A, written by hand
@@ -124,13 +124,13 @@ describe('edp-check import', () => {
     assert.match(r.stderr, /1 hosts added \(esx02\.lab\.example\)/);
   });
 
-  test('--into a file that is not JSON is refused', () => {
+  it('--into a file that is not JSON is refused', () => {
     assert.ok('error' in mergeIntoDesign('{ nope', []));
   });
 });
 
 describe('hwloc through import', () => {
-  test('an lstopo export that recorded "localhost" names no host: it merges by order with the named input after it', async () => {
+  it('an lstopo export that recorded "localhost" names no host: it merges by order with the named input after it', async () => {
     const dir = scratch();
     const xml = readFileSync(join(FIXTURES, 'hwloc/24em64t-2n6c2t-pci.xml'), 'utf8').replace(/name="HostName" value="[^"]*"/, 'name="HostName" value="localhost.localdomain"');
     writeFileSync(join(dir, 'a-host.xml'), xml);

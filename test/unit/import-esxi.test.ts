@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { detectKind, importHosts, type ImportInput, NSX_PROFILE_WITHOUT_HOSTS, readNsxJson } from '../../src/core';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures/import');
@@ -23,13 +23,13 @@ describe('ESXi output: a collect.sh file', () => {
   const { topology, notes } = one(read(ESX01));
   const host = topology.hosts[0];
 
-  test('CPU, NUMA nodes and the host name come from esxcli', () => {
+  it('CPU, NUMA nodes and the host name come from esxcli', () => {
     assert.equal(host.name, 'esx01.lab.example');
     assert.deepEqual(host.cpu, { model: 'Intel(R) Xeon(R) Gold 6430 CPU @ 2.10GHz', sockets: 2, coresPerSocket: 4, threadsPerCore: 2, ghz: 2.1, llcMiB: 60 });
     assert.deepEqual(host.numaNodes, [{ id: 0, socket: 0, cores: 4 }, { id: 1, socket: 1, cores: 4 }]);
   });
 
-  test('NICs: driver and speed from the nic list, NUMA node from vsish, no speed for a link that is down', () => {
+  it('NICs: driver and speed from the nic list, NUMA node from vsish, no speed for a link that is down', () => {
     const byName = Object.fromEntries(host.nics.map((n) => [n.name, n]));
     assert.equal(byName.vmnic4.speedGbps, 100);
     assert.equal(byName.vmnic4.driver, 'icen');
@@ -39,7 +39,7 @@ describe('ESXi output: a collect.sh file', () => {
     assert.ok(notes.some((n) => /speedGbps of vmnic1/.test(n)), notes.join('\n'));
   });
 
-  test('the EDP switch: mode from ensEnabled/ensInterruptEnabled, MTU, uplinks, lcores per NUMA node (ids need not be contiguous), ring size', () => {
+  it('the EDP switch: mode from ensEnabled/ensInterruptEnabled, MTU, uplinks, lcores per NUMA node (ids need not be contiguous), ring size', () => {
     assert.equal(host.switches.length, 1);
     const sw = host.switches[0];
     assert.equal(sw.name, 'vds-edp');
@@ -50,7 +50,7 @@ describe('ESXi output: a collect.sh file', () => {
     assert.equal(sw.rxRingSize, 4096);
   });
 
-  test('two flow-stats samples 30 s apart give the hit rate and new flows per second per lcore', () => {
+  it('two flow-stats samples 30 s apart give the hit rate and new flows per second per lcore', () => {
     const m = host.switches[0].measured!;
     assert.equal(m.seconds, 30);
     assert.equal(m.at, '2026-12-01T20:30:05.000Z');
@@ -72,7 +72,7 @@ describe('ESXi output: order, headings and files do not matter', () => {
   const samples = parts.filter((p) => /flow-stats sample|nsxdp-cli ens flow-stats/.test(p.heading));
   const others = parts.filter((p) => !samples.includes(p));
 
-  test('sections shuffled and their headings replaced read the same (samples kept in time order)', () => {
+  it('sections shuffled and their headings replaced read the same (samples kept in time order)', () => {
     // vsish and ring blocks name their vmnic in the command line: those keep it, in another wording.
     const heading = (p: { heading: string }, i: number) => {
       const nic = /vmnic\d+/.exec(p.heading)?.[0];
@@ -84,7 +84,7 @@ describe('ESXi output: order, headings and files do not matter', () => {
     assert.deepEqual(again, original);
   });
 
-  test('the same sections as separate files of a folder merge into one host', () => {
+  it('the same sections as separate files of a folder merge into one host', () => {
     const inputs: ImportInput[] = others.map((p, i) => ({ name: `part-${i}.txt`, text: `${p.heading}\n${p.body}` }));
     inputs.push({ name: 'samples.txt', text: samples.map((p) => `${p.heading}\n${p.body}`).join('\n') });
     const merged = importHosts(inputs.reverse()).topology;
@@ -97,7 +97,7 @@ describe('ESXi output: order, headings and files do not matter', () => {
     assert.deepEqual([...merged.hosts[0].nics].sort((a, b) => a.name.localeCompare(b.name)), original.hosts[0].nics);
   });
 
-  test('another team\'s bundle: esxcfg-nics -l, the older esxcfg-nics -e, the pnic affinity table, NSX CLI key : value flow stats', () => {
+  it('another team\'s bundle: esxcfg-nics -l, the older esxcfg-nics -e, the pnic affinity table, NSX CLI key : value flow stats', () => {
     const dir = join(FIXTURES, 'esx02-bundle');
     const inputs = readdirSync(dir).sort().map((f) => ({ name: f, text: read(join(dir, f)) }));
     const r = importHosts(inputs);
@@ -129,12 +129,12 @@ vmnic2  icen    True         True        b4:96:91:a0:00:00  Intel(R) Ethernet Co
 vmnic3  icen    True         True        b4:96:91:a0:00:01  Intel(R) Ethernet Controller E810-C
 `;
 
-  test('esxcfg-nics -e with the INTR columns tells EDP Standard from EDP Performance for the switch of those uplinks', () => {
+  it('esxcfg-nics -e with the INTR columns tells EDP Standard from EDP Performance for the switch of those uplinks', () => {
     assert.equal(one(`${dvs}\n${withIntr('True ')}`).topology.hosts[0].switches[0].mode, 'edp-standard');
     assert.equal(one(`${dvs}\n${withIntr('False')}`).topology.hosts[0].switches[0].mode, 'edp-performance');
   });
 
-  test('the older esxcfg-nics -e layout (no INTR columns) says EDP but not which mode: left to the user', () => {
+  it('the older esxcfg-nics -e layout (no INTR columns) says EDP but not which mode: left to the user', () => {
     const r = one(`${dvs}\n${older}`);
     const sw = r.topology.hosts[0].switches[0];
     assert.equal(sw.mode, undefined);
@@ -144,7 +144,7 @@ vmnic3  icen    True         True        b4:96:91:a0:00:01  Intel(R) Ethernet Co
     assert.ok(r.notes.some((n) => /mode/.test(n)));
   });
 
-  test('a nic list alone gives NICs and names every fact it lacks; nothing is invented', () => {
+  it('a nic list alone gives NICs and names every fact it lacks; nothing is invented', () => {
     const r = one(`Name    PCI Device    Driver  Admin Status  Link Status  Speed  Duplex  MAC Address        MTU   Description
 ------  ------------  ------  ------------  -----------  -----  ------  -----------------  ----  -----------
 vmnic0  0000:18:00.0  ixgben  Up            Up           10000  Full    3c:ec:ef:10:00:00  1500  Intel(R) Ethernet Controller X550
@@ -157,7 +157,7 @@ vmnic0  0000:18:00.0  ixgben  Up            Up           10000  Full    3c:ec:ef
     }
   });
 
-  test('one flow-stats sample: the hit rate is cumulative and new flows per second stay unknown', () => {
+  it('one flow-stats sample: the hit rate is cumulative and new flows per second stay unknown', () => {
     const r = one(`${dvs}\nLcore ID  Switch        Affinity\n       0  DvsPortset-1         0\n\n{"lcoreID": 0, "numFlows": 10, "numFlowsCreated": 99, "hits": 750, "miss": 250, "slowpath": 2}\n`);
     const m = r.topology.hosts[0].switches[0].measured!;
     assert.equal(m.seconds, undefined);
@@ -167,7 +167,7 @@ vmnic0  0000:18:00.0  ixgben  Up            Up           10000  Full    3c:ec:ef
     assert.ok(r.notes.some((n) => /one sample/.test(n)));
   });
 
-  test('vim-cmd hostsvc/net/info: ensInterruptEnabled = true is EDP Standard, ensEnabled = false the standard datapath', () => {
+  it('vim-cmd hostsvc/net/info: ensInterruptEnabled = true is EDP Standard, ensEnabled = false the standard datapath', () => {
     const dump = (ens: string, intr: string) => `(vim.host.NetworkInfo) {\n   proxySwitch = (vim.host.HostProxySwitch) [\n      (vim.host.HostProxySwitch) {\n         dvsName = "vds-x",\n         mtu = 1600,\n         pnic = (string) [\n            "key-vim.host.PhysicalNic-vmnic7"\n         ],\n         ensEnabled = ${ens},\n         ensInterruptEnabled = ${intr}\n      }\n   ]\n}\n`;
     assert.equal(one(dump('true', 'true')).topology.hosts[0].switches[0].mode, 'edp-standard');
     assert.equal(one(dump('false', 'false')).topology.hosts[0].switches[0].mode, 'standard');
@@ -176,7 +176,7 @@ vmnic0  0000:18:00.0  ixgben  Up            Up           10000  Full    3c:ec:ef
 });
 
 describe('kind by content', () => {
-  test('each kind is told by what the file holds, not by its name', () => {
+  it('each kind is told by what the file holds, not by its name', () => {
     assert.equal(detectKind(read(ESX01)), 'esxi');
     assert.equal(detectKind(read(join(FIXTURES, '../hwloc/24em64t-2n6c2t-pci.xml'))), 'hwloc');
     assert.equal(detectKind(read(join(FIXTURES, 'vsphere/govc-host-info-esx01.json'))), 'vsphere');
@@ -190,7 +190,7 @@ describe('kind by content', () => {
     assert.equal(detectKind('<html><body/></html>'), undefined);
   });
 
-  test('NSX transport nodes import as hosts with their switches: mode, lcores per NUMA node, uplinks, MTU from the uplink profile', () => {
+  it('NSX transport nodes import as hosts with their switches: mode, lcores per NUMA node, uplinks, MTU from the uplink profile', () => {
     const nsx = (f: string) => ({ name: f, text: readFileSync(join(__dirname, '../../../test/fixtures/nsx', f), 'utf8') });
     // the uplink profile the nodes name, as the Policy API returns it
     const uplinkProfile = { name: 'edp-9000.json', text: JSON.stringify({ resource_type: 'PolicyUplinkHostSwitchProfile', id: 'edp-9000', path: '/infra/host-switch-profiles/edp-9000', display_name: 'edp-9000', mtu: 9000, teaming: { policy: 'LOADBALANCE_SRCID', active_list: [{ uplink_name: 'uplink1', uplink_type: 'PNIC' }] } }) };
@@ -205,7 +205,7 @@ describe('kind by content', () => {
     assert.equal(r.topology.hosts.find((h) => h.name === 'esx-02')!.switches[0].mode, 'standard');
   });
 
-  test('an NSX transport node profile fills the switches of the hosts imported with it, and says so when there is none', () => {
+  it('an NSX transport node profile fills the switches of the hosts imported with it, and says so when there is none', () => {
     const profile = readFileSync(join(__dirname, '../../../test/fixtures/nsx/policy-tnp-vcf9.json'), 'utf8');
     const alone = importHosts([{ name: 'tnp.json', text: profile }]);
     assert.equal(alone.topology.hosts.length, 0);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze, calibrateFromMeasurements, importHosts, reportViewModel } from '../../src/core';
 import { measuredTable } from '../../src/webview/render/measured';
 
@@ -27,12 +27,12 @@ function design(flows: number, measuredHits?: number) {
 const gapFindings = (text: string) => analyze(text).findings.filter((f) => f.rule === 'measured/hit-rate-gap');
 
 describe('measured/hit-rate-gap', () => {
-  test('silent when the host measures what the model predicts', () => {
+  it('silent when the host measures what the model predicts', () => {
     const predicted = analyze(design(2000)).model!.hosts[0].switches[0].hitRate;
     assert.deepEqual(gapFindings(design(2000, Math.round(predicted * 1_000_000))), []);
   });
 
-  test('fires on the measured section when the host misses far more than predicted, with both figures', () => {
+  it('fires on the measured section when the host misses far more than predicted, with both figures', () => {
     const found = gapFindings(design(2000, 800_000));
     assert.equal(found.length, 1);
     assert.equal(found[0].path, '/hosts/0/switches/0/measured');
@@ -40,12 +40,12 @@ describe('measured/hit-rate-gap', () => {
     assert.match(found[0].message, /more flows/);
   });
 
-  test('the threshold is a model constant the file can override', () => {
+  it('the threshold is a model constant the file can override', () => {
     const text = design(2000, 800_000).replace('"version": 1,', '"version": 1,\n  "model": { "measured.hitRateGap": 0.5 },');
     assert.deepEqual(gapFindings(text), []);
   });
 
-  test('no prediction, no comparison: a switch without described traffic', () => {
+  it('no prediction, no comparison: a switch without described traffic', () => {
     const topology = JSON.parse(design(2000, 100_000));
     topology.hosts[0].vms = [];
     assert.deepEqual(gapFindings(JSON.stringify(topology)), []);
@@ -57,7 +57,7 @@ describe('the report shows measured beside predicted per lcore', () => {
   const vm = reportViewModel(a, { fileName: 'esx01.edp.json' });
   const m = vm.hosts[0].switches[0].measured!;
 
-  test('the view model pairs lcores by NUMA node and carries the measurement\'s when and how', () => {
+  it('the view model pairs lcores by NUMA node and carries the measurement\'s when and how', () => {
     assert.equal(m.seconds, 30);
     assert.deepEqual(m.lcores.map((l) => [l.numaNode, l.lcore]), [[0, 0], [0, 1], [1, 3], [1, 4]]);
     assert.equal(m.lcores[0].hitRate, 0.98);
@@ -65,7 +65,7 @@ describe('the report shows measured beside predicted per lcore', () => {
     assert.ok(m.hitRate! > 0.97 && m.hitRate! < 0.98, String(m.hitRate));
   });
 
-  test('the table names each lcore with both hit rates', () => {
+  it('the table names each lcore with both hit rates', () => {
     const html = measuredTable(vm.hosts[0].switches[0], vm.thresholds);
     assert.match(html, /lcore 3/);
     assert.match(html, /98\.0%/);
@@ -75,7 +75,7 @@ describe('the report shows measured beside predicted per lcore', () => {
 });
 
 describe('calibration from measurements', () => {
-  test('proposes the flows and churn that make the model predict the measured hit rate, and says what it changed', () => {
+  it('proposes the flows and churn that make the model predict the measured hit rate, and says what it changed', () => {
     const before = `// calibrate me\n${design(2000, 800_000)}`;
     assert.equal(gapFindings(before).length, 1);
     const c = calibrateFromMeasurements(before);
@@ -90,7 +90,7 @@ describe('calibration from measurements', () => {
     assert.match(c.changes[0], /Switch "vds-edp" of esx01\.lab\.example: flows of its 1 vNIC × [\d.]+, newFlowsPerSec shared out to 4350 per second in all; predicted hit rate now 80\.\d% against 80\.0% measured\./);
   });
 
-  test('says why when there is nothing to calibrate', () => {
+  it('says why when there is nothing to calibrate', () => {
     const topology = JSON.parse(design(2000));
     delete topology.hosts[0].switches[0].measured;
     const none = calibrateFromMeasurements(JSON.stringify(topology));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, detectKind, importHosts, mergeIntoDesign } from '../../src/core';
 
@@ -14,7 +14,7 @@ const lines = ESX01.split('\n');
 const messy = fc.array(fc.oneof(fc.constantFrom(...lines), fc.string(), fc.constantFrom('{', '}', '[', '(vim.host.HostProxySwitch) {', 'lcoreID : 1', 'Lcore ID  Switch  Affinity', '"lcoreID": 3', 'CPU:0')), { maxLength: 200 }).map((ls) => ls.join('\n'));
 
 describe('importer robustness', () => {
-  test('any text: detectKind and importHosts answer without throwing, and every host they make has a name', () => {
+  it('any text: detectKind and importHosts answer without throwing, and every host they make has a name', () => {
     fc.assert(
       fc.property(messy, (text) => {
         detectKind(text);
@@ -27,7 +27,7 @@ describe('importer robustness', () => {
     );
   });
 
-  test('any JSON value: no throw', () => {
+  it('any JSON value: no throw', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => {
         importHosts([{ name: 'x.json', text: JSON.stringify(v) }]);
@@ -36,7 +36,7 @@ describe('importer robustness', () => {
     );
   });
 
-  test('the CPU and NIC facts do not depend on which section comes first', () => {
+  it('the CPU and NIC facts do not depend on which section comes first', () => {
     const blocks = ESX01.split(/\n(?====== )/).filter((b) => !/flow-stats|nsxdp-cli/.test(b));
     const expected = importHosts([{ name: 'a', text: blocks.join('\n') }]).topology.hosts[0];
     fc.assert(
@@ -50,7 +50,7 @@ describe('importer robustness', () => {
     );
   });
 
-  test('--into never loses the design: every value the design had is still there', () => {
+  it('--into never loses the design: every value the design had is still there', () => {
     const imported = importHosts([{ name: 'a', text: ESX01 }]).topology.hosts;
     fc.assert(
       fc.property(fc.record({ ghz: fc.double({ min: 0.5, max: 5, noNaN: true }), speed: fc.integer({ min: 1, max: 400 }) }), ({ ghz, speed }) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { importHosts } from '../../src/core';
 
 const DIR = resolve(__dirname, '../../../test/fixtures/import/vsphere');
@@ -14,17 +14,17 @@ describe('vSphere HostSystem JSON', () => {
   const camel = importHosts([input('vi-json-host-esx03.json')]);
   const host = pascal.topology.hosts[0];
 
-  test('CPU packages, cores, threads, clock and model; no last-level cache (the API has none) and a note saying so', () => {
+  it('CPU packages, cores, threads, clock and model; no last-level cache (the API has none) and a note saying so', () => {
     assert.equal(host.name, 'esx01.lab.example');
     assert.deepEqual(host.cpu, { model: 'Intel(R) Xeon(R) Gold 6430 CPU @ 2.10GHz', sockets: 2, coresPerSocket: 4, threadsPerCore: 2, ghz: 2.1 });
     assert.ok(pascal.notes.some((n) => /cpu\.llcMiB/.test(n)));
   });
 
-  test('NUMA nodes: cores from their CPU ids, the socket from the package holding them, memory', () => {
+  it('NUMA nodes: cores from their CPU ids, the socket from the package holding them, memory', () => {
     assert.deepEqual(host.numaNodes, [{ id: 0, socket: 0, cores: 4, memoryGiB: 128 }, { id: 1, socket: 1, cores: 4, memoryGiB: 128 }]);
   });
 
-  test('NICs: driver, speed, PCI ids (signed in the API) and the NUMA node whose PciId lists them', () => {
+  it('NICs: driver, speed, PCI ids (signed in the API) and the NUMA node whose PciId lists them', () => {
     const vmnic5 = host.nics.find((n) => n.name === 'vmnic5')!;
     assert.equal(vmnic5.numaNode, 1);
     assert.equal(vmnic5.speedGbps, 100);
@@ -34,12 +34,12 @@ describe('vSphere HostSystem JSON', () => {
     assert.equal(host.nics.find((n) => n.name === 'vmnic1')!.speedGbps, undefined, 'no link, no speed');
   });
 
-  test('the proxy switch: name, MTU, uplinks and mode from ensEnabled / ensInterruptEnabled', () => {
+  it('the proxy switch: name, MTU, uplinks and mode from ensEnabled / ensInterruptEnabled', () => {
     assert.deepEqual(host.switches, [{ name: 'vds-edp', mode: 'edp-performance', uplinks: ['vmnic4', 'vmnic5'], mtu: 9000 }]);
     assert.deepEqual(camel.topology.hosts[0].switches, [{ name: 'vds-edp', mode: 'edp-standard', uplinks: ['vmnic4', 'vmnic5'], mtu: 1700 }]);
   });
 
-  test('camelCase reads as PascalCase does', () => {
+  it('camelCase reads as PascalCase does', () => {
     const c = camel.topology.hosts[0];
     assert.equal(c.name, 'esx03.lab.example');
     assert.deepEqual(c.cpu, host.cpu);
@@ -47,7 +47,7 @@ describe('vSphere HostSystem JSON', () => {
     assert.deepEqual(c.nics, host.nics);
   });
 
-  test('govc object.collect -json (a list of name/value properties) is one HostSystem too', () => {
+  it('govc object.collect -json (a list of name/value properties) is one HostSystem too', () => {
     const h = JSON.parse(readFileSync(join(DIR, 'govc-host-info-esx01.json'), 'utf8')).HostSystems[0];
     const props = [{ Name: 'name', Val: h.Name }, { Name: 'hardware', Val: h.Hardware }, { Name: 'config.network', Val: h.Config.Network }];
     const r = importHosts([{ name: 'collect.json', text: JSON.stringify(props) }]);
@@ -60,7 +60,7 @@ describe('vSphere VM JSON', () => {
   const r = importHosts([input('govc-vm-info.json'), input('govc-host-info-esx01.json')]);
   const vms = r.topology.hosts[0].vms!;
 
-  test('VMs join the host they run on: vCPUs, NUMA affinity, latency sensitivity, vNIC adapters on the VDS', () => {
+  it('VMs join the host they run on: vCPUs, NUMA affinity, latency sensitivity, vNIC adapters on the VDS', () => {
     const fw = vms.find((v) => v.name === 'fw-1')!;
     assert.equal(fw.vcpus, 8);
     assert.equal(fw.numaNode, 0);
@@ -68,7 +68,7 @@ describe('vSphere VM JSON', () => {
     assert.deepEqual(fw.vnics, [{ name: 'Network adapter 1', switch: 'vds-edp', adapter: 'vmxnet3' }, { name: 'Network adapter 2', switch: 'vds-edp', adapter: 'vmxnet3' }]);
   });
 
-  test('a VM of another host and a vNIC on a standard port group are left out, with notes', () => {
+  it('a VM of another host and a vNIC on a standard port group are left out, with notes', () => {
     assert.equal(vms.find((v) => v.name === 'other-1'), undefined);
     assert.deepEqual(vms.find((v) => v.name === 'mgmt-1')!.vnics, []);
     assert.ok(r.notes.some((n) => /other-1.*host-99/.test(n)));
@@ -79,7 +79,7 @@ describe('vSphere VM JSON', () => {
 describe('inputs about one host merge', () => {
   const esxi = { name: 'esx01.txt', text: readFileSync(resolve(DIR, '../esx01/edp-esx01-20261201T203000Z.txt'), 'utf8') };
 
-  test('by host name: vSphere gives PCI ids and memory, esxcli the cache and lcores; a disagreement is a note and the first input wins', () => {
+  it('by host name: vSphere gives PCI ids and memory, esxcli the cache and lcores; a disagreement is a note and the first input wins', () => {
     const r = importHosts([input('govc-host-info-esx01.json'), esxi]);
     assert.equal(r.topology.hosts.length, 1);
     const h = r.topology.hosts[0];
@@ -93,7 +93,7 @@ describe('inputs about one host merge', () => {
     assert.ok(h.switches[0].measured);
   });
 
-  test('by order: a nameless input joins the host named before it', () => {
+  it('by order: a nameless input joins the host named before it', () => {
     const nics = { name: 'nics.txt', text: 'Dev      Affinity\nvmnic4   1\n' };
     const r = importHosts([input('vi-json-host-esx03.json'), nics]);
     assert.equal(r.topology.hosts.length, 1);
@@ -101,7 +101,7 @@ describe('inputs about one host merge', () => {
     assert.ok(r.notes.some((n) => /vmnic4: numaNode is 0 in an earlier input but 1/.test(n)));
   });
 
-  test('different names are different hosts', () => {
+  it('different names are different hosts', () => {
     const r = importHosts([input('govc-host-info-esx01.json'), input('vi-json-host-esx03.json')]);
     assert.deepEqual(r.topology.hosts.map((h) => h.name), ['esx01.lab.example', 'esx03.lab.example']);
   });

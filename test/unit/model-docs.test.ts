@@ -1,6 +1,6 @@
 // docs/MODEL.md and the schema's `model` section must list every constant of the model, with its
 // default, so the documentation and the editor's completion never drift from the code.
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';

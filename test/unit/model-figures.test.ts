@@ -1,6 +1,6 @@
 // Line rate, cycles and utilization, cores consumed, mbuf, capacity and overrides, each against
 // figures worked out by hand from the formulas in docs/MODEL.md.
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeModel, DEFAULT_CONSTANTS, lineRatePps } from '../../src/core/model';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';

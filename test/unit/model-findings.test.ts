@@ -1,6 +1,6 @@
 // Each model finding fires on a minimal topology that has the problem, at the object causing it,
 // and stays quiet on a clean one.
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { computeModel } from '../../src/core/model';

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeModel } from '../../src/core/model';
 import { edpSwitch, host, loadVm, topology } from './model-fixtures';

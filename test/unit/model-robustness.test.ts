@@ -1,6 +1,6 @@
 // The model runs on every keystroke over whatever the schema let through, dangling references
 // included: it must never throw and never produce NaN or Infinity (JSON would turn them into null).
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeModel } from '../../src/core/model';
 import type { Topology } from '../../src/core/topology';

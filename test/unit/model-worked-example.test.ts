@@ -1,5 +1,5 @@
 // The worked example of docs/MODEL.md ("Worked example"), figures computed there by hand.
-import { strict as assert } from 'node:assert';
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeModel } from '../../src/core/model';
 import type { Topology } from '../../src/core/topology';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze, type AnalyzeOptions } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import { BUNDLED_CATALOG, mergeCatalogs, type NicCatalog } from '../../src/core/readiness/catalog';
@@ -47,7 +47,7 @@ function only(findings: Finding[], rule: string): Finding {
 }
 
 describe('versions', () => {
-  test('compare as dotted numbers, not as text', () => {
+  it('compare as dotted numbers, not as text', () => {
     assert.equal(compareVersions('1.14.2.0', '1.9.0.0'), 1);
     assert.equal(compareVersions('1.9.0.0', '1.14.2.0'), -1);
     assert.equal(compareVersions('4.40', '4.4'), 1);
@@ -55,7 +55,7 @@ describe('versions', () => {
     assert.equal(compareVersions('vcf-9.1', 'vcf-9.0'), 1);
   });
 
-  test('build suffixes are ignored, garbage is not a version', () => {
+  it('build suffixes are ignored, garbage is not a version', () => {
     assert.equal(compareVersions('1.14.2.0-1OEM', '1.14.2.0'), 0);
     assert.equal(compareVersions('1.14.2.0-1OEM.800.1.0.20613240', '1.14.3'), -1);
     assert.equal(compareVersions('latest', '1.0'), undefined);
@@ -63,7 +63,7 @@ describe('versions', () => {
     assert.equal(compareVersions(14, '1.0'), undefined);
   });
 
-  test('the precompiled minVersion keyword passes at or above the minimum and fails below it or on garbage', () => {
+  it('the precompiled minVersion keyword passes at or above the minimum and fails below it or on garbage', () => {
     const profile = profileFor('vcf-9.0', 'edp-standard')!;
     const view = (driverVersion: string) => ({ driver: 'x', edpModes: ['interrupt'], driverVersion, minDriverVersion: '1.9.0.0' });
     assert.equal(profile.nic(view('1.14.2.0')), true, '1.14 is newer than 1.9');
@@ -76,7 +76,7 @@ describe('versions', () => {
 });
 
 describe('profiles', () => {
-  test('one per known release and EDP mode, chosen by release and mode', () => {
+  it('one per known release and EDP mode, chosen by release and mode', () => {
     assert.deepEqual(KNOWN_RELEASES, ['vcf-9.0', 'vcf-9.1']);
     for (const release of KNOWN_RELEASES) {
       for (const mode of ['edp-standard', 'edp-performance']) {
@@ -88,7 +88,7 @@ describe('profiles', () => {
     assert.equal(profileFor('vcf-8.0', 'edp-standard'), undefined);
   });
 
-  test('the mode picks what the NICs must offer: a poll-only driver passes edp-performance and fails edp-standard', () => {
+  it('the mode picks what the NICs must offer: a poll-only driver passes edp-performance and fails edp-standard', () => {
     const pollOnly = nic({ driver: 'ixgben-ens', driverVersion: '1.0.0' });
     const perf = topology([host({ nics: [pollOnly], switches: [edpSwitch({ mode: 'edp-performance' })] })]);
     assert.deepEqual(readinessOf(perf), []);
@@ -101,11 +101,11 @@ describe('profiles', () => {
 });
 
 describe('readiness rules', () => {
-  test('a rack-a-like host (E810, icen 1.14.2.0, firmware 4.40, MTU 9000) is ready', () => {
+  it('a rack-a-like host (E810, icen 1.14.2.0, firmware 4.40, MTU 9000) is ready', () => {
     assert.deepEqual(readinessOf(topology([host()])), []);
   });
 
-  test('an e1000 uplink is unsupported, at the NIC\'s driver, naming drivers that work and the source', () => {
+  it('an e1000 uplink is unsupported, at the NIC\'s driver, naming drivers that work and the source', () => {
     const t = topology([host({ nics: [nic(), nic({ name: 'vmnic0', driver: 'e1000' })], switches: [edpSwitch({ uplinks: ['vmnic4', 'vmnic0'] })] })]);
     const f = only(readinessOf(t), 'readiness/unsupported-nic');
     assert.equal(f.path, '/hosts/0/nics/1/driver');
@@ -115,7 +115,7 @@ describe('readiness rules', () => {
     assert.match(f.message, /unverified: check the VMware Compatibility Guide/);
   });
 
-  test('a host whose only NICs are not EDP-capable has no EDP NIC, at its nics key', () => {
+  it('a host whose only NICs are not EDP-capable has no EDP NIC, at its nics key', () => {
     const t = topology([host({ nics: [nic({ name: 'vmnic0', driver: 'vmxnet3' })], switches: [edpSwitch({ uplinks: ['vmnic0'] })] })]);
     const findings = readinessOf(t);
     const f = only(findings, 'readiness/no-edp-nic');
@@ -124,17 +124,17 @@ describe('readiness rules', () => {
     only(findings, 'readiness/unsupported-nic');
   });
 
-  test('NICs without a driver are not judged (nothing to look up)', () => {
+  it('NICs without a driver are not judged (nothing to look up)', () => {
     assert.deepEqual(readinessOf(topology([host({ nics: [{ name: 'vmnic4', speedGbps: 100, numaNode: 0 }] })])), []);
   });
 
-  test('a driver the catalog does not know is unsupported, and the message says how to add it', () => {
+  it('a driver the catalog does not know is unsupported, and the message says how to add it', () => {
     const f = only(readinessOf(topology([host({ nics: [nic({ driver: 'qedentv' })] })])), 'readiness/unsupported-nic');
     assert.match(f.message, /"qedentv", which the NIC catalog does not list/);
     assert.match(f.message, /edpDesigner\.catalogs/);
   });
 
-  test('a minimum published for another release (NSX-T 3.0 on ESXi 6.7) is not quoted for a VCF 9 target', () => {
+  it('a minimum published for another release (NSX-T 3.0 on ESXi 6.7) is not quoted for a VCF 9 target', () => {
     const t = topology([host({ nics: [nic({ driver: 'i40en-ens', driverVersion: '1.1.2' })], switches: [edpSwitch({ mode: 'edp-performance' })] })]);
     assert.deepEqual(readinessOf(t), [], 'no driver-too-old from a minimum of another release');
     // Where a message does cite the entry, it says that no minimum is published for the target.
@@ -142,7 +142,7 @@ describe('readiness rules', () => {
     assert.match(f.message, /no minimum version is published for vcf-9\.0, the one stated is for another release/);
   });
 
-  test('a driver below a minimum stated for the target release is too old, with the minimum, the release, the source and the remedy', () => {
+  it('a driver below a minimum stated for the target release is too old, with the minimum, the release, the source and the remedy', () => {
     const i40 = BUNDLED_CATALOG.nics.find((e) => e.driver === 'i40en-ens')!;
     const workspace: NicCatalog = { version: 1, nics: [{ ...i40, minimumsApplyTo: ['vcf-9.0'] }] };
     const catalog = mergeCatalogs(BUNDLED_CATALOG, [workspace]);
@@ -159,7 +159,7 @@ describe('readiness rules', () => {
     assert.deepEqual(readinessOf(t, { catalog: other }), []);
   });
 
-  test('firmware below a (workspace) catalog minimum is too old; an unreadable version says so', () => {
+  it('firmware below a (workspace) catalog minimum is too old; an unreadable version says so', () => {
     const workspace: NicCatalog = { version: 1, nics: [{ ...BUNDLED_CATALOG.nics.find((e) => e.driver === 'icen')!, minDriverVersion: '1.9.0.0', minFirmware: '4.20', source: 'our lab', verified: true }] };
     const catalog = mergeCatalogs(BUNDLED_CATALOG, [workspace]);
     assert.deepEqual(readinessOf(topology([host()]), { catalog }), [], '1.14.2.0 ≥ 1.9.0.0 and 4.40 ≥ 4.20');
@@ -170,7 +170,7 @@ describe('readiness rules', () => {
     assert.match(only(old, 'readiness/driver-too-old').message, /"latest", which is not a version number/);
   });
 
-  test('MTU: 1500 is an error, 1650 a warning, 9000 fine; no mtu means 1500, at the switch', () => {
+  it('MTU: 1500 is an error, 1650 a warning, 9000 fine; no mtu means 1500, at the switch', () => {
     const mtu = (value: number | undefined) => readinessOf(topology([host({ switches: [edpSwitch({ mtu: value })] })]));
     const low = only(mtu(1500), 'readiness/mtu');
     assert.equal(low.severity, 'error');
@@ -187,12 +187,12 @@ describe('readiness rules', () => {
     assert.match(absent.message, /sets no mtu, so it gets the vSphere default of 1500/);
   });
 
-  test('a user re-grade of readiness/mtu wins over the warning level', () => {
+  it('a user re-grade of readiness/mtu wins over the warning level', () => {
     const [f] = readinessOf(topology([host({ switches: [edpSwitch({ mtu: 1650 })] })]), { rules: { 'readiness/mtu': 'error' } });
     assert.equal(f.severity, 'error');
   });
 
-  test('flow-table sizes off a power of two or outside 4..524288 warn with the size NSX will use', () => {
+  it('flow-table sizes off a power of two or outside 4..524288 warn with the size NSX will use', () => {
     const size = (entries: number) => readinessOf(topology([host({ switches: [edpSwitch({ flowCache: { entries } })] })]));
     for (const [entries, rounded] of [[3, 4], [5000, 8192], [600000, 524288]] as const) {
       const f = only(size(entries), 'readiness/flow-table-size');
@@ -205,7 +205,7 @@ describe('readiness rules', () => {
     assert.deepEqual(size(524288), []);
   });
 
-  test('an unknown release is readiness/mode at target.release, naming the known releases', () => {
+  it('an unknown release is readiness/mode at target.release, naming the known releases', () => {
     const findings = readinessOf(topology([host({ switches: [edpSwitch({ mtu: 1500 })] })], { target: { release: 'vcf-8.0', mode: 'edp-standard' } }));
     const f = only(findings, 'readiness/mode');
     assert.equal(f.path, '/target/release');
@@ -213,18 +213,18 @@ describe('readiness rules', () => {
     assert.equal(findings.length, 1, 'without a profile nothing else is checked');
   });
 
-  test('standard switches are not held to EDP readiness', () => {
+  it('standard switches are not held to EDP readiness', () => {
     const t = topology([host({ nics: [nic({ driver: 'e1000' })], switches: [edpSwitch({ mode: 'standard', mtu: 1500 })] })]);
     assert.deepEqual(readinessOf(t), []);
   });
 
-  test('a NIC shared by two EDP switches is reported once', () => {
+  it('a NIC shared by two EDP switches is reported once', () => {
     const t = topology([host({ nics: [nic({ driver: 'e1000' })], switches: [edpSwitch(), edpSwitch({ name: 'vds-2' })] })]);
     assert.equal(readinessOf(t).filter((f) => f.rule === 'readiness/unsupported-nic').length, 1);
   });
 });
 
-test('the build generates the readiness and catalog validators, and they are current', () => {
+it('the build generates the readiness and catalog validators, and they are current', () => {
   // 'list' stands in for a script path: the scripts run their main() only when argv[1] is them.
   const list = spawnSync(process.execPath, ['--input-type=module', '-e', "import { generatedFiles } from './scripts/gen-validators.mjs'; console.log([...generatedFiles().keys()].join('\\n'))", 'list'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(list.status, 0, list.stderr);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { pct } from '../../src/core/report/format';
 import { standaloneReportHtml } from '../../src/core/report/html';
@@ -18,7 +18,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-report-browser-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('exported report in a browser', { skip: fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}` }, () => {
-  test('renders the figures offline, and its toggles and sorting work', async () => {
+  it('renders the figures offline, and its toggles and sorting work', async () => {
     const { chromium } = await import('playwright-core');
     const vm = reportViewModel(analyze(fs.readFileSync(path.join(ROOT, 'examples/mistakes.edp.json'), 'utf8')), { fileName: 'mistakes.edp.json' });
     const assets = reportAssets();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { pct, rate } from '../../src/core/report/format';
 import { standaloneReportHtml } from '../../src/core/report/html';
@@ -36,7 +36,7 @@ function tempDir(): string {
 }
 
 describe('standalone HTML report', () => {
-  test('embeds the view-model, the script and the CSS, and loads nothing from elsewhere', () => {
+  it('embeds the view-model, the script and the CSS, and loads nothing from elsewhere', () => {
     const vm = mistakes();
     const html = standaloneReportHtml(vm, ASSETS);
     assert.deepEqual(embedded(html), vm);
@@ -52,7 +52,7 @@ describe('standalone HTML report', () => {
     assert.match(html, /<title>Datapath report: mistakes\.edp\.json<\/title>/);
   });
 
-  test('a name that closes the script element cannot break out of the embedded JSON', () => {
+  it('a name that closes the script element cannot break out of the embedded JSON', () => {
     const evil = '</script><script>alert(1)</script><!--';
     const t = topology([host({ name: evil, vms: [loadVm(evil, 0, 1e5)] })], { name: evil });
     const vm = reportViewModel(analyze(JSON.stringify(t)), { fileName: 'evil.edp.json' });
@@ -61,7 +61,7 @@ describe('standalone HTML report', () => {
     assert.deepEqual(embedded(html), vm);
   });
 
-  test('the bundle built by esbuild (dist/webview.js) is what edp-check embeds', () => {
+  it('the bundle built by esbuild (dist/webview.js) is what edp-check embeds', () => {
     const assets = reportAssets();
     assert.ok(!('error' in assets), 'run "npm run build" first');
     assert.equal(packageRoot(), ROOT);
@@ -71,7 +71,7 @@ describe('standalone HTML report', () => {
 });
 
 describe('Markdown report', () => {
-  test('lists each switch\'s figures, the lcores and every finding', () => {
+  it('lists each switch\'s figures, the lcores and every finding', () => {
     const vm = mistakes();
     const md = reportMarkdown(vm);
     const sw = vm.hosts[0].switches[0];
@@ -84,7 +84,7 @@ describe('Markdown report', () => {
     assert.match(md, /## Findings \(\d+\)\n\n### error: `/);
   });
 
-  test('names from the file cannot break its tables or add markup', () => {
+  it('names from the file cannot break its tables or add markup', () => {
     const t = topology([host({ name: 'a|b', nics: [nic('n*0', 0)], switches: [edpSwitch('s_<x>', ['n*0'], [{ numaNode: 0, count: 1 }])] })]);
     const md = reportMarkdown(reportViewModel(analyze(JSON.stringify(t)), { fileName: 't.edp.json' }));
     assert.match(md, /\| a\\\|b \|/);
@@ -94,7 +94,7 @@ describe('Markdown report', () => {
 });
 
 describe('report panel shell', () => {
-  test('a strict CSP: scripts by nonce only, styles from the extension, nothing inline', () => {
+  it('a strict CSP: scripts by nonce only, styles from the extension, nothing inline', () => {
     const csp = reportCsp('https://x.vscode-cdn.net', 'abc123');
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'/);
@@ -115,7 +115,7 @@ describe('edp-check --report', () => {
     return { code, stderr };
   };
 
-  test('writes the standalone HTML of the file, and keeps the exit code of the check', async () => {
+  it('writes the standalone HTML of the file, and keeps the exit code of the check', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out.html');
     const { code } = await runCli(['--report', 'out.html', MISTAKES], dir);
@@ -127,14 +127,14 @@ describe('edp-check --report', () => {
     assert.ok(html.includes(fs.readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8').slice(0, 200)));
   });
 
-  test('writes Markdown when the file name ends in .md', async () => {
+  it('writes Markdown when the file name ends in .md', async () => {
     const dir = tempDir();
     const { code } = await runCli(['--report', 'out.md', path.join(ROOT, 'examples/rack-a.edp.json')], dir);
     assert.equal(code, 0);
     assert.match(fs.readFileSync(path.join(dir, 'out.md'), 'utf8'), /^# Datapath report: rack-a\.edp\.json/);
   });
 
-  test('one report covers one file: several are a usage error', async () => {
+  it('one report covers one file: several are a usage error', async () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(['--report', 'out.html', MISTAKES, path.join(ROOT, 'examples/rack-a.edp.json')], dir);
     assert.equal(code, 2);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { reportViewModel } from '../../src/core/report/viewModel';
 import { CHART_INSET, reportPage } from '../../src/webview/render/page';
@@ -17,7 +17,7 @@ const attr = (el: string, name: string) => Number(new RegExp(`\\s${name}="([-\\d
 
 describe('report layout', () => {
   for (const width of [480, 900, 1600]) {
-    test(`at ${width} px every chart but the NUMA map (which scrolls in its section) is drawn to fit the page`, () => {
+    it(`at ${width} px every chart but the NUMA map (which scrolls in its section) is drawn to fit the page`, () => {
       const vm = mistakes();
       const page = reportPage(vm, { ...initialUiState(undefined), expanded: vm.hosts.map((h) => h.name) }, { interactive: true, width });
       const charts = svgs(page).filter((c) => c.cls !== 'numa-map');
@@ -28,7 +28,7 @@ describe('report layout', () => {
     });
   }
 
-  test('the mbuf hot sets and pools share one labelled byte scale', () => {
+  it('the mbuf hot sets and pools share one labelled byte scale', () => {
     const vm = mistakes();
     const page = reportPage(vm, { ...initialUiState(undefined), expanded: vm.hosts.map((h) => h.name) }, { interactive: true, width: 900 });
     const mbuf = svgs(page).find((c) => /Hot working set against the LLC, and buffer pool memory/.test(page.slice(0, page.indexOf(c.body))) && c.body.includes('EDP pool'));
@@ -44,7 +44,7 @@ describe('report layout', () => {
     assert.match(mbuf.body, /bytes \(one scale for hot sets and pools\)/);
   });
 
-  test('a value label never sits across the threshold line', () => {
+  it('a value label never sits across the threshold line', () => {
     for (const value of [0, 0.001, 0.01, 0.04, 0.05, 0.06, 0.2, 0.9]) {
       const svg = hbars([{ label: 'Churn misses', value, valueText: `${(value * 100).toFixed(2)}%`, cls: 'series-churn' }], { label: 't', max: 1, marker: { value: 0.05, text: 'churn threshold 5.00%' } });
       const marker = /<line class="threshold" x1="([\d.]+)"/.exec(svg)!;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { pct } from '../../src/core/report/format';
 import { reportViewModel, type ReportViewModel } from '../../src/core/report/viewModel';
@@ -22,7 +22,7 @@ const markup = (page: string) => page.replace(/="[^"]*"/g, '=""');
 const everything = (vm: ReportViewModel): UiState => ({ ...initialUiState(undefined), expanded: vm.hosts.map((h) => h.name) });
 
 describe('report page', () => {
-  test('names and messages from the file are escaped, never markup', () => {
+  it('names and messages from the file are escaped, never markup', () => {
     const evil = '<img src=x onerror=alert(1)>"\'&';
     const t = topology([host({
       name: evil,
@@ -41,7 +41,7 @@ describe('report page', () => {
     }
   });
 
-  test('no style attributes, inline handlers or scripts (the webview CSP forbids them)', () => {
+  it('no style attributes, inline handlers or scripts (the webview CSP forbids them)', () => {
     const vm = mistakes();
     const ui = everything(vm);
     const keys = vm.hosts.flatMap((h) => ['numa', 'tlb', 'cache', 'mbuf', 'capacity'].map((s) => sectionKey(h.name, s)));
@@ -54,7 +54,7 @@ describe('report page', () => {
     }
   });
 
-  test('the lcore chart draws one bar per lcore, over-threshold ones marked, queues in the tooltip', () => {
+  it('the lcore chart draws one bar per lcore, over-threshold ones marked, queues in the tooltip', () => {
     const vm = mistakes();
     const sw = vm.hosts[0].switches[0];
     const svg = utilizationChart(sw, vm.thresholds);
@@ -70,7 +70,7 @@ describe('report page', () => {
     assert.match(svg, /role="img" aria-label="lcore utilization of switch vds-edp/);
   });
 
-  test('every chart section has a Table toggle, and the table shows the same figures', () => {
+  it('every chart section has a Table toggle, and the table shows the same figures', () => {
     const vm = mistakes();
     const h = vm.hosts[0];
     const ui = everything(vm);
@@ -83,7 +83,7 @@ describe('report page', () => {
     assert.match(tablePage, /aria-pressed="true"/);
   });
 
-  test('collapsed hosts render only their heading: a 100-host file stays small', () => {
+  it('collapsed hosts render only their heading: a 100-host file stays small', () => {
     const hosts = Array.from({ length: 100 }, (_, i) => host({ name: `esx-${i}`, vms: [loadVm('vm', 0, 1e5)] }));
     const vm = reportViewModel(analyze(JSON.stringify(topology(hosts))), { fileName: 'big.edp.json', curves: [] });
     const collapsed = reportPage(vm, initialUiState(undefined), { interactive: true });
@@ -95,7 +95,7 @@ describe('report page', () => {
     assert.match(one, /Computing the flow-cache curve/);
   });
 
-  test('findings are buttons that name their finding in the panel, plain text in an export', () => {
+  it('findings are buttons that name their finding in the panel, plain text in an export', () => {
     const vm = mistakes();
     const panel = reportPage(vm, everything(vm), { interactive: true });
     const ids = [...panel.matchAll(/data-action="reveal" data-finding="(\d+)"/g)].map((m) => Number(m[1]));
@@ -106,7 +106,7 @@ describe('report page', () => {
     assert.ok(exported.includes(`Ln ${first.range!.start.line + 1}, Col ${first.range!.start.character + 1}`));
   });
 
-  test('the overview sorts by any column, worst first where the user clicks once', () => {
+  it('the overview sorts by any column, worst first where the user clicks once', () => {
     const hosts = [host({ name: 'b', vms: [loadVm('vm', 0, 2e6)] }), host({ name: 'a', vms: [loadVm('vm', 0, 1e5)] }), host({ name: 'c', vms: [loadVm('vm', 0, 1e6)] })];
     const vm = reportViewModel(analyze(JSON.stringify(topology(hosts))), { fileName: 't.edp.json' });
     assert.deepEqual(sortedHosts(vm.hosts, { column: 'name', descending: false }).map((h) => h.name), ['a', 'b', 'c']);
@@ -117,7 +117,7 @@ describe('report page', () => {
     assert.deepEqual(order, ['b', 'c', 'a']);
   });
 
-  test('the hit rate at the current table size is read off the curve (log-linear between points)', () => {
+  it('the hit rate at the current table size is read off the curve (log-linear between points)', () => {
     const curve = [{ entries: 1024, hitRate: 0.5 }, { entries: 4096, hitRate: 0.9 }];
     assert.equal(hitAt(curve, 4096), 0.9);
     assert.ok(Math.abs(hitAt(curve, 2048)! - 0.7) < 1e-12);
@@ -125,7 +125,7 @@ describe('report page', () => {
     assert.equal(hitAt([], 16), undefined);
   });
 
-  test('a file without figures shows why, and its findings', () => {
+  it('a file without figures shows why, and its findings', () => {
     const vm = reportViewModel(analyze('{ "version": 1, "hosts": [ }'), { fileName: 'broken.edp.json' });
     const page = reportPage(vm, initialUiState(undefined), { interactive: true });
     assert.match(page, /class="notice">No figures: the file is not valid JSON/);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { hostCacheCurves, reportViewModel } from '../../src/core/report/viewModel';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
@@ -23,7 +23,7 @@ function nonPlain(value: unknown, at = ''): string[] {
 }
 
 describe('report view-model', () => {
-  test('per switch, lcore and NUMA node the figures are the model\'s own', () => {
+  it('per switch, lcore and NUMA node the figures are the model\'s own', () => {
     for (const file of ['rack-a.edp.json', 'mistakes.edp.json']) {
       const a = analyzed(file);
       const vm = reportViewModel(a, { fileName: file });
@@ -47,7 +47,7 @@ describe('report view-model', () => {
     }
   });
 
-  test('the overview of examples/mistakes shows its overloaded lcores, low hit rate and drops', () => {
+  it('the overview of examples/mistakes shows its overloaded lcores, low hit rate and drops', () => {
     const vm = reportViewModel(analyzed('mistakes.edp.json'), { fileName: 'mistakes.edp.json' });
     const w = vm.hosts[0].worst;
     assert.ok(w.maxUtilization > vm.thresholds.utilization, `max ${w.maxUtilization}`);
@@ -57,13 +57,13 @@ describe('report view-model', () => {
     assert.equal(w.coresUsed, vm.hosts[0].switches[0].coresUsed.edpStandard);
   });
 
-  test('is plain data: no getters or functions, and a JSON round trip changes nothing', () => {
+  it('is plain data: no getters or functions, and a JSON round trip changes nothing', () => {
     const vm = reportViewModel(analyzed('mistakes.edp.json'), { fileName: 'mistakes.edp.json' });
     assert.deepEqual(nonPlain(vm), []);
     assert.deepEqual(JSON.parse(JSON.stringify(vm)), vm);
   });
 
-  test('findings are grouped by severity (errors first), then rule, each listed once', () => {
+  it('findings are grouped by severity (errors first), then rule, each listed once', () => {
     const a = analyzed('mistakes.edp.json');
     const vm = reportViewModel(a, { fileName: 'mistakes.edp.json' });
     assert.equal(vm.findings.length, a.findings.length);
@@ -85,7 +85,7 @@ describe('report view-model', () => {
     assert.deepEqual(vm.findings.map((f) => f.range), a.findings.map((f) => f.range));
   });
 
-  test('findings are counted on the host they are about', () => {
+  it('findings are counted on the host they are about', () => {
     const t = topology([host({ name: 'a' }), host({ name: 'b', vms: [loadVm('vm', 0, 5e6)] })]);
     const vm = reportViewModel(analyze(JSON.stringify(t)), { fileName: 't.edp.json' });
     vm.hosts.forEach((h, i) => {
@@ -98,7 +98,7 @@ describe('report view-model', () => {
     assert.equal(overloaded(1), true);
   });
 
-  test('cross-NUMA links carry the numa/* finding that explains them', () => {
+  it('cross-NUMA links carry the numa/* finding that explains them', () => {
     const t = topology([host({
       nics: [nic('vmnic0', 0), nic('vmnic1', 1)],
       switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 2 }])],
@@ -116,7 +116,7 @@ describe('report view-model', () => {
     assert.ok(serve('far').findings.some((id) => vm.findings[id].rule === 'numa/vm-remote' && vm.findings[id].message.includes('"far"')));
   });
 
-  test('flow-cache curves are computed only for the hosts asked for', () => {
+  it('flow-cache curves are computed only for the hosts asked for', () => {
     const a = analyzed('rack-a.edp.json');
     // A curve read where none was asked for would throw here.
     for (const s of a.model!.hosts[1].switches) {
@@ -128,27 +128,27 @@ describe('report view-model', () => {
     assert.deepEqual(hostCacheCurves(a, 0), [vm.hosts[0].switches[0].cacheCurve]);
   });
 
-  test('a switch without traffic has an empty curve, not a made-up one', () => {
+  it('a switch without traffic has an empty curve, not a made-up one', () => {
     const vm = reportViewModel(analyze(JSON.stringify(topology([host()]))), { fileName: 't.edp.json' });
     assert.deepEqual(vm.hosts[0].switches[0].cacheCurve, []);
     assert.equal(vm.hosts[0].worst.minHitRate, undefined);
   });
 
-  test('thresholds follow the file\'s model section', () => {
+  it('thresholds follow the file\'s model section', () => {
     const t = topology([host()], { model: { 'tlb.utilization': 0.7, 'flowcache.hitRate': 0.95 } });
     const vm = reportViewModel(analyze(JSON.stringify(t)), { fileName: 't.edp.json' });
     assert.equal(vm.thresholds.utilization, 0.7);
     assert.equal(vm.thresholds.hitRate, 0.95);
   });
 
-  test('a file the model cannot run on says why and still lists its findings', () => {
+  it('a file the model cannot run on says why and still lists its findings', () => {
     const vm = reportViewModel(analyze('{ "version": 1, "hosts": [ }'), { fileName: 'broken.edp.json' });
     assert.equal(vm.hosts.length, 0);
     assert.match(vm.notice!, /not valid JSON/);
     assert.ok(vm.findings.length > 0 && vm.findings.every((f) => f.rule === 'parse/invalid-json'));
   });
 
-  test('two switches with the same name each show their own uplinks (the switch at its index, not the first by name)', () => {
+  it('two switches with the same name each show their own uplinks (the switch at its index, not the first by name)', () => {
     const h = host({
       nics: [nic('vmnic0', 0), nic('vmnic1', 0)],
       switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }]), edpSwitch('vds', ['vmnic1'], [{ numaNode: 0, count: 1 }])],

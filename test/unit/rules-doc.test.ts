@@ -1,5 +1,5 @@
 // docs/RULES.md documents every rule id of the registry, under the anchor ruleDocUrl() links to.
-import { test } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,14 +17,14 @@ const anchorLine = /^<a id="([^"]+)"><\/a>\s*$/;
 const sectionAnchors = lines.flatMap((l) => anchorLine.exec(l)?.[1] ?? []);
 const sectionHeadings = lines.flatMap((l) => /^### (.+?)\s*$/.exec(l)?.[1] ?? []);
 
-test('ruleDocUrl() links to the anchor the doc uses', () => {
+it('ruleDocUrl() links to the anchor the doc uses', () => {
   for (const rule of RULES) {
     assert.equal(ruleDocUrl(rule.id).split('#')[1], anchorOf(rule.id), rule.id);
   }
   assert.equal(anchorOf('parse/invalid-json'), 'parse-invalid-json');
 });
 
-test('every rule has its anchor, directly followed by its heading', () => {
+it('every rule has its anchor, directly followed by its heading', () => {
   for (const rule of RULES) {
     const i = lines.findIndex((l) => anchorLine.exec(l)?.[1] === anchorOf(rule.id));
     assert.ok(i >= 0, `RULES.md has no <a id="${anchorOf(rule.id)}"></a> for ${rule.id}`);
@@ -32,7 +32,7 @@ test('every rule has its anchor, directly followed by its heading', () => {
   }
 });
 
-test('the doc has no section for an unknown rule id, and none twice', () => {
+it('the doc has no section for an unknown rule id, and none twice', () => {
   const ids = new Set(RULES.map((r) => r.id));
   const anchors = new Set(RULES.map((r) => anchorOf(r.id)));
   for (const a of sectionAnchors) assert.ok(anchors.has(a), `RULES.md has an anchor "${a}" for no known rule`);
@@ -41,11 +41,11 @@ test('the doc has no section for an unknown rule id, and none twice', () => {
   assert.equal(new Set(sectionHeadings).size, sectionHeadings.length, 'a rule heading appears twice');
 });
 
-test('sections follow registry order', () => {
+it('sections follow registry order', () => {
   assert.deepEqual(sectionHeadings, RULES.map((r) => r.id));
 });
 
-test('each section states its default severity as in the registry', () => {
+it('each section states its default severity as in the registry', () => {
   for (const rule of RULES) {
     const start = lines.indexOf(`### ${rule.id}`);
     const severityLine = lines.slice(start + 1).find((l) => l.startsWith('**Default severity:**'));
@@ -54,7 +54,7 @@ test('each section states its default severity as in the registry', () => {
   }
 });
 
-test('in-page links point at existing anchors', () => {
+it('in-page links point at existing anchors', () => {
   const targets = new Set(sectionAnchors);
   // Headings get GitHub's generated anchors too (lower case, punctuation dropped, spaces to '-').
   for (const l of lines) {
@@ -66,7 +66,7 @@ test('in-page links point at existing anchors', () => {
   }
 });
 
-test('rule links point into the repository package.json names, and shipped texts link nowhere else on GitHub', () => {
+it('rule links point into the repository package.json names, and shipped texts link nowhere else on GitHub', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pkg = require(path.join(__dirname, '..', '..', '..', 'package.json'));
   const repo: string = pkg.repository.url.replace(/\.git$/, '');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ErrorObject } from 'ajv';
 import * as jsonls from 'vscode-json-languageservice';
 import { analyze } from '../../src/core/analyze';
@@ -55,14 +55,14 @@ function only(findings: Finding[], path: string): Finding {
 }
 
 describe('valid files', () => {
-  test("DESIGN §2's example, with its comments, has no structural finding and yields a topology", () => {
+  it("DESIGN §2's example, with its comments, has no structural finding and yields a topology", () => {
     const analysis = analyze(EXAMPLE);
     assert.deepEqual(analysis.findings.filter((f) => f.rule === 'parse/invalid-json' || f.rule === 'schema/invalid'), []);
     assert.ok(analysis.topology, 'the validated topology is handed to the rules');
     assert.deepEqual(validateStructure(exampleValue()), []);
   });
 
-  test('optional parts may be left out, "$schema" may be written, edp-dedicated is a mode', () => {
+  it('optional parts may be left out, "$schema" may be written, edp-dedicated is a mode', () => {
     const minimal = {
       $schema: './topology.schema.json',
       version: 1,
@@ -72,13 +72,13 @@ describe('valid files', () => {
     assert.deepEqual(validateStructure(minimal), []);
   });
 
-  test('flow-cache sizes NSX would round up (3, 5000) are left to the readiness warning, not rejected', () => {
+  it('flow-cache sizes NSX would round up (3, 5000) are left to the readiness warning, not rejected', () => {
     for (const entries of [1, 3, 5000, 1_000_000]) {
       assert.deepEqual(schemaFindings(variant((t) => { t.hosts[0].switches[0].flowCache = { entries }; })), [], String(entries));
     }
   });
 
-  test('bounds admit the values real hosts have', () => {
+  it('bounds admit the values real hosts have', () => {
     const t = exampleValue();
     t.hosts[0].switches[0].mtu = 1280;
     t.hosts[0].vms![0].vnics[0].traffic = { pps: 0, packetBytes: 60, flows: 1, zipf: 0, newFlowsPerSec: 0 };
@@ -91,7 +91,7 @@ describe('valid files', () => {
 });
 
 describe('each kind of error lands on the right node', () => {
-  test('a missing top-level property: the first character of the file, naming the property', () => {
+  it('a missing top-level property: the first character of the file, naming the property', () => {
     const text = variant((t) => { delete (t as Partial<Topology>).target; });
     const f = only(schemaFindings(text), '');
     assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
@@ -99,21 +99,21 @@ describe('each kind of error lands on the right node', () => {
     assert.match(f.message, /Add "target": \{ "release": …, "mode": … \}/);
   });
 
-  test('a missing property of an array element (no key of its own): the element\'s opening brace', () => {
+  it('a missing property of an array element (no key of its own): the element\'s opening brace', () => {
     const text = variant((t) => { delete (t.hosts[0] as Partial<Host>).cpu; });
     const f = only(schemaFindings(text), '/hosts/0');
     assert.deepEqual(f.range, rangeOf(text, '{', 2)); // root, target, then the host
     assert.match(f.message, /^Host "esx-01" is missing the required property "cpu"/);
   });
 
-  test('a missing property of a keyed object: that object\'s key', () => {
+  it('a missing property of a keyed object: that object\'s key', () => {
     const text = variant((t) => { delete (t.hosts[0].cpu as Partial<Cpu>).llcMiB; });
     const f = only(schemaFindings(text), '/hosts/0/cpu');
     assert.deepEqual(f.range, rangeOf(text, '"cpu"'));
     assert.match(f.message, /"llcMiB"/);
   });
 
-  test('a misspelled property: its key, with the closest allowed name', () => {
+  it('a misspelled property: its key, with the closest allowed name', () => {
     const text = variant((t) => {
       const host = t.hosts[0] as unknown as Record<string, unknown>;
       host.nmae = host.name;
@@ -127,13 +127,13 @@ describe('each kind of error lands on the right node', () => {
     assert.match(only(findings, '/hosts/0').message, /missing the required property "name"/);
   });
 
-  test('a property in the wrong object is pointed to where it belongs', () => {
+  it('a property in the wrong object is pointed to where it belongs', () => {
     const text = variant((t) => { (t.hosts[0] as unknown as Record<string, unknown>).mtu = 9000; });
     const f = only(schemaFindings(text), '/hosts/0/mtu');
     assert.match(f.message, /"mtu" belongs in a switch/);
   });
 
-  test('a bad enum value: the value, with every allowed mode listed', () => {
+  it('a bad enum value: the value, with every allowed mode listed', () => {
     const text = variant((t) => { (t.hosts[0].switches[0] as unknown as Record<string, unknown>).mode = 'edp-fast'; });
     const f = only(schemaFindings(text), '/hosts/0/switches/0/mode');
     assert.deepEqual(f.range, rangeOf(text, '"edp-fast"'));
@@ -142,30 +142,30 @@ describe('each kind of error lands on the right node', () => {
     assert.match(f.message, /switch "vds-edp" of host "esx-01"/);
   });
 
-  test('a mode of the wrong type gives one finding, listing the modes', () => {
+  it('a mode of the wrong type gives one finding, listing the modes', () => {
     const text = variant((t) => { (t.target as unknown as Record<string, unknown>).mode = 1; });
     const f = only(schemaFindings(text), '/target/mode');
     assert.match(f.message, /is 1, but it must be text in quotes\. Use one of: "standard", "edp-standard", "edp-performance", "edp-dedicated"\./);
   });
 
-  test('a near miss of an enum value is suggested', () => {
+  it('a near miss of an enum value is suggested', () => {
     const text = variant((t) => { (t.hosts[0].switches[0] as unknown as Record<string, unknown>).lcoreAssignment = 'cpu_usage'; });
     assert.match(only(schemaFindings(text), '/hosts/0/switches/0/lcoreAssignment').message, /Did you mean "cpu-usage"\?/);
   });
 
-  test('a wrong type: the value, saying what was found and how to fix it', () => {
+  it('a wrong type: the value, saying what was found and how to fix it', () => {
     const text = variant((t) => { (t.hosts[0].nics[0] as unknown as Record<string, unknown>).speedGbps = '100'; });
     const f = only(schemaFindings(text), '/hosts/0/nics/0/speedGbps');
     assert.deepEqual(f.range, rangeOf(text, '"100"'));
     assert.match(f.message, /the text "100", but it must be a number\. Remove the quotes: 100\./);
   });
 
-  test('a fraction where a count is needed', () => {
+  it('a fraction where a count is needed', () => {
     const text = variant((t) => { t.hosts[0].switches[0].lcores![0].count = 2.5; });
     assert.match(only(schemaFindings(text), '/hosts/0/switches/0/lcores/0/count').message, /must be a whole number/);
   });
 
-  test('values out of bounds: the value, with the figure and the allowed range', () => {
+  it('values out of bounds: the value, with the figure and the allowed range', () => {
     const cases: [string, (t: Topology) => void, RegExp][] = [
       ['/hosts/0/switches/0/mtu', (t) => { t.hosts[0].switches[0].mtu = 1000; }, /is 1000, below the minimum of 1280\. Use a whole number from 1280 to 9216\./],
       ['/hosts/0/switches/0/lcores/0/count', (t) => { t.hosts[0].switches[0].lcores![0].count = 0; }, /is 0, below the minimum of 1/],
@@ -189,21 +189,21 @@ describe('each kind of error lands on the right node', () => {
     }
   });
 
-  test('too many items: the list\'s key', () => {
+  it('too many items: the list\'s key', () => {
     const text = variant((t) => { t.hosts[0].nics = Array.from({ length: 33 }, (_, i) => ({ ...t.hosts[0].nics[0], name: `vmnic${i}` })); });
     const f = only(schemaFindings(text), '/hosts/0/nics');
     assert.deepEqual(f.range, rangeOf(text, '"nics"'));
     assert.match(f.message, /has 33 items, more than the 32 allowed/);
   });
 
-  test('a duplicate uplink: the repeat', () => {
+  it('a duplicate uplink: the repeat', () => {
     const text = variant((t) => { t.hosts[0].switches[0].uplinks = ['vmnic4', 'vmnic4']; });
     const f = only(schemaFindings(text), '/hosts/0/switches/0/uplinks/1');
     assert.deepEqual(f.range, rangeOf(text, '"vmnic4"', 2));
     assert.match(f.message, /twice \(items 1 and 2\)/);
   });
 
-  test('version, release and rule ids', () => {
+  it('version, release and rule ids', () => {
     const text = variant((t) => {
       (t as unknown as Record<string, unknown>).version = 2;
       t.target.release = '9.0';
@@ -218,7 +218,7 @@ describe('each kind of error lands on the right node', () => {
     assert.match(only(findings, '/rules/tlb~1imbalance').message, /"off", "info", "warning", "error"/);
   });
 
-  test('a file that is not an object', () => {
+  it('a file that is not an object', () => {
     const [f] = schemaFindings('[1, 2]');
     assert.match(f.message, /^The file is a list of 2 items, but it must be an object/);
   });
@@ -241,7 +241,7 @@ describe('ranges survive line ends, a BOM and comments', () => {
     ['BOM, CRLF', '\uFEFF' + base.replace(/\n/g, '\r\n')],
   ];
   for (const [name, raw] of variants) {
-    test(name, () => {
+    it(name, () => {
       const text = stripBom(raw);
       const findings = schemaFindings(text);
       assert.deepEqual(only(findings, '/target/mode').range, rangeOf(text, '"edp-fast"'));
@@ -255,13 +255,13 @@ describe('noise control', () => {
   const error = (over: Partial<ErrorObject>): ErrorObject =>
     ({ instancePath: '', schemaPath: '#', keyword: 'type', params: {}, message: '', ...over }) as ErrorObject;
 
-  test('duplicate errors give one finding', () => {
+  it('duplicate errors give one finding', () => {
     const bad = error({ instancePath: '/version', keyword: 'const', params: { allowedValue: 1 } });
     const findings = findingsFromErrors([bad, bad, { ...bad }], { version: 3 });
     assert.equal(findings.length, 1);
   });
 
-  test('anyOf/oneOf: the umbrella is dropped and the deepest branch kept', () => {
+  it('anyOf/oneOf: the umbrella is dropped and the deepest branch kept', () => {
     const value = { x: { y: 'a' } };
     const errors = [
       error({ instancePath: '/x', schemaPath: '#/properties/x/anyOf/0/type', keyword: 'type', params: { type: 'string' } }),
@@ -273,7 +273,7 @@ describe('noise control', () => {
     assert.match(findings[0].message, /must be a number/);
   });
 
-  test('anyOf branches failing on the same node merge into one type finding', () => {
+  it('anyOf branches failing on the same node merge into one type finding', () => {
     const errors = [
       error({ instancePath: '/x', schemaPath: '#/properties/x/oneOf/0/type', keyword: 'type', params: { type: 'string' } }),
       error({ instancePath: '/x', schemaPath: '#/properties/x/oneOf/1/type', keyword: 'type', params: { type: 'integer' } }),
@@ -284,7 +284,7 @@ describe('noise control', () => {
     assert.match(findings[0].message, /must be text in quotes or a whole number/);
   });
 
-  test(`exactly ${MAX_SCHEMA_FINDINGS} findings are all shown; one more turns the last into a count`, () => {
+  it(`exactly ${MAX_SCHEMA_FINDINGS} findings are all shown; one more turns the last into a count`, () => {
     const errorsFor = (n: number) => Array.from({ length: n }, (_, i) => error({ instancePath: `/rules/r~1${i}`, keyword: 'enum', params: { allowedValues: ['off'] } }));
     const value = (n: number) => ({ rules: Object.fromEntries(Array.from({ length: n }, (_, i) => [`r/${i}`, 'loud'])) });
     const full = findingsFromErrors(errorsFor(MAX_SCHEMA_FINDINGS), value(MAX_SCHEMA_FINDINGS));
@@ -295,7 +295,7 @@ describe('noise control', () => {
     assert.match(over[MAX_SCHEMA_FINDINGS - 1].message, /^2 more structural errors are not listed/);
   });
 
-  test(`5000 bad values give at most ${MAX_SCHEMA_FINDINGS} findings, the last one counting the rest, quickly`, () => {
+  it(`5000 bad values give at most ${MAX_SCHEMA_FINDINGS} findings, the last one counting the rest, quickly`, () => {
     const rules = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`tlb/r${i}`, 'loud']));
     const text = variant((t) => { t.rules = rules as Topology['rules']; });
     const started = performance.now();
@@ -308,7 +308,7 @@ describe('noise control', () => {
     assert.ok(elapsed < 2000, `${elapsed} ms`);
   });
 
-  test('a 10 MB file returns findings without throwing', () => {
+  it('a 10 MB file returns findings without throwing', () => {
     const host = exampleValue().hosts[0];
     const hosts = Array.from({ length: 2600 }, (_, i) => ({ ...host, name: `esx-${i}`, vms: Array.from({ length: 8 }, (_, v) => ({ ...host.vms![0], name: `vm-${v}` })) }));
     const text = JSON.stringify({ ...exampleValue(), hosts }, null, 1);
@@ -322,7 +322,7 @@ describe('noise control', () => {
     assert.ok(elapsed < 3000, `${elapsed} ms`);
   });
 
-  test('binary garbage returns findings without throwing', () => {
+  it('binary garbage returns findings without throwing', () => {
     let seed = 7;
     const garbage = Array.from({ length: 20_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 0xd800)).join('');
     const analysis = analyze(garbage);
@@ -336,7 +336,7 @@ describe('the schema itself', () => {
   type Definition = { properties?: Record<string, { $ref?: string; description?: string; markdownDescription?: string }> };
   const definitions = SCHEMA.definitions as Record<string, Definition>;
 
-  test('every property is described, for hover (plain and markdown)', () => {
+  it('every property is described, for hover (plain and markdown)', () => {
     const objects: [string, Definition][] = [['(root)', SCHEMA], ...Object.entries(definitions), ['flowCache', definitions.switch.properties!.flowCache as Definition]];
     for (const [name, object] of objects) {
       for (const [key, property] of Object.entries(object.properties ?? {})) {
@@ -348,7 +348,7 @@ describe('the schema itself', () => {
     }
   });
 
-  test('the schema and src/core/topology.ts name the same properties', () => {
+  it('the schema and src/core/topology.ts name the same properties', () => {
     // Record<keyof T, 0> makes tsc fail when topology.ts gains or loses a field this list lacks.
     const keys = <T>(k: Record<keyof T, 0>) => Object.keys(k).sort();
     const expected: Record<string, string[]> = {
@@ -372,12 +372,12 @@ describe('the schema itself', () => {
     }
   });
 
-  test('the generated validator and docs/FORMAT.md are current (the CI guard passes)', () => {
+  it('the generated validator and docs/FORMAT.md are current (the CI guard passes)', () => {
     const result = spawnSync(process.execPath, ['scripts/check-generated.mjs'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
   });
 
-  test('nothing in src/ compiles a schema or code at run time', () => {
+  it('nothing in src/ compiles a schema or code at run time', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir)) {
@@ -403,7 +403,7 @@ describe("VS Code's JSON language service reads the same schema", () => {
   };
   const markdownOf = (hover: jsonls.Hover | null) => JSON.stringify(hover?.contents ?? '');
 
-  test('the example validates clean there too, and a bad mode is flagged on its value', async () => {
+  it('the example validates clean there too, and a bad mode is flagged on its value', async () => {
     const { doc, json } = open(EXAMPLE);
     assert.deepEqual(await service.doValidation(doc, json, { comments: 'ignore', trailingCommas: 'ignore' }), []);
     const bad = open(EXAMPLE.replace('"mode": "edp-standard", "uplinks"', '"mode": "edp-fast", "uplinks"'));
@@ -411,7 +411,7 @@ describe("VS Code's JSON language service reads the same schema", () => {
     assert.deepEqual(diagnostic.range, rangeOf(bad.doc.getText(), '"edp-fast"'));
   });
 
-  test('hover shows the markdown description where the property is used, also beside a $ref', async () => {
+  it('hover shows the markdown description where the property is used, also beside a $ref', async () => {
     const { doc, json } = open(EXAMPLE);
     const at = (needle: string) => doc.positionAt(EXAMPLE.indexOf(needle) + 2);
     assert.match(markdownOf(await service.doHover(doc, at('"entries"'), json)), /per lcore/);
@@ -420,7 +420,7 @@ describe("VS Code's JSON language service reads the same schema", () => {
     assert.match(markdownOf(await service.doHover(doc, at('"numaNode": 0, "queues"'), json)), /PCIe slot/);
   });
 
-  test('completion offers the switch modes with their descriptions', async () => {
+  it('completion offers the switch modes with their descriptions', async () => {
     const text = EXAMPLE.replace('"mode": "edp-standard", "uplinks"', '"mode": , "uplinks"');
     const { doc, json } = open(text);
     const list = await service.doComplete(doc, doc.positionAt(text.indexOf('"mode": , "uplinks"') + 8), json);
