@@ -5,6 +5,7 @@
 //   lcore needs a Che solve), plus a few deliberate mistakes (findings);
 // - clean: hosts the model finds nothing wrong with (flows fit, lcores NUMA-aligned).
 // Usage as a script: node out/bench/designs.js realistic|clean HOSTS [SEED] > FILE
+import { prng } from '../test/support/prng';
 
 export interface DesignOptions {
   hosts: number;
@@ -13,18 +14,6 @@ export interface DesignOptions {
   vmsPerHost?: number;
   /** Hosts per vSphere cluster; all hosts in one cluster with `hosts`. */
   clusterSize?: number;
-}
-
-/** mulberry32: a tiny seeded PRNG, so designs do not depend on Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (n: number, width = 3) => String(n).padStart(width, '0');

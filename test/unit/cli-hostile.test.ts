@@ -6,20 +6,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { run } from '../../src/cli/run';
 import { writeOutputFile } from '../../src/cli/write';
+import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RACK = path.join(ROOT, 'examples/rack-a.edp.json');
 const HWLOC = path.join(ROOT, 'test/fixtures/hwloc/24em64t-2n6c2t-pci.xml');
 const posix = process.platform !== 'win32';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd);
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

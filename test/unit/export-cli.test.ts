@@ -7,15 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze, exportNsxPolicy, readNsxJson } from '../../src/core';
-import { run } from '../../src/cli/run';
 import { EXAMPLES, ROOT } from './export-fixtures';
+import { runCli } from '../support/cli';
 
-async function cli(argv: string[], cwd = EXAMPLES) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd = EXAMPLES) => runCli(argv, cwd);
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -6,16 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, mergeIntoDesign } from '../../src/core';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures');
 
-async function cli(argv: string[], cwd = FIXTURES) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd = FIXTURES) => runCli(argv, cwd);
 
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'edp-import-'));

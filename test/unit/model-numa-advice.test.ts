@@ -25,6 +25,20 @@ function followAdvice(text: string, steps = 12): string[] {
   assert.fail('the advice does not converge');
 }
 
+/** Uplinks, lcores and VMs placed on two NUMA nodes in every way (a VM may have no node). */
+const placement = fc
+  .record({
+    uplinkNodes: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
+    lcoreNodes: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
+    vmNodes: fc.array(fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }), { minLength: 1, maxLength: 3 }),
+  })
+  .map(({ uplinkNodes, lcoreNodes, vmNodes }) => {
+    const nics = uplinkNodes.map((n, i) => nic(`vmnic${i}`, n));
+    const sw = edpSwitch('vds', nics.map((x) => x.name), lcoreNodes.map((n) => ({ numaNode: n, count: 1 })));
+    const vms = vmNodes.map((n, i) => loadVm(`vm${i}`, n, 1e5));
+    return { nics, sw, vms };
+  });
+
 describe('numa advice converges', () => {
   it('uplink on node 0, lcores only on node 1, VM on node 0: no back-and-forth', () => {
     const t = topology([host({ nics: [nic('vmnic0', 0)], switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 1, count: 2 }])], vms: [loadVm('fw', 0, 1e6)] })]);
@@ -48,13 +62,8 @@ describe('numa advice converges', () => {
   it('converges from any placement of uplinks, lcores and VMs on two nodes', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
-        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
-        fc.array(fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }), { minLength: 1, maxLength: 3 }),
-        (uplinkNodes, lcoreNodes, vmNodes) => {
-          const nics = uplinkNodes.map((n, i) => nic(`vmnic${i}`, n));
-          const sw = edpSwitch('vds', nics.map((x) => x.name), lcoreNodes.map((n) => ({ numaNode: n, count: 1 })));
-          const vms = vmNodes.map((n, i) => loadVm(`vm${i}`, n, 1e5));
+        placement,
+        ({ nics, sw, vms }) => {
           followAdvice(JSON.stringify(topology([host({ nics, switches: [sw], vms })]), null, 2));
         },
       ),
@@ -67,13 +76,8 @@ describe('messages claim the cross-NUMA penalty exactly when the model charges i
   it('over generated placements', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
-        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 2 }),
-        fc.array(fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }), { minLength: 1, maxLength: 3 }),
-        (uplinkNodes, lcoreNodes, vmNodes) => {
-          const nics = uplinkNodes.map((n, i) => nic(`vmnic${i}`, n));
-          const sw = edpSwitch('vds', nics.map((x) => x.name), lcoreNodes.map((n) => ({ numaNode: n, count: 1 })));
-          const vms = vmNodes.map((n, i) => loadVm(`vm${i}`, n, 1e5));
+        placement,
+        ({ nics, sw, vms }) => {
           const a = analyze(JSON.stringify(topology([host({ nics, switches: [sw], vms })])));
           const m = a.model!.hosts[0].switches[0];
           const claims = a.findings.filter((f) => /more cycles/.test(f.message));

@@ -4,19 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeModel } from '../../src/core/model';
 import type { Topology } from '../../src/core/topology';
+import { prng } from '../support/prng';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
-
-/** Deterministic PRNG (mulberry32) so a failure names a reproducible seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTopology(seed: number): Topology {
   const r = prng(seed);
