@@ -407,6 +407,23 @@ function treeSpans(text: string): (path: string, target?: 'key' | 'value') => Sp
   };
 }
 
+/**
+ * The analysis of a file that was not read (over a size cap): only `raw`, each at the top of the
+ * file and graded by `options.rules` like any finding (a rule turned off leaves no finding).
+ */
+export function unreadAnalysis(raw: readonly RawFinding[], options: Pick<AnalyzeOptions, 'rules'> = {}): Analysis {
+  const lines = new LineIndex('');
+  const severities = { ...options.rules };
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const severity = gradeOf(f, severities);
+    if (!severity) continue;
+    const span = { offset: 0, length: 0 };
+    findings.push({ rule: f.rule, kind: ruleKind(f.rule), severity, message: f.message, path: '', about: {}, span, range: lines.rangeOf(span) });
+  }
+  return analysisOf('', findings, 0, undefined, undefined, lines);
+}
+
 function analysisOf(text: string, findings: Finding[], truncated: number, topology: Topology | undefined, model: DatapathModel | undefined, lines: LineIndex): Analysis {
   const analysis = { findings, truncated, topology, model, lines } as Analysis;
   // The syntax tree is for the editor's lens, hover and fixes: built on first read, held weakly

@@ -3,12 +3,12 @@
 // (published unless the document moved on meanwhile). Diagnostics go with the file: on close of
 // its last tab, delete, rename, and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { type AnalyzeOptions, inputFileProblem, type NicCatalog, stripBom } from '../core';
+import { type AnalyzeOptions, inputFileProblem, type NicCatalog, sizeText, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
 import { describeError } from './log';
 import { InputRefused, kindOf } from './readInput';
-import { type Counts, type DiagnosticsPublisher, sizeText } from './publisher';
+import type { Counts, DiagnosticsPublisher } from './publisher';
 import { type Settings, settingsFor } from './settings';
 import { isInTab, isTopologyDocument, isTopologyUri, openDocument, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
@@ -162,7 +162,7 @@ export class AnalysisScheduler implements vscode.Disposable {
   private tooLarge(uri: vscode.Uri, size: number, settings: Settings): boolean {
     if (size <= settings.maxFileSizeMB * 1024 * 1024) return false;
     this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
-    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB);
+    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB, settings.rules);
     this.store.update(uri, undefined);
     return true;
   }
