@@ -42,6 +42,7 @@ export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode
 
 // Readiness: the NIC catalog.
 export { BUNDLED_CATALOG, catalogLookup, checkCatalog, entryForDriver, mergeCatalogs } from './readiness/catalog';
+export { minimumsApply } from './readiness/check';
 export type { CatalogEntry, NicCatalog } from './readiness/catalog';
 
 // The report view-model and its exports.
