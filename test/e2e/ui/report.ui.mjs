@@ -69,6 +69,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   const require = createRequire(import.meta.url);
   const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
+  const { dropText } = require(path.join(root, 'out', 'src', 'core', 'format.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const rules = [...new Set(analysis.findings.map((f) => f.rule))].sort();
@@ -79,7 +80,10 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   page.on('console', onConsole);
 
   let report = null;
-  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate and every finding's rule`, async () => {
+  // The example's switch drops (capacity/datapath): the panel shows the model's drop figure, as the CodeLens and edp-check do.
+  const drops = sw.dropRate > 0 ? [dropText(sw.dropRate)] : [];
+  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate and every finding's rule`, async () => {
+    if (drops.length === 0) throw new Error(`examples/${EXAMPLE} no longer drops packets: the check of the drop figure needs a switch that does`);
     await waitForActiveTab(page, EXAMPLE);
     await runPaletteCommand(page, 'EDP: Show Datapath Report');
     report = await waitForReportFrame(page, sw.name);
@@ -87,7 +91,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
     const deadline = Date.now() + 15_000;
     let missing = rules;
     while (Date.now() < deadline) {
-      missing = [sw.name, pct(sw.hitRate), ...rules].filter((t) => !report.text.includes(t));
+      missing = [sw.name, pct(sw.hitRate), ...drops, ...rules].filter((t) => !report.text.includes(t));
       if (!missing.length) break;
       await sleep(250);
       report = await waitForReportFrame(page, sw.name);
