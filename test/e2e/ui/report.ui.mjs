@@ -82,7 +82,12 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   let report = null;
   // The example's switch drops (capacity/datapath): the panel shows the model's drop figure, as the CodeLens and edp-check do.
   const drops = sw.dropRate > 0 ? [dropText(sw.dropRate)] : [];
-  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate and every finding's rule`, async () => {
+  // The panel's header counts the findings edp-check counts (the core's, with default settings).
+  const { countsText } = require(path.join(root, 'out', 'src', 'webview', 'render', 'overview.js'));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
+  const countsLine = `findings: ${countsText(counts)}`;
+  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate, edp-check's counts and every finding's rule`, async () => {
     if (drops.length === 0) throw new Error(`examples/${EXAMPLE} no longer drops packets: the check of the drop figure needs a switch that does`);
     await waitForActiveTab(page, EXAMPLE);
     await runPaletteCommand(page, 'EDP: Show Datapath Report');
@@ -91,7 +96,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
     const deadline = Date.now() + 15_000;
     let missing = rules;
     while (Date.now() < deadline) {
-      missing = [sw.name, pct(sw.hitRate), ...drops, ...rules].filter((t) => !report.text.includes(t));
+      missing = [sw.name, pct(sw.hitRate), ...drops, countsLine, ...rules].filter((t) => !report.text.includes(t));
       if (!missing.length) break;
       await sleep(250);
       report = await waitForReportFrame(page, sw.name);
