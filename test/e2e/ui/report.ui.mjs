@@ -65,7 +65,7 @@ export async function waitForReportFrame(page, needle, timeout = 30_000) {
 export async function runReportUiChecks({ page, root, workspace, outDir, log }) {
   const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure-report' });
 
-  // what the report must show, from the core (the extension's analysis leaves schema errors to VS Code's JSON service)
+  // what the report must show, from the core (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
   const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
