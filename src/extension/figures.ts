@@ -88,14 +88,16 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
   });
   const overloaded = sw.lcores.filter((l) => l.dropPps > 0).length;
   const dropParts = [
-    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'} (idle lcores cannot serve queues placed elsewhere)`] : []),
+    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'}; idle lcores cannot serve queues placed elsewhere`] : []),
     ...(sw.lineDropPps > 0 ? [`${rate(sw.lineDropPps)} beyond the uplinks' line rate`] : []),
   ];
+  // One cause: its figure is the total, said once.
+  const dropWhy = dropParts.length === 1 ? dropParts[0] : `${rate(sw.dropPps)}: ${dropParts.join('; ')}`;
   lines.push(
     `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size (${rate(sw.rxPps)} received by the VMs, ${rate(sw.txPps)} sent)`,
     `- Uplinks' line rate: ${lineRate}`,
     `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
-    `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${rate(sw.dropPps)}: ${dropParts.join(', ')})` : ''}`,
+    `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${dropWhy})` : ''}`,
     `- Flow-cache hit rate: ${hitPercent(sw.hitRate)} with ${sw.entries.toLocaleString('en-US')} entries per lcore; new flows make ${percent(sw.churnMissShare, 2)} of packets miss`,
     ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
       ? [`- Below a ${hitPercent(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
