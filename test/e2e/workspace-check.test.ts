@@ -29,7 +29,7 @@ suite('EDP: Check All Topology Files in Workspace', () => {
     assert.equal(d.range.start.line, lineOf(text, '"vds-typo"'));
   });
 
-  test('a workspace symlink to /dev/zero and a FIFO named *.edp.json: the check ends promptly, says so, and checks the real files', async function () {
+  test('a workspace symlink to /dev/zero and a FIFO named *.edp.json: Check All ends promptly and checks the real files; Export and Import Hosts refuse them at once', async function () {
     if (process.platform === 'win32') this.skip(); // no FIFOs or /dev/zero there
     this.timeout(60_000);
     const dir = workspaceUri('special-files').fsPath;
@@ -65,6 +65,14 @@ suite('EDP: Check All Topology Files in Workspace', () => {
         if (said) assert.match(said.reason, /not a regular file \(a device, FIFO or socket\)/);
       }
       console.log(`    Check All: ${result.found} found, ${result.checked} checked, not read: ${JSON.stringify(result.notRead)} in ${seconds.toFixed(1)} s`);
+
+      // The Explorer's menu on the link or the FIFO: Export and Import Hosts refuse them at once.
+      const within = <T>(p: Thenable<T>, what: string) => Promise.race([
+        Promise.resolve(p),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not end within 15 s: it is reading a device or a FIFO`)), 15_000); }),
+      ]).finally(() => clearTimeout(timer));
+      assert.equal(await within(vscode.commands.executeCommand('edpDesigner.exportNsx', vscode.Uri.file(zero), 'nsx-policy'), 'Export of the link to /dev/zero'), undefined, 'nothing exported');
+      assert.equal(await within(vscode.commands.executeCommand('edpDesigner.importHosts', vscode.Uri.file(pipe)), 'Import Hosts of the FIFO'), undefined, 'no host imported');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
