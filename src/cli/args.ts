@@ -59,8 +59,8 @@ Text output is file:line:column severity rule message, 1-based, then each file's
 switch table and a summary line counting the findings shown. Control characters in
 names are escaped (\\n, \\u001b), so every finding is one line.
 
-Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error or a file
-that cannot be read.
+Exit status: 0 no finding at or above --fail-on, 1 some, 2 usage error, a file
+that cannot be read, or a file over the 50 MB cap (analysis/file-too-large).
 `;
 
 /** The options, or the usage error to print (exit 2). */

@@ -2,7 +2,7 @@
 // formatting whole files and handing back only the text to write (the analysis stays and dies
 // in the worker, so memory does not grow with the number of files). Output keeps file order.
 import { Worker } from 'node:worker_threads';
-import { type Analysis, analyze, type Finding, type NicCatalog, type Severity } from '../core';
+import { type Analysis, analyze, fileTooLargeAnalysis, type Finding, type NicCatalog, type Severity } from '../core';
 import type { OutputFormat } from './args';
 import { type CheckedFile, failsAt, type SeverityCounts, severityCounts } from './checked';
 import { jsonFile } from './format-json';
@@ -48,12 +48,20 @@ export type FileOutcome =
       fails: boolean;
       /** For SARIF only. */
       findings?: Finding[];
+      /** Over the size cap: not analyzed (its one finding, analysis/file-too-large, says so); exit 2. */
+      unanalyzed?: true;
     };
 
 export function checkFile(file: FileToCheck, settings: CheckSettings): FileOutcome {
   const read = readTopologyFile(file.absolute);
-  if ('error' in read) return { index: file.index, error: read.error };
+  if ('error' in read) return read.tooLarge ? tooLargeOutcome(file, read.tooLarge, settings) : { index: file.index, error: read.error };
   return outcomeOf(file.index, { display: file.display, absolute: file.absolute, analysis: analyzeFile(read.text, settings) }, settings);
+}
+
+/** A file over the cap gets the finding the editor shows for a file over its own cap (same rule id). */
+export function tooLargeOutcome(file: FileToCheck, tooLarge: { size: number; maxBytes: number }, settings: CheckSettings): FileOutcome {
+  const analysis = fileTooLargeAnalysis(tooLarge.size, tooLarge.maxBytes, 'edp-check', 'Split the design into smaller files (one cluster or rack per file).');
+  return { ...outcomeOf(file.index, { display: file.display, absolute: file.absolute, analysis }, settings), unanalyzed: true };
 }
 
 export function analyzeFile(text: string, settings: CheckSettings): Analysis {

@@ -39,9 +39,10 @@ export function textFile(f: CheckedFile, style: TextStyle): string {
 }
 
 /** The last line: what was counted — the findings shown, of how many files, and what was left out. */
-export function textSummary(c: SeverityCounts, files: number, hidden = 0, unreadable = 0): string {
+export function textSummary(c: SeverityCounts, files: number, hidden = 0, unreadable = 0, tooLarge = 0): string {
   return `Findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info in ${plural(files, 'checked file')}`
     + (hidden > 0 ? `; ${hidden} more not shown (--max-problems)` : '')
+    + (tooLarge > 0 ? `; ${plural(tooLarge, 'file')} too large to analyze (analysis/file-too-large)` : '')
     + (unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : '')
     + '\n';
 }

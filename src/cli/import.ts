@@ -10,7 +10,7 @@ import type { CliIo } from './io';
 import { readInputFile, readTopologyFile } from './read';
 import { writeOutputFile } from './write';
 
-export const IMPORT_USAGE = `usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
+export const IMPORT_USAGE = `Usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
 
 Builds a topology document (*.edp.json) from what describes the hosts elsewhere. Each INPUT
 is a file or a folder (searched for files); its kind is told by its content:
@@ -22,7 +22,7 @@ then flags them in the result); nothing is guessed. docs/IMPORT.md has the detai
   --out FILE        write the document to FILE instead of stdout
   --into TOPOLOGY   merge into this design: hosts matched by name, the design's values
                     kept, imported facts fill its gaps, differences listed on stderr
-  --force           let --out replace an existing file (also an input or the design)
+  --force           let --out replace an existing file, the --into design included (never an input)
   --catalog FILE    a NIC catalog that names NICs by PCI id (repeatable)
 `;
 

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import { INPUT_LIMITS, inputFileProblem, type FileKind, stripBom } from '../core';
 
-export type ReadResult = { text: string } | { error: string };
+/** `tooLarge`: the error is the size cap (the file's size, or what was read before the cap stopped it). */
+export type ReadResult = { text: string } | { error: string; tooLarge?: { size: number; maxBytes: number } };
 
 export function readTopologyFile(absolute: string): ReadResult {
   const read = readInputFile(absolute, INPUT_LIMITS.topologyBytes, 'topology file');
@@ -24,16 +25,20 @@ export function readInputFile(absolute: string, maxBytes: number, what: string):
     const stat = fs.fstatSync(fd);
     const kind: FileKind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
     const problem = inputFileProblem(kind, stat.size, maxBytes, what);
-    if (problem) return { error: problem };
+    if (problem) return kind === 'file' ? { error: problem, tooLarge: { size: stat.size, maxBytes } } : { error: problem };
     return { text: readCapped(fd, maxBytes, what) };
   } catch (e) {
-    return { error: e instanceof TooLarge ? e.message : osReason(e) };
+    return e instanceof TooLarge ? { error: e.message, tooLarge: { size: e.size, maxBytes } } : { error: osReason(e) };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  constructor(message: string, readonly size: number) {
+    super(message);
+  }
+}
 
 /** Reads to the end, but never more than maxBytes: a file that grows while read is cut off with an error. */
 function readCapped(fd: number, maxBytes: number, what: string): string {
@@ -45,7 +50,7 @@ function readCapped(fd: number, maxBytes: number, what: string): string {
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
-    if (total > maxBytes) throw new TooLarge(inputFileProblem('file', total, maxBytes, what) ?? `it is over the limit for a ${what}`);
+    if (total > maxBytes) throw new TooLarge(inputFileProblem('file', total, maxBytes, what) ?? `it is over the limit for a ${what}`, total);
   }
   return Buffer.concat(chunks, total).toString('utf8');
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { escapeControlChars as safe, type Finding } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
-import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf } from './check-files';
+import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
 import type { SeverityCounts } from './checked';
 import { expandArguments } from './files';
 import { JsonReportWriter } from './format-json';
@@ -63,7 +63,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const file = toCheck[0];
     const read = readTopologyFile(file.absolute);
     if ('error' in read) {
-      output.take({ index: 0, error: read.error });
+      output.take(read.tooLarge ? tooLargeOutcome(file, read.tooLarge, settings) : { index: 0, error: read.error });
+      if (read.tooLarge) reportFailed = `${options.report} not written: the topology file was not analyzed`;
     } else {
       const analysis = analyzeFile(read.text, settings);
       output.take(outcomeOf(0, { ...file, analysis }, settings));
@@ -80,13 +81,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   if (reportFailed) io.stderr(`edp-check: ${safe(reportFailed)}\n`);
   if (reportWritten) io.stderr(`edp-check: report written to ${safe(reportWritten)}\n`);
-  if (problems.length > 0 || output.fileErrors.length > 0 || reportFailed) return EXIT_USAGE;
+  // A file over the size cap was not checked: CI must not pass it, whatever its finding's severity.
+  if (problems.length > 0 || output.fileErrors.length > 0 || output.unanalyzed > 0 || reportFailed) return EXIT_USAGE;
   return output.failed ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Writes each file's output as it comes (in file order); keeps only the counts, and for SARIF the findings. */
 class Output {
   readonly fileErrors: FileError[] = [];
+  /** Files over the size cap, reported with analysis/file-too-large. */
+  unanalyzed = 0;
   failed = false;
   private readonly counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   private checked = 0;
@@ -105,7 +109,8 @@ class Output {
       this.fileErrors.push({ display: file.display, message: o.error });
       return;
     }
-    this.checked++;
+    if (o.unanalyzed) this.unanalyzed++;
+    else this.checked++;
     this.failed ||= o.fails;
     this.hidden += o.truncated;
     for (const s of ['error', 'warning', 'info'] as const) this.counts[s] += o.counts[s];
@@ -117,7 +122,7 @@ class Output {
   end(): void {
     if (this.json) this.json.end(this.counts);
     else if (this.settings.format === 'sarif') this.io.stdout(JSON.stringify(sarifLog(this.sarif, this.fileErrors, version, this.io.cwd), null, 2) + '\n');
-    else if (this.checked > 0 && !this.settings.quiet) this.io.stdout(textSummary(this.counts, this.checked, this.hidden, this.fileErrors.length));
+    else if (this.checked + this.unanalyzed > 0 && !this.settings.quiet) this.io.stdout(textSummary(this.counts, this.checked, this.hidden, this.fileErrors.length, this.unanalyzed));
   }
 }
 

@@ -19,8 +19,10 @@ export interface AnalyzeOptions {
   maxProblems?: number;
   /** The NIC catalog readiness rules consult: mergeCatalogs(BUNDLED_CATALOG, workspace catalogs). Default: the bundled one. */
   catalog?: NicCatalog;
-  /** Milliseconds the analysis may take, checked between stages; past it, the rest is skipped with an analysis/budget-exceeded finding. */
+  /** Milliseconds the analysis may take, checked between stages and between hosts; past it, the rest is skipped with an analysis/budget-exceeded finding. */
   budgetMs?: number;
+  /** Milliseconds on the budget's clock (default `performance.now`); a test counts instead of timing. */
+  budgetClock?: () => number;
 }
 
 export interface Analysis {

@@ -22,6 +22,7 @@ import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureChe
 import { LineIndex, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
 import { analysisBudget } from './budget';
+import { clipText } from './safeText';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
@@ -184,7 +185,7 @@ class Pipeline {
 
   private check(text: string, read: Read, options: AnalyzeOptions): { raw: RawFinding[]; topology?: Topology; model?: DatapathModel; entries?: HostEntry[] } {
     if (read.errors.length > 0) return { raw: read.errors };
-    const budget = analysisBudget(options.budgetMs);
+    const budget = analysisBudget(options.budgetMs, options.budgetClock);
     const entries = this.entriesOf(text, read);
     const over = (next: string) => budget.stop(next);
     const early = over('the schema check');
@@ -211,17 +212,31 @@ class Pipeline {
       entry.summary = undefined;
     }
 
+    // The budget is also checked between hosts: one stage over thousands of hosts can outlast it.
+    const stopBeforeHost = (stage: string, e: HostEntry): boolean =>
+      e.index > 0 && stopBefore(`${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
+
     raw.push(...duplicateHostNames(topology.hosts));
-    for (const e of entries) raw.push(...(e.refs ??= hostReferenceFindings(e.value, e.index)));
+    for (const e of entries) {
+      if (stopBeforeHost('the reference checks', e)) return { raw };
+      raw.push(...(e.refs ??= hostReferenceFindings(e.value, e.index)));
+    }
     if (stopBefore('the readiness checks')) return { raw };
     const unknownRelease = unknownReleaseFinding(topology.target);
     if (unknownRelease) raw.push(unknownRelease);
-    else for (const e of entries) raw.push(...(e.readiness ??= hostReadinessFindings(e.value, e.index, topology.target, catalog)));
+    else {
+      for (const e of entries) {
+        if (stopBeforeHost('the readiness checks', e)) return { raw };
+        raw.push(...(e.readiness ??= hostReadinessFindings(e.value, e.index, topology.target, catalog)));
+      }
+    }
     const summaries = entries.map((e) => (e.value.cluster === undefined ? undefined : (e.summary ??= clusterSummary(e.value, topology.target))));
     raw.push(...clusterFindings(summaries, this.retain ? this.clusters : undefined));
     if (stopBefore('the datapath model')) return { raw };
     const hosts: HostModel[] = [];
     for (const e of entries) {
+      // The model of each host is the costly part (the flow-cache solver).
+      if (stopBeforeHost('the datapath model', e)) return { raw };
       e.model ??= modelHost(e.value, e.index, topology.target, c);
       hosts.push(e.model.model);
       raw.push(...e.model.findings);
@@ -390,6 +405,23 @@ function treeSpans(text: string): (path: string, target?: 'key' | 'value') => Sp
     }
     return spanAt(root, path, target);
   };
+}
+
+/**
+ * The analysis of a file that was not read (over a size cap): only `raw`, each at the top of the
+ * file and graded by `options.rules` like any finding (a rule turned off leaves no finding).
+ */
+export function unreadAnalysis(raw: readonly RawFinding[], options: Pick<AnalyzeOptions, 'rules'> = {}): Analysis {
+  const lines = new LineIndex('');
+  const severities = { ...options.rules };
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const severity = gradeOf(f, severities);
+    if (!severity) continue;
+    const span = { offset: 0, length: 0 };
+    findings.push({ rule: f.rule, kind: ruleKind(f.rule), severity, message: f.message, path: '', about: {}, span, range: lines.rangeOf(span) });
+  }
+  return analysisOf('', findings, 0, undefined, undefined, lines);
 }
 
 function analysisOf(text: string, findings: Finding[], truncated: number, topology: Topology | undefined, model: DatapathModel | undefined, lines: LineIndex): Analysis {

@@ -1,4 +1,4 @@
-// A time budget for one analysis, checked between its stages: a design whose analysis would run
+// A time budget for one analysis, checked between its stages and between hosts: a design whose analysis would run
 // for minutes stops with a finding that says so instead of freezing the editor or a CI job.
 import type { RawFinding } from './findings';
 

@@ -14,7 +14,7 @@ export { LineIndex, stripBom } from './text';
 export { syntaxTree } from './parse';
 
 // Hostile input: what a file must be before it is read, and user text made safe to echo.
-export { INPUT_LIMITS, inputFileProblem, parseCatalogText, sizeText } from './input';
+export { FILE_TOO_LARGE_RULE, fileTooLargeAnalysis, INPUT_LIMITS, inputFileProblem, parseCatalogText, sizeText } from './input';
 export type { FileKind } from './input';
 export { clipText, escapeControlChars, MAX_ECHO } from './safeText';
 export { BUDGET_RULE } from './budget';
@@ -42,6 +42,7 @@ export { CORES_EXPLAINED, coresInOwnMode, ownModeKey } from './model/coresInMode
 
 // Readiness: the NIC catalog.
 export { BUNDLED_CATALOG, catalogLookup, checkCatalog, entryForDriver, mergeCatalogs } from './readiness/catalog';
+export { minimumsApply } from './readiness/check';
 export type { CatalogEntry, NicCatalog } from './readiness/catalog';
 
 // The report view-model and its exports.

@@ -5,6 +5,8 @@
 import { parse, type ParseError } from 'jsonc-parser';
 import { checkCatalog, type NicCatalog } from './readiness/catalog';
 import { protoKeyOffset } from './parse';
+import type { Analysis, AnalyzeOptions } from './analyze';
+import { unreadAnalysis } from './analyzer';
 
 const MiB = 1024 * 1024;
 
@@ -30,6 +32,19 @@ export function inputFileProblem(kind: FileKind, size: number, maxBytes: number,
   if (kind !== 'file') return `it is not a regular file (a device, FIFO or socket), so it is not read as a ${what}`;
   if (size > maxBytes) return `it is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit for a ${what}; check that it is the right file`;
   return undefined;
+}
+
+/** A topology file over the size cap of the editor or the CLI: said alike by both (docs/RULES.md). */
+export const FILE_TOO_LARGE_RULE = 'analysis/file-too-large';
+
+/**
+ * The analysis of a topology file of `size` bytes that is over `maxBytes` and so was not read:
+ * one analysis/file-too-large finding at its top. `limit` names whose cap it is
+ * ("edpDesigner.maxFileSizeMB", "edp-check"), `advice` says what to do.
+ */
+export function fileTooLargeAnalysis(size: number, maxBytes: number, limit: string, advice: string, options: Pick<AnalyzeOptions, 'rules'> = {}): Analysis {
+  const message = `This file is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit of ${limit}, so it was not analyzed. ${advice}`;
+  return unreadAnalysis([{ rule: FILE_TOO_LARGE_RULE, path: '', message }], options);
 }
 
 export function sizeText(bytes: number): string {

@@ -1,7 +1,7 @@
 // The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
 // "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
 import * as vscode from 'vscode';
-import { disableRuleEdits, type Finding, type QuickFix, quickFixes, type Range, ruleInfo, ruleSectionLine, type TextEdit } from '../core';
+import { disableRuleEdits, FILE_TOO_LARGE_RULE, type Finding, type QuickFix, quickFixes, type Range, ruleInfo, ruleSectionLine, type TextEdit } from '../core';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
@@ -103,7 +103,8 @@ async function disableRule(rule: string, uriText: string | undefined): Promise<W
   if (vscode.workspace.workspaceFolders?.length) {
     items.push({ label: 'In workspace settings', description: 'edpDesigner.rules, for this workspace', where: 'workspace' });
   }
-  if (uri) items.push({ label: 'In this file', description: `"rules": { "${rule}": "off" }, read by edp-check too`, where: 'file' });
+  // A file too large to analyze is not read, so its own "rules" could not turn this one off.
+  if (uri && rule !== FILE_TOO_LARGE_RULE) items.push({ label: 'In this file', description: `"rules": { "${rule}": "off" }, read by edp-check too`, where: 'file' });
   const pick = await vscode.window.showQuickPick(items, { title: `Disable rule ${rule}`, placeHolder: `Where should ${rule} be turned off?` });
   if (!pick) return undefined;
   const config = vscode.workspace.getConfiguration('edpDesigner', uri);

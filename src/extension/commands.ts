@@ -1,8 +1,10 @@
 // The "EDP" commands of the palette. Ids in commandIds.ts, titles in package.json.
 import * as vscode from 'vscode';
+import { inputFileProblem } from '../core';
 import { COMMANDS } from './commandIds';
 import type { Counts } from './publisher';
 import { registerCommand } from './registerCommand';
+import { kindOf } from './readInput';
 import type { AnalysisScheduler } from './scheduler';
 import { TOPOLOGY_GLOB } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
@@ -37,12 +39,15 @@ export interface WorkspaceCheck extends Counts {
   found: number;
   checked: number;
   cancelled: boolean;
+  /** Files named *.edp.json that were not read (a link to a device, a FIFO, a directory), with why. */
+  notRead: { file: string; reason: string }[];
 }
 
 async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
   const total: Counts = { error: 0, warning: 0, info: 0 };
   let checked = 0;
   let found = 0;
+  const notRead: WorkspaceCheck['notRead'] = [];
   const cancelled = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'EDP: Checking topology files', cancellable: true },
     async (progress, token) => {
@@ -50,7 +55,15 @@ async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutpu
       found = uris.length;
       for (const uri of uris) {
         if (token.isCancellationRequested) return true;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const file = vscode.workspace.asRelativePath(uri);
+        progress.report({ message: file, increment: 100 / uris.length });
+        // A link to /dev/zero or a FIFO named *.edp.json would never finish reading: said, not read.
+        const refused = await notRegularFile(uri);
+        if (refused) {
+          notRead.push({ file, reason: refused });
+          log.warn(`${file}: ${refused}`);
+          continue;
+        }
         // Analyzed in the worker: the window stays responsive while a large workspace is checked.
         const counts = await scheduler.checkUri(uri);
         checked++;
@@ -64,15 +77,26 @@ async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutpu
   );
   if (found === 0) {
     void vscode.window.showInformationMessage('EDP: No *.edp.json files in this workspace. "EDP: New Topology File" starts one.');
-    return { found, checked, cancelled, ...total };
+    return { found, checked, cancelled, notRead, ...total };
   }
   const summary = `${cancelled ? 'Cancelled after' : 'Checked'} ${checked} of ${found} topology files: `
-    + `${total.error} errors, ${total.warning} warnings, ${total.info} infos.`;
+    + `${total.error} errors, ${total.warning} warnings, ${total.info} infos.`
+    + (notRead.length ? ` Not read, as they are not regular files (a link to a device, a FIFO): ${notRead.map((n) => n.file).join(', ')}.` : '');
   log.info(summary);
   const show = 'Show Problems';
   const anything = total.error + total.warning + total.info > 0;
   // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.
   void vscode.window.showInformationMessage(`EDP: ${summary}`, ...(anything ? [show] : [])).then((pick) =>
     pick === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
-  return { found, checked, cancelled, ...total };
+  return { found, checked, cancelled, notRead, ...total };
+}
+
+/** Why `uri` is not read as a topology file (stat follows links: a link is what it points to), or undefined. */
+async function notRegularFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const kind = kindOf((await vscode.workspace.fs.stat(uri)).type);
+    return kind === 'file' ? undefined : inputFileProblem(kind, 0, Infinity, 'topology file');
+  } catch {
+    return undefined; // gone meanwhile: checkUri says so in the log
+  }
 }

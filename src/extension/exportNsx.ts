@@ -4,8 +4,9 @@
 // `executeCommand('edpDesigner.exportNsx', uri, 'terraform')` skips the quick pick (tests,
 // other extensions).
 import * as vscode from 'vscode';
-import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, type NicCatalog } from '../core';
+import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, INPUT_LIMITS, type NicCatalog, stripBom } from '../core';
 import { COMMANDS } from './commandIds';
+import { readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
 import { fileNameOf, targetUri } from './reportSource';
 import { settingsFor } from './settings';
@@ -37,10 +38,11 @@ async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg:
 
   // The editor's text when the file is open (unsaved edits included), else the file on disk.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  // A file on disk is read as edp-check reads it: a regular file under the topology cap (a link
+  // to /dev/zero picked from the Explorer would otherwise never finish reading).
+  const text = open ? open.getText() : stripBom(await readInputUri(uri, INPUT_LIMITS.topologyBytes, 'topology file'));
   const { settings } = settingsFor(vscode.workspace, uri);
-  // Schema errors too (the editor leaves them to the JSON service) and every finding: the
-  // export must see each error, whatever edpDesigner.maxProblems says.
+  // Every finding: the export must see each error, whatever edpDesigner.maxProblems says.
   const analysis = analyze(text, { rules: settings.rules, model: settings.model, catalog, maxProblems: Number.MAX_SAFE_INTEGER });
   const result = exportDesign(analysis, format, { source: name });
 

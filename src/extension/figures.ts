@@ -2,7 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, pct, type Host, type LcoreModel, lineRatePps, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
+import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, pct, type Host, type LcoreModel, lineRatePps, minimumsApply, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
 
 /** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
 export function percent(share: number, digits = 0): string {
@@ -88,14 +88,16 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
   });
   const overloaded = sw.lcores.filter((l) => l.dropPps > 0).length;
   const dropParts = [
-    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'} (idle lcores cannot serve queues placed elsewhere)`] : []),
+    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'}; idle lcores cannot serve queues placed elsewhere`] : []),
     ...(sw.lineDropPps > 0 ? [`${rate(sw.lineDropPps)} beyond the uplinks' line rate`] : []),
   ];
+  // One cause: its figure is the total, said once.
+  const dropWhy = dropParts.length === 1 ? dropParts[0] : `${rate(sw.dropPps)}: ${dropParts.join('; ')}`;
   lines.push(
     `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size (${rate(sw.rxPps)} received by the VMs, ${rate(sw.txPps)} sent)`,
     `- Uplinks' line rate: ${lineRate}`,
     `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
-    `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${rate(sw.dropPps)}: ${dropParts.join(', ')})` : ''}`,
+    `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${dropWhy})` : ''}`,
     `- Flow-cache hit rate: ${hitPercent(sw.hitRate)} with ${sw.entries.toLocaleString('en-US')} entries per lcore; new flows make ${percent(sw.churnMissShare, 2)} of packets miss`,
     ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
       ? [`- Below a ${hitPercent(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
@@ -177,12 +179,16 @@ export interface NicCatalogFacts {
 }
 
 /** What the hover says of a NIC's catalog entry (schemas/nic-catalog.json). */
-export function catalogFacts(entry: CatalogEntry): NicCatalogFacts {
+export function catalogFacts(entry: CatalogEntry, release: string): NicCatalogFacts {
   const modes = entry.edpModes.map((m) => (m === 'interrupt' ? 'EDP interrupt mode (EDP Standard)' : 'EDP poll mode (EDP Performance)'));
   const minimums = [entry.minDriverVersion && `driver ${entry.minDriverVersion}`, entry.minFirmware && `firmware ${entry.minFirmware}`].filter(Boolean);
+  // A minimum published for another release (NSX-T 3.0 on ESXi 6.7) is not the target's: the readiness rules skip it, and so does the hover.
+  const forTarget = minimums.length === 0 || minimumsApply(entry, release);
   return {
     modes: `${entry.vendor} ${entry.family} (${entry.driver}): ${modes.length ? modes.join(', ') : 'no EDP mode'}`,
-    minimums: minimums.length ? `${minimums.join(', ')} or later` : 'none published',
+    minimums: !forTarget
+      ? `none published for ${release} (${minimums.join(', ')} was stated for another release, so it is not checked)`
+      : minimums.length ? `${minimums.join(', ')} or later` : 'none published',
     source: `${entry.source}${entry.verified ? '' : ' (unverified)'}`,
   };
 }

@@ -46,7 +46,7 @@ export function registerHover(store: AnalysisStore, catalogs: { readonly catalog
           const nic = host.nics[target.nic];
           // The bundled catalog: what the readiness rules consult unless a workspace catalog says otherwise.
           const entry = nic.driver ? entryForDriver(catalogs.catalog, nic.driver) : undefined;
-          text = nicHoverMarkdown(host, hostModel, nic, overhead, entry && catalogFacts(entry));
+          text = nicHoverMarkdown(host, hostModel, nic, overhead, entry && catalogFacts(entry, analysis.topology.target.release));
         }
         if (!text) return undefined;
         const start = analysis.lines.positionAt(at.span.offset);

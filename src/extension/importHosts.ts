@@ -4,8 +4,9 @@
 // `executeCommand('edpDesigner.importHosts', uri, uris?)` skips the dialog, for tests and other
 // extensions; it then never prompts.
 import * as vscode from 'vscode';
-import { catalogLookup, importHosts, type ImportInput, KIND_NAMES, type NicCatalog } from '../core';
+import { catalogLookup, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, type NicCatalog } from '../core';
 import { COMMANDS } from './commandIds';
+import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
 import { freeUntitledUri } from './untitled';
 
@@ -18,8 +19,7 @@ export interface HostsImportResult {
 }
 
 const NEW_FILE_NAME = 'imported.edp.json';
-/** Far above any real host description; a support bundle's core dump is not one. */
-const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+/** Files read from the folders given (each one capped at INPUT_LIMITS.importBytes, as edp-check import caps it). */
 const MAX_FILES = 2000;
 
 export function registerImportHosts(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -54,14 +54,10 @@ async function importFrom(uris: vscode.Uri[], catalog: NicCatalog, log: vscode.L
     for (const file of await filesOf(uri)) {
       const name = vscode.workspace.asRelativePath(file);
       try {
-        const stat = await vscode.workspace.fs.stat(file);
-        if (stat.size > MAX_INPUT_BYTES) {
-          skipped.push(`${name}: larger than ${MAX_INPUT_BYTES / 2 ** 20} MB, skipped.`);
-          continue;
-        }
-        inputs.push({ name, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)).replace(/^\uFEFF/, '') });
+        // Capped and regular files only, as edp-check import reads them: a FIFO picked in the dialog would never end.
+        inputs.push({ name, text: (await readInputUri(file, INPUT_LIMITS.importBytes, 'host description')).replace(/^\uFEFF/, '') });
       } catch (e) {
-        skipped.push(`${name}: cannot be read (${(e as Error).message ?? e}), skipped.`);
+        skipped.push(e instanceof InputRefused ? `${name}: ${e.message}, skipped.` : `${name}: cannot be read (${(e as Error).message ?? e}), skipped.`);
       }
     }
   }

@@ -1,7 +1,7 @@
 // The diagnostics publisher: one DiagnosticCollection ('edp') for every topology file.
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+import { fileTooLargeAnalysis, type Finding, type SeveritySetting } from '../core';
+import { toDiagnostic } from './convert';
 
 export interface Counts {
   error: number;
@@ -19,8 +19,6 @@ export function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
   return counts;
 }
 
-export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('edp');
 
@@ -34,15 +32,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return countsOf(diagnostics);
   }
 
-  /** Said once, at the top of the file: the editor stays responsive, and the user knows why it is quiet. */
-  publishTooLarge(uri: vscode.Uri, size: number, capMB: number): void {
-    const d = new vscode.Diagnostic(
-      new vscode.Range(0, 0, 0, 0),
-      `This file is ${sizeText(size)}, over the edpDesigner.maxFileSizeMB limit of ${capMB} MB, so EDP Designer did not analyze it. Raise the setting to analyze it.`,
-      vscode.DiagnosticSeverity.Information,
-    );
-    d.source = DIAGNOSTIC_SOURCE;
-    this.collection.set(uri, [d]);
+  /**
+   * Said once, at the top of the file, as edp-check says it of a file over its cap (same rule,
+   * graded by the same settings): the editor stays responsive, and the user knows why it is quiet.
+   */
+  publishTooLarge(uri: vscode.Uri, size: number, capMB: number, rules: Record<string, SeveritySetting>): Counts {
+    const analysis = fileTooLargeAnalysis(size, capMB * 1024 * 1024, 'edpDesigner.maxFileSizeMB', 'Raise the setting (up to 50 MB) to analyze it, or split the design into smaller files.', { rules });
+    return this.publish(uri, analysis.findings);
   }
 
   /** true when something was removed. */

@@ -3,12 +3,12 @@
 // (published unless the document moved on meanwhile). Diagnostics go with the file: on close of
 // its last tab, delete, rename, and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { type AnalyzeOptions, inputFileProblem, type NicCatalog, stripBom } from '../core';
+import { type AnalyzeOptions, inputFileProblem, type NicCatalog, sizeText, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
 import { describeError } from './log';
 import { InputRefused, kindOf } from './readInput';
-import { type Counts, type DiagnosticsPublisher, sizeText } from './publisher';
+import type { Counts, DiagnosticsPublisher } from './publisher';
 import { type Settings, settingsFor } from './settings';
 import { isInTab, isTopologyDocument, isTopologyUri, openDocument, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
@@ -23,6 +23,8 @@ export class AnalysisScheduler implements vscode.Disposable {
   private readonly warnedSettings = new Set<string>();
   /** How often each URI's diagnostics were cleared: a result of an analysis started before a clear is dropped. */
   private readonly clears = new Map<string, number>();
+  /** Analyses of open documents under way, by URI: a tab opening meanwhile needs no second one. */
+  private readonly running = new Map<string, number>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -44,7 +46,12 @@ export class AnalysisScheduler implements vscode.Disposable {
       on(vscode.workspace.onDidCloseTextDocument, (doc) => this.onDidClose(doc.uri)),
       // A document outlives its editor (onDidCloseTextDocument may come minutes later), but users
       // expect the problems to go with the last tab showing the file.
-      on(vscode.window.tabGroups.onDidChangeTabs, (e) => e.closed.forEach((tab) => this.onDidCloseTab(tab))),
+      on(vscode.window.tabGroups.onDidChangeTabs, (e) => {
+        e.closed.forEach((tab) => this.onDidCloseTab(tab));
+        // A file reopened while VS Code still holds its document gets no open event: its problems,
+        // cleared with its last tab, come back with the new one.
+        for (const tab of e.opened) this.guard(() => this.onDidOpenTab(tab));
+      }),
       on(vscode.workspace.onDidDeleteFiles, (e) => e.files.forEach((uri) => this.clearUnder(uri))),
       on(vscode.workspace.onDidRenameFiles, (e) => e.files.forEach((f) => this.clearUnder(f.oldUri))),
       on(watcher.onDidDelete, (uri) => this.clearUnder(uri)),
@@ -71,7 +78,16 @@ export class AnalysisScheduler implements vscode.Disposable {
     const text = doc.getText();
     if (this.tooLarge(doc.uri, text.length, settings)) return;
     const cleared = this.cleared(doc.uri);
-    const result = await this.analyze(doc.uri, text, settings, true, `v${version}`);
+    const key = doc.uri.toString();
+    this.running.set(key, (this.running.get(key) ?? 0) + 1);
+    let result: WorkerAnalysis | undefined;
+    try {
+      result = await this.analyze(doc.uri, text, settings, true, `v${version}`);
+    } finally {
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left > 0) this.running.set(key, left);
+      else this.running.delete(key);
+    }
     // A newer edit, a newer request, a close or its last tab closing came meanwhile: this result is stale.
     if (!result || doc.isClosed || doc.version !== version || this.cleared(doc.uri) !== cleared) return;
     this.publish(doc.uri, { version, text, analysis: result.analysis, summary: result.summary, ms: result.ms });
@@ -162,7 +178,7 @@ export class AnalysisScheduler implements vscode.Disposable {
   private tooLarge(uri: vscode.Uri, size: number, settings: Settings): boolean {
     if (size <= settings.maxFileSizeMB * 1024 * 1024) return false;
     this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
-    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB);
+    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB, settings.rules);
     this.store.update(uri, undefined);
     return true;
   }
@@ -199,6 +215,13 @@ export class AnalysisScheduler implements vscode.Disposable {
   private onDidClose(uri: vscode.Uri): void {
     this.clear(uri);
     this.worker.forget(uri.toString());
+  }
+
+  private onDidOpenTab(tab: vscode.Tab): Promise<void> | undefined {
+    const uri = uriOfTab(tab);
+    if (!uri || !isTopologyUri(uri) || this.publisher.has(uri) || this.running.has(uri.toString())) return undefined;
+    const doc = openDocument(uri);
+    return doc ? this.checkDocument(doc) : undefined;
   }
 
   private onDidCloseTab(tab: vscode.Tab): void {

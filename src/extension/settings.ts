@@ -2,7 +2,10 @@
 // every module reads its settings here. Pure on purpose (a type-only vscode import; callers pass
 // `vscode.workspace`): unit tests exercise it without VS Code.
 import type { Uri, workspace } from 'vscode';
-import { constantInfo, type SeveritySetting } from '../core';
+import { constantInfo, INPUT_LIMITS, type SeveritySetting } from '../core';
+
+/** edpDesigner.maxFileSizeMB's ceiling: edp-check's cap, so the editor never analyzes a file CI refuses. */
+export const MAX_FILE_SIZE_MB = INPUT_LIMITS.topologyBytes / (1024 * 1024);
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -70,6 +73,7 @@ export function readSettings(get: (key: string) => unknown): SettingsRead {
   const isRun = (v: unknown): v is RunMode => v === 'onType' || v === 'onSave';
   const isNonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   const isPositive = (v: unknown): v is number => isNonNegative(v) && v > 0;
+  const isFileSize = (v: unknown): v is number => isPositive(v) && v <= MAX_FILE_SIZE_MB;
   const isCount = (v: unknown): v is number => isNonNegative(v) && v >= 1;
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -95,7 +99,7 @@ export function readSettings(get: (key: string) => unknown): SettingsRead {
       rules,
       maxProblems: Math.floor(pick('maxProblems', d.maxProblems, isCount)),
       model,
-      maxFileSizeMB: pick('maxFileSizeMB', d.maxFileSizeMB, isPositive),
+      maxFileSizeMB: pick('maxFileSizeMB', d.maxFileSizeMB, isFileSize),
       codeLens: pick(SETTING_KEYS.codeLens, d.codeLens, isBool),
     },
     ignored,

@@ -70,4 +70,18 @@ suite('diagnostics in a real editor', () => {
     await waitForDiagnostics(uri, (d) => d.length === 0, 20_000, 'the diagnostics to be cleared after closing');
     assert.deepEqual(edpDiagnostics(uri), []);
   });
+
+  test('reopening a file whose document VS Code still holds brings its diagnostics back', async () => {
+    const uri = fixtureUri('close.edp.json');
+    // workspace.openTextDocument keeps the document alive after its tab closes, as VS Code does
+    // for a while after a user closes a tab: reopening it then fires no open event.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(uri, hasRule('ref/unknown-nic'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, (d) => d.length === 0, 20_000, 'the diagnostics to be cleared with the last tab');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(uri, hasRule('ref/unknown-nic'), 15_000, 'the diagnostics back with the reopened tab');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

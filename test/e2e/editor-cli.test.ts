@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixtureUri, hasRule, openInEditor, revertAndClose, ruleOf, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, fixtureUri, hasRule, openInEditor, revertAndClose, ruleOf, waitForDiagnostics, withWorkspaceSetting } from './helpers';
 
 interface CliFinding {
   rule: string;
@@ -74,6 +74,36 @@ suite('editor = CLI: one set of findings', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a file over edpDesigner.maxFileSizeMB shows one analysis/file-too-large Problem, as edp-check does for a file over its cap; severity settings apply', async function () {
+    this.timeout(60_000);
+    await openInEditor(uri);
+    const size = fs.statSync(uri.fsPath).size;
+    assert.ok(size > 1024, 'the fixture is over 1 KB (the limit below is 0.5 KB)');
+    const tooLarge = (ds: vscode.Diagnostic[]) => ds.length === 1 && ruleOf(ds[0]) === 'analysis/file-too-large';
+    await withWorkspaceSetting('maxFileSizeMB', 0.0005, async () => {
+      const [d] = await waitForDiagnostics(uri, tooLarge, 15_000, 'analysis/file-too-large alone');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [0, 0, 0, 0]);
+      assert.match(d.message, /^This file is \d+ KB, over the 1 KB limit of edpDesigner\.maxFileSizeMB, so it was not analyzed\. /);
+      // edp-check on a file over its own cap (sparse: nothing written): the same rule, severity, range and sentence.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-e2e-too-large-'));
+      try {
+        const big = path.join(dir, 'big.edp.json');
+        fs.writeFileSync(big, '');
+        fs.truncateSync(big, 51 * 1024 * 1024);
+        const [f] = cliReport(big).findings;
+        assert.deepEqual([f.rule, f.severity, f.range.start, f.range.end], ['analysis/file-too-large', 'warning', { line: 0, character: 0 }, { line: 0, character: 0 }]);
+        assert.match(f.message, /^This file is 51 MB, over the 50 MB limit of edp-check, so it was not analyzed\. /);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      await withWorkspaceSetting('rules', { 'analysis/file-too-large': 'error' }, async () => {
+        await waitForDiagnostics(uri, (ds) => tooLarge(ds) && ds[0].severity === vscode.DiagnosticSeverity.Error, 15_000, 'the re-graded finding');
+      });
+    });
+    await waitForDiagnostics(uri, hasRule('schema/invalid'), 15_000, 'the findings back once the limit is lifted');
   });
 
   test('the structural quick fixes repair the misspelled key, and the finding goes', async () => {

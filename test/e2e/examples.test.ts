@@ -38,7 +38,7 @@ suite('examples/', () => {
         await waitForDiagnostics(uri, () => JSON.stringify(actual()) === JSON.stringify(expected), 40_000, `${expected.length} findings: ${expected.join(', ')}`);
       } else {
         // No findings gives no event to wait for: rename an uplink, see the reference error, undo,
-        // see it clear (a syntax error would not do: VS Code's JSON service reports those, not us).
+        // see it clear.
         const uplink = /"uplinks"\s*:\s*\[\s*"([^"]+)"/.exec(text);
         assert.ok(uplink, `${name} has a switch with an uplink to break`);
         const at = editor.document.positionAt(uplink.index + uplink[0].length - 1);

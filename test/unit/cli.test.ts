@@ -169,14 +169,26 @@ describe('edp-check exit codes', () => {
     assert.match(r.stdout, /^err\.edp\.json:\d+:\d+ error ref\/unknown-nic /m);
   });
 
-  it('a file over 50 MB is refused quickly (exit 2); a 10 MB file is checked', async () => {
+  it('a file over 50 MB is not read: one analysis/file-too-large finding (as the editor shows one) and exit 2; a 10 MB file is checked', async () => {
     const dir = tempDir();
     const huge = path.join(dir, 'huge.edp.json');
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 51 * 1024 * 1024); // sparse: no 51 MB written to disk
-    const refused = await runCli(['huge.edp.json'], dir);
-    assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /huge\.edp\.json: it is 51 MB, over the 50 MB limit/);
+    writeFile(dir, 'err.edp.json', unknownNicJsonc());
+    const refused = await runCli(['huge.edp.json', 'err.edp.json'], dir);
+    assert.equal(refused.code, 2, 'not checked: CI must not pass it');
+    assert.deepEqual(findingLines(refused.stdout).map((l) => l.split(' ').slice(0, 3).join(' ').replace(/^err\.edp\.json:\d+:\d+/, 'err.edp.json')), [
+      'huge.edp.json:1:1 warning analysis/file-too-large',
+      'err.edp.json error ref/unknown-nic',
+    ], 'the other files are still checked');
+    assert.match(refused.stdout, /^huge\.edp\.json:1:1 warning analysis\/file-too-large This file is 51 MB, over the 50 MB limit of edp-check, so it was not analyzed\. Split the design/m);
+    assert.match(refused.stdout, /in 1 checked file; 1 file too large to analyze \(analysis\/file-too-large\)$/m);
+    assert.equal(refused.stderr, '', 'the finding says it; no second line on stderr');
+    const json = JSON.parse((await runCli(['--format', 'json', 'huge.edp.json'], dir)).stdout);
+    assert.deepEqual(json.files[0].findings.map((f: { rule: string; severity: string; kind: string }) => [f.rule, f.severity, f.kind]), [['analysis/file-too-large', 'warning', 'internal']]);
+    assert.equal(json.files[0].model, null);
+    const sarif = JSON.parse((await runCli(['--format', 'sarif', 'huge.edp.json'], dir)).stdout);
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['analysis/file-too-large']);
 
     // Padded with a comment: the point is the size the CLI reads, not the model's work.
     const padding = `// ${'x'.repeat(10 * 1024 * 1024)}\n`;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
 import { escapeControlChars } from '../../src/core/safeText';
+import { edpSwitch, host, loadVm, topology } from './model-fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RACK = fs.readFileSync(path.join(ROOT, 'examples/rack-a.edp.json'), 'utf8');
@@ -61,6 +62,39 @@ describe('analysis budget', () => {
     assert.match(stop.message, /stopped before the schema check.*budget of 0 ms/);
     assert.equal(a.model, undefined);
     assert.equal(stop.severity, 'warning');
+  });
+
+  it('a design whose hosts together exceed the budget stops between hosts, with the findings of the hosts before', () => {
+    // Each host has a flow-cache finding of its own (60,000 uniform flows against 4096 entries).
+    const hosts = Array.from({ length: 24 }, (_, i) => host({
+      name: `esx-${i + 1}`,
+      switches: [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 2 }], { flowCache: { entries: 4096 } })],
+      vms: [loadVm('vm', 0, 100_000, 'vds', 1, { flows: 60_000, zipf: 0 })],
+    }));
+    const text = JSON.stringify(topology(hosts), null, 2);
+    // The clock counts its reads instead of timing (each read is a check of the budget): the
+    // checks of a whole analysis, with an ample budget, are what the budget below is cut from.
+    let reads = 0;
+    const counting = () => reads++;
+    const whole = analyze(text, { budgetMs: 1e9, budgetClock: counting });
+    assert.equal(whole.findings.filter((f) => f.rule === 'flowcache/low-hit-rate').length, hosts.length);
+    const checks = reads - 1;
+    // Spent half way through the last stage's hosts: a budget checked between stages only would
+    // not stop there at all (it would stop before the first stage or never).
+    reads = 0;
+    const a = analyze(text, { budgetMs: checks - hosts.length / 2, budgetClock: counting });
+    const stop = a.findings.find((f) => f.rule === 'analysis/budget-exceeded');
+    assert.ok(stop, `no budget finding among ${a.findings.map((f) => f.rule).join(', ')}`);
+    const m = /stopped before the datapath model of host (\d+) of 24 \("esx-(\d+)"\)/.exec(stop.message);
+    assert.ok(m, stop.message);
+    const next = Number(m[1]);
+    assert.equal(Number(m[2]), next, 'the host named is the one numbered');
+    assert.ok(next > 1 && next < hosts.length, `stopped at host ${next}`);
+    assert.deepEqual(stop.range?.start, { line: 0, character: 0 }, 'said at the top of the file');
+    assert.equal(a.model, undefined, 'no partial model is shown as if it were whole');
+    // The hosts modelled before the stop keep their findings; none after it has any.
+    const lowHit = a.findings.filter((f) => f.rule === 'flowcache/low-hit-rate').map((f) => f.about.host);
+    assert.deepEqual(lowHit, Array.from({ length: next - 1 }, (_, i) => i));
   });
 
   it('no budget, or an ample one, changes nothing', () => {

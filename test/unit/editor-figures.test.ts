@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
+import { BUNDLED_CATALOG, entryForDriver } from '../../src/core/readiness/catalog';
 import {
   catalogFacts, hitPercent, lcoreGroupHoverMarkdown, lcoreIndicesOfGroup, md, nicHoverMarkdown, queuesOf, switchHoverMarkdown, switchLensText, vnicHoverMarkdown, worstFiguresText,
 } from '../../src/extension/figures';
@@ -140,12 +141,25 @@ it('a NIC hover shows its catalog entry: EDP modes, minimums and whether the sou
   const { host: h, hostModel } = twoGroups();
   const text = nicHoverMarkdown(h, hostModel, { ...h.nics[0], driver: 'icen' }, 20, catalogFacts({
     vendor: 'Intel', family: 'E810', driver: 'icen', edpModes: ['interrupt'], minDriverVersion: '1.9.0', source: 'VCG', verified: false,
-  }));
+  }, 'vcf-9.0'));
   assert.match(text, /- Catalog: Intel E810 \(icen\): EDP interrupt mode \(EDP Standard\)\n/);
   assert.match(text, /- Minimums: driver 1\.9\.0 or later/);
   assert.match(text, /- Source: VCG \(unverified\)/);
-  const none = catalogFacts({ vendor: 'X', family: 'Y', driver: 'z', edpModes: [], source: 's', verified: true });
+  const none = catalogFacts({ vendor: 'X', family: 'Y', driver: 'z', edpModes: [], source: 's', verified: true }, 'vcf-9.0');
   assert.equal(none.modes, 'X Y (z): no EDP mode');
   assert.equal(none.minimums, 'none published');
   assert.equal(none.source, 's');
+});
+
+it('a NIC hover does not quote a minimum published for another release as the target\'s (issue 13.6)', () => {
+  // The bundled i40en-ens entry: 1.1.3 was stated for NSX-T 3.0 on ESXi 6.7 (minimumsApplyTo: []).
+  const entry = entryForDriver(BUNDLED_CATALOG, 'i40en-ens')!;
+  assert.deepEqual([entry.minDriverVersion, entry.minimumsApplyTo], ['1.1.3', []]);
+  const facts = catalogFacts(entry, 'vcf-9.0');
+  assert.equal(facts.minimums, 'none published for vcf-9.0 (driver 1.1.3 was stated for another release, so it is not checked)');
+  // Where the catalog says the minimum applies, it is quoted as the minimum.
+  assert.equal(catalogFacts({ ...entry, minimumsApplyTo: ['vcf-9.0'] }, 'vcf-9.0').minimums, 'driver 1.1.3 or later');
+  // And the readiness rules agree: the example's i40en-ens 1.1.2 on VCF 9.0 has no driver-too-old finding.
+  const readiness = example('readiness.edp.json');
+  assert.ok(!readiness.findings.some((f) => f.rule === 'readiness/driver-too-old'));
 });

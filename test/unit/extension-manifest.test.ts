@@ -6,6 +6,7 @@ import { it } from 'node:test';
 import { MODEL_CONSTANTS } from '../../src/core/model/constants';
 import { RULES } from '../../src/core/rules/registry';
 import { COMMANDS } from '../../src/extension/commandIds';
+import { MAX_FILE_SIZE_MB } from '../../src/extension/settings';
 import { TOPOLOGY_LANGUAGE_ID } from '../../src/extension/topologyJson';
 
 const root = join(__dirname, '..', '..', '..');
@@ -72,4 +73,6 @@ it('activation is narrow, the icon exists and the entry point is the bundle', ()
   // file-size cap (a workspace must not lift it to make the editor read a huge file).
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['edpDesigner.catalogs', 'edpDesigner.maxFileSizeMB']);
+  // The editor's cap never lifts above edp-check's: what the editor analyzes, CI analyzes too.
+  assert.equal(contributes.configuration.properties['edpDesigner.maxFileSizeMB'].maximum, MAX_FILE_SIZE_MB);
 });

@@ -44,6 +44,13 @@ it('a wrong value falls back to its default and is reported, the others still ap
   assert.match(ignored.join('\n'), /edpDesigner\.run: "always" is not valid/);
 });
 
+it('edpDesigner.maxFileSizeMB stops at edp-check\'s 50 MB: the editor never analyzes a file CI refuses', () => {
+  assert.equal(readSettings(from({ maxFileSizeMB: 50 })).settings.maxFileSizeMB, 50);
+  const over = readSettings(from({ maxFileSizeMB: 51 }));
+  assert.equal(over.settings.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB);
+  assert.match(over.ignored.join('\n'), /edpDesigner\.maxFileSizeMB: 51 is not valid/);
+});
+
 it('bad entries of rules and model are dropped one by one', () => {
   const { settings, ignored } = readSettings(from({
     rules: { 'tlb/imbalance': 'off', 'flowcache/churn': 'warn', 'numa/vm-remote': 2 },

@@ -2,10 +2,12 @@
 // view (CodeLens, hover, report overview and capacity section, Markdown, CLI table, JSON, the
 // capacity/datapath message) shows the same drop figure.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { jsonReport } from '../../src/cli/format-json';
 import { switchTableLines } from '../../src/cli/model-table';
-import { analyze } from '../../src/core/analyze';
+import { type Analysis, analyze } from '../../src/core/analyze';
 import { dropText, rate } from '../../src/core/format';
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel } from '../../src/core/report/viewModel';
@@ -35,44 +37,64 @@ describe('one overloaded lcore, three idle', () => {
     assert.ok(sw.lcores[0].utilization > 1);
     assert.equal(sw.coresUsed.edpStandard, 1);
   });
+});
 
+/** Every view of the drop figure, for the first switch of the first host of `a`. */
+function viewsAgree(a: Analysis, fileName: string): void {
+  const s = a.model!.hosts[0].switches[0];
+  const shown = dropText(s.dropRate);
+  const hostName = a.topology!.hosts[0].name;
   it('capacity/datapath fires with the same figure', () => {
-    const f = analysis.findings.find((x) => x.rule === 'capacity/datapath');
+    const f = a.findings.find((x) => x.rule === 'capacity/datapath');
     assert.ok(f, 'capacity/datapath fires');
     // No line-rate excess here, so the lcores' share is the switch's drop rate.
-    assert.equal(sw.lineDropPps, 0);
-    assert.ok(f.message.includes(`they drop ${rate(sw.lcoreDropPps)}, ${expected} of the switch's offered packets.`), f.message);
+    assert.equal(s.lineDropPps, 0);
+    assert.ok(f.message.includes(`they drop ${rate(s.lcoreDropPps)}, ${shown} of the switch's offered packets.`), f.message);
   });
 
   it('CodeLens and hover', () => {
-    assert.ok(switchLensText(sw).endsWith(`· drops ${expected}`), switchLensText(sw));
-    assert.match(switchHoverMarkdown(sw), new RegExp(`^- Drops: ${expected.replace('.', '\\.')} \\(`, 'm'));
+    assert.ok(switchLensText(s).endsWith(`· drops ${shown}`), switchLensText(s));
+    assert.match(switchHoverMarkdown(s), new RegExp(`^- Drops: ${shown.replace('.', '\\.')} \\(`, 'm'));
   });
 
   it('report overview, capacity section and Markdown', () => {
-    const report = reportViewModel(analysis, { fileName: 'overloaded.edp.json' });
-    assert.equal(report.hosts[0].worst.dropRate, sw.dropRate);
-    assert.equal(report.hosts[0].worst.droppedPps, sw.dropPps);
-    assert.ok(overviewTable(report, initialUiState('esx-01')).includes(expected));
-    assert.ok(capacityTable(report.hosts[0].switches[0]).includes(expected));
+    const report = reportViewModel(a, { fileName });
+    assert.equal(report.hosts[0].worst.dropRate, s.dropRate);
+    assert.equal(report.hosts[0].worst.droppedPps, s.dropPps);
+    assert.ok(overviewTable(report, initialUiState(hostName)).includes(shown));
+    assert.ok(capacityTable(report.hosts[0].switches[0]).includes(shown));
     const md = reportMarkdown(report);
-    assert.ok(md.includes(`| Predicted drop rate | **${expected}** |`), 'switch table');
-    assert.ok(md.includes(`| ${expected} (`), 'overview row');
+    assert.ok(md.includes(`| Predicted drop rate | **${shown}** |`), 'switch table');
+    assert.ok(md.includes(`| ${shown} (`), 'overview row');
   });
 
   it('CLI text table and JSON', () => {
-    const row = switchTableLines(analysis.model)[1].trim().split(/\s{2,}/);
-    assert.equal(row.at(-1), expected);
-    const json = JSON.parse(JSON.stringify(jsonReport([{ display: 'x.edp.json', absolute: '/x.edp.json', analysis }]))) as {
+    const row = switchTableLines(a.model)[1].trim().split(/\s{2,}/);
+    assert.equal(row.at(-1), shown);
+    const json = JSON.parse(JSON.stringify(jsonReport([{ display: 'x.edp.json', absolute: '/x.edp.json', analysis: a }]))) as {
       files: { model: { hosts: { switches: { dropRate: number; dropPps: number; lcores: { dropPps: number }[] }[] }[] } }[];
     };
     const j = json.files[0].model.hosts[0].switches[0];
-    assert.equal(j.dropRate, sw.dropRate);
-    assert.equal(j.dropPps, sw.dropPps);
-    assert.deepEqual(j.lcores.map((l) => l.dropPps), sw.lcores.map((l) => l.dropPps));
+    assert.equal(j.dropRate, s.dropRate);
+    assert.equal(j.dropPps, s.dropPps);
+    assert.deepEqual(j.lcores.map((l) => l.dropPps), s.lcores.map((l) => l.dropPps));
   });
-});
+}
 
+describe('one overloaded lcore, three idle: every view shows the same drop figure', () => viewsAgree(analysis, 'overloaded.edp.json'));
+
+describe('examples/overloaded-lcore.edp.json: one lcore over 100 % busy beside idle ones', () => {
+  const a = analyze(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'overloaded-lcore.edp.json'), 'utf8'));
+  const s = a.model!.hosts[0].switches[0];
+  it('the example is what it says: one lcore overloaded and dropping, the others idle, the sum would hide it', () => {
+    const [busy, ...rest] = [...s.lcores].sort((x, y) => y.utilization - x.utilization);
+    assert.ok(busy.utilization > 1 && busy.dropPps > 0, `busiest lcore ${busy.utilization}`);
+    assert.ok(rest.every((l) => l.utilization < 0.5 && l.dropPps === 0), 'the others are under half busy and drop nothing');
+    assert.ok(s.capacityPps > s.offeredPps, 'the summed capacity would hide the drops');
+    assert.ok(s.dropRate > 0 && s.dropPps === busy.dropPps);
+  });
+  viewsAgree(a, 'overloaded-lcore.edp.json');
+});
 describe('a hit rate below the heritage break-even is explained', () => {
   it('in the hover and the report', () => {
     // 200 000 uniform flows per lcore against 8192 entries: a hit rate of about 4 %.

@@ -72,7 +72,10 @@ it('rule links point into the repository package.json names, and shipped texts l
   const repo: string = pkg.repository.url.replace(/\.git$/, '');
   assert.ok(RULES_DOC_URL.startsWith(`${repo}/blob/main/`), RULES_DOC_URL);
   assert.ok(fs.existsSync(path.join(__dirname, '..', '..', '..', RULES_DOC_URL.slice(`${repo}/blob/main/`.length))), 'the linked file is in the repository');
-  const shipped = ['package.json', 'README.md', 'docs/RULES.md', 'docs/MODEL.md', 'schemas/topology.schema.json', 'schemas/nic-catalog.json'];
+  const root = path.join(__dirname, '..', '..', '..');
+  const inDir = (dir: string, ext: string) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`);
+  // Every doc and schema a user reads (hovers and messages come from the schemas and the core).
+  const shipped = ['package.json', 'README.md', ...inDir('docs', '.md'), ...inDir('schemas', '.json'), ...inDir('schemas/readiness', '.json')];
   for (const file of shipped) {
     const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', file), 'utf8');
     for (const [url] of text.matchAll(/https:\/\/github\.com\/[^\s)"'\]]+/g)) assert.ok(url.startsWith(repo), `${file}: ${url}`);

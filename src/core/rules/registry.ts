@@ -69,6 +69,7 @@ const RULE_LIST: readonly RuleEntry[] = [
   { id: 'cluster/numa-placement', severity: 'warning', summary: "A VM's NUMA node is missing, or too small for its vCPUs, on another host of its cluster." },
   { id: 'measured/hit-rate-gap', severity: 'warning', summary: 'Measured flow-cache hit rate differs from the predicted one by more than the threshold.' },
   { id: 'analysis/budget-exceeded', severity: 'warning', summary: 'The analysis ran past its time budget and stopped before its later stages.' },
+  { id: 'analysis/file-too-large', severity: 'warning', summary: 'The file is over the size limit of the editor (edpDesigner.maxFileSizeMB) or edp-check and was not analyzed.' },
   { id: INTERNAL_ERROR_RULE, severity: 'error', summary: 'EDP Designer failed while analyzing the file (a bug: please report it); cannot be switched off.', locked: true },
 ];
 

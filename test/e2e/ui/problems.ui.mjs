@@ -63,6 +63,26 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
     if (counts.errors < errors || errors === 0) throw new Error(`status bar says "${counts.aria}", the panel shows ${errors} errors for ${EXAMPLE}`);
   });
 
+  await check('the EDP status bar item counts what edp-check counts for the file', async () => {
+    const want = { error: 0, warning: 0, info: 0 };
+    for (const f of analyze(fs.readFileSync(file, 'utf8')).findings) want[f.severity]++;
+    const read = () => page.evaluate(() => {
+      const items = [...document.querySelectorAll('[id$="edpDesigner.status"], .statusbar-item')];
+      const item = items.find((el) => /^EDP\b/.test((el.textContent ?? '').trim()));
+      return item ? (item.textContent ?? '').trim() : null;
+    });
+    let text = await read();
+    const parse = (t) => {
+      const m = /^EDP\s*(\d+)\s*(\d+)(?:\s*(\d+))?/.exec(t ?? '');
+      return m ? { error: Number(m[1]), warning: Number(m[2]), info: Number(m[3] ?? 0) } : null;
+    };
+    for (let i = 0; i < 40 && JSON.stringify(parse(text)) !== JSON.stringify(want); i++) {
+      await sleep(250);
+      text = await read();
+    }
+    if (JSON.stringify(parse(text)) !== JSON.stringify(want)) throw new Error(`the EDP status bar item reads "${text}", edp-check counts ${JSON.stringify(want)}`);
+  });
+
   for (const theme of THEMES) {
     await check(`screenshot of the Problems panel in the ${theme.label} theme`, async () => {
       try {

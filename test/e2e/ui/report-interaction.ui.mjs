@@ -61,7 +61,7 @@ async function reloadWindow(page, needle) {
 export async function runReportInteractionChecks({ page, root, workspace, outDir, log }) {
   const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure-interaction' });
 
-  // where the core puts the findings (the extension's analysis leaves schema errors to VS Code's JSON service)
+  // where the core puts the findings (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
   const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));

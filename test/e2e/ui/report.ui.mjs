@@ -65,10 +65,11 @@ export async function waitForReportFrame(page, needle, timeout = 30_000) {
 export async function runReportUiChecks({ page, root, workspace, outDir, log }) {
   const { results, check } = checkRunner({ page, outDir, log, failurePrefix: 'ui-failure-report' });
 
-  // what the report must show, from the core (the extension's analysis leaves schema errors to VS Code's JSON service)
+  // what the report must show, from the core (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
   const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
   const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
+  const { dropText } = require(path.join(root, 'out', 'src', 'core', 'format.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const rules = [...new Set(analysis.findings.map((f) => f.rule))].sort();
@@ -79,7 +80,15 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   page.on('console', onConsole);
 
   let report = null;
-  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate and every finding's rule`, async () => {
+  // The example's switch drops (capacity/datapath): the panel shows the model's drop figure, as the CodeLens and edp-check do.
+  const drops = sw.dropRate > 0 ? [dropText(sw.dropRate)] : [];
+  // The panel's header counts the findings edp-check counts (the core's, with default settings).
+  const { countsText } = require(path.join(root, 'out', 'src', 'webview', 'render', 'overview.js'));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
+  const countsLine = `findings: ${countsText(counts)}`;
+  await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate, edp-check's counts and every finding's rule`, async () => {
+    if (drops.length === 0) throw new Error(`examples/${EXAMPLE} no longer drops packets: the check of the drop figure needs a switch that does`);
     await waitForActiveTab(page, EXAMPLE);
     await runPaletteCommand(page, 'EDP: Show Datapath Report');
     report = await waitForReportFrame(page, sw.name);
@@ -87,7 +96,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
     const deadline = Date.now() + 15_000;
     let missing = rules;
     while (Date.now() < deadline) {
-      missing = [sw.name, pct(sw.hitRate), ...rules].filter((t) => !report.text.includes(t));
+      missing = [sw.name, pct(sw.hitRate), ...drops, countsLine, ...rules].filter((t) => !report.text.includes(t));
       if (!missing.length) break;
       await sleep(250);
       report = await waitForReportFrame(page, sw.name);
