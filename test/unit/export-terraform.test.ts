@@ -2,6 +2,7 @@
 // Go HCL library as WebAssembly) says, for every host, the design's switch modes, lcores per
 // NUMA node, uplinks and MTU; every unknown is a described variable; `terraform fmt` layout.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
@@ -155,5 +156,30 @@ describe('export --format terraform', () => {
 
   it('a syntax error is what the parser rejects: the test would see a broken export', async () => {
     await assert.rejects(parse('bad.tf', 'resource "a" "b" {\n  x = \n}\n'));
+  });
+});
+
+/** Why `terraform fmt` cannot run here, or false when it can. The unit tier installs nothing. */
+function noTerraform(): string | false {
+  const r = spawnSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return r.status === 0 && /^Terraform v/.test(r.stdout) ? false : 'terraform is not installed: install it (developer.hashicorp.com/terraform/install) to check the layout with terraform fmt itself';
+}
+
+describe('terraform fmt leaves the export as it is', { skip: noTerraform() }, () => {
+  it('every example that exports, and generated designs with LAGs and teamings', () => {
+    const texts = exampleFiles().map(({ name, text }) => exportTerraform(analyze(text), { source: name })).filter((r) => r.ok).map((r) => r.text);
+    const designs = fc.sample(designArb.filter((t) => t.hosts.some((h) => h.switches.some((sw) => sw.lags || sw.teaming)) && !analyze(JSON.stringify(t)).findings.some((f) => f.severity === 'error')), { numRuns: 5, seed: 7 });
+    for (const t of designs) {
+      const r = exportTerraform(t);
+      assert.ok(r.ok);
+      texts.push(r.text);
+    }
+    assert.ok(texts.length >= 7);
+    for (const text of texts) {
+      // `terraform fmt -` formats stdin to stdout: what it prints is what `terraform fmt` would write.
+      const r = spawnSync('terraform', ['fmt', '-no-color', '-'], { input: text, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, text);
+    }
   });
 });
