@@ -99,7 +99,8 @@ describe('export --format nsx-policy', () => {
       { numRuns: 150 },
     );
     assert.ok(exported > 30, `only ${exported} of 150 generated designs exported`);
-    assert.ok(withLags > 10 && withTeamings > 10, `exported designs with LAGs: ${withLags}, with teamings: ${withTeamings}`);
+    // About 10 and 15 of them on average: at least one of each, whatever the seed.
+    assert.ok(withLags > 0 && withTeamings > 0, `exported designs with LAGs: ${withLags}, with teamings: ${withTeamings}`);
   });
 
   it('a Topology object is analyzed first: the same text as from its analysis', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from '@cdktf/hcl2json';
-import { analyze, exportNsxPolicy, exportTerraform, readNsxJson } from '../../src/core';
+import { analyze, applyTextEdits, exportNsxPolicy, exportTerraform, quickFixes, readNsxJson } from '../../src/core';
 import type { Switch, Topology } from '../../src/core/topology';
 
 const NIC = { model: 'Intel E810-CQDA2', driver: 'icen', driverVersion: '1.14.2.0', firmware: '4.40', speedGbps: 100, numaNode: 0, queues: 16 };
@@ -80,6 +80,35 @@ describe('LAGs and teamings in the design', () => {
       teaming: { policy: 'round-robin' as never, active: ['vmnic6'] },
     }));
     assert.deepEqual(errors.map((e) => e.split(' ')[1]).sort(), ['/hosts/0/switches/0/lags/0/uplinks', '/hosts/0/switches/0/teaming/policy', '/hosts/0/switches/0/transportVlan']);
+  });
+});
+
+describe('quick fixes for ref/unknown-uplink', () => {
+  const text = JSON.stringify(design({
+    lags: [{ name: 'lag1', uplinks: ['vmnic4', 'vmnic9'], mode: 'active', loadBalancing: 'src-mac' }],
+    teaming: { policy: 'failover-order', active: ['vmnic4'], standby: ['vmnic6'] },
+    namedTeamings: [{ name: 't', policy: 'failover-order', active: ['vmnci6'] }],
+  }), null, 2);
+  const base = '/hosts/0/switches/0';
+  const fix = (path: string) => {
+    const a = analyze(text);
+    const finding = a.findings.find((f) => f.rule === 'ref/unknown-uplink' && f.path === path);
+    assert.ok(finding, `a finding at ${path}: ${a.findings.map((f) => `${f.rule} ${f.path}`).join(', ')}`);
+    const fixes = quickFixes(text, a, finding);
+    const preferred = fixes.find((f) => f.preferred);
+    assert.ok(preferred, JSON.stringify(fixes.map((f) => f.title)));
+    const after = analyze(applyTextEdits(text, preferred.edits));
+    assert.ok(!after.findings.some((f) => f.path === path), `fixed by "${preferred.title}"`);
+    return { title: preferred.title, after };
+  };
+
+  it('a LAG\'s NIC the switch lacks becomes an uplink in no LAG', () => {
+    assert.equal(fix(`${base}/lags/0/uplinks/1`).title, 'Change to "vmnic5"');
+  });
+
+  it('a teaming naming a LAG\'s NIC names the LAG; a misspelt name becomes the closest', () => {
+    assert.equal(fix(`${base}/teaming/active/0`).title, 'Change to LAG "lag1"');
+    assert.equal(fix(`${base}/namedTeamings/0/active/0`).title, 'Change to "vmnic6"');
   });
 });
 
