@@ -142,6 +142,21 @@ describe('LAGs and teamings in the NSX export', () => {
     assert.match((JSON.parse(result.text) as { requests: { _comment: string }[] }).requests[0]._comment, /LAG lag1 of vmnic4, vmnic5/);
   });
 
+  it('hosts whose LAG takes other NICs get their own uplink profile, each comment naming its NICs', () => {
+    const t = design(LAG_AND_TEAMINGS);
+    const other = structuredClone(t.hosts[0]);
+    other.name = 'esx02';
+    other.switches[0].lags![0].uplinks = ['vmnic5', 'vmnic6'];
+    other.switches[0].teaming = { policy: 'failover-order', active: ['lag1'], standby: ['vmnic4'] };
+    other.switches[0].namedTeamings = [{ name: 'vmnic6-only', policy: 'loadbalance-src-mac', active: ['vmnic4'] }];
+    t.hosts.push(other);
+    const result = exportNsxPolicy(t);
+    assert.ok(result.ok);
+    const comments = (JSON.parse(result.text) as { requests: { _comment: string; body: { resource_type: string } }[] }).requests
+      .filter((r) => r.body.resource_type === 'PolicyUplinkHostSwitchProfile').map((r) => /LAG lag1 of ([^(]*) \(/.exec(r._comment)?.[1]);
+    assert.deepEqual(comments, ['vmnic4, vmnic5', 'vmnic5, vmnic6']);
+  });
+
   it('without a teaming every uplink is active; without a VLAN none is sent', () => {
     const result = exportNsxPolicy(design({}));
     assert.ok(result.ok);

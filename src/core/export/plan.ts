@@ -171,9 +171,9 @@ export function planExport(topology: Topology, fallbackName = 'edp'): ExportPlan
   const profiles = new Map<string, UplinkProfilePlan>();
   const profileIds = new Set<string>();
   const uplinkProfileOf = (c: SwitchConfig): UplinkProfilePlan => {
-    // What NSX sees of the profile: a LAG's NICs are vCenter's, only their number is NSX's.
-    const lagKey = c.lags.map((l) => [l.name, l.nics.length, l.mode, l.algorithm, l.timeout]);
-    const key = JSON.stringify([c.name, c.mtu, c.transportVlan ?? null, lagKey, c.teaming, c.namedTeamings]);
+    // NSX sees only the number of a LAG's NICs, but the profile's comment names them (they are
+    // set in vCenter): hosts whose LAGs take other NICs get a profile of their own.
+    const key = JSON.stringify([c.name, c.mtu, c.transportVlan ?? null, c.lags, c.teaming, c.namedTeamings]);
     let profile = profiles.get(key);
     if (!profile) {
       const base = `${prefix}-${idSlug(c.name)}-uplink`;
