@@ -38,6 +38,9 @@ Meaning that the schema cannot say:
   (\`ref/duplicate-name\`). \`uplinks\` name NICs of the same host (\`ref/unknown-nic\`), a vNIC's
   \`switch\` a switch of the same host (\`ref/unknown-switch\`), every \`numaNode\` a node of the host
   (\`ref/unknown-numa-node\`).
+- A LAG takes NICs from its switch's \`uplinks\`, each NIC in one LAG at most; a teaming names
+  uplinks that are in no LAG, or LAGs, each once (\`ref/unknown-uplink\`). Without \`teaming\` every
+  uplink and LAG of the switch is active. A LAG's NICs stay in the switch's \`uplinks\`.
 - \`flowCache.entries\` is per lcore; any count ≥ 1 is accepted here, and the readiness check
   \`readiness/flow-table-size\` warns outside 4..524288 or off a power of two (NSX rounds it up).
 - A vNIC's traffic and flows are spread evenly over its \`queues\` (RSS).
@@ -55,6 +58,9 @@ const SECTIONS = [
   ['nic', '#/definitions/nic'],
   ['switch', '#/definitions/switch'],
   ['flowCache', '#/definitions/switch/properties/flowCache'],
+  ['lag', '#/definitions/lag'],
+  ['teaming', '#/definitions/teaming'],
+  ['namedTeaming', '#/definitions/namedTeaming'],
   ['lcoreGroup', '#/definitions/lcoreGroup'],
   ['vm', '#/definitions/vm'],
   ['vnic', '#/definitions/vnic'],

@@ -67,12 +67,42 @@ export interface Switch {
   mode?: SwitchMode;
   uplinks: string[];
   mtu?: number;
+  /** VLAN of the overlay (tunnel endpoint) traffic; 0 = untagged (NSX transport_vlan). */
+  transportVlan?: number;
+  lags?: Lag[];
+  teaming?: Teaming;
+  namedTeamings?: NamedTeaming[];
   lcores?: LcoreGroup[];
   lcoreAssignment?: LcoreAssignment;
   flowCache?: { entries?: number };
   rxRingSize?: number;
   /** Flow-cache figures measured on the running host (edp-check import of flow statistics). */
   measured?: SwitchMeasured;
+}
+
+export type LacpMode = 'active' | 'passive';
+export type LagLoadBalancing = 'src-mac' | 'dest-mac' | 'src-dest-mac' | 'src-dest-ip-vlan' | 'src-dest-mac-ip-port';
+export type TeamingPolicy = 'failover-order' | 'loadbalance-srcid' | 'loadbalance-src-mac';
+
+/** A link aggregation group (LACP) of a switch's uplinks (NSX Lag). */
+export interface Lag {
+  name: string;
+  /** NIC names, all in the switch's uplinks. */
+  uplinks: string[];
+  mode: LacpMode;
+  loadBalancing: LagLoadBalancing;
+  timeout?: 'slow' | 'fast';
+}
+
+/** A teaming policy; active and standby name uplinks in no LAG, or LAGs. */
+export interface Teaming {
+  policy: TeamingPolicy;
+  active: string[];
+  standby?: string[];
+}
+
+export interface NamedTeaming extends Teaming {
+  name: string;
 }
 
 export interface SwitchMeasured {

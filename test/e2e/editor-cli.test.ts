@@ -108,7 +108,9 @@ suite('editor = CLI: one set of findings', () => {
 
   test('the structural quick fixes repair the misspelled key, and the finding goes', async () => {
     const editor = await openInEditor(uri);
-    const d = vscode.languages.getDiagnostics(uri).find((x) => ruleOf(x) === 'schema/invalid');
+    // Waited for: run alone (--grep), the file has just been opened and not analyzed yet.
+    const ds = await waitForDiagnostics(uri, hasRule('schema/invalid'), 15_000, 'schema/invalid on the misspelled key');
+    const d = ds.find((x) => ruleOf(x) === 'schema/invalid');
     assert.ok(d);
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range)) ?? [];
     const rename = actions.find((a) => a.title === 'Rename "rxRingSzie" to "rxRingSize"');

@@ -17,6 +17,24 @@ async function coreExport(uri: vscode.Uri, format: 'nsx-policy' | 'terraform', t
   return result.text;
 }
 
+/**
+ * Answers the command's quick pick with a workbench command (accept the selected item, or close
+ * it): the API cannot tell when the pick is shown, and before that the command does nothing, so
+ * it is sent until the export command returns.
+ */
+async function answerQuickPick<T>(running: Thenable<T>, answer: string, timeoutMs = 20_000): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(running).finally(() => {
+    done = true;
+  });
+  for (const end = Date.now() + timeoutMs; !done && Date.now() < end;) {
+    await vscode.commands.executeCommand(answer);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(done, `the quick pick was answered with ${answer} within ${timeoutMs} ms`);
+  return result;
+}
+
 suite('EDP: Export Design as NSX Configuration', () => {
   teardown(async () => {
     // Close what the test opened (untitled exports included) without a save prompt.
@@ -59,6 +77,29 @@ suite('EDP: Export Design as NSX Configuration', () => {
     assert.match(doc.getText(), /num_lcores\s+= 6/, 'the unsaved lcore count');
     // Nothing is written: the export is an untitled editor until the user saves it.
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, '..', 'unsaved.tf'))));
+  });
+
+  test('run without a format: the quick pick\'s first choice, NSX Policy JSON, opens in an editor', async () => {
+    const uri = workspaceUri('examples', 'rack-a.edp.json');
+    await openInEditor(uri);
+    // As from the command palette: the active editor's design, the format asked in a quick pick.
+    const running = vscode.commands.executeCommand<NsxExport>('edpDesigner.exportNsx');
+    const result = await answerQuickPick(running, 'workbench.action.acceptSelectedQuickOpenItem');
+    assert.ok(result?.exported, `exported: ${JSON.stringify(result)}`);
+    assert.equal(result.format, 'nsx-policy');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.uri.toString() === result.uri && doc.isUntitled);
+    assert.equal(doc.getText(), await coreExport(uri, 'nsx-policy'));
+  });
+
+  test('the quick pick dismissed: nothing is exported, no editor opens', async () => {
+    const uri = workspaceUri('examples', 'rack-a.edp.json');
+    await openInEditor(uri);
+    const before = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    const result = await answerQuickPick(vscode.commands.executeCommand<NsxExport>('edpDesigner.exportNsx', uri), 'workbench.action.closeQuickOpen');
+    assert.equal(result, undefined);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the design stays the active editor');
+    assert.equal(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, before, 'no export document');
   });
 
   test('a design with errors is refused: no editor opens, the errors are returned', async () => {

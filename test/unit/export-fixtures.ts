@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { effectiveMode, type Host, type Switch, type SwitchMode, type Topology } from '../../src/core/topology';
+import { effectiveMode, type Host, type Lag, type NamedTeaming, type Switch, type SwitchMode, type Teaming, type Topology } from '../../src/core/topology';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const EXAMPLES = join(ROOT, 'examples');
@@ -17,9 +17,36 @@ export interface SwitchFacts {
   name: string;
   mode: string | undefined;
   mtu: number | undefined;
+  /** The NICs in no LAG: which NICs a LAG holds is vCenter's, not NSX's. */
   uplinks: string[];
   /** [numaNode, count] sorted by node. */
   lcores: [number, number][];
+  /** 0 = untagged, NSX's default. */
+  transportVlan: number;
+  /** [name, mode, loadBalancing, timeout]. */
+  lags: [string, string, string, string][];
+  /** The teaming in effect: the design's, else every NSX uplink active (docs/EXPORT.md). */
+  teaming: Teaming;
+  namedTeamings: NamedTeaming[];
+}
+
+/** What a switch without `teaming` gets (docs/EXPORT.md): its NICs in no LAG and its LAGs, all active. */
+function defaultTeaming(uplinks: string[], lags: string[]): Teaming {
+  const all = [...uplinks, ...lags];
+  return { policy: all.length > 1 ? 'loadbalance-srcid' : 'failover-order', active: all };
+}
+
+type SwitchLike = Pick<Switch, 'name' | 'uplinks' | 'transportVlan' | 'teaming' | 'namedTeamings'> & { lags?: Omit<Lag, 'uplinks'>[] };
+
+function uplinkFacts(sw: SwitchLike, uplinks: string[]): Pick<SwitchFacts, 'uplinks' | 'transportVlan' | 'lags' | 'teaming' | 'namedTeamings'> {
+  const lags = sw.lags ?? [];
+  return {
+    uplinks,
+    transportVlan: sw.transportVlan ?? 0,
+    lags: lags.map((l): [string, string, string, string] => [l.name, l.mode, l.loadBalancing, l.timeout ?? 'slow']),
+    teaming: sw.teaming ? { standby: [], ...sw.teaming } : { ...defaultTeaming(uplinks, lags.map((l) => l.name)), standby: [] },
+    namedTeamings: (sw.namedTeamings ?? []).map((t) => ({ standby: [], ...t })),
+  };
 }
 
 const byName = (a: SwitchFacts, b: SwitchFacts) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -33,12 +60,13 @@ export function designSwitches(host: Host, topology: Topology): SwitchFacts[] {
     const mode = effectiveMode(sw, topology.target);
     const perNode = new Map<number, number>();
     if (mode !== 'standard') for (const g of sw.lcores ?? []) perNode.set(g.numaNode, (perNode.get(g.numaNode) ?? 0) + g.count);
-    return { name: sw.name, mode, mtu: sw.mtu ?? VSPHERE_DEFAULT_MTU, uplinks: [...sw.uplinks], lcores: [...perNode].sort((a, b) => a[0] - b[0]) };
+    const inLag = new Set((sw.lags ?? []).flatMap((l) => l.uplinks));
+    return { name: sw.name, mode, mtu: sw.mtu ?? VSPHERE_DEFAULT_MTU, lcores: [...perNode].sort((a, b) => a[0] - b[0]), ...uplinkFacts(sw, sw.uplinks.filter((u) => !inLag.has(u))) };
   }).sort(byName);
 }
 
-export function factsOf(fragments: readonly { name: string; mode?: string; mtu?: number; uplinks: string[]; lcores?: { numaNode: number; count: number }[] }[]): SwitchFacts[] {
-  return fragments.map((f) => ({ name: f.name, mode: f.mode, mtu: f.mtu, uplinks: [...f.uplinks], lcores: (f.lcores ?? []).map((l): [number, number] => [l.numaNode, l.count]) })).sort(byName);
+export function factsOf(fragments: readonly (SwitchLike & { mode?: string; mtu?: number; lcores?: { numaNode: number; count: number }[] })[]): SwitchFacts[] {
+  return fragments.map((f) => ({ name: f.name, mode: f.mode, mtu: f.mtu, lcores: (f.lcores ?? []).map((l): [number, number] => [l.numaNode, l.count]), ...uplinkFacts(f, [...f.uplinks]) })).sort(byName);
 }
 
 const MODES: readonly (SwitchMode | undefined)[] = ['standard', 'edp-standard', 'edp-performance', 'edp-dedicated', undefined];
@@ -52,7 +80,26 @@ const switchArb = fc.record({
   uplinks: fc.subarray([0, 1, 2, 3]),
   mtu: fc.constantFrom(undefined, 1700, 9000),
   lcores: fc.array(fc.record({ numaNode: fc.integer({ min: 0, max: 1 }), count: fc.integer({ min: 1, max: 3 }) }), { maxLength: 3 }),
+  transportVlan: fc.constantFrom(undefined, 0, 120),
+  /** The first two uplinks as a LAG (when there are two). */
+  lag: fc.option(fc.record({ mode: fc.constantFrom<Lag['mode']>('active', 'passive'), loadBalancing: fc.constantFrom<Lag['loadBalancing']>('src-dest-ip-vlan', 'src-mac', 'src-dest-mac-ip-port'), timeout: fc.constantFrom<Lag['timeout']>(undefined, 'slow', 'fast') })),
+  /** An explicit teaming: the last NSX uplink active, the others standby (failover order). */
+  failover: fc.boolean(),
+  named: fc.boolean(),
 });
+
+/** The switch's LAG, teaming and named teaming as the generated choices say, over the uplinks it has. */
+function uplinkGroups(s: { lag: Omit<Lag, 'name' | 'uplinks'> | null; failover: boolean; named: boolean }, uplinks: string[]): Partial<Switch> {
+  const lags: Lag[] = s.lag && uplinks.length >= 2 ? [{ name: 'lag1', uplinks: uplinks.slice(0, 2), ...s.lag, ...(s.lag.timeout ? {} : { timeout: undefined }) }] : [];
+  for (const l of lags) if (l.timeout === undefined) delete l.timeout;
+  const names = [...uplinks.filter((u) => !lags.some((l) => l.uplinks.includes(u))), ...lags.map((l) => l.name)];
+  const out: Partial<Switch> = lags.length > 0 ? { lags } : {};
+  if (s.failover && names.length > 0) {
+    out.teaming = { policy: 'failover-order', active: names.slice(-1), ...(names.length > 1 ? { standby: names.slice(0, -1) } : {}) };
+  }
+  if (s.named && names.length > 0) out.namedTeamings = [{ name: 'edp-a', policy: 'loadbalance-src-mac', active: names.slice(0, 1) }];
+  return out;
+}
 
 const hostArb = fc.record({
   cluster: fc.constantFrom(...CLUSTERS),
@@ -80,6 +127,8 @@ export const designArb: fc.Arbitrary<Topology> = fc.record({
       uplinks: s.uplinks.filter((u) => u < h.nics).map((u) => `vmnic${u}`),
       ...(s.mtu ? { mtu: s.mtu } : {}),
       ...(s.lcores.length ? { lcores: s.lcores.map((l) => ({ numaNode: l.numaNode % h.nodes, count: l.count })) } : {}),
+      ...(s.transportVlan !== undefined ? { transportVlan: s.transportVlan } : {}),
+      ...uplinkGroups(s, s.uplinks.filter((u) => u < h.nics).map((u) => `vmnic${u}`)),
     }));
     const switches = h.sameAsPrevious && i > 0 ? previous.map((s) => structuredClone(s)) : own;
     previous = switches;

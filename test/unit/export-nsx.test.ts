@@ -1,5 +1,6 @@
 // Deploy out, NSX Policy JSON: what the export writes reads back (readNsxJson) as the design's
-// switch modes, lcores per NUMA node, uplinks and MTU on every host, for every example and for
+// switch modes, lcores per NUMA node, uplinks, MTU, transport VLAN, LAGs (but their NICs, which
+// are vCenter's) and teamings on every host, for every example and for
 // generated designs; a design with errors exports nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -75,6 +76,8 @@ describe('export --format nsx-policy', () => {
 
   it('generated designs: exported and read back, or refused with exactly the design\'s errors', () => {
     let exported = 0;
+    let withLags = 0;
+    let withTeamings = 0;
     fc.assert(
       fc.property(designArb, (topology) => {
         const analysis = analyze(JSON.stringify(topology));
@@ -87,12 +90,17 @@ describe('export --format nsx-policy', () => {
         }
         assert.ok(result.ok, !result.ok ? result.reason : '');
         exported++;
+        const switches = topology.hosts.flatMap((h) => h.switches);
+        if (switches.some((sw) => sw.lags)) withLags++;
+        if (switches.some((sw) => sw.teaming || sw.namedTeamings)) withTeamings++;
         assertRoundTrip(topology, result);
         assertPlaceholdersListed(result);
       }),
       { numRuns: 150 },
     );
     assert.ok(exported > 30, `only ${exported} of 150 generated designs exported`);
+    // About 10 and 15 of them on average: at least one of each, whatever the seed.
+    assert.ok(withLags > 0 && withTeamings > 0, `exported designs with LAGs: ${withLags}, with teamings: ${withTeamings}`);
   });
 
   it('a Topology object is analyzed first: the same text as from its analysis', () => {

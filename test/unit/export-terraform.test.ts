@@ -2,15 +2,22 @@
 // Go HCL library as WebAssembly) says, for every host, the design's switch modes, lcores per
 // NUMA node, uplinks and MTU; every unknown is a described variable; `terraform fmt` layout.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { analyze, exportTerraform } from '../../src/core';
 import { hclString } from '../../src/core/export/hcl';
-import type { Topology } from '../../src/core/topology';
+import type { Teaming, Topology } from '../../src/core/topology';
 import { designArb, designSwitches, exampleFiles, type SwitchFacts } from './export-fixtures';
 
 type Block = Record<string, unknown>;
+
+// The provider's enums (docs/resources/policy_uplink_host_switch_profile.md) in the design's words.
+const POLICY: Record<string, Teaming['policy']> = { FAILOVER_ORDER: 'failover-order', LOADBALANCE_SRCID: 'loadbalance-srcid', LOADBALANCE_SRC_MAC: 'loadbalance-src-mac' };
+const LACP: Record<string, string> = { ACTIVE: 'active', PASSIVE: 'passive' };
+const ALGORITHM: Record<string, string> = { SRCMAC: 'src-mac', DESTMAC: 'dest-mac', SRCDESTMAC: 'src-dest-mac', SRCDESTIPVLAN: 'src-dest-ip-vlan', SRCDESTMACIPPORT: 'src-dest-mac-ip-port' };
+const TIMEOUT: Record<string, string> = { SLOW: 'slow', FAST: 'fast' };
 type Tf = { resource?: Record<string, Record<string, Block[]>>; variable?: Record<string, Block[]>; data?: Record<string, Record<string, Block[]>> };
 
 /** hcl2json writes Terraform's JSON syntax: references as "${…}", a literal "${" or "%{" escaped as "$${" / "%%{". */
@@ -31,9 +38,16 @@ function deployedSwitches(tf: Tf, topology: Topology): Map<string, SwitchFacts[]
     assert.equal(attr, 'path');
     const uplinkProfile = uplinkProfiles[name]?.[0];
     assert.ok(uplinkProfile, `uplink profile ${name} is defined`);
-    const uplinks = ((s.uplink ?? []) as Block[]).map((u) => literal(u.uplink_name));
-    const teaming = (uplinkProfile.teaming as Block[])[0];
-    assert.deepEqual(((teaming.active ?? []) as Block[]).map((a) => literal(a.uplink_name)), uplinks, 'the teaming has the switch uplinks active');
+    // A NIC maps to a VDS uplink, a LAG to a VDS LAG (whose NICs vCenter holds).
+    const uplinkBlocks = (s.uplink ?? []) as Block[];
+    const uplinks = uplinkBlocks.filter((u) => u.vds_uplink_name !== undefined).map((u) => literal(u.uplink_name));
+    const lags = ((uplinkProfile.lag ?? []) as Block[]);
+    assert.deepEqual(uplinkBlocks.filter((u) => u.vds_lag_name !== undefined).map((u) => literal(u.uplink_name)), lags.map((l) => literal(l.name)), 'each LAG of the profile is an uplink of the switch');
+    const design = <T extends string>(map: Record<string, T>, v: unknown) => map[String(v)];
+    const teamingOf = (t: Block): Teaming => {
+      const names = (list: unknown) => ((list ?? []) as Block[]).map((u) => literal(u.uplink_name));
+      return { policy: design(POLICY, t.policy), active: names(t.active), standby: names(t.standby) };
+    };
     const mode = { ENS: 'edp-performance', ENS_INTERRUPT: 'edp-standard', STANDARD: 'standard' }[String(s.host_switch_mode)];
     return {
       name: literal(s.host_switch_name),
@@ -41,6 +55,10 @@ function deployedSwitches(tf: Tf, topology: Topology): Map<string, SwitchFacts[]
       mtu: uplinkProfile.mtu as number,
       uplinks,
       lcores: ((s.cpu_config ?? []) as Block[]).map((c): [number, number] => [c.numa_node_index as number, c.num_lcores as number]),
+      transportVlan: (uplinkProfile.transport_vlan as number | undefined) ?? 0,
+      lags: lags.map((l): [string, string, string, string] => [literal(l.name), design(LACP, l.mode), design(ALGORITHM, l.load_balance_algorithm), design(TIMEOUT, l.timeout_type)]),
+      teaming: teamingOf((uplinkProfile.teaming as Block[])[0]),
+      namedTeamings: ((uplinkProfile.named_teaming ?? []) as Block[]).map((t) => ({ name: literal(t.name), ...teamingOf(t) })),
     };
   }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
@@ -138,5 +156,30 @@ describe('export --format terraform', () => {
 
   it('a syntax error is what the parser rejects: the test would see a broken export', async () => {
     await assert.rejects(parse('bad.tf', 'resource "a" "b" {\n  x = \n}\n'));
+  });
+});
+
+/** Why `terraform fmt` cannot run here, or false when it can. The unit tier installs nothing. */
+function noTerraform(): string | false {
+  const r = spawnSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return r.status === 0 && /^Terraform v/.test(r.stdout) ? false : 'terraform is not installed: install it (developer.hashicorp.com/terraform/install) to check the layout with terraform fmt itself';
+}
+
+describe('terraform fmt leaves the export as it is', { skip: noTerraform() }, () => {
+  it('every example that exports, and generated designs with LAGs and teamings', () => {
+    const texts = exampleFiles().map(({ name, text }) => exportTerraform(analyze(text), { source: name })).filter((r) => r.ok).map((r) => r.text);
+    const designs = fc.sample(designArb.filter((t) => t.hosts.some((h) => h.switches.some((sw) => sw.lags || sw.teaming)) && !analyze(JSON.stringify(t)).findings.some((f) => f.severity === 'error')), { numRuns: 5, seed: 7 });
+    for (const t of designs) {
+      const r = exportTerraform(t);
+      assert.ok(r.ok);
+      texts.push(r.text);
+    }
+    assert.ok(texts.length >= 7);
+    for (const text of texts) {
+      // `terraform fmt -` formats stdin to stdout: what it prints is what `terraform fmt` would write.
+      const r = spawnSync('terraform', ['fmt', '-no-color', '-'], { input: text, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, text);
+    }
   });
 });

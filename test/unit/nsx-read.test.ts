@@ -41,12 +41,14 @@ describe('readNsxJson', () => {
     assert.deepEqual(read.transportNodes[1].switches, [{ name: 'vds-mgmt', mode: 'standard', uplinks: ['uplink-1'] }]);
   });
 
-  it('a Manager transport node with an N-VDS: pnics are the uplinks, the profile is found by its id', () => {
+  it('a Manager transport node with an N-VDS: pnics are the uplinks, the profile is found by its id, its teaming named by NIC', () => {
     const read = readNsxJson(fixture('manager-transport-node-nvds.json'));
     assert.equal(read.transportNodes.length, 1);
     const [node] = read.transportNodes;
     assert.equal(node.kind, 'node');
-    assert.deepEqual(node.switches, [{ name: 'nvds-edp', mode: 'edp-performance', uplinks: ['vmnic2', 'vmnic3'], lcores: [{ numaNode: 1, count: 3 }], mtu: 9000 }]);
+    // The profile's failover teaming names NSX uplinks; the N-VDS's pnics say which NICs they are.
+    const teaming = { policy: 'failover-order', active: ['vmnic2'], standby: ['vmnic3'] };
+    assert.deepEqual(node.switches, [{ name: 'nvds-edp', mode: 'edp-performance', uplinks: ['vmnic2', 'vmnic3'], lcores: [{ numaNode: 1, count: 3 }], mtu: 9000, teaming }]);
     assert.deepEqual(node.hostSwitches[0].teaming, { policy: 'FAILOVER_ORDER', active: ['uplink-1'], standby: ['uplink-2'] });
     assert.deepEqual(node.hostSwitches[0].pnics, [{ deviceName: 'vmnic2', uplinkName: 'uplink-1' }, { deviceName: 'vmnic3', uplinkName: 'uplink-2' }]);
   });

@@ -10,7 +10,7 @@ import { analyze } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import { findingsFromErrors, MAX_SCHEMA_FINDINGS, validateStructure } from '../../src/core/schema';
 import { stripBom } from '../../src/core/text';
-import type { Cpu, Host, LcoreGroup, MeasuredLcore, NumaNode, Nic, Switch, SwitchMeasured, Target, Topology, Traffic, Vm, Vnic } from '../../src/core/topology';
+import type { Cpu, Host, Lag, LcoreGroup, MeasuredLcore, NamedTeaming, NumaNode, Nic, Switch, SwitchMeasured, Target, Teaming, Topology, Traffic, Vm, Vnic } from '../../src/core/topology';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas/topology.schema.json'), 'utf8'));
@@ -358,7 +358,10 @@ describe('the schema itself', () => {
       cpu: keys<Cpu>({ model: 0, sockets: 0, coresPerSocket: 0, threadsPerCore: 0, ghz: 0, llcMiB: 0 }),
       numaNode: keys<NumaNode>({ id: 0, socket: 0, cores: 0, memoryGiB: 0 }),
       nic: keys<Nic>({ name: 0, model: 0, driver: 0, driverVersion: 0, firmware: 0, speedGbps: 0, numaNode: 0, queues: 0, pciVendorId: 0, pciDeviceId: 0 }),
-      switch: keys<Switch>({ name: 0, mode: 0, uplinks: 0, mtu: 0, lcores: 0, lcoreAssignment: 0, flowCache: 0, rxRingSize: 0, measured: 0 }),
+      switch: keys<Switch>({ name: 0, mode: 0, uplinks: 0, mtu: 0, transportVlan: 0, lags: 0, teaming: 0, namedTeamings: 0, lcores: 0, lcoreAssignment: 0, flowCache: 0, rxRingSize: 0, measured: 0 }),
+      lag: keys<Lag>({ name: 0, uplinks: 0, mode: 0, loadBalancing: 0, timeout: 0 }),
+      teaming: keys<Teaming>({ policy: 0, active: 0, standby: 0 }),
+      namedTeaming: keys<NamedTeaming>({ name: 0, policy: 0, active: 0, standby: 0 }),
       measured: keys<SwitchMeasured>({ at: 0, seconds: 0, source: 0, hitRateFrom: 0, lcores: 0 }),
       measuredLcore: keys<MeasuredLcore>({ lcore: 0, numaNode: 0, hitRate: 0, flows: 0, newFlowsPerSec: 0, pps: 0, counters: 0 }),
       lcoreGroup: keys<LcoreGroup>({ numaNode: 0, count: 0 }),

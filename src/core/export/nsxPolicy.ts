@@ -3,7 +3,7 @@
 // HostTransportNodeCollection, HostTransportNode); the document around them carries what a
 // header comment would (the API objects themselves reject unknown fields), so it stays valid
 // JSON that jq and the NSX reader read as is. Sources: ../shared/nsx-and-esxi.md, docs/EXPORT.md.
-import type { ClusterPlan, ExportPlan, ExportWarning, HostPlan, HostSwitchPlan, UplinkProfilePlan } from './plan';
+import { type ClusterPlan, type ExportPlan, type ExportWarning, type HostPlan, type HostSwitchPlan, type LagPlan, nsxUplinks, type NsxUplink, type TeamingPlan, type UplinkProfilePlan } from './plan';
 import { type Placeholder, Placeholders } from './placeholders';
 
 export const POLICY_API = '/policy/api/v1';
@@ -45,8 +45,11 @@ export function renderNsxPolicy(plan: ExportPlan, warnings: ExportWarning[], hea
     host_switch_type: 'VDS',
     host_switch_mode: c.nsxMode,
     host_switch_profile_ids: [{ key: 'UplinkHostSwitchProfile', value: uplinkProfilePath(uplinkProfile) }],
-    // NSX uplinks are named after the design's NICs; vCenter maps each VDS uplink to a vmnic.
-    uplinks: c.uplinks.map((nic) => ({ uplink_name: nic, vds_uplink_name: ref(ph.ref('vds-uplink', { switchName: c.name, nic })) })),
+    // NSX uplinks are named after the design's NICs (and LAGs); vCenter maps each VDS uplink to
+    // a vmnic, and each VDS LAG to its vmnics.
+    uplinks: nsxUplinks(c.uplinks, c.lags).map((u) => u.type === 'LAG'
+      ? { uplink_name: u.name, vds_lag_name: ref(ph.ref('vds-lag', { switchName: c.name, lag: u.name })) }
+      : { uplink_name: u.name, vds_uplink_name: ref(ph.ref('vds-uplink', { switchName: c.name, nic: u.name })) }),
     is_migrate_pnics: false,
     ip_assignment_spec: { resource_type: 'StaticIpPoolSpec', ip_pool_id: ref(ph.ref('tep-ip-pool', { switchName: c.name })) },
     ...(c.lcores.length > 0 ? { cpu_config: c.lcores.map((l) => ({ num_lcores: l.count, numa_node_index: l.numaNode })) } : {}),
@@ -57,7 +60,7 @@ export function renderNsxPolicy(plan: ExportPlan, warnings: ExportWarning[], hea
   const requests: NsxRequest[] = [];
   for (const p of plan.uplinkProfiles) {
     requests.push({
-      _comment: `Uplink profile of switch "${p.switchName}": MTU ${p.mtu}, ${p.uplinks.length === 0 ? 'no uplinks' : `${p.uplinks.join(', ')} active`}.`,
+      _comment: uplinkProfileComment(p),
       method: 'PUT',
       path: `${POLICY_API}${uplinkProfilePath(p)}`,
       body: {
@@ -65,7 +68,10 @@ export function renderNsxPolicy(plan: ExportPlan, warnings: ExportWarning[], hea
         id: p.id,
         display_name: p.id,
         mtu: p.mtu,
-        teaming: { policy: p.teaming, active_list: p.uplinks.map((u) => ({ uplink_name: u, uplink_type: 'PNIC' })) },
+        ...(p.transportVlan !== undefined ? { transport_vlan: p.transportVlan } : {}),
+        ...(p.lags.length > 0 ? { lags: p.lags.map(lagBody) } : {}),
+        teaming: teamingBody(p.teaming),
+        ...(p.namedTeamings.length > 0 ? { named_teamings: p.namedTeamings.map((t) => ({ name: t.name, ...teamingBody(t) })) } : {}),
       },
     });
   }
@@ -106,6 +112,27 @@ export function renderNsxPolicy(plan: ExportPlan, warnings: ExportWarning[], hea
     requests,
   };
   return { text: `${JSON.stringify(doc, null, 2)}\n`, placeholders };
+}
+
+const uplinkList = (list: NsxUplink[]) => list.map((u) => ({ uplink_name: u.name, uplink_type: u.type }));
+
+function teamingBody(t: TeamingPlan): Record<string, unknown> {
+  return { policy: t.policy, active_list: uplinkList(t.active), ...(t.standby.length > 0 ? { standby_list: uplinkList(t.standby) } : {}) };
+}
+
+function lagBody(l: LagPlan): Record<string, unknown> {
+  return { name: l.name, mode: l.mode, load_balance_algorithm: l.algorithm, number_of_uplinks: l.nics.length, timeout_type: l.timeout };
+}
+
+/** What the profile sets, in words; a LAG's NICs are said here because NSX's Lag holds only their number. */
+export function uplinkProfileComment(p: UplinkProfilePlan): string {
+  const names = (list: NsxUplink[]) => list.map((u) => u.name).join(', ');
+  const parts = [`MTU ${p.mtu}`];
+  if (p.transportVlan !== undefined) parts.push(`transport VLAN ${p.transportVlan}`);
+  for (const l of p.lags) parts.push(`LAG ${l.name} of ${l.nics.join(', ')} (set the same NICs in the VDS's LAG in vCenter)`);
+  parts.push(p.teaming.active.length === 0 ? 'no uplinks' : `${names(p.teaming.active)} active${p.teaming.standby.length > 0 ? `, ${names(p.teaming.standby)} standby` : ''}`);
+  for (const t of p.namedTeamings) parts.push(`teaming "${t.name}": ${names(t.active)} active${t.standby.length > 0 ? `, ${names(t.standby)} standby` : ''}`);
+  return `Uplink profile of switch "${p.switchName}": ${parts.join('; ')}.`;
 }
 
 function hostRequest(h: HostPlan, ph: Placeholders, spec: (s: HostSwitchPlan[]) => unknown): NsxRequest {

@@ -5,6 +5,7 @@
 export type PlaceholderKind =
   | 'vds-uuid'
   | 'vds-uplink'
+  | 'vds-lag'
   | 'transport-zone'
   | 'tep-ip-pool'
   | 'compute-collection'
@@ -24,6 +25,7 @@ export interface Placeholder {
 export interface PlaceholderSubject {
   switchName?: string;
   nic?: string;
+  lag?: string;
   cluster?: string;
   host?: string;
 }
@@ -64,6 +66,11 @@ function describe(kind: PlaceholderKind, s: PlaceholderSubject): Pick<Placeholde
         description: `Name of the uplink port of VDS ${q(s.switchName!)} that carries ${s.nic} on the hosts (vCenter: the VDS's uplink names); the NSX uplink is named ${q(s.nic!)} after the NIC.`,
         example: 'Uplink 1',
       };
+    case 'vds-lag':
+      return {
+        description: `Name of the LAG of VDS ${q(s.switchName!)} that NSX LAG ${q(s.lag!)} maps to (vCenter: the VDS's LACP settings; its ports carry the NICs the design puts in ${q(s.lag!)}).`,
+        example: 'lag1',
+      };
     case 'transport-zone':
       return {
         description: `Policy path of the transport zone switch ${q(s.switchName!)} joins (usually the overlay transport zone).`,
@@ -96,6 +103,8 @@ function wantedName(kind: PlaceholderKind, s: PlaceholderSubject): string {
       return `vds_uuid_${slug(s.switchName!)}`;
     case 'vds-uplink':
       return `vds_uplink_${slug(s.switchName!)}_${slug(s.nic!)}`;
+    case 'vds-lag':
+      return `vds_lag_${slug(s.switchName!)}_${slug(s.lag!)}`;
     case 'transport-zone':
       return `transport_zone_${slug(s.switchName!)}`;
     case 'tep-ip-pool':
@@ -117,7 +126,7 @@ export class Placeholders {
 
   /** The placeholder's name for this fact, registering it on first use. */
   ref(kind: PlaceholderKind, subject: PlaceholderSubject): string {
-    const key = JSON.stringify([kind, subject.switchName, subject.nic, subject.cluster, subject.host]);
+    const key = JSON.stringify([kind, subject.switchName, subject.nic, subject.lag, subject.cluster, subject.host]);
     const name = this.names.get(key, wantedName(kind, subject));
     if (!this.seen.has(key)) {
       this.seen.add(key);

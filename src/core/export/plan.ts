@@ -3,8 +3,9 @@
 // cluster, one transport node per host that differs from its cluster or has none, and the
 // uplink profiles (MTU, teaming) the host switches name.
 import { DEFAULT_MTU } from '../readiness/check';
-import { effectiveMode, type Host, type LcoreGroup, type Switch, type SwitchMode, type Topology } from '../topology';
+import { effectiveMode, type Host, type LcoreGroup, type Switch, type SwitchMode, type Teaming, type Topology } from '../topology';
 import { type NsxHostSwitchMode, nsxModeOf, takesCpuConfig } from './modes';
+import { type NsxLacpMode, nsxLacpMode, nsxLacpTimeout, type NsxLacpTimeout, type NsxLagAlgorithm, nsxLagAlgorithm, type NsxTeamingPolicy, nsxTeamingPolicy } from './teaming';
 
 /** One switch as NSX configures it. */
 export interface SwitchConfig {
@@ -13,17 +14,51 @@ export interface SwitchConfig {
   nsxMode: Exclude<NsxHostSwitchMode, 'LEGACY'>;
   /** The switch's MTU, or the vSphere default the checks assumed when the design sets none. */
   mtu: number;
+  /** The switch's NICs (a LAG's NICs included). */
   uplinks: string[];
   /** Lcores per NUMA node, merged per node and sorted; empty for STANDARD and when none are declared. */
   lcores: LcoreGroup[];
+  /** As the design sets it; absent: not sent (NSX's default, 0 = untagged). */
+  transportVlan?: number;
+  lags: LagPlan[];
+  /** The design's teaming, or every NSX uplink active when it sets none. */
+  teaming: TeamingPlan;
+  namedTeamings: NamedTeamingPlan[];
+}
+
+/** An NSX uplink of a host switch: a NIC in no LAG (PNIC) or a LAG. */
+export interface NsxUplink {
+  name: string;
+  type: 'PNIC' | 'LAG';
+}
+
+export interface LagPlan {
+  name: string;
+  /** The design's NICs in it: NSX counts them (number_of_uplinks); vCenter's VDS LAG holds them. */
+  nics: string[];
+  mode: NsxLacpMode;
+  algorithm: NsxLagAlgorithm;
+  timeout: NsxLacpTimeout;
+}
+
+export interface TeamingPlan {
+  policy: NsxTeamingPolicy;
+  active: NsxUplink[];
+  standby: NsxUplink[];
+}
+
+export interface NamedTeamingPlan extends TeamingPlan {
+  name: string;
 }
 
 export interface UplinkProfilePlan {
   id: string;
   switchName: string;
   mtu: number;
-  uplinks: string[];
-  teaming: 'FAILOVER_ORDER' | 'LOADBALANCE_SRCID';
+  transportVlan?: number;
+  lags: LagPlan[];
+  teaming: TeamingPlan;
+  namedTeamings: NamedTeamingPlan[];
 }
 
 export interface HostSwitchPlan {
@@ -62,6 +97,8 @@ export interface ExportPlan {
   clusters: ClusterPlan[];
   hosts: HostPlan[];
   notes: ExportWarning[];
+  /** Whether an ENS_INTERRUPT host switch is exported with a cpu_config (an assumption: docs/EXPORT.md). */
+  interruptCpuConfig: boolean;
 }
 
 /** Lower case letters, digits and dashes: safe in NSX ids and in URL paths. */
@@ -83,6 +120,19 @@ export function lcoresPerNode(groups: readonly LcoreGroup[] | undefined): LcoreG
 export function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
   const mode = effectiveMode(sw, topology.target);
   const nsxMode = nsxModeOf(mode);
+  const lags = (sw.lags ?? []).map((l): LagPlan => ({
+    name: l.name,
+    nics: [...l.uplinks],
+    mode: nsxLacpMode(l.mode),
+    algorithm: nsxLagAlgorithm(l.loadBalancing),
+    timeout: nsxLacpTimeout(l.timeout),
+  }));
+  const uplinks = nsxUplinks(sw.uplinks, lags);
+  const lagNames = new Set(lags.map((l) => l.name));
+  const teamingOf = (t: Teaming): TeamingPlan => {
+    const ref = (name: string): NsxUplink => ({ name, type: lagNames.has(name) ? 'LAG' : 'PNIC' });
+    return { policy: nsxTeamingPolicy(t.policy), active: t.active.map(ref), standby: (t.standby ?? []).map(ref) };
+  };
   return {
     name: sw.name,
     mode,
@@ -90,7 +140,24 @@ export function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
     mtu: sw.mtu ?? DEFAULT_MTU,
     uplinks: [...sw.uplinks],
     lcores: takesCpuConfig(nsxMode) ? lcoresPerNode(sw.lcores) : [],
+    ...(sw.transportVlan !== undefined ? { transportVlan: sw.transportVlan } : {}),
+    lags,
+    // Without a teaming in the design every uplink is active (our choice: the design says
+    // nothing about failover order): failover order for one, spread by virtual port for more.
+    teaming: sw.teaming
+      ? teamingOf(sw.teaming)
+      : { policy: uplinks.length > 1 ? 'LOADBALANCE_SRCID' : 'FAILOVER_ORDER', active: uplinks, standby: [] },
+    namedTeamings: (sw.namedTeamings ?? []).map((t) => ({ name: t.name, ...teamingOf(t) })),
   };
+}
+
+/** The host switch's NSX uplinks: its NICs that are in no LAG, in order, then its LAGs. */
+export function nsxUplinks(nics: readonly string[], lags: readonly Pick<LagPlan, 'name' | 'nics'>[]): NsxUplink[] {
+  const inLag = new Set(lags.flatMap((l) => l.nics));
+  return [
+    ...nics.filter((n) => !inLag.has(n)).map((name): NsxUplink => ({ name, type: 'PNIC' })),
+    ...lags.map((l): NsxUplink => ({ name: l.name, type: 'LAG' })),
+  ];
 }
 
 /** Hosts with the same key configure their switches identically. */
@@ -104,14 +171,24 @@ export function planExport(topology: Topology, fallbackName = 'edp'): ExportPlan
   const profiles = new Map<string, UplinkProfilePlan>();
   const profileIds = new Set<string>();
   const uplinkProfileOf = (c: SwitchConfig): UplinkProfilePlan => {
-    const key = JSON.stringify([c.name, c.mtu, c.uplinks]);
+    // NSX sees only the number of a LAG's NICs, but the profile's comment names them (they are
+    // set in vCenter): hosts whose LAGs take other NICs get a profile of their own.
+    const key = JSON.stringify([c.name, c.mtu, c.transportVlan ?? null, c.lags, c.teaming, c.namedTeamings]);
     let profile = profiles.get(key);
     if (!profile) {
       const base = `${prefix}-${idSlug(c.name)}-uplink`;
       let id = base;
       for (let n = 2; profileIds.has(id); n++) id = `${base}-${n}`;
       profileIds.add(id);
-      profile = { id, switchName: c.name, mtu: c.mtu, uplinks: c.uplinks, teaming: c.uplinks.length > 1 ? 'LOADBALANCE_SRCID' : 'FAILOVER_ORDER' };
+      profile = {
+        id,
+        switchName: c.name,
+        mtu: c.mtu,
+        ...(c.transportVlan !== undefined ? { transportVlan: c.transportVlan } : {}),
+        lags: c.lags,
+        teaming: c.teaming,
+        namedTeamings: c.namedTeamings,
+      };
       profiles.set(key, profile);
     }
     return profile;
@@ -186,7 +263,9 @@ export function planExport(topology: Topology, fallbackName = 'edp'): ExportPlan
   const order = new Map(topology.hosts.map((h, i) => [h.name, i]));
   hosts.sort((a, b) => order.get(a.host)! - order.get(b.host)!);
   if (clusters.length === 0 && hosts.length === 0) notes.push({ message: 'The design has no switches: there is nothing to configure in NSX.' });
-  return { prefix, uplinkProfiles: [...profiles.values()], clusters, hosts, notes };
+  const exported = [...clusters, ...hosts].flatMap((x) => x.switches.map((sw) => sw.config));
+  const interruptCpuConfig = exported.some((c) => c.nsxMode === 'ENS_INTERRUPT' && c.lcores.length > 0);
+  return { prefix, uplinkProfiles: [...profiles.values()], clusters, hosts, notes, interruptCpuConfig };
 }
 
 interface SwitchNote {

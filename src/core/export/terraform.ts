@@ -4,8 +4,8 @@
 // policy_host_transport_node.md; standard_host_switch from getStandardHostSwitchSchema), the
 // unknowns as `variable` blocks. Sources: ../shared/nsx-and-esxi.md, docs/EXPORT.md.
 import { expr, hclIdentifier, type HclItem, renderHcl } from './hcl';
-import { warningText } from './nsxPolicy';
-import type { ExportPlan, ExportWarning, HostSwitchPlan, UplinkProfilePlan } from './plan';
+import { uplinkProfileComment, warningText } from './nsxPolicy';
+import { type ExportPlan, type ExportWarning, type HostSwitchPlan, nsxUplinks, type NsxUplink, type TeamingPlan, type UplinkProfilePlan } from './plan';
 import { type Placeholder, Placeholders, UniqueNames } from './placeholders';
 
 const UPLINK_PROFILE = 'nsxt_policy_uplink_host_switch_profile';
@@ -13,6 +13,14 @@ const PROFILE = 'nsxt_policy_host_transport_node_profile';
 const COLLECTION = 'nsxt_policy_host_transport_node_collection';
 const HOST_NODE = 'nsxt_policy_host_transport_node';
 const COMPUTE_COLLECTION = 'nsxt_compute_collection';
+
+function teamingBody(t: TeamingPlan): HclItem[] {
+  const list = (block: 'active' | 'standby', uplinks: NsxUplink[]) => uplinks.flatMap((u): HclItem[] => [
+    { blank: true },
+    { block, body: [{ attr: 'uplink_name', value: u.name }, { attr: 'uplink_type', value: u.type }] },
+  ]);
+  return [{ attr: 'policy', value: t.policy }, ...list('active', t.active), ...list('standby', t.standby)];
+}
 
 export function renderTerraform(plan: ExportPlan, warnings: ExportWarning[], header: string): { text: string; placeholders: Placeholder[] } {
   const ph = new Placeholders();
@@ -30,9 +38,14 @@ export function renderTerraform(plan: ExportPlan, warnings: ExportWarning[], hea
       { attr: 'uplink_profile', value: expr(`${UPLINK_PROFILE}.${uplinkProfileName(uplinkProfile)}.path`) },
       { attr: 'is_migrate_pnics', value: false },
       ...c.lcores.flatMap((l): HclItem[] => [{ blank: true }, { block: 'cpu_config', body: [{ attr: 'num_lcores', value: l.count }, { attr: 'numa_node_index', value: l.numaNode }] }]),
-      ...c.uplinks.flatMap((nic): HclItem[] => [
+      ...nsxUplinks(c.uplinks, c.lags).flatMap((u): HclItem[] => [
         { blank: true },
-        { block: 'uplink', body: [{ attr: 'uplink_name', value: nic }, { attr: 'vds_uplink_name', value: variable(ph.ref('vds-uplink', { switchName: c.name, nic })) }] },
+        {
+          block: 'uplink',
+          body: u.type === 'LAG'
+            ? [{ attr: 'uplink_name', value: u.name }, { attr: 'vds_lag_name', value: variable(ph.ref('vds-lag', { switchName: c.name, lag: u.name })) }]
+            : [{ attr: 'uplink_name', value: u.name }, { attr: 'vds_uplink_name', value: variable(ph.ref('vds-uplink', { switchName: c.name, nic: u.name })) }],
+        },
       ]),
       { blank: true },
       { block: 'ip_assignment', body: [{ attr: 'static_ip_pool', value: variable(ph.ref('tep-ip-pool', { switchName: c.name })) }] },
@@ -44,7 +57,7 @@ export function renderTerraform(plan: ExportPlan, warnings: ExportWarning[], hea
 
   const resources: HclItem[] = [];
   for (const p of plan.uplinkProfiles) {
-    resources.push({ blank: true }, {
+    resources.push({ blank: true }, { comment: uplinkProfileComment(p) }, {
       block: 'resource',
       labels: [UPLINK_PROFILE, uplinkProfileName(p)],
       body: [
@@ -52,14 +65,26 @@ export function renderTerraform(plan: ExportPlan, warnings: ExportWarning[], hea
         { attr: 'display_name', value: p.id },
         { attr: 'description', value: `Uplink profile of switch "${p.switchName}"` },
         { attr: 'mtu', value: p.mtu },
+        ...(p.transportVlan !== undefined ? [{ attr: 'transport_vlan', value: p.transportVlan }] : []),
+        ...p.lags.flatMap((l): HclItem[] => [
+          { blank: true },
+          {
+            block: 'lag',
+            body: [
+              { attr: 'name', value: l.name },
+              { attr: 'mode', value: l.mode },
+              { attr: 'load_balance_algorithm', value: l.algorithm },
+              { attr: 'number_of_uplinks', value: l.nics.length },
+              { attr: 'timeout_type', value: l.timeout },
+            ],
+          },
+        ]),
         { blank: true },
-        {
-          block: 'teaming',
-          body: [
-            { attr: 'policy', value: p.teaming },
-            ...p.uplinks.flatMap((u): HclItem[] => [{ blank: true }, { block: 'active', body: [{ attr: 'uplink_name', value: u }, { attr: 'uplink_type', value: 'PNIC' }] }]),
-          ],
-        },
+        { block: 'teaming', body: teamingBody(p.teaming) },
+        ...p.namedTeamings.flatMap((t): HclItem[] => [
+          { blank: true },
+          { block: 'named_teaming', body: [{ attr: 'name', value: t.name }, ...teamingBody(t)] },
+        ]),
       ],
     });
   }

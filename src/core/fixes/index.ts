@@ -6,7 +6,7 @@ import { pointerSegments } from '../pointer';
 import { lowHitRateFixes } from './flowcache';
 import { lcoreRemoteNicFixes, vmRemoteFixes } from './numa';
 import { flowTableSizeFixes, mtuFixes } from './readiness';
-import { unknownNicFixes, unknownNumaNodeFixes, unknownSwitchFixes } from './references';
+import { unknownNicFixes, unknownNumaNodeFixes, unknownSwitchFixes, unknownUplinkFixes } from './references';
 import { structureFixes } from './structure';
 import type { Fixer, QuickFix } from './types';
 
@@ -18,6 +18,7 @@ const FIXERS: Readonly<Record<string, Fixer>> = {
   'schema/invalid': structureFixes,
   'ref/unknown-nic': unknownNicFixes,
   'ref/unknown-switch': unknownSwitchFixes,
+  'ref/unknown-uplink': unknownUplinkFixes,
   'ref/unknown-numa-node': unknownNumaNodeFixes,
   'numa/vm-remote': vmRemoteFixes,
   'numa/lcore-remote-nic': lcoreRemoteNicFixes,

@@ -48,3 +48,29 @@ export function unknownNumaNodeFixes(ctx: FixContext): QuickFix[] {
     .slice(0, FALLBACK_CHOICES);
   return ids.map((id, i) => ({ title: `Change to NUMA node ${id}`, edits: setValueEdits(ctx.text, ctx.segments, id), preferred: i === 0 }));
 }
+
+/**
+ * ref/unknown-uplink: a LAG's NIC becomes an uplink of the switch that is in no LAG; a teaming's
+ * name becomes the LAG that holds the NIC it named (preferred), else the closest uplink or LAG
+ * the teaming does not name yet.
+ */
+export function unknownUplinkFixes(ctx: FixContext): QuickFix[] {
+  const s = ctx.segments;
+  const at = indicesOf(s, ['hosts', '#', 'switches', '#']);
+  const sw = at && ctx.analysis.topology?.hosts[at[0]]?.switches[at[1]];
+  if (!sw) return [];
+  const lags = sw.lags ?? [];
+  const inLag = new Map(lags.flatMap((l) => l.uplinks.map((u) => [u, l.name] as const)));
+  const current = valueAt(ctx.analysis.root, s);
+  if (typeof current !== 'string') return [];
+  if (s[4] === 'lags' && s[6] === 'uplinks') {
+    return renameFixes(ctx, current, sw.uplinks.filter((u) => !inLag.has(u) && !lags.some((l) => l.name === u)));
+  }
+  const teaming = s[4] === 'teaming' ? sw.teaming : s[4] === 'namedTeamings' && typeof s[5] === 'number' ? sw.namedTeamings?.[s[5]] : undefined;
+  if (!teaming || !['active', 'standby'].includes(String(s[s.length - 2]))) return [];
+  const named = new Set([...teaming.active, ...(teaming.standby ?? [])]);
+  const lag = inLag.get(current);
+  if (lag !== undefined) return named.has(lag) ? [] : [{ title: `Change to LAG "${lag}"`, edits: setValueEdits(ctx.text, s, lag), preferred: true }];
+  const names = [...sw.uplinks.filter((u) => !inLag.has(u)), ...lags.map((l) => l.name)];
+  return renameFixes(ctx, current, names.filter((n) => !named.has(n)));
+}

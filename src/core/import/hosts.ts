@@ -183,7 +183,7 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
 const CPU_ORDER = ['model', 'sockets', 'coresPerSocket', 'threadsPerCore', 'ghz', 'llcMiB'];
 const NODE_ORDER = ['id', 'socket', 'cores', 'memoryGiB'];
 const NIC_ORDER = ['name', 'model', 'driver', 'driverVersion', 'firmware', 'speedGbps', 'numaNode', 'queues', 'pciVendorId', 'pciDeviceId'];
-const SWITCH_ORDER = ['name', 'mode', 'uplinks', 'mtu', 'lcores', 'lcoreAssignment', 'flowCache', 'rxRingSize', 'measured'];
+const SWITCH_ORDER = ['name', 'mode', 'uplinks', 'mtu', 'transportVlan', 'lags', 'teaming', 'namedTeamings', 'lcores', 'lcoreAssignment', 'flowCache', 'rxRingSize', 'measured'];
 
 function ordered<T extends object>(o: T, order: string[]): T {
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);

@@ -4,12 +4,16 @@
 // sources: ../shared/nsx-and-esxi.md. Pure; never throws on JSON it does not understand (it
 // says so in `notes`), only on text that is not JSON or holds nothing NSX.
 import { modeOfNsx } from '../export/modes';
-import { lcoresPerNode } from '../export/plan';
+import { lcoresPerNode, nsxUplinks } from '../export/plan';
+import { lacpModeOfNsx, lacpTimeoutOfNsx, lagLoadBalancingOfNsx, teamingPolicyOfNsx } from '../export/teaming';
 import { stripBom } from '../text';
-import type { LcoreGroup, Switch } from '../topology';
+import type { Lag, LcoreGroup, NamedTeaming, Switch, Teaming } from '../topology';
 
 /** A switch as far as NSX describes it: the topology's switch fields, each only when NSX states it. */
-export type NsxSwitchFragment = Pick<Switch, 'name' | 'uplinks'> & Partial<Pick<Switch, 'mode' | 'mtu' | 'lcores'>>;
+export type NsxSwitchFragment = Pick<Switch, 'name' | 'uplinks'> & Partial<Pick<Switch, 'mode' | 'mtu' | 'lcores' | 'transportVlan' | 'teaming' | 'namedTeamings'>> & {
+  /** A VDS LAG's NICs are vCenter's, not NSX's: its `uplinks` are then left out for the user to fill in. */
+  lags?: (Omit<Lag, 'uplinks'> & { uplinks?: string[] })[];
+};
 
 /** The NSX facts behind one switch fragment (for notes and for matching against vCenter/ESXi facts). */
 export interface NsxHostSwitchFacts {
@@ -23,17 +27,29 @@ export interface NsxHostSwitchFacts {
   uplinkProfile?: string;
   /** Whether that profile was in the input (its MTU and teaming were then applied). */
   uplinkProfileFound: boolean;
-  /** VDS: NSX uplink name → VDS uplink name. */
-  vdsUplinks: { uplinkName: string; vdsUplinkName?: string }[];
+  /** VDS: NSX uplink name → VDS uplink name (or VDS LAG name). */
+  vdsUplinks: { uplinkName: string; vdsUplinkName?: string; vdsLagName?: string }[];
   /** NVDS: physical NIC → NSX uplink name. */
   pnics: { deviceName: string; uplinkName?: string }[];
   teaming?: NsxTeaming;
+  /** The LAGs of the uplink profile, as NSX states them. */
+  lags?: NsxLag[];
 }
 
 export interface NsxTeaming {
   policy?: string;
   active: string[];
   standby: string[];
+}
+
+export interface NsxLag {
+  name: string;
+  mode?: string;
+  loadBalanceAlgorithm?: string;
+  numberOfUplinks?: number;
+  timeoutType?: string;
+  /** The NSX uplink names of its members (read-only, in what NSX returns); an N-VDS maps them to pnics. */
+  uplinkNames?: string[];
 }
 
 export interface NsxTransportNode {
@@ -58,7 +74,10 @@ export interface NsxUplinkProfile {
   path?: string;
   name?: string;
   mtu?: number;
+  transportVlan?: number;
   teaming?: NsxTeaming;
+  namedTeamings?: (NsxTeaming & { name?: string })[];
+  lags?: NsxLag[];
 }
 
 export interface NsxImport {
@@ -178,6 +197,25 @@ function readUplinkProfile(p: Json): NsxUplinkProfile {
   const name = str(p.display_name);
   const mtu = int(p.mtu);
   const teaming = readTeaming(p.teaming);
+  const transportVlan = int(p.transport_vlan);
+  const lags = list(p.lags).filter(isObject).flatMap((l): NsxLag[] => {
+    const lagName = str(l.name);
+    if (lagName === undefined) return [];
+    const lag: NsxLag = { name: lagName };
+    const fields = { mode: str(l.mode), loadBalanceAlgorithm: str(l.load_balance_algorithm), numberOfUplinks: int(l.number_of_uplinks), timeoutType: str(l.timeout_type) };
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (lag as unknown as Record<string, unknown>)[k] = v;
+    const members = list(l.uplinks).map((u) => (isObject(u) ? str(u.uplink_name) : undefined)).filter((u): u is string => u !== undefined);
+    if (members.length > 0) lag.uplinkNames = members;
+    return [lag];
+  });
+  const named = list(p.named_teamings).flatMap((t) => {
+    const read = readTeaming(t);
+    const teamingName = isObject(t) ? str(t.name) : undefined;
+    return read ? [teamingName === undefined ? read : { ...read, name: teamingName }] : [];
+  });
+  if (transportVlan !== undefined) out.transportVlan = transportVlan;
+  if (lags.length > 0) out.lags = lags;
+  if (named.length > 0) out.namedTeamings = named;
   if (id !== undefined) out.id = id;
   if (path !== undefined) out.path = path;
   if (name !== undefined) out.name = name;
@@ -263,7 +301,8 @@ function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], conte
     const uplinkName = str(u.uplink_name);
     if (uplinkName === undefined) continue;
     const vdsUplinkName = str(u.vds_uplink_name);
-    facts.vdsUplinks.push(vdsUplinkName === undefined ? { uplinkName } : { uplinkName, vdsUplinkName });
+    const vdsLagName = str(u.vds_lag_name);
+    facts.vdsUplinks.push({ uplinkName, ...(vdsUplinkName === undefined ? {} : { vdsUplinkName }), ...(vdsLagName === undefined ? {} : { vdsLagName }) });
   }
   for (const p of list(hs.pnics)) {
     if (!isObject(p)) continue;
@@ -272,19 +311,23 @@ function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], conte
     const uplinkName = str(p.uplink_name);
     facts.pnics.push(uplinkName === undefined ? { deviceName } : { deviceName, uplinkName });
   }
+  // A VDS uplink mapped to a VDS LAG, or named like a LAG of the uplink profile, is a LAG.
+  const profileRef = list(hs.host_switch_profile_ids).find((p) => isObject(p) && p.key === 'UplinkHostSwitchProfile');
+  const profileRefValue = isObject(profileRef) ? str(profileRef.value) : undefined;
+  const profileLags = (profileRefValue === undefined ? undefined : findUplinkProfile(profileRefValue, profiles))?.lags ?? [];
+  const isLag = (u: { uplinkName: string; vdsLagName?: string }) => u.vdsLagName !== undefined || profileLags.some((l) => l.name === u.uplinkName);
   if (facts.pnics.length > 0) {
     fragment.uplinks = facts.pnics.map((p) => p.deviceName);
   } else {
-    fragment.uplinks = facts.vdsUplinks.map((u) => u.uplinkName);
+    fragment.uplinks = facts.vdsUplinks.filter((u) => !isLag(u)).map((u) => u.uplinkName);
     const notNics = fragment.uplinks.filter((u) => !/^vmnic\d+$/.test(u));
     if (notNics.length > 0) {
       notes.push(`${what}: uplinks ${notNics.join(', ')} are NSX uplink names; which vmnics they are is known to vCenter (the VDS's uplinks), not to NSX. Set the switch's uplinks to the host's NIC names.`);
     }
   }
 
-  // The uplink profile: MTU and teaming.
-  const ref = list(hs.host_switch_profile_ids).find((p) => isObject(p) && p.key === 'UplinkHostSwitchProfile');
-  const refValue = isObject(ref) ? str(ref.value) : undefined;
+  // The uplink profile: MTU, transport VLAN, LAGs and teamings.
+  const refValue = profileRefValue;
   if (refValue === undefined) {
     notes.push(`${what} names no uplink profile; its MTU is not known.`);
   } else {
@@ -295,9 +338,67 @@ function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], conte
     } else {
       facts.uplinkProfileFound = true;
       if (profile.teaming) facts.teaming = profile.teaming;
+      if (profile.lags) facts.lags = profile.lags;
       if (profile.mtu !== undefined) fragment.mtu = profile.mtu;
       else notes.push(`${what}: uplink profile ${refValue} sets no mtu, so NSX's global default MTU applies (1700 unless changed); the MTU is left out.`);
+      applyUplinkProfile(fragment, profile, facts, what, notes);
     }
   }
   return { fragment, facts };
+}
+
+/**
+ * The profile's transport VLAN, LAGs and teamings as the switch's. Teamings name NSX uplinks:
+ * an N-VDS maps them to pnics (the design names NICs), a VDS names them after what vCenter
+ * calls them (the export names them after the NICs). What equals the design's default (VLAN 0;
+ * every uplink active, failover order for one and spread by virtual port for more) is left out,
+ * as a hand-written design would. A VDS LAG's NICs are vCenter's: left out for the user to fill in.
+ */
+function applyUplinkProfile(fragment: NsxSwitchFragment, profile: NsxUplinkProfile, facts: NsxHostSwitchFacts, what: string, notes: string[]): void {
+  if (profile.transportVlan !== undefined && profile.transportVlan !== 0) fragment.transportVlan = profile.transportVlan;
+  const nvds = facts.pnics.length > 0;
+  const nicOf = (uplinkName: string) => (nvds ? facts.pnics.find((p) => p.uplinkName === uplinkName)?.deviceName : uplinkName);
+  const lags: NonNullable<NsxSwitchFragment['lags']> = [];
+  for (const l of profile.lags ?? []) {
+    const mode = lacpModeOfNsx(l.mode);
+    const loadBalancing = lagLoadBalancingOfNsx(l.loadBalanceAlgorithm);
+    if (mode === undefined || loadBalancing === undefined) {
+      notes.push(`${what}: LAG "${l.name}" has mode ${l.mode ?? '(none)'} and load_balance_algorithm ${l.loadBalanceAlgorithm ?? '(none)'}, which the design cannot say; it is left out.`);
+      continue;
+    }
+    const timeout = lacpTimeoutOfNsx(l.timeoutType);
+    const nics = nvds ? (l.uplinkNames ?? []).map(nicOf).filter((n): n is string => n !== undefined) : [];
+    lags.push({ name: l.name, ...(nics.length >= 2 ? { uplinks: nics } : {}), mode, loadBalancing, ...(timeout === undefined ? {} : { timeout }) });
+    if (nics.length < 2) {
+      notes.push(`${what}: LAG "${l.name}"${l.numberOfUplinks === undefined ? '' : ` has ${l.numberOfUplinks} uplinks`}; which vmnics are in it is set in vCenter (the VDS's LAG), not in NSX: add them to the LAG's uplinks and to the switch's uplinks.`);
+    }
+  }
+  if (lags.length > 0) fragment.lags = lags;
+  const lagNames = new Set(lags.map((l) => l.name));
+  const teamingOf = (t: NsxTeaming, label: string): Teaming | undefined => {
+    const policy = teamingPolicyOfNsx(t.policy);
+    const names = (list: string[]) => list.map((u) => (lagNames.has(u) ? u : nicOf(u)));
+    const active = names(t.active);
+    const standby = names(t.standby);
+    if (policy === undefined || active.length === 0 || [...active, ...standby].includes(undefined)) {
+      const why = policy === undefined ? `policy ${t.policy ?? '(none)'}, which the design cannot say` : active.length === 0 ? 'no active uplink' : 'an uplink that is no pnic or LAG of the switch';
+      notes.push(`${what}: ${label} has ${why}; it is left out.`);
+      return undefined;
+    }
+    return { policy, active: active as string[], ...(standby.length > 0 ? { standby: standby as string[] } : {}) };
+  };
+  if (profile.teaming) {
+    const teaming = teamingOf(profile.teaming, 'the teaming');
+    const all = nsxUplinks(fragment.uplinks, lags.map((l) => ({ name: l.name, nics: l.uplinks ?? [] }))).map((u) => u.name);
+    const byDefault = teaming !== undefined && !teaming.standby && teaming.policy === (all.length > 1 ? 'loadbalance-srcid' : 'failover-order')
+      && teaming.active.length === all.length && teaming.active.every((u, i) => u === all[i]);
+    if (teaming && !byDefault) fragment.teaming = teaming;
+  }
+  const named: NamedTeaming[] = [];
+  for (const t of profile.namedTeamings ?? []) {
+    if (t.name === undefined) continue;
+    const teaming = teamingOf(t, `named teaming "${t.name}"`);
+    if (teaming) named.push({ name: t.name, ...teaming });
+  }
+  if (named.length > 0) fragment.namedTeamings = named;
 }

@@ -2,7 +2,7 @@
 import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
 import { suggestionText } from '../suggest';
-import { type Host, numaNodesOf, type Topology } from '../topology';
+import { type Host, numaNodesOf, type Switch, type Teaming, type Topology } from '../topology';
 
 export function checkReferences(topology: Topology): RawFinding[] {
   const out = duplicateHostNames(topology.hosts);
@@ -67,6 +67,7 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
       });
     });
     (sw.lcores ?? []).forEach((g, l) => checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`));
+    uplinkGroups(sw, [...at, 'switches', s], out);
   });
   sharedUplinks(host, at, out);
   const switchNames = host.switches.map((s) => s.name);
@@ -106,6 +107,45 @@ function sharedUplinks(host: Host, at: (string | number)[], out: RawFinding[]): 
       });
     });
   });
+}
+
+/**
+ * LAGs and teamings name the switch's own uplinks: a LAG takes NICs from `uplinks` (each in one
+ * LAG at most), a teaming names uplinks in no LAG or LAGs, each once. NSX rejects anything else,
+ * and the export would write it.
+ */
+function uplinkGroups(sw: Switch, at: (string | number)[], out: RawFinding[]): void {
+  const lags = sw.lags ?? [];
+  duplicates(lags, [...at, 'lags'], `LAG of switch "${sw.name}"`, out);
+  duplicates(sw.namedTeamings ?? [], [...at, 'namedTeamings'], `named teaming of switch "${sw.name}"`, out);
+  const report = (path: (string | number)[], message: string) => out.push({ rule: 'ref/unknown-uplink', path: toPointer(path), message });
+  const lagOf = new Map<string, string>();
+  lags.forEach((lag, l) => {
+    if (sw.uplinks.includes(lag.name)) report([...at, 'lags', l, 'name'], `LAG "${lag.name}" of switch "${sw.name}" has the name of one of its uplinks; teamings could not tell them apart. Rename the LAG.`);
+    lag.uplinks.forEach((nic, n) => {
+      const where = [...at, 'lags', l, 'uplinks', n];
+      const other = lagOf.get(nic);
+      if (!sw.uplinks.includes(nic)) report(where, `LAG "${lag.name}" takes "${nic}", which is not an uplink of switch "${sw.name}". Add it to the switch's uplinks, or name one of them.${suggestionText(nic, sw.uplinks)}`);
+      else if (other !== undefined) report(where, `"${nic}" is in LAG "${other}" and in LAG "${lag.name}" of switch "${sw.name}", but a NIC belongs to one LAG only.`);
+      else lagOf.set(nic, lag.name);
+    });
+  });
+  const lagNames = lags.map((l) => l.name);
+  const names = [...sw.uplinks.filter((u) => !lagOf.has(u)), ...lagNames];
+  const checkTeaming = (t: Teaming, path: (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    for (const list of ['active', 'standby'] as const) {
+      (t[list] ?? []).forEach((name, i) => {
+        const where = [...path, list, i];
+        if (seen.has(name)) report(where, `${what} names "${name}" twice (active and standby); name each uplink once.`);
+        else if (lagOf.has(name)) report(where, `${what} names "${name}", which is in LAG "${lagOf.get(name)}": a teaming uses the LAG, not its NICs. Name "${lagOf.get(name)}" instead.`);
+        else if (!names.includes(name)) report(where, `${what} names "${name}", which is no uplink or LAG of switch "${sw.name}".${suggestionText(name, names)}`);
+        seen.add(name);
+      });
+    }
+  };
+  if (sw.teaming) checkTeaming(sw.teaming, [...at, 'teaming'], `The teaming of switch "${sw.name}"`);
+  (sw.namedTeamings ?? []).forEach((t, i) => checkTeaming(t, [...at, 'namedTeamings', i], `Teaming "${t.name}" of switch "${sw.name}"`));
 }
 
 function duplicates(items: readonly { name: string }[], at: (string | number)[], what: string, out: RawFinding[]): void {
