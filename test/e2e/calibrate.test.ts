@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, waitForDiagnostics, withWorkspaceSetting } from './helpers';
+import { fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, ruleOf, waitForDiagnostics, withWorkspaceSetting } from './helpers';
 
 /** What the command returns (src/extension/calibrate.ts CalibrationResult). */
 interface CalibrationResult {
@@ -32,10 +32,27 @@ suite('EDP: Calibrate Model from Measurements', () => {
       // a file of its own: a document closed by the test before may still be open in code-server, without a fresh analysis
       const uri = fixtureUri('calibrate-settings.edp.json');
       await openInEditor(uri);
-      await waitForDiagnostics(uri, hasRule('measured/hit-rate-gap'), 20_000, 'measured/hit-rate-gap before calibrating');
-      const result = await vscode.commands.executeCommand<CalibrationResult>('edpDesigner.calibrate', { accept: true });
+      const [gap] = (await waitForDiagnostics(uri, hasRule('measured/hit-rate-gap'), 20_000, 'measured/hit-rate-gap before calibrating')).filter((d) => ruleOf(d) === 'measured/hit-rate-gap');
+      // as the user meets it: the quick fix on the finding, then "Apply" in the dialog that shows the change
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, gap.range)) ?? [];
+      const fix = actions.find((a) => a.title === 'Calibrate the traffic to the measurement…');
+      assert.ok(fix?.command, `the quick fix is offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+      const shown: string[] = [];
+      const window = vscode.window as unknown as Record<string, unknown>;
+      const original = window.showInformationMessage;
+      window.showInformationMessage = (message: string, options: unknown, ...items: unknown[]) => {
+        shown.push(`${message} ${(options as { detail?: string })?.detail ?? ''}`);
+        return Promise.resolve(typeof options === 'object' && options && (options as { modal?: boolean }).modal ? items[0] : undefined);
+      };
+      let result: CalibrationResult | undefined;
+      try {
+        result = await vscode.commands.executeCommand<CalibrationResult>(fix.command.command, ...(fix.command.arguments ?? []));
+      } finally {
+        window.showInformationMessage = original;
+      }
       assert.ok(result, 'calibrated');
       assert.match(result.basis, /flowCacheEntries = 1024 \(edpDesigner\.model setting\)/);
+      assert.match(shown[0], /Calibrate the traffic to the measurements\? .*flows of its 1 vNIC.*flowCacheEntries = 1024 \(edpDesigner\.model setting\)/s, 'the dialog shows the change and the constants');
       await waitForDiagnostics(uri, lacksRule('measured/hit-rate-gap'), 20_000, 'no measured/hit-rate-gap under the settings after calibrating');
       await revertAndClose();
     });
