@@ -21,7 +21,9 @@ then flags them in the result); nothing is guessed. docs/IMPORT.md has the detai
 
   --out FILE        write the document to FILE instead of stdout
   --into TOPOLOGY   merge into this design: hosts matched by name, the design's values
-                    kept, imported facts fill its gaps, differences listed on stderr
+                    kept, imported facts fill its gaps, differences listed on stderr;
+                    NSX transport node profiles fill the switches of the design's hosts
+                    they configure (by transport node collection, cluster name, or all)
   --force           let --out replace an existing file, the --into design included (never an input)
   --catalog FILE    a NIC catalog that names NICs by PCI id (repeatable)
 `;
