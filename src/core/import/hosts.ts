@@ -138,10 +138,14 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
   return { topology: { version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: built }, notes, kinds, ...(nsxProfiles ? { nsxProfiles } : {}) };
 }
 
-/** NSX states no uplinks for a preconfigured switch: say nothing rather than an empty list that would disagree with other inputs. */
+/**
+ * A transport node's switch as host facts. Its uplinks only when they are vmnics: a VDS names NSX
+ * uplinks (uplink-1), which vCenter maps to vmnics (the reader's note says so), and NSX states
+ * none for a preconfigured switch; either would disagree with the host's own output.
+ */
 function withoutEmptyUplinks(sw: NsxSwitchFragment) {
   const { uplinks, ...rest } = sw;
-  return defined(uplinks.length > 0 ? { ...rest, uplinks } : rest);
+  return defined(uplinks.length > 0 && uplinks.every((u) => /^vmnic\w+$/.test(u)) ? { ...rest, uplinks } : rest);
 }
 
 function attachVms(hosts: HostFacts[], vms: VmFacts[], notes: string[]): void {
