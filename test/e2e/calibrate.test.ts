@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, ruleOf, waitForDiagnostics, withWorkspaceSetting } from './helpers';
+import { fixtureUri, hasRule, lacksRule, openInEditor, revertAndClose, ruleOf, stubWindow, waitForDiagnostics, withWorkspaceSetting } from './helpers';
 
 /** What the command returns (src/extension/calibrate.ts CalibrationResult). */
 interface CalibrationResult {
@@ -38,17 +38,15 @@ suite('EDP: Calibrate Model from Measurements', () => {
       const fix = actions.find((a) => a.title === 'Calibrate the traffic to the measurement…');
       assert.ok(fix?.command, `the quick fix is offered: ${JSON.stringify(actions.map((a) => a.title))}`);
       const shown: string[] = [];
-      const window = vscode.window as unknown as Record<string, unknown>;
-      const original = window.showInformationMessage;
-      window.showInformationMessage = (message: string, options: unknown, ...items: unknown[]) => {
+      const restore = stubWindow('showInformationMessage', (message: string, options: unknown, ...items: unknown[]) => {
         shown.push(`${message} ${(options as { detail?: string })?.detail ?? ''}`);
         return Promise.resolve(typeof options === 'object' && options && (options as { modal?: boolean }).modal ? items[0] : undefined);
-      };
+      });
       let result: CalibrationResult | undefined;
       try {
         result = await vscode.commands.executeCommand<CalibrationResult>(fix.command.command, ...(fix.command.arguments ?? []));
       } finally {
-        window.showInformationMessage = original;
+        restore();
       }
       assert.ok(result, 'calibrated');
       assert.match(result.basis, /flowCacheEntries = 1024 \(edpDesigner\.model setting\)/);

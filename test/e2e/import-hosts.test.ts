@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
-import { fixtureUri, hasRule, openInEditor, revertAndClose, waitForDiagnostics } from './helpers';
+import { fixtureUri, hasRule, openInEditor, revertAndClose, stubWindow, waitForDiagnostics } from './helpers';
 
 /** What the command returns (src/extension/importHosts.ts HostsImportResult). */
 interface HostsImportResult {
@@ -13,21 +13,6 @@ interface HostsImportResult {
   filled?: string[];
   added?: string[];
   conflicts?: string[];
-}
-
-type Window = Record<string, unknown>;
-
-/**
- * Replaces vscode.window[name] for one test (the dialogs cannot be clicked from the extension
- * host): the extension and this suite share the API object of the extension under test.
- */
-function stubWindow(name: string, fake: (...args: unknown[]) => unknown): () => void {
-  const window = vscode.window as unknown as Window;
-  const original = window[name];
-  window[name] = fake;
-  return () => {
-    window[name] = original;
-  };
 }
 
 type Host = { name: string; numaNodes: unknown[]; switches: { name: string; mode?: string; mtu?: number; lcores?: unknown; uplinks?: string[]; measured?: { lcores: unknown[] } }[] };
@@ -64,8 +49,8 @@ suite('EDP: Import Hosts…', () => {
     // Another team's collection: three outputs that lack the clock, the L3 size and the uplinks, and a README.
     const folder = fixtureUri('import-gaps');
     const asked: vscode.OpenDialogOptions[] = [];
-    const restore = stubWindow('showOpenDialog', (options) => {
-      asked.push(options as vscode.OpenDialogOptions);
+    const restore = stubWindow('showOpenDialog', (options: vscode.OpenDialogOptions) => {
+      asked.push(options);
       return Promise.resolve([folder]);
     });
     let result: HostsImportResult | undefined;
@@ -101,10 +86,9 @@ suite('EDP: Import Hosts…', () => {
     const nsx = fixtureUri('import-nsx');
     const restoreDialog = stubWindow('showOpenDialog', () => Promise.resolve([nsx]));
     const offered: string[] = [];
-    const restorePick = stubWindow('showQuickPick', async (items) => {
-      const list = (await items) as (vscode.QuickPickItem & { into: boolean })[];
-      offered.push(...list.map((i) => i.label));
-      return list.find((i) => i.into);
+    const restorePick = stubWindow('showQuickPick', (items: (vscode.QuickPickItem & { into: boolean })[]) => {
+      offered.push(...items.map((i) => i.label));
+      return Promise.resolve(items.find((i) => i.into));
     });
     let result: HostsImportResult | undefined;
     try {
@@ -141,13 +125,13 @@ suite('EDP: Import Hosts…', () => {
     const design = fixtureUri('import-into/rack.edp.json');
     const editor = await openInEditor(design);
     const asked: unknown[] = [];
-    const restorePick = stubWindow('showQuickPick', (items) => {
+    const restorePick = stubWindow('showQuickPick', (items: unknown) => {
       asked.push(items);
       return Promise.resolve(undefined);
     });
     const messages: string[] = [];
     const restoreDialog = stubWindow('showOpenDialog', () => Promise.resolve([fixtureUri('import/not-hwloc.xml')]));
-    const restoreError = stubWindow('showErrorMessage', (message) => {
+    const restoreError = stubWindow('showErrorMessage', (message: string) => {
       messages.push(String(message));
       return Promise.resolve(undefined);
     });
