@@ -115,6 +115,14 @@ describe('NSX transport node profiles into a design', () => {
     assert.ok(merged.notes.some((n) => /esx01: switch vtepha_vds: the uplinks .*uplink-1, uplink-2.* are not NICs of this host/.test(n)), merged.notes.join('\n'));
   });
 
+  it('a design without hosts: nothing filled, and the note says there is no host for the profile', () => {
+    const text = design();
+    const merged = mergeIntoDesign(text, [], { nsxProfiles: nsx(profile('tnp-1', 'edge-a'), uplinkProfile).nsxProfiles });
+    assert.ok(!('error' in merged));
+    assert.equal(merged.text, text);
+    assert.deepEqual(merged.notes, ['Transport node profile "edge-a": there is no host for it to configure (the design has none; import the hosts too).']);
+  });
+
   it('transport node and compute collections are NSX input on their own, in any file of the import', () => {
     assert.ok(isNsxJson(JSON.stringify(computeCollections)));
     assert.ok(isNsxJson(JSON.stringify({ results: [collection('x', 'vc-1:domain-c8')] })));
@@ -127,7 +135,7 @@ describe('NSX transport node profiles into a design', () => {
 describe('edp-check import --into with an NSX profile', () => {
   it('fills the design\'s hosts from a profile alone; without --into a profile alone is exit 2 saying to give --into', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edp-nsx-into-'));
-    const text = design(host('esx-a1', 'edge-a', userSwitch), host('esx-b1', 'edge-b', ''));
+    const text = design(host('esx-a1', 'edge-a', userSwitch), host('esx-b1', 'edge-b', ''), host('esx-x1', undefined, ''));
     writeFileSync(join(dir, 'rack.edp.json'), text);
     writeFileSync(join(dir, 'tnp.json'), JSON.stringify({ results: [profile('tnp-1', 'edge-a'), uplinkProfile] }));
     const r = await runCli(['import', '--into', 'rack.edp.json', 'tnp.json'], dir);
@@ -138,6 +146,8 @@ describe('edp-check import --into with an NSX profile', () => {
     assert.match(r.stderr, /^conflict: hosts\/0\/switches\/0\/mtu: the design has 1600, NSX transport node profile "edge-a" 9000 \(kept the design's\)$/m);
     assert.match(r.stderr, /^note: NSX: Transport node profile "edge-a" fills the switches of esx-a1 \(named after cluster "edge-a"\)\.$/m);
     assert.match(r.stderr, /into rack\.edp\.json: 2 facts filled in, 0 hosts added, 2 differences kept/);
+    assert.match(r.stderr, /^note: NSX: esx-x1 names no cluster, so no transport node profile was applied: set "cluster" and import again\.$/m);
+    assert.deepEqual(doc.hosts[2].switches, []);
     assert.equal(readFileSync(join(dir, 'rack.edp.json'), 'utf8'), text, 'the design itself is not written without --out');
 
     const alone = await runCli(['import', 'tnp.json'], dir);

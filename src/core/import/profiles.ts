@@ -47,7 +47,10 @@ export function placeProfiles(nsx: NsxProfiles, hosts: readonly ProfileHost[], n
     }
     let targets: ProfileHost[];
     let how: string;
-    if (clusters.length === 0) {
+    if (hosts.length === 0) {
+      notes.push(`${what}: there is no host for it to configure (the design has none; import the hosts too).`);
+      continue;
+    } else if (clusters.length === 0) {
       targets = [...hosts];
       how = 'no host names its cluster, so it applies to every host';
     } else if (attached.length > 0) {
@@ -81,6 +84,10 @@ export function placeProfiles(nsx: NsxProfiles, hosts: readonly ProfileHost[], n
       out.push({ profile, hosts: names, how });
       notes.push(`${what} fills the switches of ${names.join(', ')} (${how}).`);
     }
+  }
+  const loose = clusters.length > 0 ? hosts.filter((h) => h.cluster === undefined && !out.some((p) => p.hosts.includes(h.name))) : [];
+  if (loose.length > 0 && nsx.transportNodes.some((t) => t.kind === 'profile')) {
+    notes.push(`${loose.map((h) => h.name).join(', ')} ${loose.length === 1 ? 'names' : 'name'} no cluster, so no transport node profile was applied: set "cluster" and import again.`);
   }
   const taken = new Map<string, string[]>();
   for (const p of out) for (const h of p.hosts) taken.set(h, [...(taken.get(h) ?? []), p.profile.name]);
