@@ -115,6 +115,20 @@ describe('NSX transport node profiles into a design', () => {
     assert.ok(merged.notes.some((n) => /esx01: switch vtepha_vds: the uplinks .*uplink-1, uplink-2.* are not NICs of this host/.test(n)), merged.notes.join('\n'));
   });
 
+  it('a VDS profile naming NSX uplinks: neither its uplinks nor the teaming over them are taken for the host\'s NICs', () => {
+    const vds = profile('tnp-1', 'edge-a');
+    vds.host_switch_spec.host_switches[0].uplinks = [{ uplink_name: 'uplink-1', vds_uplink_name: 'Uplink 1' }, { uplink_name: 'uplink-2', vds_uplink_name: 'Uplink 2' }];
+    const failover = { ...uplinkProfile, teaming: { policy: 'FAILOVER_ORDER', active_list: [{ uplink_name: 'uplink-1', uplink_type: 'PNIC' }], standby_list: [{ uplink_name: 'uplink-2', uplink_type: 'PNIC' }] } };
+    const read = readNsxJson([JSON.stringify(vds), JSON.stringify(failover)]);
+    assert.ok(read.transportNodes[0].switches[0].teaming, 'the reader gives the teaming (over NSX uplink names)');
+    const merged = mergeIntoDesign(design(host('esx-a1', undefined, '')), [], { nsxProfiles: nsx(vds, failover).nsxProfiles });
+    assert.ok(!('error' in merged));
+    const sw = (parse(merged.text) as Doc).hosts[0].switches[0] as Record<string, unknown>;
+    assert.equal(sw.mtu, 9000);
+    assert.equal(sw.uplinks, undefined);
+    assert.equal(sw.teaming, undefined);
+  });
+
   it('a design without hosts: nothing filled, and the note says there is no host for the profile', () => {
     const text = design();
     const merged = mergeIntoDesign(text, [], { nsxProfiles: nsx(profile('tnp-1', 'edge-a'), uplinkProfile).nsxProfiles });

@@ -11,7 +11,7 @@ import { importHwloc, type ImportedHost, type ImportedTopology, type NicCatalogL
 import { HwlocXmlError } from './hwloc-xml';
 import { mergeHostFacts, sameHost } from './merge';
 import { NsxJsonError, type NsxSwitchFragment, readNsxJson } from './nsx';
-import { type NsxProfiles, placeProfiles, profileSwitchFor } from './profiles';
+import { nsxSwitchFor, type NsxProfiles, placeProfiles, profileSwitchFor } from './profiles';
 import { readHostSystem, readVirtualMachine, type VmFacts, vsphereObjects } from './vsphere';
 
 export interface ImportInput {
@@ -144,8 +144,7 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
  * none for a preconfigured switch; either would disagree with the host's own output.
  */
 function withoutEmptyUplinks(sw: NsxSwitchFragment) {
-  const { uplinks, ...rest } = sw;
-  return defined(uplinks.length > 0 && uplinks.every((u) => /^vmnic\w+$/.test(u)) ? { ...rest, uplinks } : rest);
+  return defined(nsxSwitchFor(sw, (u) => /^vmnic\w+$/.test(u)));
 }
 
 function attachVms(hosts: HostFacts[], vms: VmFacts[], notes: string[]): void {

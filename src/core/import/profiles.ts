@@ -96,11 +96,22 @@ export function placeProfiles(nsx: NsxProfiles, hosts: readonly ProfileHost[], n
 }
 
 /**
- * A profile's switch as facts for one host: uplinks only when they are NICs of that host (a VDS
- * profile names NSX uplinks, which vCenter maps to vmnics; the reader's note says so).
+ * An NSX switch as facts for one host: its uplinks, and the teamings that name them, only when
+ * they are NICs of the host (`isNic`). A VDS names NSX uplinks (uplink-1), which vCenter maps to
+ * vmnics (the reader's note says so); taking them would disagree with the host's own NICs.
  */
+export function nsxSwitchFor(sw: NsxSwitchFragment, isNic: (name: string) => boolean): Partial<NsxSwitchFragment> & { name: string } {
+  const { uplinks, teaming, namedTeamings, ...rest } = sw;
+  if (!(uplinks.length > 0 && uplinks.every(isNic))) return rest;
+  // A teaming names uplinks, or LAGs of the switch.
+  const lagNames = new Set((rest.lags ?? []).map((l) => l.name));
+  const known = (t: { active: string[]; standby?: string[] }) => [...t.active, ...(t.standby ?? [])].every((u) => isNic(u) || lagNames.has(u));
+  const named = (namedTeamings ?? []).filter(known);
+  const own = teaming && known(teaming) ? teaming : undefined;
+  return { ...rest, uplinks, ...(own ? { teaming: own } : {}), ...(named.length ? { namedTeamings: named } : {}) };
+}
+
+/** A profile's switch for a host whose NICs are `nicNames`. */
 export function profileSwitchFor(sw: NsxSwitchFragment, nicNames: ReadonlySet<string>): Partial<NsxSwitchFragment> & { name: string } {
-  const { uplinks, ...rest } = sw;
-  const known = uplinks.length > 0 && uplinks.every((u) => nicNames.has(u));
-  return known ? { ...rest, uplinks } : rest;
+  return nsxSwitchFor(sw, (u) => nicNames.has(u));
 }
