@@ -21,7 +21,9 @@ then flags them in the result); nothing is guessed. docs/IMPORT.md has the detai
 
   --out FILE        write the document to FILE instead of stdout
   --into TOPOLOGY   merge into this design: hosts matched by name, the design's values
-                    kept, imported facts fill its gaps, differences listed on stderr
+                    kept, imported facts fill its gaps, differences listed on stderr;
+                    NSX transport node profiles fill the switches of the design's hosts
+                    they configure (by transport node collection, cluster name, or all)
   --force           let --out replace an existing file, the --into design included (never an input)
   --catalog FILE    a NIC catalog that names NICs by PCI id (repeatable)
 `;
@@ -85,13 +87,19 @@ export function runImport(argv: string[], io: CliIo): number {
     }
   }
 
-  const result = importHosts(inputs, { catalog: catalogLookup(catalog.catalog) });
+  const into = args.values.into;
+  // With --into, NSX transport node profiles apply to the design's hosts (after the merge), not only to the hosts imported with them.
+  const result = importHosts(inputs, { catalog: catalogLookup(catalog.catalog), deferProfiles: into !== undefined });
   const unknown = result.kinds.filter((k) => k.kind === undefined);
   const unknownNamed = unknown.filter((k) => !inputs.find((i) => i.name === k.name)?.inFolder);
-  if (unknownNamed.length > 0 || result.topology.hosts.length === 0) {
-    const which = (unknownNamed.length ? unknownNamed : unknown).map((k) => k.name);
+  const nothing = result.topology.hosts.length === 0 && !result.nsxProfiles;
+  if (unknownNamed.length > 0 || nothing) {
     for (const n of result.notes) io.stderr(`note: ${n}\n`);
-    io.stderr(`edp-check import: ${which.length ? `${which.join(', ')}: not a kind of host description this command reads` : 'no host found in the inputs'}. It reads:\n${understoodKinds()}\n`);
+    if (unknownNamed.length > 0 || unknown.length === result.kinds.length) {
+      io.stderr(`edp-check import: ${(unknownNamed.length ? unknownNamed : unknown).map((k) => k.name).join(', ')}: not a kind of host description this command reads. It reads:\n${understoodKinds()}\n`);
+    } else {
+      io.stderr(`edp-check import: no host found in the inputs${result.kinds.some((k) => k.kind === 'nsx') && into === undefined ? ' (a transport node profile alone describes no host: give --into DESIGN)' : ''}.\n`);
+    }
     return 2;
   }
   for (const k of unknown) io.stderr(`note: ${k.name}: not a host description of a known kind: skipped.\n`);
@@ -105,11 +113,12 @@ export function runImport(argv: string[], io: CliIo): number {
       io.stderr(`edp-check import: cannot read ${args.values.into}: ${read.error}\n`);
       return 2;
     }
-    const merged = mergeIntoDesign(read.text, result.topology.hosts);
+    const merged = mergeIntoDesign(read.text, result.topology.hosts, { nsxProfiles: result.nsxProfiles });
     if ('error' in merged) {
       io.stderr(`edp-check import: ${args.values.into} ${merged.error}\n`);
       return 2;
     }
+    for (const n of merged.notes) io.stderr(`note: NSX: ${n}\n`);
     for (const c of merged.conflicts) io.stderr(`conflict: ${c}\n`);
     io.stderr(`edp-check import: into ${args.values.into}: ${merged.filled.length} facts filled in, ${merged.added.length} hosts added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${merged.conflicts.length} differences kept as the design has them\n`);
     text = merged.text;

@@ -54,11 +54,11 @@ export { mdEscape, reportMarkdown } from './report/markdown';
 
 // Importers.
 export { appendHostEdits, detectKind, HwlocXmlError, hwlocTopologyDocument, importHosts, importHwloc, KIND_NAMES, mergeIntoDesign, NSX_PROFILE_WITHOUT_HOSTS, readEsxiOutput, understoodKinds } from './import';
-export type { HostsImport, HostsImportOptions, HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, ImportInput, InputKind, MergeIntoResult, NicCatalogLookup } from './import';
+export type { HostsImport, HostsImportOptions, HwlocImport, HwlocImportOptions, ImportedHost, ImportedNic, ImportedTopology, ImportInput, InputKind, MergeIntoOptions, MergeIntoResult, NicCatalogLookup, NsxProfiles } from './import';
 export { readHwlocXml } from './import/hwloc-xml';
 
 // NSX: the design as the configuration that deploys it, and NSX's JSON read back into switches.
 export { EXPORT_FORMATS, exportDesign, exportNsxPolicy, exportTerraform, modeOfNsx, nsxModeOf } from './export';
 export type { ExportFormat, ExportOptions, ExportOutput, ExportRefusal, ExportResult, ExportWarning, NsxHostSwitchMode, Placeholder, PlaceholderKind } from './export';
 export { isNsxJson, NsxJsonError, readNsxJson } from './import/nsx';
-export type { NsxHostSwitchFacts, NsxImport, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';
+export type { NsxCollection, NsxComputeCollection, NsxHostSwitchFacts, NsxImport, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';

@@ -71,6 +71,14 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
       }
       // One "Disable" and one "Documentation" per rule, after the real fixes.
       const always: vscode.CodeAction[] = [];
+      // A measured gap is closed by the calibration, which shows what it would change before it edits.
+      const gaps = byRule.get('measured/hit-rate-gap');
+      if (gaps) {
+        const calibrate = new vscode.CodeAction('Calibrate the traffic to the measurement…', vscode.CodeActionKind.QuickFix);
+        calibrate.command = { title: calibrate.title, command: COMMANDS.calibrate };
+        calibrate.diagnostics = gaps;
+        always.push(calibrate);
+      }
       for (const [rule, diags] of byRule) {
         const disable = new vscode.CodeAction(`Disable rule ${rule}…`, vscode.CodeActionKind.QuickFix);
         disable.command = { title: disable.title, command: COMMANDS.disableRule, arguments: [rule, doc.uri.toString()] };

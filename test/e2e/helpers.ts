@@ -93,6 +93,20 @@ export async function revertAndClose(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
+/**
+ * Replaces vscode.window[name] (a dialog, a quick pick, a message) until the returned function is
+ * called: the dialogs cannot be clicked from the extension host, and the extension under test
+ * shares this suite's API object, so it meets the stub as a user's answer.
+ */
+export function stubWindow(name: string, fake: (...args: never[]) => unknown): () => void {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = fake;
+  return () => {
+    window[name] = original;
+  };
+}
+
 /** Runs body with edpDesigner.<key> set at Workspace level, then puts the previous value back. */
 export async function withWorkspaceSetting<T>(key: string, value: unknown, body: () => Promise<T>): Promise<T> {
   const config = vscode.workspace.getConfiguration('edpDesigner');

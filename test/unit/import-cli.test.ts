@@ -29,6 +29,10 @@ describe('edp-check import', () => {
     // The missing facts are findings of the result, not invented values.
     const findings = analyze(r.stdout).findings;
     assert.ok(findings.some((f) => /ghz/.test(f.message)), findings.map((f) => f.message).join('\n'));
+    // No input names the switch's uplinks: left out (not an empty list), so the checker asks for them.
+    assert.equal(doc.hosts[0].switches[0].uplinks, undefined);
+    assert.match(r.stderr, /switch DvsPortset-0 has no uplinks in the inputs .*: left out for you to fill in\./);
+    assert.ok(findings.some((f) => f.rule === 'schema/invalid' && /"uplinks"/.test(f.message)), findings.map((f) => f.message).join('\n'));
   });
 
   it('hwloc XML goes through the same verb', async () => {

@@ -203,6 +203,9 @@ describe('kind by content', () => {
     assert.deepEqual(edp.uplinks, ['vmnic4', 'vmnic5']);
     assert.equal(edp.mtu, 9000);
     assert.equal(r.topology.hosts.find((h) => h.name === 'esx-02')!.switches[0].mode, 'standard');
+    // a VDS names NSX uplinks (uplink-1), not vmnics: not taken for NICs, left for the checker to ask
+    assert.equal(r.topology.hosts.find((h) => h.name === 'esx-02')!.switches[0].uplinks, undefined);
+    assert.ok(r.notes.some((n) => /uplink-1 are NSX uplink names/.test(n)), r.notes.join('\n'));
   });
 
   it('an NSX transport node profile fills the switches of the hosts imported with it, and says so when there is none', () => {

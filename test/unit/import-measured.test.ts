@@ -90,6 +90,34 @@ describe('calibration from measurements', () => {
     assert.match(c.changes[0], /Switch "vds-edp" of esx01\.lab\.example: flows of its 1 vNIC × [\d.]+, newFlowsPerSec shared out to 4350 per second in all; predicted hit rate now 80\.\d% against 80\.0% measured\./);
   });
 
+  it('starts from the constants the analysis uses (defaults < settings < the file) and names those that are not defaults', () => {
+    const before = design(2000, 800_000);
+    const settings = { flowCacheEntries: 1024 };
+    const gapWith = (text: string, model: Record<string, number>) => analyze(text, { model }).findings.filter((f) => f.rule === 'measured/hit-rate-gap');
+    // calibrated without the settings, the editor (which has them) still sees a gap
+    const blind = calibrateFromMeasurements(before);
+    assert.ok('text' in blind);
+    assert.equal(blind.basis, 'Model constants: the defaults (docs/MODEL.md).');
+    assert.equal(gapWith(blind.text, settings).length, 1, 'the settings change the prediction');
+    const c = calibrateFromMeasurements(before, settings);
+    assert.ok('text' in c);
+    assert.deepEqual(gapWith(c.text, settings), [], 'calibrated with the settings: no gap where the user looks');
+    assert.equal(c.basis, 'Model constants as the analysis uses them: flowCacheEntries = 1024 (edpDesigner.model setting); the others are the defaults (docs/MODEL.md).');
+    // the file's model section wins over the settings, as in the analysis
+    const filed = before.replace('"version": 1,', '"version": 1,\n  "model": { "flowCacheEntries": 4096, "burstSize": 64 },');
+    const f = calibrateFromMeasurements(filed, settings);
+    assert.ok('text' in f);
+    assert.deepEqual(gapWith(f.text, settings), []);
+    assert.match(f.basis, /burstSize = 64 \(the file's model\), flowCacheEntries = 4096 \(the file's model\)/);
+  });
+
+  it('says so when traffic alone cannot reach the measured hit rate, and points at the flow cache size', () => {
+    // 1 % hits: no flow count the search allows makes a Zipf-skewed cache miss that often
+    const c = calibrateFromMeasurements(design(2000, 10_000));
+    assert.ok('text' in c);
+    assert.match(c.changes[0], /against 1\.0% measured\. Traffic alone cannot close the gap: check the switch's flowCache\.entries \(else the flowCacheEntries constant, \d+ now\) and the measurement\./);
+  });
+
   it('says why when there is nothing to calibrate', () => {
     const topology = JSON.parse(design(2000));
     delete topology.hosts[0].switches[0].measured;

@@ -10,7 +10,7 @@ export type InputKind = 'hwloc' | 'vsphere' | 'nsx' | 'esxi';
 export const KIND_NAMES: Record<InputKind, string> = {
   hwloc: 'hwloc XML (lstopo --of xml)',
   vsphere: 'vSphere HostSystem / VirtualMachine JSON (govc host.info -json, vm.info -json, object.collect -json, PowerCLI Get-View | ConvertTo-Json, the vSphere JSON API)',
-  nsx: 'NSX transport node, transport node profile or uplink profile JSON (Manager or Policy API)',
+  nsx: 'NSX transport node, transport node profile, uplink profile or collection JSON (Manager or Policy API; transport node and compute collections tell which cluster a profile configures)',
   esxi: 'ESXi command output (esxcli, esxcfg-nics, vsish, vim-cmd, nsxdp-cli; docs/IMPORT-ESXI.md lists them)',
 };
 

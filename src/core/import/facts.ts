@@ -61,6 +61,16 @@ export interface EsxiPending {
   /** vmnics ESXi says run in EDP (ENS Driven), with interrupts when the INTR Enabled column is there. */
   ensDriven: [string, { interrupt?: boolean }][];
   rxRing: [string, number][];
+  /** vsish pNic properties that name no vmnic, by PCI address: joined to the NIC of that address from another input. */
+  pciProps?: PciProps[];
+}
+
+export interface PciProps {
+  pciAddress: string;
+  numaNode?: number;
+  driver?: string;
+  driverVersion?: string;
+  firmware?: string;
 }
 
 export interface FlowSampleFacts {

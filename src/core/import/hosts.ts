@@ -10,7 +10,8 @@ import { defined, emptyHost } from './facts';
 import { importHwloc, type ImportedHost, type ImportedTopology, type NicCatalogLookup } from './hwloc';
 import { HwlocXmlError } from './hwloc-xml';
 import { mergeHostFacts, sameHost } from './merge';
-import { NsxJsonError, readNsxJson } from './nsx';
+import { NsxJsonError, type NsxSwitchFragment, readNsxJson } from './nsx';
+import { nsxSwitchFor, type NsxProfiles, placeProfiles, profileSwitchFor } from './profiles';
 import { readHostSystem, readVirtualMachine, type VmFacts, vsphereObjects } from './vsphere';
 
 export interface ImportInput {
@@ -21,6 +22,11 @@ export interface ImportInput {
 
 export interface HostsImportOptions {
   catalog?: NicCatalogLookup;
+  /**
+   * Leave NSX transport node profiles for the design the import goes into (`--into`): they are
+   * returned in `nsxProfiles` for mergeIntoDesign, instead of filling the hosts imported with them.
+   */
+  deferProfiles?: boolean;
 }
 
 export interface HostsImport {
@@ -29,10 +35,12 @@ export interface HostsImport {
   notes: string[];
   /** Each input and the kind it was read as; `undefined` for inputs of no known kind. */
   kinds: { name: string; kind: InputKind | undefined }[];
+  /** With `deferProfiles`: the NSX transport node profiles (and what attaches them) for mergeIntoDesign. */
+  nsxProfiles?: NsxProfiles;
 }
 
 /** Said when NSX transport node profiles are imported without a host for them to apply to. */
-export const NSX_PROFILE_WITHOUT_HOSTS = 'a transport node profile applies to the hosts of its cluster, and no host is imported with it: import it together with the hosts (ESXi output, vSphere or hwloc), or merge it into a design with --into';
+export const NSX_PROFILE_WITHOUT_HOSTS = 'a transport node profile applies to the hosts of its cluster, and no host is imported with it: import it together with the hosts (ESXi output, vSphere or hwloc), or merge it into a design (edp-check import --into DESIGN, or "EDP: Import Hosts…" with the design open)';
 
 export function importHosts(inputs: readonly ImportInput[], options: HostsImportOptions = {}): HostsImport {
   const notes: string[] = [];
@@ -40,6 +48,7 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
   const hosts: HostFacts[] = [];
   const vms: VmFacts[] = [];
   const nsxInputs: { input: ImportInput; at: number }[] = [];
+  let nsxProfiles: NsxProfiles | undefined;
   let last: HostFacts | undefined;
 
   const take = (piece: HostFacts, source: string) => {
@@ -94,12 +103,26 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
       notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
       for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
-        take({ ...emptyHost(), name: node.name, switches: node.switches.map((sw) => defined({ ...sw })) }, `NSX transport node ${node.name}`);
+        take({ ...emptyHost(), name: node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
       }
       const profiles = nsx.transportNodes.filter((t) => t.kind === 'profile');
-      if (profiles.length > 0 && hosts.length === 0) notes.push(`NSX: ${NSX_PROFILE_WITHOUT_HOSTS}.`);
-      for (const profile of profiles) {
-        for (const h of hosts) mergeHostFacts(h, { ...emptyHost(), name: h.name, switches: profile.switches.map((sw) => defined({ ...sw })) }, `NSX transport node profile ${profile.name}`, notes);
+      if (profiles.length > 0 && options.deferProfiles) {
+        nsxProfiles = { transportNodes: nsx.transportNodes, collections: nsx.collections, computeCollections: nsx.computeCollections };
+      } else if (profiles.length > 0 && hosts.length === 0) {
+        notes.push(`NSX: ${NSX_PROFILE_WITHOUT_HOSTS}.`);
+      } else if (profiles.length > 0) {
+        // Hosts imported from ESXi, vSphere or hwloc name no cluster: a profile applies to all of them, unless attached elsewhere.
+        const named = hosts.map((h, i) => ({ name: h.name ?? `host-${i + 1}` }));
+        const said: string[] = [];
+        const placed = placeProfiles(nsx, named, said);
+        notes.push(...said.map((n) => `NSX: ${n}`));
+        for (const p of placed) {
+          for (const name of p.hosts) {
+            const h = hosts[named.findIndex((n) => n.name === name)];
+            const nics = new Set(h.nics.map((n) => n.name));
+            mergeHostFacts(h, { ...emptyHost(), name: h.name, switches: p.profile.switches.map((sw) => defined(profileSwitchFor(sw, nics))) }, `NSX transport node profile ${p.profile.name}`, notes);
+          }
+        }
       }
     } catch (e) {
       if (!(e instanceof NsxJsonError)) throw e;
@@ -112,7 +135,16 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
   for (const h of hosts) resolveEsxi(h, notes);
   attachVms(hosts, vms, notes);
   const built = hosts.map((h, i) => toHost(h, i, options.catalog, notes));
-  return { topology: { version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: built }, notes, kinds };
+  return { topology: { version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: built }, notes, kinds, ...(nsxProfiles ? { nsxProfiles } : {}) };
+}
+
+/**
+ * A transport node's switch as host facts. Its uplinks only when they are vmnics: a VDS names NSX
+ * uplinks (uplink-1), which vCenter maps to vmnics (the reader's note says so), and NSX states
+ * none for a preconfigured switch; either would disagree with the host's own output.
+ */
+function withoutEmptyUplinks(sw: NsxSwitchFragment) {
+  return defined(nsxSwitchFor(sw, (u) => /^vmnic\w+$/.test(u)));
 }
 
 function attachVms(hosts: HostFacts[], vms: VmFacts[], notes: string[]): void {
@@ -164,9 +196,10 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
     if (without.length) notes.push(`${name}: ${field} of ${without.join(', ')} is in none of the inputs (${WHERE[field]}): left out for you to fill in.`);
   }
   const switches = h.switches.map(({ portset: _p, uuid: _u, ...s }) => {
-    if (!s.uplinks?.length) notes.push(`${name}: switch ${s.name} has no uplinks in the inputs (${WHERE.uplinks}): fill them in.`);
+    if (!s.uplinks?.length) notes.push(`${name}: switch ${s.name} has no uplinks in the inputs (${WHERE.uplinks}): left out for you to fill in.`);
     if (s.mode === undefined) notes.push(`${name}: the inputs do not say switch ${s.name}'s mode (ensEnabled / ensInterruptEnabled in \`vim-cmd hostsvc/net/info\`): it takes target.mode.`);
-    return defined({ ...s, uplinks: s.uplinks ?? [] });
+    // Uplinks no input states are left out (not an empty list), so the schema flags them as required.
+    return defined({ ...s, uplinks: s.uplinks?.length ? s.uplinks : undefined }) as ImportedHost['switches'][number];
   });
   const cpu = ordered(h.cpu, CPU_ORDER) as ImportedHost['cpu'];
   return defined({

@@ -7,6 +7,7 @@ export type { HostsImport, HostsImportOptions, ImportInput } from './hosts';
 export { detectKind, KIND_NAMES, understoodKinds } from './detect';
 export type { InputKind } from './detect';
 export { mergeIntoDesign } from './into';
-export type { MergeIntoResult } from './into';
+export type { MergeIntoOptions, MergeIntoResult } from './into';
+export type { NsxProfiles } from './profiles';
 export { readEsxiOutput } from './esxi';
 export { HIT_RATE_FROM } from './esxi/flowStats';

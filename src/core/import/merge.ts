@@ -57,6 +57,7 @@ export function mergeHostFacts(into: HostFacts, from: HostFacts, source: string,
       samples: [...a.samples, ...from.esxi.samples.map((x) => ({ ...x, line: x.line + offset }))],
       ensDriven: [...a.ensDriven, ...from.esxi.ensDriven],
       rxRing: [...a.rxRing, ...from.esxi.rxRing],
+      ...(a.pciProps || from.esxi.pciProps ? { pciProps: [...(a.pciProps ?? []), ...(from.esxi.pciProps ?? [])] } : {}),
       ...(a.assignment ?? from.esxi.assignment ? { assignment: a.assignment ?? from.esxi.assignment } : {}),
     };
   }

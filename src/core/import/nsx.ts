@@ -63,6 +63,8 @@ export interface NsxTransportNode {
   /** display_name, else id: for a node, the host's name as NSX shows it. */
   name: string;
   id?: string;
+  /** The Policy path (/infra/host-transport-node-profiles/<id>), when the object states it. */
+  path?: string;
   resourceType?: string;
   switches: NsxSwitchFragment[];
   /** hostSwitches[i] describes switches[i]. */
@@ -80,9 +82,35 @@ export interface NsxUplinkProfile {
   lags?: NsxLag[];
 }
 
+/**
+ * A transport node collection (HostTransportNodeCollection / TransportNodeCollection): NSX's
+ * attachment of a transport node profile to a compute collection, i.e. a vCenter cluster.
+ */
+export interface NsxCollection {
+  id?: string;
+  name?: string;
+  /** transport_node_profile_id: the profile's Policy path or Manager id. */
+  profile?: string;
+  /** compute_collection_id: NSX's id of the cluster (`<vCenter uuid>:domain-c8`), not its name. */
+  computeCollectionId?: string;
+}
+
+/** A compute collection (GET /api/v1/fabric/compute-collections): the cluster's name behind its id. */
+export interface NsxComputeCollection {
+  /** external_id, what a transport node collection's compute_collection_id holds. */
+  id: string;
+  /** display_name: the vCenter cluster's name. */
+  name?: string;
+  /** cm_local_id: the vCenter managed object id (domain-c8). */
+  localId?: string;
+}
+
 export interface NsxImport {
   /** Transport nodes and transport node profiles, in document order. */
   transportNodes: NsxTransportNode[];
+  /** Which profile NSX applies to which compute collection (cluster). */
+  collections: NsxCollection[];
+  computeCollections: NsxComputeCollection[];
   /** The uplink profiles found (already applied to the switches that name them). */
   uplinkProfiles: NsxUplinkProfile[];
   /** What is missing or inferred, one sentence each, for the user. */
@@ -103,6 +131,7 @@ export class NsxJsonError extends Error {
 const PROFILE_TYPES = new Set(['PolicyHostTransportNodeProfile', 'TransportNodeProfile']);
 const NODE_TYPES = new Set(['HostTransportNode', 'TransportNode']);
 const UPLINK_PROFILE_TYPES = new Set(['PolicyUplinkHostSwitchProfile', 'UplinkHostSwitchProfile']);
+const COLLECTION_TYPES = new Set(['HostTransportNodeCollection', 'TransportNodeCollection']);
 /** Deeper than any NSX document; a guard against pathological input. */
 const MAX_DEPTH = 64;
 
@@ -112,13 +141,14 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** True when the text is JSON holding a transport node, a transport node profile or an uplink profile. */
+/** True when the text is JSON holding a transport node (profile), an uplink profile or a (compute / transport node) collection. */
 export function isNsxJson(text: string): boolean {
   const value = parse(text);
   if (value === undefined) return false;
-  const found = collect(value);
-  return found.nodes.length + found.uplinkProfiles.length > 0;
+  return count(collect(value)) > 0;
 }
+
+const count = (f: ReturnType<typeof collect>) => f.nodes.length + f.uplinkProfiles.length + f.collections.length + f.computeCollections.length;
 
 /**
  * Reads NSX JSON. Give every NSX file of one import together: a transport node profile names
@@ -129,21 +159,27 @@ export function readNsxJson(texts: string | readonly string[]): NsxImport {
   const all = typeof texts === 'string' ? [texts] : texts;
   const nodes: Json[] = [];
   const profileObjects: Json[] = [];
+  const collectionObjects: Json[] = [];
+  const computeObjects: Json[] = [];
   all.forEach((text, index) => {
     const value = parse(text);
     if (value === undefined) throw new NsxJsonError('not JSON', index);
     const found = collect(value);
-    if (found.nodes.length + found.uplinkProfiles.length === 0) {
-      throw new NsxJsonError('JSON without an NSX transport node, transport node profile or uplink profile (no host_switch_spec, no resource_type UplinkHostSwitchProfile)', index);
+    if (count(found) === 0) {
+      throw new NsxJsonError('JSON without an NSX transport node, transport node profile, uplink profile or transport node collection (no host_switch_spec, no resource_type UplinkHostSwitchProfile)', index);
     }
     nodes.push(...found.nodes);
     profileObjects.push(...found.uplinkProfiles);
+    collectionObjects.push(...found.collections);
+    computeObjects.push(...found.computeCollections);
   });
   const notes: string[] = [];
   const uplinkProfiles = profileObjects.map(readUplinkProfile);
   const transportNodes = nodes.map((n, i) => readTransportNode(n, i, uplinkProfiles, notes));
-  if (transportNodes.length === 0) notes.push('The input holds uplink profiles but no transport node or transport node profile, so it describes no switch.');
-  return { transportNodes, uplinkProfiles, notes };
+  const collections = collectionObjects.map(readCollection);
+  const computeCollections = computeObjects.map(readComputeCollection).filter((c): c is NsxComputeCollection => c !== undefined);
+  if (transportNodes.length === 0) notes.push(`The input holds ${uplinkProfiles.length > 0 ? 'uplink profiles' : 'collections'} but no transport node or transport node profile, so it describes no switch.`);
+  return { transportNodes, collections, computeCollections, uplinkProfiles, notes };
 }
 
 function parse(text: string): unknown {
@@ -155,9 +191,11 @@ function parse(text: string): unknown {
 }
 
 /** Every transport node (profile) and uplink profile anywhere in the document. */
-function collect(value: unknown): { nodes: Json[]; uplinkProfiles: Json[] } {
+function collect(value: unknown): { nodes: Json[]; uplinkProfiles: Json[]; collections: Json[]; computeCollections: Json[] } {
   const nodes: Json[] = [];
   const uplinkProfiles: Json[] = [];
+  const collections: Json[] = [];
+  const computeCollections: Json[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > MAX_DEPTH) return;
     if (Array.isArray(v)) {
@@ -178,10 +216,48 @@ function collect(value: unknown): { nodes: Json[]; uplinkProfiles: Json[] } {
       uplinkProfiles.push(v);
       return;
     }
+    if ((type !== undefined && COLLECTION_TYPES.has(type)) || (type === undefined && v.transport_node_profile_id !== undefined && v.compute_collection_id !== undefined)) {
+      collections.push(v);
+      return;
+    }
+    if (type === 'ComputeCollection' && str(v.external_id) !== undefined) {
+      computeCollections.push(v);
+      return;
+    }
     for (const child of Object.values(v)) visit(child, depth + 1);
   };
   visit(value, 0);
-  return { nodes, uplinkProfiles };
+  return { nodes, uplinkProfiles, collections, computeCollections };
+}
+
+function readCollection(c: Json): NsxCollection {
+  const out: NsxCollection = {};
+  const id = str(c.id);
+  const name = str(c.display_name);
+  const profile = str(c.transport_node_profile_id);
+  const computeCollectionId = str(c.compute_collection_id);
+  if (id !== undefined) out.id = id;
+  if (name !== undefined) out.name = name;
+  if (profile !== undefined) out.profile = profile;
+  if (computeCollectionId !== undefined) out.computeCollectionId = computeCollectionId;
+  return out;
+}
+
+function readComputeCollection(c: Json): NsxComputeCollection | undefined {
+  const id = str(c.external_id);
+  if (id === undefined) return undefined;
+  const out: NsxComputeCollection = { id };
+  const name = str(c.display_name);
+  const localId = str(c.cm_local_id);
+  if (name !== undefined) out.name = name;
+  if (localId !== undefined) out.localId = localId;
+  return out;
+}
+
+/** Whether a reference (Policy path or Manager id) names this transport node profile. */
+export function refersToProfile(ref: string, profile: Pick<NsxTransportNode, 'id' | 'path'>): boolean {
+  if (profile.path !== undefined && ref === profile.path) return true;
+  return profile.id !== undefined && (ref === profile.id || ref.split('/').pop() === profile.id);
 }
 
 function readTeaming(v: unknown): NsxTeaming | undefined {
@@ -254,6 +330,8 @@ function readTransportNode(n: Json, i: number, profiles: NsxUplinkProfile[], not
   if (switches.length === 0) notes.push(`${what} has no host switches.`);
   const out: NsxTransportNode = { kind, name, switches, hostSwitches };
   if (id !== undefined) out.id = id;
+  const path = str(n.path);
+  if (path !== undefined) out.path = path;
   if (type !== undefined) out.resourceType = type;
   return out;
 }

@@ -5,11 +5,15 @@
 //   2. flows: every vNIC's flows is scaled by one factor, found by bisection, until the switch's
 //      predicted hit rate meets the measured one (the hit rate falls as flows grow).
 // Flows and churn are what the user guesses when describing traffic; the cycle constants are left
-// alone (flow-stats counters do not measure cycles). Edits go through jsonc-parser: comments stay.
+// alone (flow-stats counters do not measure cycles). The model runs with the constants the editor
+// uses (defaults < the user's edpDesigner.model settings < the file's `model`), so the calibrated
+// file predicts what was measured in the editor too, and `basis` says which were not defaults.
+// Edits go through jsonc-parser: comments stay.
 import { applyEdits, modify } from 'jsonc-parser';
 import { analyze } from '../analyze';
 import { formattingOptionsOf } from '../fixes/edits';
 import type { Topology } from '../topology';
+import { DEFAULT_CONSTANTS, effectiveConstants, MODEL_CONSTANTS } from './constants';
 import { computeModel } from './index';
 import { measuredHitRate } from './measured';
 
@@ -18,10 +22,15 @@ export interface Calibration {
   text: string;
   /** What changed, one sentence per switch. */
   changes: string[];
+  /** The model constants the calibration started from that are not the defaults, and where each was set. */
+  basis: string;
 }
 
-/** The proposal, or why there is none. */
-export function calibrateFromMeasurements(text: string, overrides: Record<string, number> = {}): Calibration | { reason: string } {
+/**
+ * The proposal, or why there is none. `settings`: the model constants of the user's settings
+ * (edpDesigner.model); the file's own `model` section wins over them, as in the analysis.
+ */
+export function calibrateFromMeasurements(text: string, settings: Record<string, number> = {}): Calibration | { reason: string } {
   const analysis = analyze(text);
   const topology = analysis.topology;
   if (!topology) return { reason: 'the file has structural errors; fix them first' };
@@ -31,6 +40,7 @@ export function calibrateFromMeasurements(text: string, overrides: Record<string
   const set = (path: (string | number)[], value: number) => {
     out = applyEdits(out, modify(out, path, value, { formattingOptions: fmt }));
   };
+  const overridesOf = { ...settings, ...topology.model };
   const withMeasurement = topology.hosts.flatMap((h, hi) => h.switches.map((s, si) => ({ h, hi, s, si })).filter((x) => x.s.measured));
   if (withMeasurement.length === 0) return { reason: 'no switch has a measured section (import flow statistics with "EDP: Import Hosts…" or edp-check import)' };
 
@@ -41,7 +51,6 @@ export function calibrateFromMeasurements(text: string, overrides: Record<string
       changes.push(`Switch "${s.name}" of ${h.name}: ${target === undefined ? 'the measurement has no hit rate' : 'no vNIC traffic is described'}, nothing to calibrate.`);
       continue;
     }
-    const overridesOf = { ...overrides, ...topology.model };
     const predict = (flowsFactor: number, churn: number[] | undefined): number => {
       const host = structuredClone(h);
       for (const [k, x] of vnics.entries()) {
@@ -73,6 +82,7 @@ export function calibrateFromMeasurements(text: string, overrides: Record<string
     }
     const factor = Math.exp((lo + hi2) / 2);
     const reached = predict(factor, churn);
+    const gap = effectiveConstants(overridesOf)['measured.hitRateGap'];
     const base = ['hosts', hi, 'vms'];
     for (const [k, x] of vnics.entries()) {
       const flows = Math.max(1, Math.round(x.n.traffic!.flows * factor));
@@ -82,10 +92,23 @@ export function calibrateFromMeasurements(text: string, overrides: Record<string
     changes.push(
       `Switch "${s.name}" of ${h.name}: flows of its ${vnics.length} vNIC${vnics.length === 1 ? '' : 's'} × ${factor.toPrecision(3)}` +
         (churn ? `, newFlowsPerSec shared out to ${round(measuredNew)} per second in all` : '') +
-        `; predicted hit rate now ${(reached * 100).toFixed(1)}% against ${(target * 100).toFixed(1)}% measured.`,
+        `; predicted hit rate now ${(reached * 100).toFixed(1)}% against ${(target * 100).toFixed(1)}% measured.` +
+        (Math.abs(reached - target) > gap ? ` Traffic alone cannot close the gap: check the switch's flowCache.entries (else the flowCacheEntries constant, ${s.flowCache?.entries ?? effectiveConstants(overridesOf).flowCacheEntries} now) and the measurement.` : ''),
     );
   }
-  return { text: out, changes };
+  return { text: out, changes, basis: basisOf(settings, topology.model) };
+}
+
+/** "Model constants: …" naming each constant that is not its default and where it was set. */
+function basisOf(settings: Record<string, number>, file: Record<string, number> | undefined): string {
+  const fromFile = effectiveConstants(file);
+  const fromSettings = effectiveConstants(settings);
+  const effective = effectiveConstants({ ...settings, ...file });
+  const set = MODEL_CONSTANTS.filter((c) => effective[c.key] !== DEFAULT_CONSTANTS[c.key]).map((c) => {
+    const where = file && c.key in file && fromFile[c.key] === effective[c.key] ? "the file's model" : fromSettings[c.key] === effective[c.key] ? 'edpDesigner.model setting' : 'default';
+    return `${c.key} = ${effective[c.key]} (${where})`;
+  });
+  return set.length === 0 ? 'Model constants: the defaults (docs/MODEL.md).' : `Model constants as the analysis uses them: ${set.join(', ')}; the others are the defaults (docs/MODEL.md).`;
 }
 
 function round(x: number): number {

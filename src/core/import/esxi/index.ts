@@ -4,7 +4,7 @@ import type { HostFacts } from '../facts';
 import { emptyHost } from '../facts';
 import { readCpu } from './cpu';
 import { type FlowSample, measuredFrom, readFlowSamples } from './flowStats';
-import { readNics } from './nics';
+import { readNics, setNic } from './nics';
 import { attachLcores, readSwitches } from './switches';
 
 export interface EsxiRead {
@@ -29,6 +29,7 @@ export function readEsxiOutput(text: string): EsxiRead {
     samples,
     ensDriven: [...nics.extras.ensDriven],
     rxRing: [...nics.extras.rxRing],
+    ...(nics.extras.pciProps.length ? { pciProps: nics.extras.pciProps } : {}),
   };
   return { host, notes, recognised: cpu || nics.found || switches.found || samples.length > 0 };
 }
@@ -38,6 +39,16 @@ export function resolveEsxi(host: HostFacts, notes: string[]): void {
   const pending = host.esxi;
   if (!pending) return;
   delete host.esxi;
+  for (const p of pending.pciProps ?? []) {
+    const nic = host.nics.find((n) => n.pciAddress === p.pciAddress);
+    if (!nic) {
+      notes.push(`${host.name ?? 'A host'}: a vsish pNic properties block of PCI address ${p.pciAddress} names no vmnic, and no NIC listing (\`esxcli network nic list\`, \`esxcfg-nics -l\`) has that address: its NUMA node is not used. Keep the \`vsish -e get /net/pNics/vmnicN/properties\` command line above its output.`);
+      continue;
+    }
+    const { pciAddress: _a, numaNode, ...props } = p;
+    if (numaNode !== undefined) nic.numaNode ??= numaNode;
+    setNic(nic, props);
+  }
   attachLcores(host, pending.lcores, pending.assignment, { ensDriven: new Map(pending.ensDriven), rxRing: new Map(pending.rxRing) }, notes);
   const samples = pending.samples;
   if (samples.length === 0) return;

@@ -5,8 +5,8 @@
 //   vsish -e get /net/pNics/vmnicN/properties   `Device NUMA Node:` (and the PCI address)
 //   the pnic affinity listing    Dev  Affinity
 //   nsxdp-cli ens uplink ring get -n vmnicN / esxcli network nic ring current get -n vmnicN   Rx ring size
-import type { HostFacts, NicFacts } from '../facts';
-import { nicNamed, pciAddress } from '../facts';
+import type { HostFacts, NicFacts, PciProps } from '../facts';
+import { defined, nicNamed, pciAddress } from '../facts';
 import { bool, int, keyValues, tables, vmnicAbove } from './lines';
 
 const VMNIC = /^vmnic\w+$/;
@@ -16,11 +16,13 @@ export interface NicExtras {
   ensDriven: Map<string, { interrupt?: boolean }>;
   /** Rx ring size per vmnic. */
   rxRing: Map<string, number>;
+  /** vsish properties of a PCI address no NIC of this input has (the nic list may be another file). */
+  pciProps: PciProps[];
 }
 
 export function readNics(lines: readonly string[], host: HostFacts, notes: string[]): { found: boolean; extras: NicExtras } {
   let found = false;
-  const extras: NicExtras = { ensDriven: new Map(), rxRing: new Map() };
+  const extras: NicExtras = { ensDriven: new Map(), rxRing: new Map(), pciProps: [] };
 
   const nicList = /^\s*Name\s+PCI Device\s+Driver\s+Admin Status\s+Link Status\s+Speed\s+Duplex\s+MAC Address\s+MTU\s+Description\s*$/;
   for (const t of tables(lines, nicList, () => 10, VMNIC)) {
@@ -63,15 +65,19 @@ export function readNics(lines: readonly string[], host: HostFacts, notes: strin
     const block = keyValues(lines, start);
     const node = int(block.values.get('Device NUMA Node'));
     const blockStart = /properties\s*\{?\s*$/.test(lines[start - 1] ?? '') ? start - 1 : start;
-    const name = vmnicAbove(lines, blockStart) ?? byPci(host, block.values);
+    const address = addressOf(block.values);
+    const name = vmnicAbove(lines, blockStart) ?? host.nics.find((n) => address !== undefined && n.pciAddress === address)?.name;
+    const props = { driver: block.values.get('Driver Name'), driverVersion: block.values.get('Driver Version'), firmware: block.values.get('Driver Firmware Version') };
+    i = block.end - 1;
     if (!name) {
-      notes.push(`A vsish pNic properties block (line ${i + 1}) names no vmnic and no known PCI address: its NUMA node is not used. Keep the \`vsish -e get /net/pNics/vmnicN/properties\` command line above its output.`);
+      // The nic list that names this address may be another file of the collection: joined once all are read (esxi/index.ts).
+      if (address !== undefined) extras.pciProps.push(defined({ pciAddress: address, numaNode: node !== undefined && node >= 0 ? node : undefined, ...props }));
+      else notes.push(`A vsish pNic properties block (line ${i + 1}) names no vmnic and no PCI address: its NUMA node is not used. Keep the \`vsish -e get /net/pNics/vmnicN/properties\` command line above its output.`);
       continue;
     }
     const nic = nicNamed(host, name);
     if (node !== undefined && node >= 0) nic.numaNode = node;
-    setNic(nic, { driver: block.values.get('Driver Name'), driverVersion: block.values.get('Driver Version'), firmware: block.values.get('Driver Firmware Version') });
-    i = block.end - 1;
+    setNic(nic, props);
   }
 
   for (const t of tables(lines, /^\s*Dev(?:ice)?\s+Affinity\s*$/, () => 2, VMNIC)) {
@@ -94,7 +100,7 @@ export function readNics(lines: readonly string[], host: HostFacts, notes: strin
   return { found, extras };
 }
 
-function setNic(nic: NicFacts, facts: Partial<NicFacts>): void {
+export function setNic(nic: NicFacts, facts: Partial<NicFacts>): void {
   for (const [k, v] of Object.entries(facts) as [keyof NicFacts, string | undefined][]) {
     if (v !== undefined && v !== '' && (nic as unknown as Record<string, unknown>)[k] === undefined) (nic as unknown as Record<string, unknown>)[k] = v;
   }
@@ -105,10 +111,9 @@ function linkSpeed(nic: NicFacts, mbps: number | undefined): void {
   if (mbps && mbps > 0) nic.speedGbps ??= mbps / 1000;
 }
 
-function byPci(host: HostFacts, values: Map<string, string>): string | undefined {
+function addressOf(values: Map<string, string>): string | undefined {
   const seg = int(values.get('PCI Segment')), bus = int(values.get('PCI Bus')), slot = int(values.get('PCI Slot')), fn = int(values.get('PCI Fn'));
   if (bus === undefined || slot === undefined || fn === undefined) return undefined;
-  const address = pciAddress(`${(seg ?? 0).toString(16)}:${bus.toString(16)}:${slot.toString(16)}.${fn}`);
-  return host.nics.find((n) => n.pciAddress === address)?.name;
+  return pciAddress(`${(seg ?? 0).toString(16)}:${bus.toString(16)}:${slot.toString(16)}.${fn}`);
 }
 

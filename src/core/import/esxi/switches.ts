@@ -95,7 +95,7 @@ function proxySwitchBlocks(text: string): string[] {
  * there; with one EDP switch on the host that is the one, otherwise the rows stay on a switch named
  * after the portset for the user to rename (said in a note).
  */
-export function attachLcores(host: HostFacts, rows: LcoreRow[], assignment: LcoreAssignment | undefined, extras: NicExtras, notes: string[]): void {
+export function attachLcores(host: HostFacts, rows: LcoreRow[], assignment: LcoreAssignment | undefined, extras: Pick<NicExtras, 'ensDriven' | 'rxRing'>, notes: string[]): void {
   const portsets = [...new Set(rows.map((r) => r.portset))];
   const edp = host.switches.filter((s) => s.mode !== undefined && s.mode !== 'standard');
   const candidates = edp.length ? edp : host.switches.filter((s) => s.mode === undefined);
