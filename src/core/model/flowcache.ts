@@ -11,7 +11,7 @@
 // not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
 // and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { clearZipfCache, EM_ORDER, rankPower, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -148,8 +148,9 @@ const shapes = new Map<number, { ofS: ExponentConstants; byShape: Map<number | s
 let lawCount = 0;
 const MAX_LAWS = 16384;
 
-/** Forgets the laws set up so far (benchmarks measure a cold set-up with it). */
+/** Forgets the laws and normalisers set up so far (benchmarks measure a cold set-up with it). */
 export function clearSolverCache(): void {
+  clearZipfCache();
   shapes.clear();
   lawCount = 0;
 }
@@ -188,7 +189,7 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
   const rank: number[] = [];
   for (let k = 1; k < A; k++) {
     const w = mult[(k - 1) % q];
-    if (w) { base.push(Math.pow(k, -s)); m.push(w); rank.push(k); }
+    if (w) { base.push(rankPower(k, s)); m.push(w); rank.push(k); }
   }
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];

@@ -88,6 +88,25 @@ export function stridedLayout(n: number, q: number, s: number): StridedLayout {
   return { A, rows, E: A + rows * q };
 }
 
+/**
+ * k^(−s) for the head ranks k < POWER_TABLE, per exponent: every vNIC law with that exponent
+ * sums the same head ranks (a design has many flow counts but few exponents). Bounded.
+ */
+const POWER_TABLE = 4096;
+const powerTables = new Map<number, number[]>();
+
+/** k^(−s), from the exponent's table for small k. */
+export function rankPower(k: number, s: number): number {
+  if (k >= POWER_TABLE) return Math.pow(k, -s);
+  let table = powerTables.get(s);
+  if (!table) {
+    if (powerTables.size >= 256) powerTables.clear();
+    powerTables.set(s, (table = [0]));
+  }
+  while (table.length <= k) table.push(Math.pow(table.length, -s));
+  return table[k];
+}
+
 /** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
 export function stridedPowerSum(n: number, s: number, q: number, j: number): number {
   if (s === 0) return queueFlowCount(n, q, j);
@@ -111,7 +130,7 @@ export function stridedPowerSum(n: number, s: number, q: number, j: number): num
     sum += tail;
   }
   const last = Math.min(n, A - 1);
-  for (let m = last > j ? Math.floor((last - 1 - j) / q) : -1; m >= 0; m--) sum += Math.pow(j + 1 + m * q, -s);
+  for (let m = last > j ? Math.floor((last - 1 - j) / q) : -1; m >= 0; m--) sum += rankPower(j + 1 + m * q, s);
   return sum;
 }
 
@@ -124,6 +143,13 @@ export function harmonicNumber(n: number, s: number): number {
 /** Memo by Zipf exponent, then `n/q` (no number-to-string conversion of the exponent per lookup). */
 const sumsCache = new Map<number, Map<string, { sums: Float64Array; shares: Float64Array }>>();
 let sumsCount = 0;
+
+/** Forgets the memoised normalisers (the solver's clearSolverCache calls it, for a cold benchmark). */
+export function clearZipfCache(): void {
+  powerTables.clear();
+  sumsCache.clear();
+  sumsCount = 0;
+}
 
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
 function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
