@@ -11,7 +11,7 @@
 // not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
 // and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
-import { clearZipfCache, EM_ORDER, rankPower, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { clearZipfCache, EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -187,9 +187,16 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
   const base: number[] = [];
   const m: number[] = [];
   const rank: number[] = [];
-  for (let k = 1; k < A; k++) {
-    const w = mult[(k - 1) % q];
-    if (w) { base.push(rankPower(k, s)); m.push(w); rank.push(k); }
+  // Only the ranks of the queues counted (a few of 16, say), in increasing order.
+  const powers = rankPowers(s, A - 1);
+  const present: number[] = [];
+  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
+  for (let row = 0; row * q + 1 < A; row++) {
+    for (const j of present) {
+      const k = row * q + j + 1;
+      if (k >= A) break;
+      base.push(k < powers.length ? powers[k] : Math.pow(k, -s)); m.push(mult[j]); rank.push(k);
+    }
   }
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
