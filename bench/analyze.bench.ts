@@ -13,6 +13,7 @@ import { stripComments } from 'jsonc-parser';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { analyze, createAnalyzer, type Analysis, modelWithoutCurves } from '../src/core';
 import { clearSolverCache, steadyHitRate, type FlowMix } from '../src/core/model/flowcache';
+import { clearZipfCache } from '../src/core/model/zipf';
 import { checkClusters } from '../src/core/rules/cluster';
 import type { Topology } from '../src/core/topology';
 import { cleanDesign, crowdedDesign, realisticDesign } from './designs';
@@ -35,13 +36,14 @@ async function jsonLsMs(name: string, text: string): Promise<number> {
 
 /**
  * Median CPU time of `n` single calls: for calls too long to batch. The solver's set-up per
- * vNIC law is forgotten before each (outside the timing), so each call costs what a first
- * analysis of the file costs, not what meeting its laws again does.
+ * vNIC law and the Zipf normalisers are forgotten before each (outside the timing), so each
+ * call costs what a first analysis of the file costs, not what meeting its laws again does.
  */
 function medianOf(n: number, run: () => unknown): number {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     clearSolverCache();
+    clearZipfCache();
     const start = cpuMs();
     run();
     samples.push(cpuMs() - start);

@@ -11,7 +11,7 @@
 // not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
 // and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
-import { clearZipfCache, EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -148,9 +148,8 @@ const shapes = new Map<number, { ofS: ExponentConstants; byShape: Map<number | s
 let lawCount = 0;
 const MAX_LAWS = 16384;
 
-/** Forgets the laws and normalisers set up so far (benchmarks measure a cold set-up with it). */
+/** Forgets the laws set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
-  clearZipfCache();
   shapes.clear();
   lawCount = 0;
 }
@@ -271,39 +270,32 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const { q, mult } = reduceStride(g.q, g.mult);
     return lawOf(g.n, g.s, q, mult);
   });
-  let size = 0;
-  for (const law of groupLaws) size += law.heads + law.foot.length;
-  // Plain arrays: typed arrays of this size live outside the heap, dear to allocate and collect.
-  const p = new Array<number>(size).fill(0);
-  const m = new Array<number>(size).fill(0);
-  const mBefore = new Array<number>(size + 1).fill(0);
-  const mpBefore = new Array<number>(size + 1).fill(0);
+  // Plain arrays built by push (packed doubles): typed arrays of this size live outside the
+  // heap, dear to allocate and collect, and pre-sized plain arrays start out holey.
+  const p: number[] = [];
+  const m: number[] = [];
+  const mBefore: number[] = [0];
+  const mpBefore: number[] = [0];
   const segments = new Uint32Array(groups.length + 1);
-  let used = 0;
   const tails: Tail[] = [];
   let flows = 0;
   let minP = Infinity;
+  let mSum = 0, mpSum = 0;
+  const add = (pr: number, mr: number) => {
+    p.push(pr);
+    m.push(mr);
+    mBefore.push((mSum += mr));
+    mpBefore.push((mpSum += mr * pr));
+  };
   for (let i = 0; i < groups.length; i++) {
     const c = groups[i].c;
     const law = groupLaws[i];
     flows += law.flows;
     minP = Math.min(minP, c * law.minBase);
     const head = law.shape;
-    for (let r = 0; r < law.heads; r++) {
-      p[used] = c * head!.headBase[r];
-      m[used] = head!.headMult[r];
-      mBefore[used + 1] = mBefore[used] + m[used];
-      mpBefore[used + 1] = mpBefore[used] + m[used] * p[used];
-      used++;
-    }
-    for (let r = 0; r < law.foot.length; r++) {
-      p[used] = c * law.foot[r];
-      m[used] = law.footMult[r];
-      mBefore[used + 1] = mBefore[used] + m[used];
-      mpBefore[used + 1] = mpBefore[used] + m[used] * p[used];
-      used++;
-    }
-    segments[i + 1] = used;
+    for (let r = 0; r < law.heads; r++) add(c * head!.headBase[r], head!.headMult[r]);
+    for (let r = 0; r < law.foot.length; r++) add(c * law.foot[r], law.footMult[r]);
+    segments[i + 1] = p.length;
     if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
   }
   return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map(), dropped };

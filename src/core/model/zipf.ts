@@ -171,7 +171,7 @@ export function harmonicNumber(n: number, s: number): number {
 const sumsCache = new Map<number, Map<string, { sums: Float64Array; shares: Float64Array }>>();
 let sumsCount = 0;
 
-/** Forgets the memoised normalisers (the solver's clearSolverCache calls it, for a cold benchmark). */
+/** Forgets the memoised normalisers and power tables (for a cold benchmark). */
 export function clearZipfCache(): void {
   powerTables.clear();
   sumsCache.clear();
