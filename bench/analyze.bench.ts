@@ -129,6 +129,14 @@ async function main(): Promise<void> {
   const cleanMs = medianOf(3, () => analyze(clean));
   rows.push([`analyze, clean 1000 hosts (${mb(clean)})`, `${ratio(cleanMs, cleanParse)} JSON.parse (${formatMs(cleanMs)} ms; JSON.parse ${formatMs(cleanParse)} ms)`, '≤ 5× JSON.parse']);
 
+  const edits = reanalysisMs(realistic, 60);
+  rows.push([
+    're-analysis after a one-digit pps edit, 100 hosts (createAnalyzer)',
+    `p95 ${ratio(quantile(edits, 0.95), realisticParse)}, p50 ${ratio(quantile(edits, 0.5), realisticParse)} JSON.parse (p95 ${formatMs(quantile(edits, 0.95))} ms, p50 ${formatMs(quantile(edits, 0.5))} ms)`,
+    'p95 ≤ 5× JSON.parse',
+  ]);
+
+  // (After the re-analysis row, whose p95 a larger heap would disturb.)
   // Issue 11's claim "any 2 MB file analyzes in < 2 s", on its pathological kind: every lcore
   // serves ~27 vNICs' queues (16 per vNIC) whose flows do not fit. With the report's cache
   // curves (what the CLI's JSON output and the report panel read) and without.
@@ -143,13 +151,6 @@ async function main(): Promise<void> {
     `analyze, crowded 60 hosts (${mb(crowded)}, 16-queue vNICs, ${crowdedFindings} findings)`,
     `${ratio(crowdedMs, crowdedParse)} JSON.parse (${formatMs(crowdedMs)} ms; JSON.parse ${formatMs(crowdedParse)} ms); with every cache curve ${ratio(curvesMs, crowdedParse)} (${formatMs(curvesMs)} ms)`,
     '< 2 s for any 2 MB file (issue 11)',
-  ]);
-
-  const edits = reanalysisMs(realistic, 60);
-  rows.push([
-    're-analysis after a one-digit pps edit, 100 hosts (createAnalyzer)',
-    `p95 ${ratio(quantile(edits, 0.95), realisticParse)}, p50 ${ratio(quantile(edits, 0.5), realisticParse)} JSON.parse (p95 ${formatMs(quantile(edits, 0.95))} ms, p50 ${formatMs(quantile(edits, 0.5))} ms)`,
-    'p95 ≤ 5× JSON.parse',
   ]);
 
   // One lcore serving 16 queues whose flow counts span 10^4..10^8, with mixed skew.
