@@ -26,6 +26,7 @@ export const MAX_FLOW_TABLE = 524288;
 
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
 const SERIES_LIMIT = 2;
+const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
 /** e^(−x) is 0 in double precision beyond this. */
 const EXP_UNDERFLOW = 745;
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
@@ -398,15 +399,16 @@ function tailSums(tail: Tail, logT: number, out: Float64Array): void {
   const xA = Math.exp(logTau - t.s * t.logA);
   const xE = Math.exp(logTau - t.s * t.logE);
   scratch.fill(0);
+  // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
   if (xA <= SERIES_LIMIT) {
-    seriesIntegral(t, t.A, xA, t.E, xE, scratch);
+    seriesIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
   } else if (xE >= SERIES_LIMIT) {
-    largeIntegral(t, t.A, xA, t.E, xE, scratch);
+    largeIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
   } else {
-    const logK0 = t.beta * (logTau - Math.log(SERIES_LIMIT));
+    const logK0 = t.beta * (logTau - LOG_SERIES_LIMIT);
     const k0 = Math.exp(logK0);
-    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, scratch);
-    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, scratch);
+    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, logK0 - t.logA, scratch);
+    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, t.logE - logK0, scratch);
   }
   for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
   endCorrection(t.endE, 0, xE, 1, out);
@@ -478,8 +480,7 @@ function seriesEnd(c: number[], k: number, x: number, sign: number, acc: Float64
 }
 
 /** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
-function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
-  const L = Math.log(k2 / k1);
+function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
   if (!(L > 0)) return;
   const law = seriesLawOf(t);
   seriesEnd(law.coef, k2, x2, 1, acc);
@@ -504,9 +505,8 @@ function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: numb
  * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
  * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
  */
-function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
-  if (!(k2 > k1)) return;
-  const L = Math.log(k2 / k1);
+function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
+  if (!(k2 > k1) || !(L > 0)) return;
   const pow0 = k2 - k1;
   const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
   const e1 = gammaEnd(t, k1, x1, end1);
