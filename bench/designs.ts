@@ -3,8 +3,11 @@
 // - realistic: per host 2 sockets, 1–2 EDP switches with lcores, ~20 VMs with 1–2 vNICs of 2–4
 //   queues and 2k–40k Zipf flows per vNIC, so the flows do NOT fit the flow caches (every loaded
 //   lcore needs a Che solve), plus a few deliberate mistakes (findings);
-// - clean: hosts the model finds nothing wrong with (flows fit, lcores NUMA-aligned).
-// Usage as a script: node out/bench/designs.js realistic|clean HOSTS [SEED] > FILE
+// - clean: hosts the model finds nothing wrong with (flows fit, lcores NUMA-aligned);
+// - crowded: the pathological kind of issue 11 (60 hosts ≈ 2 MB): 40 VMs × 2 vNICs of 16 queues
+//   per host, 20k–200k flows each, on 3 lcores per switch, so every lcore serves ~100 queues of
+//   ~50 different vNIC laws whose flows do not fit.
+// Usage as a script: node out/bench/designs.js realistic|clean|crowded HOSTS [SEED] > FILE
 import { prng } from '../test/support/prng';
 
 export interface DesignOptions {
@@ -131,6 +134,33 @@ function cleanHost(i: number, r: Rng, o: Required<DesignOptions>): object {
   };
 }
 
+function crowdedHost(i: number, r: Rng, o: Required<DesignOptions>): object {
+  const name = `esx-${pad(i + 1)}`;
+  const vms = Array.from({ length: o.vmsPerHost }, (_, v) => {
+    const node = v % 2;
+    return {
+      name: `${r.pick(VM_KINDS)}-${pad(i + 1)}-${pad(v + 1, 2)}`, numaNode: node, vcpus: 8, latencySensitivity: 'high',
+      vnics: [0, 1].map((n) => {
+        const pps = r.int(20, 120) * 1000;
+        return {
+          name: `eth${n}`, switch: `vds-edp-n${node}`, adapter: 'vmxnet3', queues: 16,
+          traffic: { pps, packetBytes: r.pick([256, 512, 1400]), flows: r.int(20, 200) * 1000, zipf: Math.round((0.6 + r.next() * 0.6) * 100) / 100, newFlowsPerSec: 100 },
+        };
+      }),
+    };
+  });
+  return {
+    name, cluster: `cluster-${pad(Math.floor(i / o.clusterSize) + 1, 2)}`,
+    cpu: cpuOf(32, 2.4), numaNodes: numaNodesOf(32),
+    nics: [nic(4, 0), nic(5, 1)],
+    switches: [0, 1].map((node) => ({
+      name: `vds-edp-n${node}`, mode: 'edp-standard', uplinks: [`vmnic${4 + node}`], mtu: 9000,
+      lcores: [{ numaNode: node, count: 3 }], lcoreAssignment: 'cpu-usage', flowCache: { entries: 8192 }, rxRingSize: 1024,
+    })),
+    vms,
+  };
+}
+
 function withDefaults(options: DesignOptions, vmsPerHost: number): Required<DesignOptions> {
   return { hosts: options.hosts, seed: options.seed ?? 14, vmsPerHost: options.vmsPerHost ?? vmsPerHost, clusterSize: options.clusterSize ?? 16 };
 }
@@ -166,11 +196,19 @@ export function cleanDesign(options: DesignOptions): string {
   return document('clean', hosts, `clean, ${o.hosts} hosts, seed ${o.seed}`);
 }
 
+/** ~33 KB per host with the default 40 VMs: 60 hosts ≈ 2 MB, flows that do not fit on every lcore. */
+export function crowdedDesign(options: DesignOptions): string {
+  const o = withDefaults(options, 40);
+  const r = rngOf(o.seed);
+  const hosts = Array.from({ length: o.hosts }, (_, i) => crowdedHost(i, r, o));
+  return document('crowded', hosts, `crowded, ${o.hosts} hosts, seed ${o.seed}`);
+}
+
 if (require.main === module) {
   const [kind, hosts, seed] = process.argv.slice(2);
-  const make = kind === 'clean' ? cleanDesign : kind === 'realistic' ? realisticDesign : undefined;
+  const make = kind === 'clean' ? cleanDesign : kind === 'realistic' ? realisticDesign : kind === 'crowded' ? crowdedDesign : undefined;
   if (!make || !(Number(hosts) > 0)) {
-    process.stderr.write('usage: node out/bench/designs.js realistic|clean HOSTS [SEED] > FILE\n');
+    process.stderr.write('usage: node out/bench/designs.js realistic|clean|crowded HOSTS [SEED] > FILE\n');
     process.exit(2);
   }
   process.stdout.write(make({ hosts: Number(hosts), seed: seed === undefined ? undefined : Number(seed) }));

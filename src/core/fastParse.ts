@@ -30,10 +30,12 @@ const NOT_JSON = Symbol('not JSON');
  * property for JSON.parse, the prototype for a plain object elsewhere; escaped keys too) and
  * numbers beyond ±1.8e308 (Infinity). parse.ts reports those; the fast path leaves them to it.
  */
-const CAREFUL = /__proto__|\\u|\d[eE]\+?\d{3}|\d{309}/;
+const HUGE_NUMBER = /\d[eE]\+?\d{3}|\d{309}/;
 
 export function needsCarefulRead(text: string): boolean {
-  return CAREFUL.test(text);
+  // The keys by indexOf: in one regular expression with the numbers they doubled its cost
+  // (about 0.4× JSON.parse of the same text).
+  return text.includes('__proto__') || text.includes('\\u') || HUGE_NUMBER.test(text);
 }
 
 function fastValue(text: string): unknown {

@@ -12,7 +12,13 @@ export function pointerSegments(pointer: string): (string | number)[] {
 }
 
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const s of segments) {
+    // Numbers and plain keys (nearly every segment) need no escaping.
+    if (typeof s === 'number') pointer += '/' + s;
+    else pointer += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return pointer;
 }
 
 /**

@@ -11,7 +11,7 @@
 // not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
 // and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -26,10 +26,47 @@ export const MAX_FLOW_TABLE = 524288;
 
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
 const SERIES_LIMIT = 2;
+const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
 /** e^(−x) is 0 in double precision beyond this. */
 const EXP_UNDERFLOW = 745;
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
+
+/**
+ * What a law's set-up shares with every law of the same Zipf exponent s, queue count q and
+ * queue multiplicities, whatever its flow count n: the head ranks (1 … A−1: A depends on s
+ * and q only), the Euler–Maclaurin correction at A, and the series and gamma constants of s.
+ * Designs give nearly every vNIC its own flow count, but few exponents and queue counts, so
+ * a new law costs only its own end at E and its foot.
+ */
+interface Shape {
+  s: number;
+  beta: number;
+  q: number;
+  A: number;
+  logA: number;
+  /** k^(−s), multiplicity and rank of each head rank of the queues counted, increasing. */
+  headBase: number[];
+  headMult: number[];
+  headRank: number[];
+  mult: Float64Array;
+  /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
+  coef: Float64Array;
+  /** Σ mult / q: the weight of ∫_A^E. */
+  density: number;
+  /** The end correction at A (see endPolynomials). */
+  endA: number[];
+  /** Constants of the exponent s alone. */
+  ofS: ExponentConstants;
+}
+
+/** What depends on the Zipf exponent only, computed on first use. */
+interface ExponentConstants {
+  /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
+  atLimit?: number[];
+  /** The series regime's coefficients (seriesLawOf). */
+  series?: SeriesLaw;
+}
 
 /**
  * The closed-form tail of one vNIC law (n flows, Zipf s, q queues, each queue counted mult[j]
@@ -37,18 +74,16 @@ const GAMMA_NEGLIGIBLE = 50;
  * live in the solver's node list. Shared by every lcore with the same law (see lawOf).
  */
 interface TailLaw {
+  shape: Shape;
   s: number;
   beta: number;
   A: number;
   E: number;
   logA: number;
   logE: number;
-  /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
-  /** Euler–Maclaurin end corrections at A (from 0) and E (from END_SIZE) as P(x) + e^(−x)·Q(x) per sum (see endPolynomials). */
-  ends: Float64Array;
-  /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT, computed on first use. */
-  atLimit?: Float64Array;
+  /** Euler–Maclaurin end corrections at E (from 0) as P(x) + e^(−x)·Q(x) per sum (see endPolynomials); at A: shape.endA. */
+  endE: number[];
 }
 
 /** A tail on an lcore: its law and the lcore's popularity scale c (x = c·T·k^(−s)). */
@@ -56,9 +91,11 @@ interface Tail { law: TailLaw; logC: number }
 
 /** The part of a group's set-up that depends on its law only, not on the lcore's scale c. */
 interface Law {
-  /** k^(−s) of the head and foot ranks summed one by one, most popular first (uniform: one entry of 1), and their multiplicities. */
-  base: number[];
-  mult: number[];
+  /** k^(−s) of the head ranks (the first `heads` of shape's) and of the foot, summed one by one, most popular first (uniform: one entry of 1), and their multiplicities. */
+  shape?: Shape;
+  heads: number;
+  foot: number[];
+  footMult: number[];
   flows: number;
   /** n^(−s): the least popular rank's base. */
   minBase: number;
@@ -68,18 +105,20 @@ interface Law {
 /** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
 interface Prepared {
   /** Popularity and multiplicity of each flow summed one by one, by group, most popular first in each… */
-  p: Float64Array;
-  m: Float64Array;
+  p: number[];
+  m: number[];
   /** …the sums of m and m·p over the first i of them (see evaluate), and where each group starts. */
-  mBefore: Float64Array;
-  mpBefore: Float64Array;
+  mBefore: number[];
+  mpBefore: number[];
   segments: Uint32Array;
   tails: Tail[];
   flows: number;
   minP: number;
   /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
   solved: Map<number, number>;
-  last?: { logC: number; logT: number; slope: number; hit: number };
+  last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
+  /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
+  dropped: number;
 }
 
 /**
@@ -101,65 +140,97 @@ interface Group { n: number; s: number; q: number; c: number; mult: Float64Array
 const NEGLIGIBLE_SHARE = 1e-12;
 
 /**
- * Laws set up so far, by Zipf exponent, then by flows, queues and multiplicities (integers: no
- * number-to-string conversion of the exponent on every lookup). Designs repeat vNIC laws (the
- * same traffic on many VMs, or on the lcores of every host), and re-analysis after an edit
- * meets them again; bounded, so a file with many distinct laws does not grow memory.
+ * Laws set up so far, by Zipf exponent and shape (queues and multiplicities), then by flows.
+ * Designs repeat vNIC laws (the same traffic on many VMs, or on the lcores of every host), and
+ * re-analysis after an edit meets them again; bounded, so a file with many distinct laws does
+ * not grow memory.
  */
-const laws = new Map<number, Map<string, Law>>();
+const shapes = new Map<number, { ofS: ExponentConstants; byShape: Map<number | string, { shape: Shape; byFlows: Map<number, Law> }> }>();
 let lawCount = 0;
-const MAX_LAWS = 4096;
+const MAX_LAWS = 16384;
 
-/** Forgets the laws set up so far (benchmarks measure a cold set-up with it). */
+/** Forgets the laws set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
-  laws.clear();
+  shapes.clear();
   lawCount = 0;
 }
 
 function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
-  let key = `${n}/${q}`;
-  for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
-  let byS = laws.get(s);
-  const known = byS?.get(key);
+  // One queue counted once (the common case: an lcore serves one queue of a vNIC) gets a
+  // numeric key; other multiplicities a string.
+  let only = -1;
+  for (let j = 0; j < q; j++) if (mult[j]) only = only === -1 && mult[j] === 1 ? j : -2;
+  let key: number | string;
+  if (only >= 0) key = q * MAX_STRIDE + only;
+  else {
+    key = `${q}`;
+    for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
+  }
+  let byS = shapes.get(s);
+  if (!byS) shapes.set(s, (byS = { ofS: {}, byShape: new Map() }));
+  let entry = byS.byShape.get(key);
+  if (!entry) byS.byShape.set(key, (entry = { shape: makeShape(s, q, mult, byS.ofS), byFlows: new Map() }));
+  const known = entry.byFlows.get(n);
   if (known) return known;
-  if (lawCount >= MAX_LAWS) clearSolverCache();
-  if (!byS) laws.set(s, (byS = new Map<string, Law>()));
-  const law = makeLaw(n, s, q, mult);
-  byS.set(key, law);
+  if (lawCount >= MAX_LAWS) {
+    for (const e of shapes.values()) for (const x of e.byShape.values()) x.byFlows.clear();
+    lawCount = 0;
+  }
+  const law = makeLaw(n, entry.shape);
+  entry.byFlows.set(n, law);
   lawCount++;
   return law;
 }
 
-function makeLaw(n: number, s: number, q: number, mult: Float64Array): Law {
-  let flows = 0;
-  for (let j = 0; j < q; j++) flows += mult[j] * queueFlowCount(n, q, j);
-  // Uniform: every flow has the same popularity.
-  if (s === 0) return { base: [1], mult: [flows], flows, minBase: 1 };
-  const { A, rows, E } = stridedLayout(n, q, s);
+function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
+  const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
   const base: number[] = [];
   const m: number[] = [];
-  // Ranks in increasing order (popularity decreasing): one queue by its stride, several by
-  // every rank of the head and foot (there are at most 8 rows of them).
-  let only = -1;
-  for (let j = 0; j < q; j++) if (mult[j]) only = only === -1 ? j : -2;
-  const add = (from: number, to: number) => {
-    if (only >= 0) {
-      for (let k = from + ((only - ((from - 1) % q) + q) % q); k <= to; k += q) { base.push(Math.pow(k, -s)); m.push(mult[only]); }
-    } else {
-      for (let k = from; k <= to; k++) if (mult[(k - 1) % q]) { base.push(Math.pow(k, -s)); m.push(mult[(k - 1) % q]); }
+  const rank: number[] = [];
+  // Only the ranks of the queues counted (a few of 16, say), in increasing order.
+  const powers = rankPowers(s, A - 1);
+  const present: number[] = [];
+  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
+  for (let row = 0; row * q + 1 < A; row++) {
+    for (const j of present) {
+      const k = row * q + j + 1;
+      if (k >= A) break;
+      base.push(k < powers.length ? powers[k] : Math.pow(k, -s)); m.push(mult[j]); rank.push(k);
     }
+  }
+  let total = 0;
+  for (let j = 0; j < q; j++) total += mult[j];
+  const coef = eulerMaclaurinCoefficients(mult, q);
+  const endA = new Array<number>(END_SIZE).fill(0);
+  if (s > 0) endPolynomials(coef, s, A, endA, 0);
+  return {
+    s, beta: 1 / s, q, A, logA: Math.log(A), mult, coef, density: total / q, endA, ofS,
+    headBase: base, headMult: m, headRank: rank,
   };
-  add(1, Math.min(n, A - 1));
-  add(E, n);
-  const law: Law = { base, mult: m, flows, minBase: Math.pow(n, -s) };
+}
+
+function makeLaw(n: number, shape: Shape): Law {
+  const { s, q, mult, A } = shape;
+  let flows = 0;
+  for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
+  // Uniform: every flow has the same popularity.
+  if (s === 0) return { heads: 0, foot: [1], footMult: [flows], flows, minBase: 1 };
+  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
+  const E = A + rows * q;
+  // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
+  let heads = shape.headRank.length;
+  while (heads > 0 && shape.headRank[heads - 1] > n) heads--;
+  const foot: number[] = [];
+  const footMult: number[] = [];
+  for (let k = E; k <= n; k++) {
+    const w = mult[(k - 1) % q];
+    if (w) { foot.push(Math.pow(k, -s)); footMult.push(w); }
+  }
+  const law: Law = { shape, heads, foot, footMult, flows, minBase: Math.pow(n, -s) };
   if (rows > 0) {
-    let total = 0;
-    for (let j = 0; j < q; j++) total += mult[j];
-    const coef = eulerMaclaurinCoefficients(mult, q);
-    const ends = new Float64Array(2 * END_SIZE);
-    endPolynomials(coef, s, A, ends, 0);
-    endPolynomials(coef, s, E, ends, END_SIZE);
-    law.tail = { s, beta: 1 / s, A, E, logA: Math.log(A), logE: Math.log(E), density: total / q, ends };
+    const endE = new Array<number>(END_SIZE).fill(0);
+    endPolynomials(shape.coef, s, E, endE, 0);
+    law.tail = { shape, s, beta: shape.beta, A, E, logA: shape.logA, logE: Math.log(E), density: shape.density, endE };
   }
   return law;
 }
@@ -181,13 +252,18 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
   const groups: Group[] = [];
+  let dropped = 0;
   for (const a of active) {
     const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.
-    if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) continue;
-    let g = groups.find((x) => x.n === a.n && x.s === a.s && x.q === a.q && Math.abs(x.c - c) <= 1e-12 * c);
+    if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) {
+      dropped += a.w / totalWeight;
+      continue;
+    }
+    let g: Group | undefined;
+    for (const x of groups) if (x.n === a.n && x.s === a.s && x.q === a.q && Math.abs(x.c - c) <= 1e-12 * c) { g = x; break; }
     if (!g) groups.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
     g.mult[a.j] += 1;
   }
@@ -195,32 +271,35 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const { q, mult } = reduceStride(g.q, g.mult);
     return lawOf(g.n, g.s, q, mult);
   });
-  let size = 0;
-  for (const law of groupLaws) size += law.base.length;
-  const p = new Float64Array(size);
-  const m = new Float64Array(size);
-  const mBefore = new Float64Array(size + 1);
-  const mpBefore = new Float64Array(size + 1);
+  // Plain arrays built by push (packed doubles): typed arrays of this size live outside the
+  // heap, dear to allocate and collect, and pre-sized plain arrays start out holey.
+  const p: number[] = [];
+  const m: number[] = [];
+  const mBefore: number[] = [0];
+  const mpBefore: number[] = [0];
   const segments = new Uint32Array(groups.length + 1);
-  let used = 0;
   const tails: Tail[] = [];
   let flows = 0;
   let minP = Infinity;
-  groups.forEach(({ c }, i) => {
+  let mSum = 0, mpSum = 0;
+  const add = (pr: number, mr: number) => {
+    p.push(pr);
+    m.push(mr);
+    mBefore.push((mSum += mr));
+    mpBefore.push((mpSum += mr * pr));
+  };
+  for (let i = 0; i < groups.length; i++) {
+    const c = groups[i].c;
     const law = groupLaws[i];
     flows += law.flows;
     minP = Math.min(minP, c * law.minBase);
-    for (let r = 0; r < law.base.length; r++) {
-      p[used] = c * law.base[r];
-      m[used] = law.mult[r];
-      mBefore[used + 1] = mBefore[used] + m[used];
-      mpBefore[used + 1] = mpBefore[used] + m[used] * p[used];
-      used++;
-    }
-    segments[i + 1] = used;
+    const head = law.shape;
+    for (let r = 0; r < law.heads; r++) add(c * head!.headBase[r], head!.headMult[r]);
+    for (let r = 0; r < law.foot.length; r++) add(c * law.foot[r], law.footMult[r]);
+    segments[i + 1] = p.length;
     if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
-  });
-  return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map() };
+  }
+  return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map(), dropped };
 }
 
 /** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
@@ -320,51 +399,114 @@ function tailSums(tail: Tail, logT: number, out: Float64Array): void {
   const xA = Math.exp(logTau - t.s * t.logA);
   const xE = Math.exp(logTau - t.s * t.logE);
   scratch.fill(0);
+  // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
   if (xA <= SERIES_LIMIT) {
-    seriesIntegral(t, t.A, xA, t.E, xE, scratch);
+    seriesIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
   } else if (xE >= SERIES_LIMIT) {
-    largeIntegral(t, t.A, xA, t.E, xE, scratch);
+    largeIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
   } else {
-    const logK0 = t.beta * (logTau - Math.log(SERIES_LIMIT));
+    const logK0 = t.beta * (logTau - LOG_SERIES_LIMIT);
     const k0 = Math.exp(logK0);
-    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, scratch);
-    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, scratch);
+    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, logK0 - t.logA, scratch);
+    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, t.logE - logK0, scratch);
   }
   for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
-  endCorrection(t.ends, END_SIZE, xE, 1, out);
-  endCorrection(t.ends, 0, xA, -1, out);
+  endCorrection(t.endE, 0, xE, 1, out);
+  endCorrection(t.shape.endA, 0, xA, -1, out);
+}
+
+/**
+ * A law's power series for the series regime: ∫ x^n dk = k·x^n/(1 − s·n) (x = τ·k^(−s)), so each
+ * sum's antiderivative at one end is k·Σ_n coef[n]·x^n with coefficients fixed by s. Kept per law,
+ * with its value at x = SERIES_LIMIT (where the mixed regime's series part always starts), so an
+ * evaluation sums a short series at the other end only. Powers n with s·n near 1 (where both
+ * ends' terms would be large and cancel) are left out and integrated between the two ends.
+ */
+interface SeriesLaw {
+  /** coef per sum g at [g·SERIES_STRIDE + n]. */
+  coef: number[];
+  /** k·Σ coef·x^n / k at x = SERIES_LIMIT, per sum. */
+  atLimit: number[];
+  /** The powers integrated between the ends (|1 − s·n| < NEAR_SINGULAR). */
+  singular: number[];
+}
+
+const SERIES_STRIDE = SERIES_TERMS + 2;
+/** |1 − s·n| below which a power's two end terms are not formed separately (they lose at most a factor 1/NEAR_SINGULAR to cancellation). */
+const NEAR_SINGULAR = 0.25;
+/** 1/(n−1)!: bounds the n-th term of every sum's series. */
+const INV_FACT = Float64Array.from({ length: SERIES_STRIDE }, (_, n) => (n >= 1 ? Math.abs(TAYLOR1[n]) : 0));
+
+function seriesLawOf(tail: TailLaw): SeriesLaw {
+  const t = tail.shape.ofS;
+  if (t.series) return t.series;
+  const coef = new Array<number>(4 * SERIES_STRIDE).fill(0);
+  const atLimit = [0, 0, 0, 0];
+  const singular: number[] = [];
+  let xn = 1;
+  for (let n = 1; n <= SERIES_TERMS + 1; n++) {
+    xn *= SERIES_LIMIT;
+    const z = 1 - tail.s * n;
+    if (Math.abs(z) < NEAR_SINGULAR) {
+      singular.push(n);
+      continue;
+    }
+    coef[n] = TAYLOR0[n] / z;
+    coef[SERIES_STRIDE + n] = TAYLOR1[n] / z;
+    if (n >= 2) {
+      coef[2 * SERIES_STRIDE + n] = TAYLOR0[n - 1] / z;
+      coef[3 * SERIES_STRIDE + n] = TAYLOR1[n - 1] / z;
+    }
+    for (let g = 0; g < 4; g++) atLimit[g] += coef[g * SERIES_STRIDE + n] * xn;
+  }
+  return (t.series = { coef, atLimit, singular });
+}
+
+/** Adds sign·k·Σ_n coef[n]·x^n per sum (x ≤ SERIES_LIMIT), up to the term below 1e-17 of the first. */
+function seriesEnd(c: number[], k: number, x: number, sign: number, acc: Float64Array): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let xn = 1;
+  const small = 1e-17 * x;
+  for (let n = 1; n < SERIES_STRIDE; n++) {
+    xn *= x;
+    s0 += c[n] * xn;
+    s1 += c[SERIES_STRIDE + n] * xn;
+    s2 += c[2 * SERIES_STRIDE + n] * xn;
+    s3 += c[3 * SERIES_STRIDE + n] * xn;
+    if (xn * INV_FACT[n] <= small) break;
+  }
+  const f = sign * k;
+  acc[0] += f * s0; acc[1] += f * s1; acc[2] += f * s2; acc[3] += f * s3;
 }
 
 /** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
-function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
-  const L = Math.log(k2 / k1);
+function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
   if (!(L > 0)) return;
-  let a1 = k1, a2 = k2; // k·x^n at both ends
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (let n = 1; n <= SERIES_TERMS + 1; n++) {
-    a1 *= x1;
-    a2 *= x2;
-    const z = 1 - t.s * n;
-    // ∫ x^n dk; the stable form where both ends nearly cancel.
-    const b = Math.abs(z * L) < 0.5 ? a1 * expm1Over(z, L) : (a2 - a1) / z;
-    s0 += TAYLOR0[n] * b;
-    s1 += TAYLOR1[n] * b;
+  const law = seriesLawOf(t);
+  seriesEnd(law.coef, k2, x2, 1, acc);
+  if (x1 === SERIES_LIMIT) {
+    for (let g = 0; g < 4; g++) acc[g] -= k1 * law.atLimit[g];
+  } else {
+    seriesEnd(law.coef, k1, x1, -1, acc);
+  }
+  for (const n of law.singular) {
+    // ∫ x^n dk between the ends in the form that does not cancel.
+    const b = k1 * Math.pow(x1, n) * expm1Over(1 - t.s * n, L);
+    acc[0] += TAYLOR0[n] * b;
+    acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
-      s2 += TAYLOR0[n - 1] * b;
-      s3 += TAYLOR1[n - 1] * b;
-      if (t.s * n > 1 && Math.abs(TAYLOR1[n - 1] * b) <= 1e-17 * Math.abs(s0 + s1)) break;
+      acc[2] += TAYLOR0[n - 1] * b;
+      acc[3] += TAYLOR1[n - 1] * b;
     }
   }
-  acc[0] += s0; acc[1] += s1; acc[2] += s2; acc[3] += s3;
 }
 
 /**
  * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
  * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
  */
-function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, acc: Float64Array): void {
-  if (!(k2 > k1)) return;
-  const L = Math.log(k2 / k1);
+function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
+  if (!(k2 > k1) || !(L > 0)) return;
   const pow0 = k2 - k1;
   const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
   const e1 = gammaEnd(t, k1, x1, end1);
@@ -402,7 +544,7 @@ function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Ar
 }
 
 function limitEnd(t: TailLaw, k: number, to: Float64Array): Float64Array {
-  const r = (t.atLimit ??= Float64Array.of(gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)));
+  const r = (t.shape.ofS.atLimit ??= [gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)]);
   const f = k * Math.exp(-SERIES_LIMIT);
   to[0] = f * r[0];
   to[1] = f * SERIES_LIMIT * r[1];
@@ -453,7 +595,7 @@ const THETA_FLAT = THETA.map((orders) => {
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: number[], at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
@@ -476,7 +618,7 @@ function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Ar
 }
 
 /** Adds sign × the Euler–Maclaurin end correction at the rank where x(k) = x. */
-function endCorrection(poly: Float64Array, at: number, x: number, sign: number, out: Float64Array): void {
+function endCorrection(poly: number[], at: number, x: number, sign: number, out: Float64Array): void {
   const e = x > EXP_UNDERFLOW ? 0 : Math.exp(-x);
   for (let g = 0; g < 4; g++) {
     const base = at + g * END_STRIDE;
@@ -501,20 +643,45 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;
-  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start);
+  // Halley's step (cubic) where the second derivative is known: d²O/d(ln T)² = Σ(x − x²)·e^(−x) = S1 − S3.
+  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start, undefined, (out) => {
+    const f1 = out[1] / out[0];
+    return (out[1] - out[3]) / out[0] - f1 * f1;
+  });
 }
 
 /** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
-function newton(prep: Prepared, excessOf: (out: Float64Array, t: number) => number, slopeOf: (out: Float64Array) => number, lo: number, hi: number, start?: number): number {
+function newton(
+  prep: Prepared,
+  excessOf: (out: Float64Array, t: number) => number,
+  slopeOf: (out: Float64Array) => number,
+  lo: number,
+  hi: number,
+  start?: number,
+  known?: { at: number; sums: Float64Array },
+  curvatureOf?: (out: Float64Array) => number,
+): number {
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
-    evaluate(prep, t, sums);
+    if (iter === 0 && known && known.at === t) {
+      // The sums at the start are known (the solve that ended there): no evaluation.
+      sums.set(known.sums);
+      evaluatedFor = prep;
+      evaluatedAt = t;
+    } else {
+      evaluate(prep, t, sums);
+    }
     const excess = excessOf(sums, t);
     if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
-    const next = t - excess / slopeOf(sums);
+    const slope = slopeOf(sums);
+    let next = t - excess / slope;
+    if (curvatureOf && Math.abs(excess) > 1e-7) {
+      const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvatureOf(sums));
+      if (halley > lo && halley < hi) next = halley;
+    }
     // Newton converges quadratically: from an excess of 1e-7 the next step lands within ~1e-14.
     if (Math.abs(excess) <= 1e-7 && next > lo && next < hi) return next;
     t = next > lo && next < hi ? next : (lo + hi) / 2;
@@ -534,6 +701,15 @@ function near(prep: Prepared, logT: number): number {
   return 0;
 }
 
+/** Keeps a solve as the mix's warm start: where it ended, its slope d ln C/d ln T and the sums at its last evaluation. */
+function remember(prep: Prepared, logC: number, logT: number, hit: number): void {
+  const slope = sums[1] / sums[0];
+  if (!(slope > 0) || evaluatedFor !== prep) return;
+  const last = (prep.last ??= { logC, logT, slope, hit, at: evaluatedAt, sums: new Float64Array(4) });
+  last.logC = logC; last.logT = logT; last.slope = slope; last.hit = hit; last.at = evaluatedAt;
+  last.sums.set(sums);
+}
+
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
@@ -547,8 +723,7 @@ function hitAt(prep: Prepared, entries: number): number {
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
-  const slope = sums[1] / sums[0];
-  if (slope > 0) prep.last = { logC, logT, slope, hit };
+  remember(prep, logC, logT, hit);
   prep.solved.set(entries, hit);
   return hit;
 }
@@ -597,10 +772,21 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     const goal = Math.log(useMiss ? 1 - needed : needed);
     let lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
     let hi = NaN;
-    // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and starts Newton.
+    // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
+    // starts Newton from the sums it evaluated last (no evaluation to start).
     const last = prep.last;
+    let known: { at: number; sums: Float64Array } | undefined;
     if (last && last.hit >= needed) hi = last.logT;
-    else if (last && last.logT > lo) lo = last.logT;
+    else if (last && last.logT > lo) {
+      lo = Math.min(last.logT, last.at);
+      known = last;
+    }
+    // hit = Σp·(1 − e^(−p·T)) ≥ (1 − dropped)·(1 − e^(−minP·T)): a T where that reaches the target bounds T above.
+    const sure = 1 - needed / (1 - prep.dropped);
+    if (Number.isNaN(hi) && sure > 0) {
+      const bound = Math.log(-Math.log(sure) / prep.minP);
+      if (bound > lo) hi = bound;
+    }
     if (Number.isNaN(hi)) {
       const from = lo;
       hi = lo + 2;
@@ -617,9 +803,13 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
       lo,
       hi,
-      last?.logT,
+      known ? known.at : last?.logT,
+      known,
     );
-    entries = Math.min(sums[0] + near(prep, logT) * sums[1], prep.flows);
+    const d = near(prep, logT);
+    entries = Math.min(sums[0] + d * sums[1], prep.flows);
+    // The next solve (the advised size, or its neighbour) starts from here.
+    remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);

@@ -88,19 +88,62 @@ export function stridedLayout(n: number, q: number, s: number): StridedLayout {
   return { A, rows, E: A + rows * q };
 }
 
-/** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
-export function stridedPowerSum(n: number, s: number, q: number, j: number): number {
-  if (s === 0) return queueFlowCount(n, q, j);
+/**
+ * k^(−s) for the head ranks k < POWER_TABLE, per exponent: every vNIC law with that exponent
+ * sums the same head ranks (a design has many flow counts but few exponents). Bounded.
+ */
+const POWER_TABLE = 4096;
+const powerTables = new Map<number, number[]>();
+
+/** The exponent's table of k^(−s), holding at least k < min(upTo + 1, POWER_TABLE) (index k). */
+export function rankPowers(s: number, upTo: number): number[] {
+  let table = powerTables.get(s);
+  if (!table) {
+    if (powerTables.size >= 256) powerTables.clear();
+    powerTables.set(s, (table = [0]));
+  }
+  const last = Math.min(upTo, POWER_TABLE - 1);
+  while (table.length <= last) table.push(Math.pow(table.length, -s));
+  return table;
+}
+
+/** k^(−s), from the exponent's table for small k. */
+export function rankPower(k: number, s: number): number {
+  return k >= POWER_TABLE ? Math.pow(k, -s) : rankPowers(s, k)[k];
+}
+
+/** What the strided sums of every queue of one (n, s, q) share: the layout and its powers. */
+interface StridedShared {
+  A: number;
+  rows: number;
+  E: number;
+  /** ∫_A^E k^(−s) dk. */
+  integral: number;
+  /** A^(−s), E^(−s). */
+  fa: number;
+  fe: number;
+  powers: number[];
+}
+
+function stridedShared(n: number, s: number, q: number): StridedShared {
   const { A, rows, E } = stridedLayout(n, q, s);
+  const integral = rows > 0 ? Math.pow(A, 1 - s) * expm1Over(1 - s, Math.log(E / A)) : 0;
+  return { A, rows, E, integral, fa: Math.pow(A, -s), fe: Math.pow(E, -s), powers: rankPowers(s, A - 1) };
+}
+
+/** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
+export function stridedPowerSum(n: number, s: number, q: number, j: number, shared?: StridedShared): number {
+  if (s === 0) return queueFlowCount(n, q, j);
+  const layout = shared ?? stridedShared(n, s, q);
+  const { A, rows, E, integral, powers } = layout;
   let sum = 0;
   // Foot (beyond the tail rows) and head, smallest terms first.
   for (let k = E + j; k <= n; k += q) sum += Math.pow(k, -s);
   if (rows > 0) {
     const b = bernoulliPolynomials(j / q);
-    const L = Math.log(E / A);
-    let tail = (Math.pow(A, 1 - s) * expm1Over(1 - s, L)) / q;
+    let tail = integral / q;
     // d^r/dk^r k^(−s) = (−s)(−s−1)…(−s−r+1)·k^(−s−r)
-    let fa = Math.pow(A, -s), fe = Math.pow(E, -s);
+    let fa = layout.fa, fe = layout.fe;
     let factor = 1;
     for (let r = 0; r < EM_ORDER; r++) {
       factor *= (r + 1) / (r === 0 ? 1 : q); // r!/q^(r−1), as in eulerMaclaurinCoefficients
@@ -111,7 +154,10 @@ export function stridedPowerSum(n: number, s: number, q: number, j: number): num
     sum += tail;
   }
   const last = Math.min(n, A - 1);
-  for (let m = last > j ? Math.floor((last - 1 - j) / q) : -1; m >= 0; m--) sum += Math.pow(j + 1 + m * q, -s);
+  for (let m = last > j ? Math.floor((last - 1 - j) / q) : -1; m >= 0; m--) {
+    const k = j + 1 + m * q;
+    sum += k < powers.length ? powers[k] : Math.pow(k, -s);
+  }
   return sum;
 }
 
@@ -125,6 +171,13 @@ export function harmonicNumber(n: number, s: number): number {
 const sumsCache = new Map<number, Map<string, { sums: Float64Array; shares: Float64Array }>>();
 let sumsCount = 0;
 
+/** Forgets the memoised normalisers and power tables (for a cold benchmark). */
+export function clearZipfCache(): void {
+  powerTables.clear();
+  sumsCache.clear();
+  sumsCount = 0;
+}
+
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
 function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
   const key = `${n}/${q}`;
@@ -133,7 +186,8 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
   if (known) return known;
   const sums = new Float64Array(q);
   let total = 0;
-  for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j);
+  const shared = s === 0 ? undefined : stridedShared(n, s, q);
+  for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = sums.map((x) => (total > 0 ? x / total : 0));
   const entry = { sums, shares };
   if (q > 256) return entry;

@@ -81,17 +81,30 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
   const h = hr.resolved.index;
   const nodeIds = new Set(hr.resolved.nodes.map((n) => n.id));
   const out: RawFinding[] = [];
+  // Per EDP switch, once (not per VM): its uplink and lcore nodes and each VM's remote queues.
+  const edp = new Map<string, { sr: (typeof hr.switches)[number]; uplinkNodes: number[]; lcoreNodesOf: number[]; remoteByVm: Map<number, number> }>();
+  for (const sr of hr.switches) {
+    if (!sr.resolved.edp || edp.has(sr.resolved.sw.name)) continue;
+    const remoteByVm = new Map<number, number>();
+    sr.model.lcores.forEach((l, i) => l.assigned.forEach((a, k) => {
+      if (!a.remote) return;
+      const vm = sr.unitsByLcore[i][k].vmIndex;
+      remoteByVm.set(vm, (remoteByVm.get(vm) ?? 0) + 1);
+    }));
+    edp.set(sr.resolved.sw.name, { sr, uplinkNodes: [...new Set(sr.resolved.uplinks.map((u) => u.nic.numaNode))], lcoreNodesOf: lcoreNodes(sr.resolved), remoteByVm });
+  }
   (hr.resolved.host.vms ?? []).forEach((vm, v) => {
     const vmNode = vm.numaNode;
     if (vmNode === undefined || !nodeIds.has(vmNode)) return;
     const switchNames = [...new Set(vm.vnics.map((n) => n.switch))];
     for (const name of switchNames) {
-      const sr = hr.switches.find((s) => s.resolved.sw.name === name);
-      if (!sr || !sr.resolved.edp) continue;
+      // The first switch of that name, as hr.switches.find would give (an EDP one only).
+      const first = hr.switches.find((s) => s.resolved.sw.name === name);
+      const known = first?.resolved.edp ? edp.get(name) : undefined;
+      if (!known) continue;
+      const { sr, uplinkNodes, lcoreNodesOf, remoteByVm } = known;
       const rs = sr.resolved;
-      const uplinkNodes = [...new Set(rs.uplinks.map((u) => u.nic.numaNode))];
       const path = hostPath(h, 'vms', v, 'numaNode');
-      const lcoreNodesOf = lcoreNodes(rs);
       if (uplinkNodes.length > 0 && !uplinkNodes.includes(vmNode)) {
         // Advise the uplink node where the switch also has lcores: there nothing crosses. The
         // quick fix reads the node from the related NIC.
@@ -109,7 +122,7 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         });
         continue;
       }
-      const remoteQueues = sr.model.lcores.reduce((n, l, i) => n + l.assigned.filter((a, k) => a.remote && sr.unitsByLcore[i][k].vmIndex === v).length, 0);
+      const remoteQueues = remoteByVm.get(v) ?? 0;
       if (remoteQueues === 0) continue;
       const nodes = lcoreNodesOf;
       // Moving the VM only helps onto a node with both lcores and an uplink; elsewhere the next
