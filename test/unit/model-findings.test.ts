@@ -131,6 +131,27 @@ describe('model findings', () => {
     assert.deepEqual(rulesAt(under, 'capacity/datapath'), []);
   });
 
+  it('capacity/nic-line-rate: standby uplinks add no line rate, a LAG adds all its NICs', () => {
+    // Two 1G NICs carry 1.49 Mpps each per direction; 4 Mpps offered is 2 Mpps per direction.
+    const nics = [nic('vmnic0', 0, 1), nic('vmnic1', 0, 1)];
+    const withTeaming = (extra: Parameters<typeof edpSwitch>[3]) =>
+      topology([host({ nics, switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 2 }], extra)], vms: [loadVm('a', 0, 2e6), loadVm('b', 0, 2e6)] })]);
+    const lineRateOf = (t: Topology) => computeModel(t, {}).model.hosts[0].switches[0].lineRatePps;
+    const both = withTeaming({});
+    assert.deepEqual(rulesAt(both, 'capacity/nic-line-rate'), []);
+    assert.deepEqual(rulesAt(withTeaming({ teaming: { policy: 'loadbalance-srcid', active: ['vmnic0', 'vmnic1'] } }), 'capacity/nic-line-rate'), []);
+    const failover = withTeaming({ teaming: { policy: 'failover-order', active: ['vmnic0'], standby: ['vmnic1'] } });
+    assert.deepEqual(rulesAt(failover, 'capacity/nic-line-rate'), ['/hosts/0/switches/0/uplinks']);
+    assert.equal(lineRateOf(failover) * 2, lineRateOf(both));
+    assert.match(findingsOf(failover).find((f) => f.rule === 'capacity/nic-line-rate')!.message, /vmnic0 1 Gb\/s; 1 more on standby/);
+    // Failover order: only the first active member carries, even with two listed.
+    assert.equal(lineRateOf(withTeaming({ teaming: { policy: 'failover-order', active: ['vmnic1', 'vmnic0'] } })) * 2, lineRateOf(both));
+    const lag = { name: 'lag1', uplinks: ['vmnic0', 'vmnic1'], mode: 'active' as const, loadBalancing: 'src-dest-ip-vlan' as const };
+    assert.equal(lineRateOf(withTeaming({ lags: [lag], teaming: { policy: 'failover-order', active: ['lag1'] } })), lineRateOf(both));
+    // A teaming naming nothing the switch has (ref/unknown-uplink reports it) never reads as zero capacity.
+    assert.equal(lineRateOf(withTeaming({ teaming: { policy: 'failover-order', active: ['vmnic9'] } })), lineRateOf(both));
+  });
+
   it('a standard-mode switch gets no lcore or flow-cache findings', () => {
     const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }], { mode: 'standard', flowCache: { entries: 4 } })];
     const h = host({ switches, vms: [loadVm('app', 0, 2e6, 'vds', 1, { flows: 10000 })] });

@@ -46,6 +46,8 @@ export interface ResolvedSwitch {
   mode: 'standard' | 'edp-standard' | 'edp-performance';
   edp: boolean;
   uplinks: ResolvedUplink[];
+  /** The uplinks that carry traffic under the switch's default teaming (standby ones do not). */
+  carrying: ResolvedUplink[];
   /** NUMA node of the first uplink (naming a NIC) on a node where the switch has lcores, else of the first uplink. */
   uplinkNode: number | undefined;
   lcores: ResolvedLcore[];
@@ -95,7 +97,29 @@ function resolveSwitch(sw: Switch, index: number, host: Host, nodes: NumaNode[],
   const lcores = lcoresOf(sw, nodes);
   // NUMA-aware teaming keeps a VM's traffic on an uplink by the lcores: that uplink's node is home.
   const byLcores = uplinks.find((u) => lcores.some((l) => l.numaNode === u.nic.numaNode)) ?? uplinks[0];
-  return { index, sw, mode, edp: mode !== 'standard', uplinks, uplinkNode: byLcores?.nic.numaNode, lcores, units: [] };
+  const carrying = carryingUplinks(sw, uplinks);
+  return { index, sw, mode, edp: mode !== 'standard', uplinks, carrying, uplinkNode: byLcores?.nic.numaNode, lcores, units: [] };
+}
+
+/**
+ * The uplinks the default teaming sends traffic over: every uplink without a teaming (NSX makes
+ * them all active); with one, its active members (a LAG stands for all its NICs), and under
+ * failover-order only the first of them that names a NIC ("the first active uplink carries the
+ * traffic; a standby uplink takes over when it fails"). Standby members carry nothing until a
+ * failure, so they add no line rate. A teaming whose names resolve to no uplink (ref/unknown-uplink
+ * reports it) leaves every uplink carrying, so a typo never reads as zero capacity.
+ */
+function carryingUplinks(sw: Switch, uplinks: ResolvedUplink[]): ResolvedUplink[] {
+  const teaming = sw.teaming;
+  if (!teaming || !Array.isArray(teaming.active)) return uplinks;
+  const byName = new Map(uplinks.map((u) => [u.nic.name, u]));
+  const lags = new Map((sw.lags ?? []).map((l) => [l.name, l.uplinks]));
+  const members = teaming.active
+    .map((name) => (lags.get(name) ?? [name]).flatMap((n) => byName.get(n) ?? []))
+    .filter((m) => m.length > 0);
+  const chosen = teaming.policy === 'failover-order' ? members.slice(0, 1) : members;
+  const carrying = [...new Set(chosen.flat())];
+  return carrying.length > 0 ? uplinks.filter((u) => carrying.includes(u)) : uplinks;
 }
 
 /**

@@ -68,7 +68,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
 
   const offeredPps = sum(rs.units.map((u) => u.pps));
   const packetBytes = offeredPps > 0 ? sum(rs.units.map((u) => u.pps * u.packetBytes)) / offeredPps : MIN_FRAME_BYTES;
-  const lineRate = sum(rs.uplinks.map((u) => lineRatePps(u.nic.speedGbps, packetBytes, c.frameOverheadBytes)));
+  const lineRate = sum(rs.carrying.map((u) => lineRatePps(u.nic.speedGbps, packetBytes, c.frameOverheadBytes)));
   const rxShareOf = (u: WorkUnit) => host.vms?.[u.vmIndex]?.vnics[u.vnicIndex]?.traffic?.rxShare ?? c.rxShare;
   const rxPps = sum(rs.units.map((u) => u.pps * rxShareOf(u)));
   // Heritage (standard) switches are not bound by lcores: the stack takes the cores it needs.

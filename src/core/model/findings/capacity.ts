@@ -18,7 +18,9 @@ function lineRate(hr: HostResult, s: SwitchResult): RawFinding[] {
     { what: 'sent (VM → wire)', pps: m.txPps },
   ].filter((d) => d.pps > m.lineRatePps);
   if (s.resolved.uplinks.length === 0 || over.length === 0) return [];
-  const speeds = s.resolved.uplinks.map((u) => `${u.nic.name} ${u.nic.speedGbps} Gb/s`).join(' + ');
+  const carrying = s.resolved.carrying;
+  const standby = s.resolved.uplinks.length - carrying.length;
+  const speeds = carrying.map((u) => `${u.nic.name} ${u.nic.speedGbps} Gb/s`).join(' + ') + (standby > 0 ? `; ${standby} more on standby under the teaming` : '');
   const lcoresFirst = m.lcoreDropPps > 0 ? ' after what its lcores already drop' : '';
   return [
     {
@@ -27,8 +29,8 @@ function lineRate(hr: HostResult, s: SwitchResult): RawFinding[] {
       message:
         `Switch "${m.name}" is offered ${over.map((d) => `${rate(d.pps)} ${d.what}`).join(' and ')}, but its uplinks (${speeds}) carry at most ${rate(m.lineRatePps)} per direction at ${Math.round(m.packetBytes)}-byte packets; ` +
         `the uplinks drop ${rate(m.lineDropPps)} (${pct(m.offeredPps > 0 ? m.lineDropPps / m.offeredPps : 0)} of the offered packets${lcoresFirst}), the switch ${pct(m.dropRate)} in all. ` +
-        `Add or upgrade uplinks, or move traffic to another switch.`,
-      related: s.resolved.uplinks.map((u) => ({ path: hostPath(h, 'nics', u.nicIndex, 'speedGbps'), message: `NIC "${u.nic.name}": ${u.nic.speedGbps} Gb/s` })),
+        (standby > 0 ? `Make more uplinks active in the teaming, add or upgrade uplinks, or move traffic to another switch.` : `Add or upgrade uplinks, or move traffic to another switch.`),
+      related: carrying.map((u) => ({ path: hostPath(h, 'nics', u.nicIndex, 'speedGbps'), message: `NIC "${u.nic.name}": ${u.nic.speedGbps} Gb/s` })),
     },
   ];
 }
