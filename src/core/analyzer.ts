@@ -22,7 +22,7 @@ import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureChe
 import { LineIndex, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
 import { analysisBudget } from './budget';
-import { clipText } from './safeText';
+import { clipText } from './present';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 

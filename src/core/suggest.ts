@@ -1,4 +1,5 @@
 // "Did you mean …?": the closest names by edit distance, for messages and quick fixes.
+import { orList } from './present';
 
 /** No real name is longer; edit distance costs length × length, so a 1 MB key is not compared. */
 export const MAX_SUGGEST_LENGTH = 64;
@@ -30,7 +31,7 @@ export function editDistance(a: string, b: string): number {
 /** ` Did you mean "x" or "y"?` or ` Known: a, b, c.` — a sentence to append to a message. */
 export function suggestionText(name: string, candidates: readonly string[]): string {
   const close = closestNames(name, candidates);
-  if (close.length > 0) return ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`;
+  if (close.length > 0) return ` Did you mean ${orList(close.map((c) => `"${c}"`))}?`;
   if (candidates.length === 0) return ' None is defined yet.';
   const shown = candidates.slice(0, 8).map((c) => `"${c}"`).join(', ');
   return ` Defined: ${shown}${candidates.length > 8 ? ', …' : ''}.`;

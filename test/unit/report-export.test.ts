@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { pct, rate } from '../../src/core/report/format';
+import { mdEscape, pct, rate } from '../../src/core/present';
 import { standaloneReportHtml } from '../../src/core/report/html';
-import { mdEscape, reportMarkdown } from '../../src/core/report/markdown';
+import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel, type ReportViewModel } from '../../src/core/report/viewModel';
 import { run } from '../../src/cli/run';
 import { packageRoot, reportAssets } from '../../src/cli/report';
@@ -104,7 +104,7 @@ describe('report panel shell', () => {
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview\.js"><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.doesNotMatch(html, /style=/);
-    assert.match(html, /<title>Report: &#60;a&#62;\.edp\.json<\/title>/);
+    assert.match(html, /<title>Report: &lt;a&gt;\.edp\.json<\/title>/);
   });
 });
 

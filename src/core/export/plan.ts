@@ -2,6 +2,7 @@
 // host transport node profile (the switch configuration most of its hosts share) applied to the
 // cluster, one transport node per host that differs from its cluster or has none, and the
 // uplink profiles (MTU, teaming) the host switches name.
+import { plural } from '../present';
 import { DEFAULT_MTU } from '../readiness/check';
 import { effectiveMode, type Host, type LcoreGroup, type Switch, type SwitchMode, type Teaming, type Topology } from '../topology';
 import { type NsxHostSwitchMode, nsxModeOf, takesCpuConfig } from './modes';
@@ -218,7 +219,7 @@ export function planExport(topology: Topology, fallbackName = 'edp'): ExportPlan
     }
   });
   for (const { note, hosts: on } of grouped.values()) {
-    const where = `Switch "${note.switchName}" on host "${on[0]}"${on.length > 1 ? ` (and ${on.length - 1} more host${on.length > 2 ? 's' : ''})` : ''}`;
+    const where = `Switch "${note.switchName}" on host "${on[0]}"${on.length > 1 ? ` (and ${plural(on.length - 1, 'more host')})` : ''}`;
     notes.push({ message: `${where} ${note.text}`, path: note.path });
   }
 

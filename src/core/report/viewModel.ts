@@ -7,6 +7,7 @@ import { DEFAULT_CONSTANTS } from '../model/constants';
 import { coresInOwnMode } from '../model/coresInMode';
 import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
 import { measuredHitRate, pairLcores } from '../model/measured';
+import { plural } from '../present';
 import type { Host, SwitchMeasured } from '../topology';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -230,7 +231,7 @@ function noticeOf(analysis: Analysis): string {
   if (analysis.findings.some((f) => f.kind === 'syntax')) {
     return 'No figures: the file is not valid JSON(C). Fix the syntax errors listed under Findings and the model runs again.';
   }
-  return `No figures: the file does not match the topology format${errors > 0 ? ` (${errors} error${errors === 1 ? '' : 's'} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
+  return `No figures: the file does not match the topology format${errors > 0 ? ` (${plural(errors, 'error')} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
 }
 
 function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {

@@ -1,6 +1,5 @@
 // Capacity: offered packets against the uplinks' line rate and the lcores' capacity; drops.
-import { dropText, pct, rate, type ReportSwitch } from '../../core';
-import { esc } from './escape';
+import { dropText, htmlEscape as esc, pct, rate, type ReportSwitch } from '../../core';
 import { hbars } from './svg';
 import { table } from './section';
 

@@ -1,7 +1,6 @@
 // The findings, grouped by severity then rule. In the panel each one is a button that shows its
 // range in the editor; in an exported file they are plain text with the line and column.
-import type { ReportFinding, ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { htmlEscape as esc, type ReportFinding, type ReportViewModel } from '../../core';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
 // Codicons are not bundled: three small inline SVG glyphs (coloured by CSS through currentColor).

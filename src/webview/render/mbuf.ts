@@ -1,7 +1,6 @@
 // Mbuf: per NUMA node, the hot working set of the EDP mbuf and of the heritage stack against the
 // node's LLC (threshold mbuf.llcShare), and the buffer pool memory, side by side.
-import { bytes, count, pct, type ReportHost, type ReportNuma, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { bytes, count, htmlEscape as esc, pct, type ReportHost, type ReportNuma, type ReportThresholds } from '../../core';
 import { hbars } from './svg';
 import { table } from './section';
 

@@ -2,8 +2,7 @@
 // each; the switches in a band across the host (they are host-wide software). Lines read top to
 // bottom: NIC → switch → lcores → VM. Lines that cross NUMA nodes are highlighted and carry the
 // finding's message as their tooltip.
-import { type NumaLink, pct, rate, type ReportHost, type ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { htmlEscape as esc, type NumaLink, pct, plural, rate, type ReportHost, type ReportViewModel } from '../../core';
 import { fit, path, rect, svgChart, text, title } from './svg';
 import { table } from './section';
 
@@ -83,7 +82,7 @@ function columnsOf(host: ReportHost, report: ReportViewModel): Column[] {
     for (const [node, ls] of byNode) {
       const max = Math.max(...ls.map((l) => l.utilization));
       columnOf(node).lcores.push(
-        item(`lcores:${sw.name}:${node}`, sw.name, `${ls.length} lcore${ls.length === 1 ? '' : 's'} · max ${Math.round(max * 100)}%`, [`Switch ${sw.name}: ${ls.length} lcore(s) on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
+        item(`lcores:${sw.name}:${node}`, sw.name, `${plural(ls.length, 'lcore')} · max ${pct(max)}`, [`Switch ${sw.name}: ${plural(ls.length, 'lcore')} on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
       );
     }
   }

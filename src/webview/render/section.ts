@@ -1,5 +1,5 @@
 // A collapsible section with a Chart/Table toggle: every chart has the same numbers as a table.
-import { esc } from './escape';
+import { htmlEscape as esc } from '../../core';
 import type { UiState } from './state';
 
 export interface SectionParts {

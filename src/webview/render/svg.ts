@@ -1,6 +1,11 @@
 // Small SVG string builders. Colours come from classes in media/report.css (CSP forbids style=""
 // and presentation attributes cannot take var(--vscode-*)), so these take a class, never a colour.
-import { esc, num } from './escape';
+import { htmlEscape as esc } from '../../core';
+
+/** A number for an SVG attribute: finite, 2 decimals at most. */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '0';
+}
 
 /**
  * The width charts are drawn for: the room the page has for them (set by reportPage from the

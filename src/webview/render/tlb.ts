@@ -1,7 +1,6 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { CORES_EXPLAINED, cores, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { cores, CORES_EXPLAINED, htmlEscape as esc, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
 

@@ -4,7 +4,8 @@
 import type { RawFinding } from '../../findings';
 import type { HostResult } from '../hostModel';
 import type { SwitchResult } from '../switchModel';
-import { hostPath, lcoreGroupPath, pct, rate, switchPropertyPath } from './format';
+import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
+import { pct, rate } from '../../present';
 
 export function capacityFindings(hr: HostResult): RawFinding[] {
   return hr.switches.flatMap((s) => [...lineRate(hr, s), ...(s.resolved.edp ? datapath(hr, s) : [])]);

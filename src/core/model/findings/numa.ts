@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { ResolvedSwitch } from '../resolve';
-import { count, hostPath, pct, switchPropertyPath } from './format';
+import { hostPath, switchPropertyPath } from './format';
+import { count, pct } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   return [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr), ...vmRemote(hr, c), ...lcoreOvercommit(hr), ...vmSpansNodes(hr), ...lbsNotAligned(hr)];

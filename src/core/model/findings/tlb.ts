@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { SwitchResult } from '../switchModel';
-import { hostPath, lcoreGroupPath, pct, rate, switchPropertyPath } from './format';
+import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
+import { fixed, pct, rate } from '../../present';
 
 export function tlbFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const edp = hr.switches.filter((s) => s.resolved.edp);
@@ -51,7 +52,7 @@ function imbalance(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFindi
       rule: 'tlb/imbalance',
       path: switchPropertyPath(hr.resolved.index, s.resolved, 'lcoreAssignment'),
       message:
-        `lcore load on switch "${m.name}" is uneven: the busiest lcore (${busiest.index}) is at ${pct(m.maxUtilization)}, ${m.imbalance.toFixed(2)}× the mean of ${pct(m.maxUtilization / m.imbalance)}, above the ${threshold.toFixed(2)}× threshold. ${advice}`,
+        `lcore load on switch "${m.name}" is uneven: the busiest lcore (${busiest.index}) is at ${pct(m.maxUtilization)}, ${fixed(m.imbalance, 2)}× the mean of ${pct(m.maxUtilization / m.imbalance)}, above the ${fixed(threshold, 2)}× threshold. ${advice}`,
     },
   ];
 }
