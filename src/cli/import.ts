@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, stripBom, understoodKinds } from '../core';
+import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, plural, stripBom, understoodKinds } from '../core';
 import { loadCatalogs } from './catalogs';
 import type { CliIo } from './io';
 import { readInputFile, readTopologyFile } from './read';
@@ -126,7 +126,7 @@ export function runImport(argv: string[], io: CliIo): number {
 
   const findings = analyze(text, { catalog: catalog.catalog }).findings;
   const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) io.stderr(`edp-check import: the result has ${errors} error finding(s), mostly facts left for you to fill in: run edp-check on it to see them.\n`);
+  if (errors > 0) io.stderr(`edp-check import: the result has ${plural(errors, 'error finding')}, mostly facts left for you to fill in: run edp-check on it to see them.\n`);
 
   if (args.values.out === undefined) {
     io.stdout(text);

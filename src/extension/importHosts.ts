@@ -6,7 +6,7 @@
 // `executeCommand('edpDesigner.importHosts', uri, uris?, { into })` skips the file dialog; with
 // `into` (true: the active design, false: a new file) it never prompts.
 import * as vscode from 'vscode';
-import { catalogLookup, detectKind, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, mergeIntoDesign, type NicCatalog } from '../core';
+import { catalogLookup, detectKind, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, mergeIntoDesign, type NicCatalog, plural } from '../core';
 import { COMMANDS } from './commandIds';
 import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
@@ -174,7 +174,7 @@ async function importFrom(uris: vscode.Uri[], { inputs, skipped }: Inputs, targe
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
 
-  log.info(`Imported ${hosts.length} host(s) (${hosts.join(', ')}) from ${inputs.length} file(s)${notes.length ? `; ${notes.length} notes:` : '.'}`);
+  log.info(`Imported ${plural(hosts.length, 'host')} (${hosts.join(', ')}) from ${plural(inputs.length, 'file')}${notes.length ? `; ${plural(notes.length, 'note')}:` : '.'}`);
   for (const n of notes) log.info(`  - ${n}`);
   const summary = `EDP: Imported ${hosts.length === 1 ? `host "${hosts[0]}"` : `${hosts.length} hosts`}.${notes.length ? ` ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} to check or fill in: see the notes and the Problems panel.` : ''}`;
   // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.

@@ -4,9 +4,9 @@ import { bytes, count, htmlEscape as esc, pct, type ReportHost, type ReportNuma,
 import { hbars } from './svg';
 import { table } from './section';
 
-/** How much smaller the EDP figure is than the heritage one ("−50%"). */
+/** How much smaller the EDP figure is than the heritage one ("−50.0%"). */
 export function saving(edp: number, heritage: number): string {
-  return heritage > 0 ? `−${Math.round((1 - edp / heritage) * 100)}%` : '';
+  return heritage > 0 ? `−${pct(1 - edp / heritage)}` : '';
 }
 
 /** Hot sets and buffer pools on one byte scale, so their bars compare; the LLC threshold spans the hot-set rows. */

@@ -1,6 +1,6 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { cores, CORES_EXPLAINED, htmlEscape as esc, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
+import { cores, CORES_EXPLAINED, htmlEscape as esc, pct, plural, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
 
@@ -13,7 +13,7 @@ export function lcoreTooltip(l: ReportLcore): string {
     `lcore ${l.index} on NUMA ${l.numaNode}: ${pct(l.utilization)} utilization`,
     `${rate(l.pps)}, hit rate ${pct(l.hitRate)}, ${Math.round(l.cyclesPerPacket)} cycles/packet`,
     ...(l.dropPps > 0 ? [`overloaded: serves at most ${rate(l.capacityPps)}, drops ${rate(l.dropPps)}`] : []),
-    `${l.queues} queue(s)${queues.length > 0 ? ':' : ''}`,
+    `${plural(l.queues, 'queue')}${queues.length > 0 ? ':' : ''}`,
     ...queues,
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { ResolvedSwitch } from '../resolve';
 import { hostPath, switchPropertyPath } from './format';
-import { count, pct } from '../../present';
+import { count, pct, plural } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   return [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr), ...vmRemote(hr, c), ...lcoreOvercommit(hr), ...vmSpansNodes(hr), ...lbsNotAligned(hr)];
@@ -158,7 +158,7 @@ function lcoreOvercommit(hr: HostResult): RawFinding[] {
       if (n === 0) continue;
       parts.push(`"${rs.sw.name}" ${n}`);
       (rs.sw.lcores ?? []).forEach((g, i) => {
-        if (g.numaNode === node.id) related.push({ path: hostPath(h, 'switches', rs.index, 'lcores', i, 'count'), message: `${g.count} lcore(s) of switch "${rs.sw.name}" on NUMA node ${node.id}` });
+        if (g.numaNode === node.id) related.push({ path: hostPath(h, 'switches', rs.index, 'lcores', i, 'count'), message: `${plural(g.count, 'lcore')} of switch "${rs.sw.name}" on NUMA node ${node.id}` });
       });
     }
     out.push({
