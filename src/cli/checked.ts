@@ -9,7 +9,7 @@ export interface CheckedFile {
 
 export type SeverityCounts = Record<Severity, number>;
 
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function severityCounts(findings: readonly Finding[], into: SeverityCounts = { error: 0, warning: 0, info: 0 }): SeverityCounts {
   for (const finding of findings) into[finding.severity]++;

@@ -9,7 +9,7 @@ import { writeOutputFile } from './write';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 
-export const EXPORT_USAGE = `Usage: edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
+const EXPORT_USAGE = `Usage: edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
 
 Prints the NSX configuration that deploys the design in TOPOLOGY (*.edp.json): per vSphere
 cluster a host transport node profile (switch mode, lcores per NUMA node, uplinks) with its

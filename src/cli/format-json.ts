@@ -14,7 +14,7 @@ export function jsonReport(files: readonly CheckedFile[]): object {
 }
 
 /** One element of `files`. */
-export function jsonElement(f: CheckedFile): object {
+function jsonElement(f: CheckedFile): object {
   return {
     file: f.display,
     findings: f.analysis.findings.map(jsonFinding),

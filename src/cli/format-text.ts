@@ -5,7 +5,7 @@ import { escapeControlChars as safe, plural, type Severity, severityCounts } fro
 import type { CheckedFile, SeverityCounts } from './checked';
 import { switchTableLines } from './model-table';
 
-export interface TextStyle {
+interface TextStyle {
   color: boolean;
   /** --quiet: the finding lines only, no model table and no summary. */
   quiet?: boolean;

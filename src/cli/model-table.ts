@@ -4,7 +4,7 @@ import { cores, coresInOwnMode, type DatapathModel, dropText, pct, rate, type Sw
 const HEADER = ['host', 'switch', 'offered', 'hit rate', 'lcores', 'max util', 'cores used', 'drops'];
 
 /** The row of one switch: the same figures, formatted the same way, as the CodeLens and the report. */
-export function switchRow(hostName: string, sw: SwitchModel): string[] {
+function switchRow(hostName: string, sw: SwitchModel): string[] {
   return [
     hostName,
     sw.name,

@@ -14,9 +14,9 @@ import { readTopologyFile } from './read';
 import { writeReport } from './report';
 import { loadCatalogs } from './catalogs';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never

@@ -510,7 +510,7 @@ function lastAtOrBefore(values: readonly number[], x: number): number {
 const CHUNK = 4096;
 
 /** Where two texts differ: their common prefix and suffix (for equal texts an empty edit at the end). */
-export function editBetween(before: string, after: string): TextEdit {
+function editBetween(before: string, after: string): TextEdit {
   const start = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };

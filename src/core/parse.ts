@@ -3,7 +3,7 @@ import { type Node, type ParseError, parse, parseTree, printParseErrorCode, visi
 import type { RawFinding } from './findings';
 import { clipText } from './present';
 
-export interface ParsedDocument {
+interface ParsedDocument {
   value: unknown;
   errors: RawFinding[];
   /**

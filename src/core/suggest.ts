@@ -2,7 +2,7 @@
 import { orList } from './present';
 
 /** No real name is longer; edit distance costs length × length, so a 1 MB key is not compared. */
-export const MAX_SUGGEST_LENGTH = 64;
+const MAX_SUGGEST_LENGTH = 64;
 
 export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
   if (name.length > MAX_SUGGEST_LENGTH) return [];
@@ -16,7 +16,7 @@ export function closestNames(name: string, candidates: readonly string[], max = 
     .map(({ c }) => c);
 }
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

@@ -35,7 +35,7 @@ async function newTopology(): Promise<void> {
 }
 
 /** What "Check All" found; also the command's result, for tests and other extensions. */
-export interface WorkspaceCheck extends Counts {
+interface WorkspaceCheck extends Counts {
   found: number;
   checked: number;
   cancelled: boolean;

@@ -13,7 +13,7 @@ import { settingsFor } from './settings';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
-export type NsxExport =
+type NsxExport =
   | { exported: true; format: ExportFormat; uri: string; warnings: number; placeholders: string[] }
   | { exported: false; reason: string; errors: { rule: string; message: string; line: number }[] };
 

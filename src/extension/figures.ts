@@ -10,7 +10,6 @@ const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'edp-performance': 'EDP Performance',
 };
 
-export { coresInOwnMode };
 
 /** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13.0% · 0.35 cores" (· "drops 12.5%"), figures as
  * every view prints them (src/core/present). */
@@ -37,7 +36,7 @@ export function worstFiguresText(model: DatapathModel | undefined): string | und
 
 
 /** Rows shown in a hover table; a 128-lcore switch would otherwise fill the screen. */
-export const MAX_ROWS = 16;
+const MAX_ROWS = 16;
 
 function capped<T>(items: T[], what: string): { shown: T[]; more: string[] } {
   if (items.length <= MAX_ROWS) return { shown: items, more: [] };
@@ -137,7 +136,7 @@ export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, 
 }
 
 /** A NIC catalog entry, as far as the hover shows it (the catalog may not know the NIC). */
-export interface NicCatalogFacts {
+interface NicCatalogFacts {
   /** Which EDP modes the driver offers. */
   modes?: string;
   /** Minimum driver and firmware versions. */

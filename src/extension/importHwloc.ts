@@ -13,7 +13,7 @@ import { freeUntitledUri } from './untitled';
 import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** What the command did; also its result, for tests. */
-export interface HostImport {
+interface HostImport {
   /** The document the host went into. */
   uri: string;
   host: string;
@@ -22,7 +22,7 @@ export interface HostImport {
   notes: string[];
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   name?: string;
 }
 

@@ -9,7 +9,7 @@ export interface Counts {
   info: number;
 }
 
-export function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
+function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) {
     if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;

@@ -3,7 +3,7 @@
 // No vscode import, so a unit test checks the policy.
 import { htmlEscape } from '../core';
 
-export interface ReportShellParts {
+interface ReportShellParts {
   /** webview.cspSource */
   cspSource: string;
   nonce: string;

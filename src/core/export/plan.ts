@@ -103,7 +103,7 @@ export interface ExportPlan {
 }
 
 /** Lower case letters, digits and dashes: safe in NSX ids and in URL paths. */
-export function idSlug(name: string): string {
+function idSlug(name: string): string {
   const s = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return s === '' ? 'x' : s;
 }
@@ -118,7 +118,7 @@ export function lcoresPerNode(groups: readonly LcoreGroup[] | undefined): LcoreG
   return [...byNode].sort((a, b) => a[0] - b[0]).map(([numaNode, count]) => ({ numaNode, count }));
 }
 
-export function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
+function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
   const mode = effectiveMode(sw, topology.target);
   const nsxMode = nsxModeOf(mode);
   const lags = (sw.lags ?? []).map((l): LagPlan => ({

@@ -3,7 +3,5 @@
 export { bytes, cores, count, dropText, entries, fileSize, fixed, pct, rate } from './figures';
 export { htmlEscape } from './html';
 export { mdEscape, mdTable } from './markdown';
-export type { Align } from './markdown';
 export { clipText, escapeControlChars, MAX_ECHO } from './safeText';
 export { listText, orList, plural, severityCounts } from './words';
-export type { SeverityCounts } from './words';

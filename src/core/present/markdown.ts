@@ -9,7 +9,7 @@ export function mdEscape(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|#!{}~&]/g, '\\$&');
 }
 
-export type Align = 'l' | 'r';
+type Align = 'l' | 'r';
 
 /**
  * A Markdown table as lines; cells are already escaped. Names read left-aligned, figures

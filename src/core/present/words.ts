@@ -17,7 +17,7 @@ export function listText(items: readonly (string | number)[], max = 10): string 
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-export interface SeverityCounts {
+interface SeverityCounts {
   error: number;
   warning: number;
   info: number;

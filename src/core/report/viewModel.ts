@@ -261,7 +261,7 @@ function reportFinding(f: Finding, id: number): ReportFinding {
   };
 }
 
-export function countsOf(findings: readonly { severity: Severity }[]): SeverityCounts {
+function countsOf(findings: readonly { severity: Severity }[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;

@@ -24,7 +24,7 @@ export function capacityChart(sw: ReportSwitch): string {
 }
 
 /** Where the drops come from, in words: overloaded lcores, the line rate, or both. */
-export function dropCauses(sw: ReportSwitch): string {
+function dropCauses(sw: ReportSwitch): string {
   const overloaded = sw.lcores.filter((l) => l.dropPps > 0);
   const parts = [
     ...(sw.lcoreDropPps > 0

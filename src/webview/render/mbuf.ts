@@ -5,7 +5,7 @@ import { hbars } from './svg';
 import { table } from './section';
 
 /** How much smaller the EDP figure is than the heritage one ("−50.0%"). */
-export function saving(edp: number, heritage: number): string {
+function saving(edp: number, heritage: number): string {
   return heritage > 0 ? `−${pct(1 - edp / heritage)}` : '';
 }
 

@@ -8,7 +8,7 @@ import { section } from './section';
 import { setChartRoom } from './svg';
 import type { UiState } from './state';
 
-export interface PageOptions {
+interface PageOptions {
   /** In the panel: findings are buttons that show their range in the editor. */
   interactive: boolean;
   /** Said above the report, e.g. that the file was closed and this is its last analysis. */

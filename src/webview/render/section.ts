@@ -2,7 +2,7 @@
 import { htmlEscape as esc } from '../../core';
 import type { UiState } from './state';
 
-export interface SectionParts {
+interface SectionParts {
   key: string;
   title: string;
   /** One line under the title: what the chart shows and the threshold. */

@@ -13,7 +13,7 @@ function num(n: number): string {
  * width that suits a panel beside the editor. CSS still caps every chart at 100% of its section.
  */
 let available: number | undefined;
-export const MIN_CHART_WIDTH = 320;
+const MIN_CHART_WIDTH = 320;
 export const MAX_CHART_WIDTH = 1100;
 
 export function setChartRoom(width: number | undefined): void {
@@ -70,7 +70,7 @@ export function fit(label: string, max: number): string {
  * bar; `gapBefore` starts a new group of rows; `marker` draws a vertical threshold line across
  * the first `marker.rows` rows (all by default); `axis` labels the scale under the bars.
  */
-export interface HBar {
+interface HBar {
   label: string;
   value: number;
   valueText: string;
@@ -79,7 +79,7 @@ export interface HBar {
   gapBefore?: boolean;
 }
 
-export interface HBarOptions {
+interface HBarOptions {
   label: string;
   max?: number;
   marker?: { value: number; text: string; rows?: number };

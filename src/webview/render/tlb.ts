@@ -6,7 +6,7 @@ import { table } from './section';
 
 const MAX_QUEUES_IN_TOOLTIP = 16;
 
-export function lcoreTooltip(l: ReportLcore): string {
+function lcoreTooltip(l: ReportLcore): string {
   const queues = l.assigned.slice(0, MAX_QUEUES_IN_TOOLTIP).map((a) => `  ${a.vm}/${a.vnic} queue ${a.queue}: ${rate(a.pps)}${a.remote ? ' (remote NUMA)' : ''}`);
   if (l.assigned.length > MAX_QUEUES_IN_TOOLTIP) queues.push(`  … and ${l.assigned.length - MAX_QUEUES_IN_TOOLTIP} more`);
   return [

@@ -2,7 +2,7 @@
 import { toPointer } from '../../pointer';
 import type { ResolvedSwitch } from '../resolve';
 
-export type Segments = (string | number)[];
+type Segments = (string | number)[];
 
 export function hostPath(h: number, ...rest: Segments): string {
   return toPointer(['hosts', h, ...rest]);
