@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { generateDesign } from '../support/design';
+import { cleanDesign } from '../../bench/designs';
 import { hasRule, lacksRule, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
 
 const MAX_BLOCK_MS = 50;
@@ -63,7 +63,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
       this.skip();
     }
     // Generated and written before measuring: that is the test's own work, not the extension's.
-    const text = generateDesign({ hosts: 2000 });
+    const text = cleanDesign({ hosts: 2000, vmsPerHost: 4, remoteVms: true });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
     // Excluded: VS Code's own load of the document into the extension host (it receives the
