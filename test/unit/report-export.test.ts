@@ -10,7 +10,7 @@ import { mdEscape, pct, rate } from '../../src/core/present';
 import { standaloneReportHtml } from '../../src/core/report/html';
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel, type ReportViewModel } from '../../src/core/report/viewModel';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 import { packageRoot, reportAssets } from '../../src/cli/report';
 import { reportCsp, reportShellHtml } from '../../src/extension/reportShell';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
@@ -109,12 +109,6 @@ describe('report panel shell', () => {
 });
 
 describe('edp-check --report', () => {
-  const runCli = async (argv: string[], cwd: string) => {
-    let stderr = '';
-    const code = await run(argv, { stdout: () => undefined, stderr: (t) => { stderr += t; }, cwd });
-    return { code, stderr };
-  };
-
   it('writes the standalone HTML of the file, and keeps the exit code of the check', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out.html');
