@@ -305,7 +305,6 @@ function skeletonOf(name: string, property: SchemaNode | undefined): string {
   return `"${name}"`;
 }
 
-
 function firstSentence(text: string | undefined): string {
   if (!text) return '';
   // Parentheses would nest inside the message's own "(…)".

@@ -10,9 +10,10 @@ const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'edp-performance': 'EDP Performance',
 };
 
-
-/** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13.0% · 0.35 cores" (· "drops 12.5%"), figures as
- * every view prints them (src/core/present). */
+/**
+ * The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13.0% · 0.35 cores" (· "drops
+ * 12.5%"), each figure as every view prints it (src/core/present).
+ */
 export function switchLensText(sw: SwitchModel): string {
   const cores = `${coresText(coresInOwnMode(sw))} cores`;
   const drops = sw.dropRate > 0 ? [`drops ${dropText(sw.dropRate)}`] : [];
@@ -33,7 +34,6 @@ export function worstFiguresText(model: DatapathModel | undefined): string | und
   const minHit = Math.min(...switches.map((s) => s.hitRate));
   return `max lcore ${pct(maxUtil)} · hit ${pct(minHit)}`;
 }
-
 
 /** Rows shown in a hover table; a 128-lcore switch would otherwise fill the screen. */
 const MAX_ROWS = 16;
