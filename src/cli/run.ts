@@ -1,10 +1,9 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
 import * as path from 'node:path';
-import { escapeControlChars as safe, type Finding } from '../core';
+import { escapeControlChars as safe, type Finding, type SeverityCounts } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
 import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
-import type { SeverityCounts } from './checked';
 import { expandArguments } from './files';
 import { JsonReportWriter } from './format-json';
 import { type FileError, sarifLog } from './format-sarif';

@@ -1,6 +1,6 @@
 // The "EDP" commands of the palette. Ids in commandIds.ts, titles in package.json.
 import * as vscode from 'vscode';
-import { inputFileProblem, severityCounts } from '../core';
+import { inputFileProblem, severityCountsText } from '../core';
 import { COMMANDS } from './commandIds';
 import type { Counts } from './publisher';
 import { registerCommand } from './registerCommand';
@@ -80,7 +80,7 @@ async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutpu
     return { found, checked, cancelled, notRead, ...total };
   }
   const summary = `${cancelled ? 'Cancelled after' : 'Checked'} ${checked} of ${found} topology files: `
-    + `${severityCounts(total)}.`
+    + `${severityCountsText(total)}.`
     + (notRead.length ? ` Not read, as they are not regular files (a link to a device, a FIFO): ${notRead.map((n) => n.file).join(', ')}.` : '');
   log.info(summary);
   const show = 'Show Problems';

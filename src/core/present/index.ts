@@ -4,4 +4,5 @@ export { bytes, cores, count, dropText, entries, fileSize, fixed, pct, rate } fr
 export { htmlEscape } from './html';
 export { mdEscape, mdTable } from './markdown';
 export { clipText, escapeControlChars, MAX_ECHO } from './safeText';
-export { listText, orList, plural, severityCounts } from './words';
+export { countSeverities, listText, orList, plural, severityCountsText } from './words';
+export type { SeverityCounts } from './words';

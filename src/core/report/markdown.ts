@@ -1,7 +1,7 @@
 // The report as Markdown: figures per switch and NUMA node, and the findings, for a pull request,
 // a wiki page or a ticket (written next to the exported HTML).
 import { CORES_EXPLAINED } from '../model/coresInMode';
-import { bytes, cores, count, dropText, fixed, mdEscape, mdTable as mdTableLines, pct, plural, rate, severityCounts } from '../present';
+import { bytes, cores, count, dropText, fixed, mdEscape, mdTable as mdTableLines, pct, plural, rate, severityCountsText } from '../present';
 import type { ReportFinding, ReportHost, ReportSwitch, ReportViewModel } from './viewModel';
 
 const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]) => mdTableLines(head, rows).join('\n');
@@ -50,7 +50,7 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
 function hostSection(host: ReportHost, report: ReportViewModel): string {
   const head = `## Host ${mdEscape(host.name)}${host.cluster ? ` (cluster ${mdEscape(host.cluster)})` : ''}`;
   const c = host.coresUsed;
-  const intro = `${host.cpuModel ? `${mdEscape(host.cpuModel)}, ` : ''}${host.ghz} GHz. Findings: ${severityCounts(host.counts)}. ` +
+  const intro = `${host.cpuModel ? `${mdEscape(host.cpuModel)}, ` : ''}${host.ghz} GHz. Findings: ${severityCountsText(host.counts)}. ` +
     `Cores consumed: EDP Standard ${cores(c.edpStandard)}, EDP Performance ${cores(c.edpPerformance)}, heritage ${cores(c.heritage)}. ` +
     `${CORES_EXPLAINED.edpStandard} ${CORES_EXPLAINED.edpPerformance} ${CORES_EXPLAINED.heritage}`;
   const t = report.thresholds;
@@ -66,7 +66,7 @@ function hostSection(host: ReportHost, report: ReportViewModel): string {
 export function reportMarkdown(report: ReportViewModel): string {
   const t = report.thresholds;
   const out: string[] = [`# Datapath report: ${mdEscape(report.fileName)}`];
-  const meta = [report.topologyName ? `Topology "${mdEscape(report.topologyName)}"` : '', report.release ? mdEscape(report.release) : '', plural(report.hosts.length, 'host'), `findings: ${severityCounts(report.counts)}`].filter(Boolean);
+  const meta = [report.topologyName ? `Topology "${mdEscape(report.topologyName)}"` : '', report.release ? mdEscape(report.release) : '', plural(report.hosts.length, 'host'), `findings: ${severityCountsText(report.counts)}`].filter(Boolean);
   out.push(meta.join(' · '));
   out.push(`Thresholds: lcore utilization ${pct(t.utilization)}, flow-cache hit rate ${pct(t.hitRate)}, churn ${pct(t.churn)}, hot working set ${pct(t.llcShare)} of the LLC, imbalance ${t.imbalance}.`);
   if (report.notice) out.push(`> ${mdEscape(report.notice)}`);
@@ -78,7 +78,7 @@ export function reportMarkdown(report: ReportViewModel): string {
       h.worst.minHitRate === undefined ? 'no traffic' : pct(h.worst.minHitRate),
       h.worst.dropRate > 0 ? `${dropText(h.worst.dropRate)} (${rate(h.worst.droppedPps)})` : 'none',
       cores(h.worst.coresUsed),
-      severityCounts(h.counts),
+      severityCountsText(h.counts),
     ])));
     for (const h of report.hosts) out.push(hostSection(h, report));
   }

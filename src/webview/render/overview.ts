@@ -1,6 +1,6 @@
 // The cluster overview: one row per host with its worst figures, sortable by any column
 // (header buttons, so keyboard users sort with Enter/Space).
-import { cores, htmlEscape as esc, pct, rate, type ReportHost, type ReportViewModel, severityCounts } from '../../core';
+import { cores, htmlEscape as esc, pct, rate, type ReportHost, type ReportViewModel, severityCountsText } from '../../core';
 import type { OverviewColumn, UiState } from './state';
 
 const COLUMNS: { id: OverviewColumn; label: string; numeric: boolean }[] = [
@@ -57,7 +57,7 @@ export function overviewTable(report: ReportViewModel, ui: UiState): string {
       `<td${cls(w.minHitRate !== undefined && w.minHitRate < t.hitRate)}>${w.minHitRate === undefined ? '<span class="sub">no traffic</span>' : esc(pct(w.minHitRate))}</td>` +
       `<td${cls(w.dropRate > 0)}>${w.dropRate > 0 ? esc(`${pct(w.dropRate)} (${rate(w.droppedPps)})`) : 'none'}</td>` +
       `<td class="num">${esc(cores(w.coresUsed))}</td>` +
-      `<td${cls(h.counts.error > 0)} title="${esc(severityCounts(h.counts, true))}">${h.counts.error} / ${h.counts.warning} / ${h.counts.info}</td></tr>`
+      `<td${cls(h.counts.error > 0)} title="${esc(severityCountsText(h.counts, true))}">${h.counts.error} / ${h.counts.warning} / ${h.counts.info}</td></tr>`
     );
   }).join('');
   return `<table class="data overview"><caption>Worst figures per host (thresholds: utilization ${esc(pct(t.utilization))}, hit rate ${esc(pct(t.hitRate))}). Sort by a header; open a host by its name.</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;

@@ -1,6 +1,6 @@
 // The whole report page as one string: header, cluster overview, hosts, findings. The panel and
 // the exported HTML both run this (main.ts sets it as innerHTML; every file string is escaped).
-import { htmlEscape as esc, plural, type ReportViewModel, severityCounts } from '../../core';
+import { htmlEscape as esc, plural, type ReportViewModel, severityCountsText } from '../../core';
 import { findingsList } from './findings';
 import { hostSection } from './host';
 import { overviewTable } from './overview';
@@ -22,7 +22,7 @@ export const CHART_INSET = 96;
 
 export function reportPage(report: ReportViewModel, ui: UiState, options: PageOptions): string {
   setChartRoom(options.width !== undefined ? options.width - CHART_INSET : undefined);
-  const meta = [report.topologyName ? `topology "${report.topologyName}"` : '', report.release ?? '', plural(report.hosts.length, 'host'), `findings: ${severityCounts(report.counts, true)}`]
+  const meta = [report.topologyName ? `topology "${report.topologyName}"` : '', report.release ?? '', plural(report.hosts.length, 'host'), `findings: ${severityCountsText(report.counts, true)}`]
     .filter(Boolean)
     .join(' · ');
   const parts = [

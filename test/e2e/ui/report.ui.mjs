@@ -66,7 +66,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
 
   // what the report must show, from the core (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
-  const { analyze, dropText, pct, severityCounts } = require(path.join(root, 'out', 'src', 'core', 'index.js'));
+  const { analyze, countSeverities, dropText, pct, severityCountsText } = require(path.join(root, 'out', 'src', 'core', 'index.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const rules = [...new Set(analysis.findings.map((f) => f.rule))].sort();
@@ -80,9 +80,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   // The example's switch drops (capacity/datapath): the panel shows the model's drop figure, as the CodeLens and edp-check do.
   const drops = sw.dropRate > 0 ? [dropText(sw.dropRate)] : [];
   // The panel's header counts the findings edp-check counts (the core's, with default settings).
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of analysis.findings) counts[f.severity]++;
-  const countsLine = `findings: ${severityCounts(counts, true)}`;
+  const countsLine = `findings: ${severityCountsText(countSeverities(analysis.findings), true)}`;
   await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate, edp-check's counts and every finding's rule`, async () => {
     if (drops.length === 0) throw new Error(`examples/${EXAMPLE} no longer drops packets: the check of the drop figure needs a switch that does`);
     await waitForActiveTab(page, EXAMPLE);
