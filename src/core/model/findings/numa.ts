@@ -134,7 +134,7 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         path,
         about: { switch: rs.index },
         message:
-          `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${count(remoteQueues)} queue(s) are served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
+          `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${remoteQueues === 1 ? 'queue is' : `${count(remoteQueues)} queues are`} served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
           `Add an lcore group { "numaNode": ${vmNode}, "count": … }${moveTo.length > 0 ? ` or move the VM to ${nodeList(moveTo)}` : ''}.`,
         related: lcoresRelated(h, rs),
       });
