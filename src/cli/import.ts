@@ -10,7 +10,7 @@ import type { CliIo } from './io';
 import { readInputFile, readTopologyFile } from './read';
 import { writeOutputFile } from './write';
 
-export const IMPORT_USAGE = `Usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
+const IMPORT_USAGE = `Usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
 
 Builds a topology document (*.edp.json) from what describes the hosts elsewhere. Each INPUT
 is a file or a folder (searched for files); its kind is told by its content:

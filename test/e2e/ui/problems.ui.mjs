@@ -66,15 +66,13 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
       const item = items.find((el) => /^EDP\b/.test((el.textContent ?? '').trim()));
       return item ? (item.textContent ?? '').trim() : null;
     });
-    let text = await read();
     const parse = (t) => {
       const m = /^EDP\s*(\d+)\s*(\d+)(?:\s*(\d+))?/.exec(t ?? '');
       return m ? { error: Number(m[1]), warning: Number(m[2]), info: Number(m[3] ?? 0) } : null;
     };
-    for (let i = 0; i < 40 && JSON.stringify(parse(text)) !== JSON.stringify(want); i++) {
-      await sleep(250);
-      text = await read();
-    }
+    // the item redraws as the analysis publishes: wait until it shows the counts
+    let text = null;
+    await until(async () => JSON.stringify(parse((text = await read()))) === JSON.stringify(want), 10_000, 250);
     if (JSON.stringify(parse(text)) !== JSON.stringify(want)) throw new Error(`the EDP status bar item reads "${text}", edp-check counts ${JSON.stringify(want)}`);
   });
 
