@@ -60,4 +60,4 @@ export { readHwlocXml } from './import/hwloc-xml';
 export { EXPORT_FORMATS, exportDesign, exportNsxPolicy, exportTerraform, modeOfNsx, nsxModeOf } from './export';
 export type { ExportFormat, ExportOptions, ExportOutput, ExportRefusal, ExportResult, ExportWarning, NsxHostSwitchMode, Placeholder, PlaceholderKind } from './export';
 export { isNsxJson, NsxJsonError, readNsxJson } from './import/nsx';
-export type { NsxCollection, NsxComputeCollection, NsxHostSwitchFacts, NsxImport, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';
+export type { NsxCollection, NsxComputeCollection, NsxHostSwitchFacts, NsxImport, NsxLag, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';

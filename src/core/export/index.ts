@@ -106,7 +106,5 @@ function headerText(topology: Topology, format: ExportFormat, source: string | u
 
 export type { ExportWarning } from './plan';
 export type { Placeholder, PlaceholderKind } from './placeholders';
-export { lcoresPerNode, nsxUplinks } from './plan';
-export { lacpModeOfNsx, lacpTimeoutOfNsx, lagLoadBalancingOfNsx, teamingPolicyOfNsx } from './teaming';
 export { modeOfNsx, nsxModeOf } from './modes';
 export type { NsxHostSwitchMode } from './modes';
