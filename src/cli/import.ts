@@ -120,7 +120,7 @@ export function runImport(argv: string[], io: CliIo): number {
     }
     for (const n of merged.notes) io.stderr(`note: NSX: ${n}\n`);
     for (const c of merged.conflicts) io.stderr(`conflict: ${c}\n`);
-    io.stderr(`edp-check import: into ${args.values.into}: ${merged.filled.length} facts filled in, ${merged.added.length} hosts added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${merged.conflicts.length} differences kept as the design has them\n`);
+    io.stderr(`edp-check import: into ${args.values.into}: ${plural(merged.filled.length, 'fact')} filled in, ${plural(merged.added.length, 'host')} added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${plural(merged.conflicts.length, 'difference')} kept as the design has them\n`);
     text = merged.text;
   }
 
