@@ -107,11 +107,6 @@ export function rankPowers(s: number, upTo: number): number[] {
   return table;
 }
 
-/** k^(−s), from the exponent's table for small k. */
-export function rankPower(k: number, s: number): number {
-  return k >= POWER_TABLE ? Math.pow(k, -s) : rankPowers(s, k)[k];
-}
-
 /** What the strided sums of every queue of one (n, s, q) share: the layout and its powers. */
 interface StridedShared {
   A: number;
