@@ -1,12 +1,15 @@
-// Generated topology designs for the benchmarks (issue 14), seeded and deterministic: the same
-// text for the same options on every machine. Two kinds:
+// Generated topology designs of any size, seeded and deterministic: the same text for the same
+// options on every machine. The one generator of the project: the benchmarks (issue 14), the CLI
+// pool and worker unit tests and the extension host's responsiveness e2e test use it. Two kinds:
 // - realistic: per host 2 sockets, 1–2 EDP switches with lcores, ~20 VMs with 1–2 vNICs of 2–4
 //   queues and 2k–40k Zipf flows per vNIC, so the flows do NOT fit the flow caches (every loaded
 //   lcore needs a Che solve), plus a few deliberate mistakes (findings);
-// - clean: hosts the model finds nothing wrong with (flows fit, lcores NUMA-aligned);
+// - clean: hosts the model finds nothing wrong with (flows fit, lcores NUMA-aligned); with
+//   `remoteVms`, each host's first VM sits on the other NUMA node than its switch's lcores;
 // - crowded: the pathological kind of issue 11 (60 hosts ≈ 2 MB): 40 VMs × 2 vNICs of 16 queues
 //   per host, 20k–200k flows each, on 3 lcores per switch, so every lcore serves ~100 queues of
 //   ~50 different vNIC laws whose flows do not fit.
+// Switches are named vds-edp-n0/-n1 (realistic: or vds-edp), so `"switch": "vds-edp` finds a vNIC.
 // Usage as a script: node out/bench/designs.js realistic|clean|crowded HOSTS [SEED] > FILE
 import { prng } from '../test/support/prng';
 
@@ -17,6 +20,8 @@ export interface DesignOptions {
   vmsPerHost?: number;
   /** Hosts per vSphere cluster; all hosts in one cluster with `hosts`. */
   clusterSize?: number;
+  /** Clean designs: each host's first VM on the far NUMA node from its switch's lcores (one numa/vm-remote per host). */
+  remoteVms?: boolean;
 }
 
 const pad = (n: number, width = 3) => String(n).padStart(width, '0');
@@ -114,7 +119,7 @@ function cleanHost(i: number, r: Rng, o: Required<DesignOptions>): object {
   const vms = Array.from({ length: o.vmsPerHost }, (_, v) => {
     const node = v % 2;
     return {
-      name: `${r.pick(VM_KINDS)}-${pad(i + 1, 4)}-${pad(v + 1, 2)}`, numaNode: node, vcpus: r.pick([2, 4, 8]), latencySensitivity: 'high',
+      name: `${r.pick(VM_KINDS)}-${pad(i + 1, 4)}-${pad(v + 1, 2)}`, numaNode: o.remoteVms && v === 0 ? 1 - node : node, vcpus: r.pick([2, 4, 8]), latencySensitivity: 'high',
       vnics: [{
         name: 'eth0', switch: `vds-edp-n${node}`, adapter: 'vmxnet3', queues: 2,
         // Few flows per queue and a large cache: every lcore's flows fit (hit rate ~1, no solve).
@@ -162,7 +167,7 @@ function crowdedHost(i: number, r: Rng, o: Required<DesignOptions>): object {
 }
 
 function withDefaults(options: DesignOptions, vmsPerHost: number): Required<DesignOptions> {
-  return { hosts: options.hosts, seed: options.seed ?? 14, vmsPerHost: options.vmsPerHost ?? vmsPerHost, clusterSize: options.clusterSize ?? 16 };
+  return { hosts: options.hosts, seed: options.seed ?? 14, vmsPerHost: options.vmsPerHost ?? vmsPerHost, clusterSize: options.clusterSize ?? 16, remoteVms: options.remoteVms ?? false };
 }
 
 function document(kind: string, hosts: object[], header: string): string {
@@ -188,7 +193,7 @@ export function realisticDesign(options: DesignOptions): string {
   return document('realistic', hosts, `realistic, ${o.hosts} hosts, seed ${o.seed}`);
 }
 
-/** ~12 KB per host with the default 24 VMs: 1000 hosts ≈ 12 MB. No findings. */
+/** ~12 KB per host with the default 24 VMs: 1000 hosts ≈ 12 MB. No findings (but numa/vm-remote with `remoteVms`). */
 export function cleanDesign(options: DesignOptions): string {
   const o = withDefaults(options, 24);
   const r = rngOf(o.seed);

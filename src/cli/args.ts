@@ -4,7 +4,7 @@ import { DEFAULT_MAX_PROBLEMS, type Severity } from '../core';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export interface CliOptions {
+interface CliOptions {
   format: OutputFormat;
   failOn: Severity;
   maxProblems: number;

@@ -2,9 +2,9 @@
 // formatting whole files and handing back only the text to write (the analysis stays and dies
 // in the worker, so memory does not grow with the number of files). Output keeps file order.
 import { Worker } from 'node:worker_threads';
-import { type Analysis, analyze, fileTooLargeAnalysis, type Finding, type NicCatalog, type Severity } from '../core';
+import { type Analysis, analyze, countSeverities, fileTooLargeAnalysis, type Finding, type NicCatalog, type Severity, type SeverityCounts } from '../core';
 import type { OutputFormat } from './args';
-import { type CheckedFile, failsAt, type SeverityCounts, severityCounts } from './checked';
+import { type CheckedFile, failsAt } from './checked';
 import { jsonFile } from './format-json';
 import { textFile } from './format-text';
 import { readTopologyFile } from './read';
@@ -71,7 +71,7 @@ export function analyzeFile(text: string, settings: CheckSettings): Analysis {
 /** What to write for a checked file, and what it adds to the summary and exit code. */
 export function outcomeOf(index: number, checked: CheckedFile, settings: CheckSettings): FileOutcome {
   const findings = checked.analysis.findings;
-  const counts = severityCounts(findings);
+  const counts = countSeverities(findings);
   const fails = failsAt(findings, settings.failOn);
   const truncated = checked.analysis.truncated;
   if (settings.format === 'sarif') return { index, output: '', counts, truncated, fails, findings };

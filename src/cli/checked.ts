@@ -7,14 +7,7 @@ export interface CheckedFile {
   analysis: Analysis;
 }
 
-export type SeverityCounts = Record<Severity, number>;
-
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-export function severityCounts(findings: readonly Finding[], into: SeverityCounts = { error: 0, warning: 0, info: 0 }): SeverityCounts {
-  for (const finding of findings) into[finding.severity]++;
-  return into;
-}
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function failsAt(findings: readonly Finding[], threshold: Severity): boolean {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);

@@ -3,13 +3,13 @@
 // the errors on stderr); its warnings are in the output's header and on stderr.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat } from '../core';
+import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, plural } from '../core';
 import { loadCatalogs } from './catalogs';
 import { writeOutputFile } from './write';
 import type { CliIo } from './io';
 import { readTopologyFile } from './read';
 
-export const EXPORT_USAGE = `Usage: edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
+const EXPORT_USAGE = `Usage: edp-check export --format nsx-policy|terraform [--out FILE] [--force] TOPOLOGY
 
 Prints the NSX configuration that deploys the design in TOPOLOGY (*.edp.json): per vSphere
 cluster a host transport node profile (switch mode, lcores per NUMA node, uplinks) with its
@@ -85,7 +85,7 @@ export function runExport(argv: readonly string[], io: CliIo): number {
   }
   for (const w of result.warnings) io.stderr(`warning: ${w.rule ? `${w.rule} ` : ''}${w.message}\n`);
   if (result.placeholders.length > 0) {
-    io.stderr(`edp-check export: ${result.placeholders.length} placeholder${result.placeholders.length === 1 ? '' : 's'} to fill in (listed in the output): ${result.placeholders.map((p) => p.name).join(', ')}\n`);
+    io.stderr(`edp-check export: ${plural(result.placeholders.length, 'placeholder')} to fill in (listed in the output): ${result.placeholders.map((p) => p.name).join(', ')}\n`);
   }
   if (values.out === undefined) {
     io.stdout(result.text);

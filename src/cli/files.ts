@@ -3,19 +3,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globBase, globDepth, globRegExp, isGlob } from './glob';
 
-export interface InputFile {
+interface InputFile {
   /** As the user gave it, or relative to the folder/pattern they gave: what output shows. */
   display: string;
   absolute: string;
 }
 
-export interface Expansion {
+interface Expansion {
   files: InputFile[];
   /** Arguments that named nothing to check (exit 2, the other files are still checked). */
   problems: string[];
 }
 
-export const TOPOLOGY_SUFFIX = '.edp.json';
+const TOPOLOGY_SUFFIX = '.edp.json';
 
 export function expandArguments(args: readonly string[], cwd: string): Expansion {
   const files: InputFile[] = [];

@@ -3,18 +3,18 @@
 // not grow with the number of files. The model leaves out each switch's `cacheCurve`: computing
 // it costs a solver run per table size, more than the rest of the analysis; the report
 // (`--report`) draws it.
-import { type Finding, modelWithoutCurves, type Range } from '../core';
-import { type CheckedFile, type SeverityCounts, severityCounts } from './checked';
+import { countSeverities, type Finding, modelWithoutCurves, type Range, type SeverityCounts } from '../core';
+import type { CheckedFile } from './checked';
 
 /** The whole document at once (the CLI writes it piece by piece with JsonReportWriter). */
 export function jsonReport(files: readonly CheckedFile[]): object {
   const summary: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of files) severityCounts(f.analysis.findings, summary);
+  for (const f of files) countSeverities(f.analysis.findings, summary);
   return { version: 1, files: files.map(jsonElement), summary };
 }
 
 /** One element of `files`. */
-export function jsonElement(f: CheckedFile): object {
+function jsonElement(f: CheckedFile): object {
   return {
     file: f.display,
     findings: f.analysis.findings.map(jsonFinding),

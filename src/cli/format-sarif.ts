@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import { escapeControlChars, type Finding, type Range, ruleDocUrl, RULES, type Severity } from '../core';
 
-export const TOOL_INFORMATION_URI = 'https://github.com/edp-designer/edp-designer';
+const TOOL_INFORMATION_URI = 'https://github.com/edp-designer/edp-designer';
 const SRCROOT = '%SRCROOT%';
 
 /** A file that could not be checked, reported as a tool notification. */
@@ -16,7 +16,7 @@ export interface FileError {
 const LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** A checked file as SARIF needs it: where it is and its findings (not its model). */
-export interface SarifFile {
+interface SarifFile {
   absolute: string;
   findings: readonly Finding[];
 }

@@ -1,11 +1,11 @@
 // Text output: `file:line:col severity rule message`, 1-based like compilers, so editors and CI
 // problem matchers link them; then each file's switch table and a summary line. Written file by
 // file as each is checked.
-import { escapeControlChars as safe, type Severity } from '../core';
-import type { CheckedFile, SeverityCounts } from './checked';
+import { escapeControlChars as safe, plural, type Severity, type SeverityCounts, severityCountsText } from '../core';
+import type { CheckedFile } from './checked';
 import { switchTableLines } from './model-table';
 
-export interface TextStyle {
+interface TextStyle {
   color: boolean;
   /** --quiet: the finding lines only, no model table and no summary. */
   quiet?: boolean;
@@ -40,7 +40,7 @@ export function textFile(f: CheckedFile, style: TextStyle): string {
 
 /** The last line: what was counted — the findings shown, of how many files, and what was left out. */
 export function textSummary(c: SeverityCounts, files: number, hidden = 0, unreadable = 0, tooLarge = 0): string {
-  return `Findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info in ${plural(files, 'checked file')}`
+  return `Findings: ${severityCountsText(c)} in ${plural(files, 'checked file')}`
     + (hidden > 0 ? `; ${hidden} more not shown (--max-problems)` : '')
     + (tooLarge > 0 ? `; ${plural(tooLarge, 'file')} too large to analyze (analysis/file-too-large)` : '')
     + (unreadable > 0 ? `; ${plural(unreadable, 'file')} could not be read` : '')
@@ -49,8 +49,4 @@ export function textSummary(c: SeverityCounts, files: number, hidden = 0, unread
 
 function positionText(file: string, start: { line: number; character: number } | undefined): string {
   return `${file}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,7 @@ import { escapeControlChars as safe, hwlocTopologyDocument, HwlocXmlError, INPUT
 import { readInputFile } from './read';
 import { writeOutputFile } from './write';
 
-export interface ImportHwlocIo {
+interface ImportHwlocIo {
   stdout(s: string): void;
   stderr(s: string): void;
   cwd: string;

@@ -4,13 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, stripBom, understoodKinds } from '../core';
+import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, plural, stripBom, understoodKinds } from '../core';
 import { loadCatalogs } from './catalogs';
 import type { CliIo } from './io';
 import { readInputFile, readTopologyFile } from './read';
 import { writeOutputFile } from './write';
 
-export const IMPORT_USAGE = `Usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
+const IMPORT_USAGE = `Usage: edp-check import [--out FILE] [--into TOPOLOGY] [--force] [--catalog FILE] INPUT...
 
 Builds a topology document (*.edp.json) from what describes the hosts elsewhere. Each INPUT
 is a file or a folder (searched for files); its kind is told by its content:
@@ -120,13 +120,13 @@ export function runImport(argv: string[], io: CliIo): number {
     }
     for (const n of merged.notes) io.stderr(`note: NSX: ${n}\n`);
     for (const c of merged.conflicts) io.stderr(`conflict: ${c}\n`);
-    io.stderr(`edp-check import: into ${args.values.into}: ${merged.filled.length} facts filled in, ${merged.added.length} hosts added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${merged.conflicts.length} differences kept as the design has them\n`);
+    io.stderr(`edp-check import: into ${args.values.into}: ${plural(merged.filled.length, 'fact')} filled in, ${plural(merged.added.length, 'host')} added${merged.added.length ? ` (${merged.added.join(', ')})` : ''}, ${plural(merged.conflicts.length, 'difference')} kept as the design has them\n`);
     text = merged.text;
   }
 
   const findings = analyze(text, { catalog: catalog.catalog }).findings;
   const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) io.stderr(`edp-check import: the result has ${errors} error finding(s), mostly facts left for you to fill in: run edp-check on it to see them.\n`);
+  if (errors > 0) io.stderr(`edp-check import: the result has ${plural(errors, 'error finding')}, mostly facts left for you to fill in: run edp-check on it to see them.\n`);
 
   if (args.values.out === undefined) {
     io.stdout(text);

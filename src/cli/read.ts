@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { INPUT_LIMITS, inputFileProblem, type FileKind, stripBom } from '../core';
 
 /** `tooLarge`: the error is the size cap (the file's size, or what was read before the cap stopped it). */
-export type ReadResult = { text: string } | { error: string; tooLarge?: { size: number; maxBytes: number } };
+type ReadResult = { text: string } | { error: string; tooLarge?: { size: number; maxBytes: number } };
 
 export function readTopologyFile(absolute: string): ReadResult {
   const read = readInputFile(absolute, INPUT_LIMITS.topologyBytes, 'topology file');

@@ -1,10 +1,9 @@
 // edp-check as a function of its arguments, so tests run it in-process (DESIGN §5).
 import * as path from 'node:path';
-import { escapeControlChars as safe, type Finding } from '../core';
+import { escapeControlChars as safe, type Finding, type SeverityCounts } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './args';
 import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
-import type { SeverityCounts } from './checked';
 import { expandArguments } from './files';
 import { JsonReportWriter } from './format-json';
 import { type FileError, sarifLog } from './format-sarif';
@@ -14,9 +13,9 @@ import { readTopologyFile } from './read';
 import { writeReport } from './report';
 import { loadCatalogs } from './catalogs';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands go first so that they own their options; loaded on demand, so a check never

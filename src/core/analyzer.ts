@@ -22,7 +22,7 @@ import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureChe
 import { LineIndex, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
 import { analysisBudget } from './budget';
-import { clipText } from './safeText';
+import { clipText } from './present';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
@@ -510,7 +510,7 @@ function lastAtOrBefore(values: readonly number[], x: number): number {
 const CHUNK = 4096;
 
 /** Where two texts differ: their common prefix and suffix (for equal texts an empty edit at the end). */
-export function editBetween(before: string, after: string): TextEdit {
+function editBetween(before: string, after: string): TextEdit {
   const start = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };

@@ -8,7 +8,7 @@
 import type { RawFinding } from './findings';
 import { MAX_NESTING, parseDocument } from './parse';
 
-export interface FastParse {
+interface FastParse {
   value: unknown;
   errors: RawFinding[];
   /** True when JSON.parse read the text: it is well-formed JSONC with only JSON whitespace. */
@@ -59,7 +59,7 @@ function fastValue(text: string): unknown {
 }
 
 /** A JSON value parsed from `text`, or undefined when it is not exactly one JSONC value (then the caller takes the slow path). */
-export function parseJsoncValue(text: string): { value: unknown } | undefined {
+function parseJsoncValue(text: string): { value: unknown } | undefined {
   const value = fastValue(text);
   return value === NOT_JSON ? undefined : { value };
 }
@@ -120,7 +120,7 @@ class StringState {
  * `text` with each comment replaced by spaces (line breaks kept), so offsets stay put; the text
  * itself when it has none; undefined for a slash that starts no comment or an unterminated one.
  */
-export function blankComments(text: string): string | undefined {
+function blankComments(text: string): string | undefined {
   let i = text.indexOf('/');
   if (i < 0) return text;
   const state = new StringState(text);
@@ -177,7 +177,7 @@ export function blankComments(text: string): string | undefined {
  * the way jsonc-parser's allowTrailingComma reads them; undefined when there is none (the text
  * failed JSON.parse for another reason). `[,]` and `[1,,]` keep their commas: they are errors.
  */
-export function dropTrailingCommas(text: string): string | undefined {
+function dropTrailingCommas(text: string): string | undefined {
   const trailing = /,(?=[ \t\n\r]*[\]}])/g;
   const state = new StringState(text);
   const parts: string[] = [];

@@ -14,14 +14,13 @@ export { LineIndex, stripBom } from './text';
 export { syntaxTree } from './parse';
 
 // Hostile input: what a file must be before it is read, and user text made safe to echo.
-export { FILE_TOO_LARGE_RULE, fileTooLargeAnalysis, INPUT_LIMITS, inputFileProblem, parseCatalogText, sizeText } from './input';
+export { FILE_TOO_LARGE_RULE, fileTooLargeAnalysis, INPUT_LIMITS, inputFileProblem, parseCatalogText } from './input';
 export type { FileKind } from './input';
-export { clipText, escapeControlChars, MAX_ECHO } from './safeText';
 export { BUDGET_RULE } from './budget';
 
-// Presentation helpers (messages, hovers, CLI, report).
-export { count, dropText, pct, rate } from './format';
-export { bytes, cores, entries } from './report/format';
+// Presentation helpers: figures, escaping, lists and counts read the same in messages, hovers,
+// the CLI, the report and the export (src/core/present/).
+export { bytes, clipText, cores, count, countSeverities, dropText, entries, escapeControlChars, fileSize, fixed, htmlEscape, MAX_ECHO, mdEscape, mdTable, pct, plural, rate, severityCountsText } from './present';
 
 // Quick fixes and edits.
 export { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from './fixes';
@@ -50,7 +49,7 @@ export { hostCacheCurves, reportViewModel, REPORT_FORMAT_VERSION } from './repor
 export type * from './report/viewModel';
 export { jsonForScript, standaloneReportHtml, STANDALONE_THEME_CSS } from './report/html';
 export type { ReportAssets } from './report/html';
-export { mdEscape, reportMarkdown } from './report/markdown';
+export { reportMarkdown } from './report/markdown';
 
 // Importers.
 export { appendHostEdits, detectKind, HwlocXmlError, hwlocTopologyDocument, importHosts, importHwloc, KIND_NAMES, mergeIntoDesign, NSX_PROFILE_WITHOUT_HOSTS, readEsxiOutput, understoodKinds } from './import';
@@ -61,4 +60,4 @@ export { readHwlocXml } from './import/hwloc-xml';
 export { EXPORT_FORMATS, exportDesign, exportNsxPolicy, exportTerraform, modeOfNsx, nsxModeOf } from './export';
 export type { ExportFormat, ExportOptions, ExportOutput, ExportRefusal, ExportResult, ExportWarning, NsxHostSwitchMode, Placeholder, PlaceholderKind } from './export';
 export { isNsxJson, NsxJsonError, readNsxJson } from './import/nsx';
-export type { NsxCollection, NsxComputeCollection, NsxHostSwitchFacts, NsxImport, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';
+export type { NsxCollection, NsxComputeCollection, NsxHostSwitchFacts, NsxImport, NsxLag, NsxSwitchFragment, NsxTeaming, NsxTransportNode, NsxUplinkProfile } from './import/nsx';

@@ -7,6 +7,7 @@ import { checkCatalog, type NicCatalog } from './readiness/catalog';
 import { protoKeyOffset } from './parse';
 import type { Analysis, AnalyzeOptions } from './analyze';
 import { unreadAnalysis } from './analyzer';
+import { fileSize } from './present';
 
 const MiB = 1024 * 1024;
 
@@ -30,7 +31,7 @@ export type FileKind = 'file' | 'directory' | 'other';
 export function inputFileProblem(kind: FileKind, size: number, maxBytes: number, what: string): string | undefined {
   if (kind === 'directory') return `it is a directory, not a ${what}`;
   if (kind !== 'file') return `it is not a regular file (a device, FIFO or socket), so it is not read as a ${what}`;
-  if (size > maxBytes) return `it is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit for a ${what}; check that it is the right file`;
+  if (size > maxBytes) return `it is ${fileSize(size)}, over the ${fileSize(maxBytes)} limit for a ${what}; check that it is the right file`;
   return undefined;
 }
 
@@ -43,12 +44,8 @@ export const FILE_TOO_LARGE_RULE = 'analysis/file-too-large';
  * ("edpDesigner.maxFileSizeMB", "edp-check"), `advice` says what to do.
  */
 export function fileTooLargeAnalysis(size: number, maxBytes: number, limit: string, advice: string, options: Pick<AnalyzeOptions, 'rules'> = {}): Analysis {
-  const message = `This file is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit of ${limit}, so it was not analyzed. ${advice}`;
+  const message = `This file is ${fileSize(size)}, over the ${fileSize(maxBytes)} limit of ${limit}, so it was not analyzed. ${advice}`;
   return unreadAnalysis([{ rule: FILE_TOO_LARGE_RULE, path: '', message }], options);
-}
-
-export function sizeText(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(bytes % MiB === 0 ? 0 : 1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**

@@ -1,9 +1,9 @@
 // JSONC → value (and, on demand, the syntax tree with offsets) via jsonc-parser; syntax errors as raw findings.
 import { type Node, type ParseError, parse, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { RawFinding } from './findings';
-import { clipText } from './safeText';
+import { clipText } from './present';
 
-export interface ParsedDocument {
+interface ParsedDocument {
   value: unknown;
   errors: RawFinding[];
   /**

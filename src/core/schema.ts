@@ -6,7 +6,7 @@ import type { RawFinding } from './findings';
 import { pointerSegments, toPointer } from './pointer';
 import { RULES } from './rules/registry';
 import { closestNames } from './suggest';
-import { clipText } from './safeText';
+import { clipText, orList, plural } from './present';
 import { validateTopology } from './generated/topology-validator';
 
 /** At most this many schema findings per document: one mistake (a wrong nesting) can cause thousands. */
@@ -179,7 +179,7 @@ function findingOf(e: ErrorObject, root: unknown): RawFinding | undefined {
     case 'maxItems':
       return at('value', e.instancePath, `${subject} has ${Array.isArray(value) ? value.length : 'too many'} items, more than the ${String(p.limit)} allowed. Remove some, or split the topology into several files.`);
     case 'minItems':
-      return at('value', e.instancePath, `${subject} is empty, but it needs at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}. Add ${p.limit === 1 ? 'one' : 'more'}, or remove "${String(segments[segments.length - 1])}" if it is optional.`);
+      return at('value', e.instancePath, `${subject} is empty, but it needs at least ${plural(Number(p.limit), 'item')}. Add ${p.limit === 1 ? 'one' : 'more'}, or remove "${String(segments[segments.length - 1])}" if it is optional.`);
     case 'minLength':
       return at('value', e.instancePath, `${subject} is empty. Write a value, or remove the property if it is optional.`);
     case 'maxLength':
@@ -260,7 +260,7 @@ function subjectOf(segments: readonly (string | number)[], root: unknown): strin
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value)) return `a list of ${plural(value.length, 'item')}`;
   if (isObject(value)) return 'an object';
   if (typeof value === 'string') return value === '' ? 'an empty string' : `the text ${JSON.stringify(truncate(value))}`;
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'a value';
@@ -303,11 +303,6 @@ function skeletonOf(name: string, property: SchemaNode | undefined): string {
   }
   if (s.type === 'array') return `"${name}": [ … ]`;
   return `"${name}"`;
-}
-
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function firstSentence(text: string | undefined): string {

@@ -1,7 +1,8 @@
 // "Did you mean …?": the closest names by edit distance, for messages and quick fixes.
+import { orList } from './present';
 
 /** No real name is longer; edit distance costs length × length, so a 1 MB key is not compared. */
-export const MAX_SUGGEST_LENGTH = 64;
+const MAX_SUGGEST_LENGTH = 64;
 
 export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
   if (name.length > MAX_SUGGEST_LENGTH) return [];
@@ -15,7 +16,7 @@ export function closestNames(name: string, candidates: readonly string[], max = 
     .map(({ c }) => c);
 }
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -30,7 +31,7 @@ export function editDistance(a: string, b: string): number {
 /** ` Did you mean "x" or "y"?` or ` Known: a, b, c.` — a sentence to append to a message. */
 export function suggestionText(name: string, candidates: readonly string[]): string {
   const close = closestNames(name, candidates);
-  if (close.length > 0) return ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`;
+  if (close.length > 0) return ` Did you mean ${orList(close.map((c) => `"${c}"`))}?`;
   if (candidates.length === 0) return ' None is defined yet.';
   const shown = candidates.slice(0, 8).map((c) => `"${c}"`).join(', ');
   return ` Defined: ${shown}${candidates.length > 8 ? ', …' : ''}.`;

@@ -171,7 +171,3 @@ export function effectiveMode(sw: Switch, target: Target): Exclude<SwitchMode, '
   const mode = sw.mode ?? target.mode;
   return mode === 'edp-dedicated' ? 'edp-performance' : mode;
 }
-
-export function isEdpMode(mode: SwitchMode): boolean {
-  return mode !== 'standard';
-}

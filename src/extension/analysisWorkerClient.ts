@@ -24,7 +24,7 @@ interface Pending {
  * `topology` are decoded from their bytes, `root` and `lines` rebuilt from the text, each on
  * first read and once.
  */
-export function hydrate(text: string, result: AnalyzeResult): Analysis {
+function hydrate(text: string, result: AnalyzeResult): Analysis {
   type Decoded = { model: DatapathModel | undefined; topology: Topology | undefined };
   let data: Decoded | undefined;
   const decoded = (): Decoded => (data ??= result.data ? (deserialize(new Uint8Array(result.data)) as Decoded) : { model: undefined, topology: undefined });

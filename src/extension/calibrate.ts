@@ -11,7 +11,7 @@ import { settingsFor } from './settings';
 import { isTopologyDocument } from './topologyFiles';
 
 /** What the command did; also its result, for tests. */
-export interface CalibrationResult {
+interface CalibrationResult {
   /** What changed, one sentence per switch. */
   changes: string[];
   /** The model constants it started from that are not the defaults, and where each was set. */

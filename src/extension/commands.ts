@@ -1,6 +1,6 @@
 // The "EDP" commands of the palette. Ids in commandIds.ts, titles in package.json.
 import * as vscode from 'vscode';
-import { inputFileProblem } from '../core';
+import { inputFileProblem, severityCountsText } from '../core';
 import { COMMANDS } from './commandIds';
 import type { Counts } from './publisher';
 import { registerCommand } from './registerCommand';
@@ -35,7 +35,7 @@ async function newTopology(): Promise<void> {
 }
 
 /** What "Check All" found; also the command's result, for tests and other extensions. */
-export interface WorkspaceCheck extends Counts {
+interface WorkspaceCheck extends Counts {
   found: number;
   checked: number;
   cancelled: boolean;
@@ -80,7 +80,7 @@ async function checkWorkspace(scheduler: AnalysisScheduler, log: vscode.LogOutpu
     return { found, checked, cancelled, notRead, ...total };
   }
   const summary = `${cancelled ? 'Cancelled after' : 'Checked'} ${checked} of ${found} topology files: `
-    + `${total.error} errors, ${total.warning} warnings, ${total.info} infos.`
+    + `${severityCountsText(total)}.`
     + (notRead.length ? ` Not read, as they are not regular files (a link to a device, a FIFO): ${notRead.map((n) => n.file).join(', ')}.` : '');
   log.info(summary);
   const show = 'Show Problems';

@@ -11,7 +11,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toRange(range: Range | undefined): vscode.Range {
+function toRange(range: Range | undefined): vscode.Range {
   if (!range) return new vscode.Range(0, 0, 0, 0);
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }

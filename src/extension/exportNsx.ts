@@ -4,7 +4,7 @@
 // `executeCommand('edpDesigner.exportNsx', uri, 'terraform')` skips the quick pick (tests,
 // other extensions).
 import * as vscode from 'vscode';
-import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, INPUT_LIMITS, type NicCatalog, stripBom } from '../core';
+import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, INPUT_LIMITS, type NicCatalog, plural, stripBom } from '../core';
 import { COMMANDS } from './commandIds';
 import { readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
@@ -13,7 +13,7 @@ import { settingsFor } from './settings';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
-export type NsxExport =
+type NsxExport =
   | { exported: true; format: ExportFormat; uri: string; warnings: number; placeholders: string[] }
   | { exported: false; reason: string; errors: { rule: string; message: string; line: number }[] };
 
@@ -61,11 +61,11 @@ async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg:
 
   const doc = await openUntitled(name, format, result.text);
   const pick = PICKS.find((p) => p.format === format)!;
-  log.info(`Exported ${name} as ${pick.label}: ${result.warnings.length} warnings, ${result.placeholders.length} placeholders.`);
+  log.info(`Exported ${name} as ${pick.label}: ${plural(result.warnings.length, 'warning')}, ${plural(result.placeholders.length, 'placeholder')}.`);
   for (const w of result.warnings) log.info(`  warning: ${w.rule ? `${w.rule} ` : ''}${w.message}`);
   const parts = [
-    result.placeholders.length > 0 ? `${result.placeholders.length} placeholder${result.placeholders.length === 1 ? '' : 's'} to fill in (listed at the top)` : '',
-    result.warnings.length > 0 ? `${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} in the header` : '',
+    result.placeholders.length > 0 ? `${plural(result.placeholders.length, 'placeholder')} to fill in (listed at the top)` : '',
+    result.warnings.length > 0 ? `${plural(result.warnings.length, 'warning')} in the header` : '',
   ].filter(Boolean);
   void vscode.window.showInformationMessage(`EDP: Exported ${name} as ${pick.label}${parts.length ? `: ${parts.join(', ')}` : ''}.`);
   return { exported: true, format, uri: doc.uri.toString(), warnings: result.warnings.length, placeholders: result.placeholders.map((p) => p.name) };

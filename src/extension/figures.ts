@@ -2,22 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { type AssignedQueue, type CatalogEntry, CORES_EXPLAINED, coresInOwnMode, type DatapathModel, dropText, pct, type Host, type LcoreModel, lineRatePps, minimumsApply, type Nic, ownModeKey, rate, type SwitchModel, type Vm } from '../core';
-
-/** Shares as percentages: `digits` decimals (utilization reads best whole, hit rates to 0.1%). */
-export function percent(share: number, digits = 0): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : '-';
-}
-
-/** Hit rates: 99.96% must not read as a perfect 100.0%, so they round down. */
-export function hitPercent(share: number): string {
-  if (!Number.isFinite(share)) return '-';
-  return `${(Math.floor(share * 1000 + 1e-9) / 10).toFixed(1)}%`;
-}
-
-function decimals(n: number, digits: number): string {
-  return Number.isFinite(n) ? n.toFixed(digits) : '-';
-}
+import { type AssignedQueue, type CatalogEntry, cores as coresText, CORES_EXPLAINED, coresInOwnMode, count, type DatapathModel, dropText, fixed, type Host, type LcoreModel, lineRatePps, mdEscape as md, mdTable, minimumsApply, type Nic, ownModeKey, pct, plural, rate, type SwitchModel, type Vm } from '../core';
 
 const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'standard': 'Standard (heritage stack)',
@@ -25,56 +10,37 @@ const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'edp-performance': 'EDP Performance',
 };
 
-export { coresInOwnMode };
-
-/** The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13% · 0.4 cores" (· "drops 12.5%"). */
+/**
+ * The CodeLens above a switch: "hit 99.7% · 4 lcores · max util 13.0% · 0.35 cores" (· "drops
+ * 12.5%"), each figure as every view prints it (src/core/present).
+ */
 export function switchLensText(sw: SwitchModel): string {
-  const cores = `${decimals(coresInOwnMode(sw), 1)} cores`;
+  const cores = `${coresText(coresInOwnMode(sw))} cores`;
   const drops = sw.dropRate > 0 ? [`drops ${dropText(sw.dropRate)}`] : [];
   if (sw.mode === 'standard') return [`standard stack`, rate(sw.offeredPps), cores, ...drops].join(' · ');
-  const lcores = `${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}`;
+  const lcores = plural(sw.lcores.length, 'lcore');
   if (!(sw.offeredPps > 0)) return [`no traffic`, lcores, cores].join(' · ');
-  return [`hit ${hitPercent(sw.hitRate)}`, lcores, `max util ${percent(sw.maxUtilization)}`, cores, ...drops].join(' · ');
+  return [`hit ${pct(sw.hitRate)}`, lcores, `max util ${pct(sw.maxUtilization)}`, cores, ...drops].join(' · ');
 }
 
 /**
  * The status bar's figure for a whole file: the busiest lcore and the lowest hit rate over its
- * EDP switches with traffic ("max lcore 157% · hit 33.4%"); undefined when there is none.
+ * EDP switches with traffic ("max lcore 157.0% · hit 33.4%"); undefined when there is none.
  */
 export function worstFiguresText(model: DatapathModel | undefined): string | undefined {
   const switches = (model?.hosts ?? []).flatMap((h) => h.switches).filter((s) => s.mode !== 'standard' && s.offeredPps > 0);
   if (switches.length === 0) return undefined;
   const maxUtil = Math.max(...switches.map((s) => s.maxUtilization));
   const minHit = Math.min(...switches.map((s) => s.hitRate));
-  return `max lcore ${percent(maxUtil)} · hit ${hitPercent(minHit)}`;
-}
-
-/**
- * Text from the file, shown literally: the Markdown punctuation that acts mid-line escaped (emphasis,
- * code, links, HTML, entities), table pipes too. Names never start a line, so `#`, `-` and `1.` are safe.
- */
-export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string[] {
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${align.map((a) => (a === 'r' ? '--:' : ':--')).join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ];
+  return `max lcore ${pct(maxUtil)} · hit ${pct(minHit)}`;
 }
 
 /** Rows shown in a hover table; a 128-lcore switch would otherwise fill the screen. */
-export const MAX_ROWS = 16;
+const MAX_ROWS = 16;
 
 function capped<T>(items: T[], what: string): { shown: T[]; more: string[] } {
   if (items.length <= MAX_ROWS) return { shown: items, more: [] };
   return { shown: items.slice(0, MAX_ROWS), more: ['', `… and ${items.length - MAX_ROWS} more ${what} (the datapath report lists them all).`] };
-}
-
-function queueCount(n: number): string {
-  return `${n} ${n === 1 ? 'queue' : 'queues'}`;
 }
 
 export function switchHoverMarkdown(sw: SwitchModel): string {
@@ -83,33 +49,33 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
   // All three modes, for comparison; the switch's own in bold.
   const cores = (['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => {
     const label = k === 'edpStandard' ? 'EDP Standard' : k === 'edpPerformance' ? 'EDP Performance' : 'heritage';
-    const text = `${label} ${decimals(sw.coresUsed[k], 2)}`;
+    const text = `${label} ${coresText(sw.coresUsed[k])}`;
     return ownModeKey(sw) === k ? `**${text}**` : text;
   });
   const overloaded = sw.lcores.filter((l) => l.dropPps > 0).length;
   const dropParts = [
-    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${overloaded} overloaded ${overloaded === 1 ? 'lcore' : 'lcores'}; idle lcores cannot serve queues placed elsewhere`] : []),
+    ...(sw.lcoreDropPps > 0 ? [`${rate(sw.lcoreDropPps)} by ${plural(overloaded, 'overloaded lcore')}; idle lcores cannot serve queues placed elsewhere`] : []),
     ...(sw.lineDropPps > 0 ? [`${rate(sw.lineDropPps)} beyond the uplinks' line rate`] : []),
   ];
   // One cause: its figure is the total, said once.
   const dropWhy = dropParts.length === 1 ? dropParts[0] : `${rate(sw.dropPps)}: ${dropParts.join('; ')}`;
   lines.push(
-    `- Offered: ${rate(sw.offeredPps)} at ${decimals(sw.packetBytes, 0)} B mean packet size (${rate(sw.rxPps)} received by the VMs, ${rate(sw.txPps)} sent)`,
+    `- Offered: ${rate(sw.offeredPps)} at ${fixed(sw.packetBytes, 0)} B mean packet size (${rate(sw.rxPps)} received by the VMs, ${rate(sw.txPps)} sent)`,
     `- Uplinks' line rate: ${lineRate}`,
-    `- Capacity of ${sw.lcores.length} ${sw.lcores.length === 1 ? 'lcore' : 'lcores'}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
+    `- Capacity of ${plural(sw.lcores.length, 'lcore')}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
     `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${dropWhy})` : ''}`,
-    `- Flow-cache hit rate: ${hitPercent(sw.hitRate)} with ${sw.entries.toLocaleString('en-US')} entries per lcore; new flows make ${percent(sw.churnMissShare, 2)} of packets miss`,
+    `- Flow-cache hit rate: ${pct(sw.hitRate)} with ${count(sw.entries)} entries per lcore; new flows make ${pct(sw.churnMissShare)} of packets miss`,
     ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
-      ? [`- Below a ${hitPercent(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
+      ? [`- Below a ${pct(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
       : []),
-    `- lcore imbalance (max / mean utilization): ${decimals(sw.imbalance, 2)}`,
+    `- lcore imbalance (max / mean utilization): ${fixed(sw.imbalance, 2)}`,
     `- Cores used: ${cores.join(' · ')}`,
     ...(['edpStandard', 'edpPerformance', 'heritage'] as const).map((k) => `  - ${CORES_EXPLAINED[k]}`),
     '',
   );
   const { shown, more } = capped(sw.lcores, 'lcores');
-  lines.push(...table(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util', 'drops'], shown.map((l) => [
-    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), hitPercent(l.hitRate), percent(l.utilization), l.dropPps > 0 ? rate(l.dropPps) : 'none',
+  lines.push(...mdTable(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util', 'drops'], shown.map((l) => [
+    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), pct(l.hitRate), pct(l.utilization), l.dropPps > 0 ? rate(l.dropPps) : 'none',
   ]), ['r', 'r', 'r', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
@@ -132,7 +98,7 @@ export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel
   const placed = queuesOf(sw, vm.name, vnic.name);
   const total = placed.reduce((sum, p) => sum + p.queue.pps, 0);
   const remote = placed.filter((p) => p.queue.remote).length;
-  const lines = [`${head} · ${rate(total)} over ${queueCount(placed.length)}`, ''];
+  const lines = [`${head} · ${rate(total)} over ${plural(placed.length, 'queue')}`, ''];
   if (remote > 0) lines.push(`${remote} of its queues are served across NUMA nodes (the lcore is off the VM's node or off its uplinks' nodes): they pay the cross-NUMA penalty.`, '');
   const dropping = placed.filter((p) => p.lcore.dropPps > 0);
   if (dropping.length > 0) {
@@ -140,8 +106,8 @@ export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel
     lines.push(`${dropping.length} of its queues sit on overloaded lcores, which drop at least ${pct(least)} of what they are offered.`, '');
   }
   const { shown, more } = capped(placed, 'queues');
-  lines.push(...table(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
-    String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', hitPercent(lcore.hitRate), percent(lcore.utilization),
+  lines.push(...mdTable(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
+    String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', pct(lcore.hitRate), pct(lcore.utilization),
   ]), ['r', 'r', 'r', 'r', 'l', 'r', 'r']), ...more);
   return lines.join('\n');
 }
@@ -156,21 +122,21 @@ export function lcoreIndicesOfGroup(host: Host, s: number, l: number): number[] 
 export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, l: number): string {
   const lcores = lcoreIndicesOfGroup(host, s, l).flatMap((i) => (sw.lcores[i] ? [sw.lcores[i]] : []));
   const group = host.switches[s].lcores![l];
-  const lines = [`**lcore group ${l} of switch ${md(sw.name)}** · ${lcores.length} ${lcores.length === 1 ? 'lcore' : 'lcores'} on NUMA node ${group.numaNode}`, ''];
+  const lines = [`**lcore group ${l} of switch ${md(sw.name)}** · ${plural(lcores.length, 'lcore')} on NUMA node ${group.numaNode}`, ''];
   if (lcores.length === 0) return lines.concat('No lcores in this group.').join('\n');
   const mean = lcores.reduce((sum, x) => sum + x.utilization, 0) / lcores.length;
-  lines.push(`Utilization: mean ${percent(mean)}, max ${percent(Math.max(...lcores.map((x) => x.utilization)))}.`, '');
+  lines.push(`Utilization: mean ${pct(mean)}, max ${pct(Math.max(...lcores.map((x) => x.utilization)))}.`, '');
   const { shown, more } = capped(lcores, 'lcores');
-  lines.push(...table(['lcore', 'queues served', 'pps', 'hit', 'util', 'drops'], shown.map((x) => [
+  lines.push(...mdTable(['lcore', 'queues served', 'pps', 'hit', 'util', 'drops'], shown.map((x) => [
     String(x.index),
     x.assigned.length === 0 ? 'none' : x.assigned.map((a) => `${md(a.vm)}/${md(a.vnic)} q${a.queue}${a.remote ? ' (remote)' : ''}`).join(', '),
-    rate(x.pps), hitPercent(x.hitRate), percent(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
+    rate(x.pps), pct(x.hitRate), pct(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
   ]), ['r', 'l', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
 
 /** A NIC catalog entry, as far as the hover shows it (the catalog may not know the NIC). */
-export interface NicCatalogFacts {
+interface NicCatalogFacts {
   /** Which EDP modes the driver offers. */
   modes?: string;
   /** Minimum driver and firmware versions. */
@@ -207,7 +173,7 @@ export function nicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel[
   if (uplinkOf.length === 0) lines.push('Not an uplink of any switch.');
   for (const sw of uplinkOf) {
     const pps = lineRatePps(nic.speedGbps, sw.packetBytes, frameOverheadBytes);
-    lines.push(`- Uplink of ${md(sw.name)}: line rate ${rate(pps)} at its ${decimals(sw.packetBytes, 0)} B mean packet size (${frameOverheadBytes} B framing overhead per packet)`);
+    lines.push(`- Uplink of ${md(sw.name)}: line rate ${rate(pps)} at its ${fixed(sw.packetBytes, 0)} B mean packet size (${frameOverheadBytes} B framing overhead per packet)`);
   }
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@
 // `executeCommand('edpDesigner.importHosts', uri, uris?, { into })` skips the file dialog; with
 // `into` (true: the active design, false: a new file) it never prompts.
 import * as vscode from 'vscode';
-import { catalogLookup, detectKind, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, mergeIntoDesign, type NicCatalog } from '../core';
+import { catalogLookup, detectKind, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, mergeIntoDesign, type NicCatalog, plural } from '../core';
 import { COMMANDS } from './commandIds';
 import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
@@ -15,7 +15,7 @@ import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
-export interface HostsImportResult {
+interface HostsImportResult {
   /** The document the hosts went into. */
   uri: string;
   /** true when merged into the open design, false for a new untitled file. */
@@ -30,7 +30,7 @@ export interface HostsImportResult {
   conflicts?: string[];
 }
 
-export interface ImportHostsOptions {
+interface ImportHostsOptions {
   /** true: merge into the topology file in the active editor; false: a new file. Unset: ask when a topology file is active. */
   into?: boolean;
 }
@@ -159,8 +159,8 @@ async function importFrom(uris: vscode.Uri[], { inputs, skipped }: Inputs, targe
         return undefined;
       }
     }
-    const summary = `${merged.filled.length} ${merged.filled.length === 1 ? 'fact' : 'facts'} filled in, ${merged.added.length} ${merged.added.length === 1 ? 'host' : 'hosts'} added, ${merged.conflicts.length} ${merged.conflicts.length === 1 ? 'difference' : 'differences'} kept as the design has them`;
-    log.info(`Imported into ${fileName} from ${inputs.length} file(s): ${summary}${all.length ? '; notes:' : '.'}`);
+    const summary = `${plural(merged.filled.length, 'fact')} filled in, ${plural(merged.added.length, 'host')} added, ${plural(merged.conflicts.length, 'difference')} kept as the design has them`;
+    log.info(`Imported into ${fileName} from ${plural(inputs.length, 'file')}: ${summary}${all.length ? '; notes:' : '.'}`);
     for (const n of all) log.info(`  - ${n}`);
     void vscode.window.showInformationMessage(`EDP: Imported into ${fileName}: ${summary}.${all.length ? ' See the notes and the Problems panel.' : ''}`, ...(all.length ? [show] : [])).then((p) => (p === show ? log.show(true) : undefined));
     return { uri: doc.uri.toString(), into: true, hosts, notes: all, kinds: result.kinds, filled: merged.filled, added: merged.added, conflicts: merged.conflicts };
@@ -174,9 +174,9 @@ async function importFrom(uris: vscode.Uri[], { inputs, skipped }: Inputs, targe
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
 
-  log.info(`Imported ${hosts.length} host(s) (${hosts.join(', ')}) from ${inputs.length} file(s)${notes.length ? `; ${notes.length} notes:` : '.'}`);
+  log.info(`Imported ${plural(hosts.length, 'host')} (${hosts.join(', ')}) from ${plural(inputs.length, 'file')}${notes.length ? `; ${plural(notes.length, 'note')}:` : '.'}`);
   for (const n of notes) log.info(`  - ${n}`);
-  const summary = `EDP: Imported ${hosts.length === 1 ? `host "${hosts[0]}"` : `${hosts.length} hosts`}.${notes.length ? ` ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} to check or fill in: see the notes and the Problems panel.` : ''}`;
+  const summary = `EDP: Imported ${hosts.length === 1 ? `host "${hosts[0]}"` : `${hosts.length} hosts`}.${notes.length ? ` ${plural(notes.length, 'thing')} to check or fill in: see the notes and the Problems panel.` : ''}`;
   // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.
   void vscode.window.showInformationMessage(summary, ...(notes.length ? [show] : [])).then((p) => (p === show ? log.show(true) : undefined));
   return { uri: doc.uri.toString(), into: false, hosts, notes, kinds: result.kinds };

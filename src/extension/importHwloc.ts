@@ -4,7 +4,7 @@
 // other extensions; it then never prompts.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, INPUT_LIMITS, type NicCatalog, readHwlocXml } from '../core';
+import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, INPUT_LIMITS, type NicCatalog, plural, readHwlocXml } from '../core';
 import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
@@ -13,7 +13,7 @@ import { freeUntitledUri } from './untitled';
 import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
 
 /** What the command did; also its result, for tests. */
-export interface HostImport {
+interface HostImport {
   /** The document the host went into. */
   uri: string;
   host: string;
@@ -22,7 +22,7 @@ export interface HostImport {
   notes: string[];
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   name?: string;
 }
 
@@ -158,7 +158,7 @@ function report(log: vscode.LogOutputChannel, fileName: string, name: string, in
   const show = 'Show notes';
   const summary = notes.length === 0
     ? `EDP: Imported host "${name}" from ${fileName}.`
-    : `EDP: Imported host "${name}" from ${fileName}. ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} to check or fill in: see the notes.`;
+    : `EDP: Imported host "${name}" from ${fileName}. ${plural(notes.length, 'thing')} to check or fill in: see the notes.`;
   // Not awaited: the command (and a test awaiting it) must not wait for a click on the toast.
   void vscode.window.showInformationMessage(summary, ...(notes.length ? [show] : [])).then((pick) => (pick === show ? log.show(true) : undefined));
 }

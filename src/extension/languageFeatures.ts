@@ -70,7 +70,7 @@ function selectionRange(s: ls.SelectionRange): vscode.SelectionRange {
  * this size they answer nothing, so typing in a huge design never blocks other extensions; VS Code
  * then folds by indentation. (Moving the service into the analysis worker would lift the limit.)
  */
-export const AUTOMATIC_FEATURES_MAX_CHARS = 512 * 1024;
+const AUTOMATIC_FEATURES_MAX_CHARS = 512 * 1024;
 
 /** Over AUTOMATIC_FEATURES_MAX_CHARS (no copy of the text: the offset of its end is free). */
 export function isLargeDocument(doc: vscode.TextDocument): boolean {

@@ -2,7 +2,7 @@
 // or "EDP: Show Output" (vscode-yaml's revealOutputChannelOn: Never).
 import * as vscode from 'vscode';
 
-export const OUTPUT_CHANNEL_NAME = 'EDP Designer';
+const OUTPUT_CHANNEL_NAME = 'EDP Designer';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });

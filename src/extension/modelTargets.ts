@@ -3,7 +3,7 @@
 import { type Node, findNodeAtLocation, findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import type { Span, Topology } from '../core';
 
-export type ModelTarget =
+type ModelTarget =
   | { kind: 'switch'; host: number; switch: number }
   | { kind: 'vnic'; host: number; vm: number; vnic: number }
   | { kind: 'lcoreGroup'; host: number; switch: number; group: number }

@@ -1,15 +1,11 @@
 // The diagnostics publisher: one DiagnosticCollection ('edp') for every topology file.
 import * as vscode from 'vscode';
-import { fileTooLargeAnalysis, type Finding, type SeveritySetting } from '../core';
+import { fileTooLargeAnalysis, type Finding, type SeverityCounts, type SeveritySetting } from '../core';
 import { toDiagnostic } from './convert';
 
-export interface Counts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type Counts = SeverityCounts;
 
-export function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
+function countsOf(diagnostics: readonly vscode.Diagnostic[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) {
     if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;

@@ -4,18 +4,18 @@ import * as vscode from 'vscode';
 import { reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
 import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 
-export interface ExportedReport {
+interface ExportedReport {
   html: vscode.Uri;
   markdown: vscode.Uri;
 }
 
 /** mistakes.edp.json → mistakes.report.html, beside the topology file. */
-export function defaultExportUri(uri: vscode.Uri): vscode.Uri {
+function defaultExportUri(uri: vscode.Uri): vscode.Uri {
   const base = fileNameOf(uri).replace(/\.edp\.json$/i, '').replace(/\.json$/i, '');
   return vscode.Uri.joinPath(uri, '..', `${base}.report.html`);
 }
 
-export function markdownUriBeside(html: vscode.Uri): vscode.Uri {
+function markdownUriBeside(html: vscode.Uri): vscode.Uri {
   return html.with({ path: html.path.replace(/\.html?$/i, '') + '.md' });
 }
 

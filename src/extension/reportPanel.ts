@@ -101,7 +101,7 @@ function titleOf(uri: vscode.Uri): string {
   return `Report: ${fileNameOf(uri)}`;
 }
 
-export class ReportPanel implements vscode.Disposable {
+class ReportPanel implements vscode.Disposable {
   /** Hosts the page shows expanded: their curves go into every update. */
   private curveHosts: number[] = [0];
   private disposed = false;

@@ -1,8 +1,9 @@
 // The report panel's HTML shell: set once per panel (updates arrive by postMessage). Strict CSP:
 // nothing inline but the nonce'd script, styles and scripts only from the extension's own files.
 // No vscode import, so a unit test checks the policy.
+import { htmlEscape } from '../core';
 
-export interface ReportShellParts {
+interface ReportShellParts {
   /** webview.cspSource */
   cspSource: string;
   nonce: string;
@@ -23,21 +24,19 @@ export function reportCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
-const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function reportShellHtml(p: ReportShellParts): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(reportCsp(p.cspSource, p.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${htmlEscape(reportCsp(p.cspSource, p.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttr(p.styleUri)}">
-<title>${escapeAttr(p.title)}</title>
+<link rel="stylesheet" href="${htmlEscape(p.styleUri)}">
+<title>${htmlEscape(p.title)}</title>
 </head>
 <body>
 <main id="report" aria-live="polite"><p class="placeholder">Loading the datapath report…</p></main>
-<script nonce="${escapeAttr(p.nonce)}" src="${escapeAttr(p.scriptUri)}"></script>
+<script nonce="${htmlEscape(p.nonce)}" src="${htmlEscape(p.scriptUri)}"></script>
 </body>
 </html>
 `;

@@ -3,7 +3,7 @@
 // (published unless the document moved on meanwhile). Diagnostics go with the file: on close of
 // its last tab, delete, rename, and when the user turns the extension off.
 import * as vscode from 'vscode';
-import { type AnalyzeOptions, inputFileProblem, type NicCatalog, sizeText, stripBom } from '../core';
+import { type AnalyzeOptions, fileSize, inputFileProblem, type NicCatalog, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
 import { describeError } from './log';
@@ -177,7 +177,7 @@ export class AnalysisScheduler implements vscode.Disposable {
 
   private tooLarge(uri: vscode.Uri, size: number, settings: Settings): boolean {
     if (size <= settings.maxFileSizeMB * 1024 * 1024) return false;
-    this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
+    this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${fileSize(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
     this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB, settings.rules);
     this.store.update(uri, undefined);
     return true;

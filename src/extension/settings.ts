@@ -46,7 +46,7 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, string>> = {
   codeLens: 'codeLens.enable',
 };
 
-export interface SettingsRead {
+interface SettingsRead {
   settings: Settings;
   /** One line per value that was ignored, for the log: settings.json is hand-edited. */
   ignored: string[];
@@ -107,7 +107,7 @@ export function readSettings(get: (key: string) => unknown): SettingsRead {
 }
 
 /** What reads settings: `vscode.workspace`, passed in so this module stays free of a runtime vscode import. */
-export type Configurations = Pick<typeof workspace, 'getConfiguration'>;
+type Configurations = Pick<typeof workspace, 'getConfiguration'>;
 
 /** The `edpDesigner` settings that apply to `uri` (folder, workspace and user settings merged). */
 export function settingsFor(configurations: Configurations, uri: Uri | undefined): SettingsRead {

@@ -1,6 +1,7 @@
 // Status bar: the active topology file's error and warning counts; hidden for other files.
 // A status bar item rather than a LanguageStatusItem: it stays visible without hovering "{}".
 import * as vscode from 'vscode';
+import { severityCountsText } from '../core';
 import { COMMANDS } from './commandIds';
 import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
@@ -25,7 +26,7 @@ export function createStatus(store: AnalysisStore, publisher: DiagnosticsPublish
         const latest = store.latest(doc.uri);
         const ms = latest?.ms;
         item.text = `EDP $(error) ${c.error} $(warning) ${c.warning}` + (c.info > 0 ? ` $(info) ${c.info}` : '');
-        item.tooltip = `EDP Designer: ${c.error} errors, ${c.warning} warnings, ${c.info} infos`
+        item.tooltip = `EDP Designer: ${severityCountsText(c)}`
           + (ms !== undefined ? ` (analyzed in ${ms.toFixed(0)} ms)` : '') + '. Click to show the output.';
         // The file's worst model figure, so an overloaded lcore shows without opening anything.
         const worst = latest?.summary.worst;

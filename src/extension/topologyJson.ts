@@ -24,7 +24,7 @@ export function createTopologyJsonService(): LanguageService {
   return service;
 }
 
-export interface ParsedTopology {
+interface ParsedTopology {
   document: TextDocument;
   json: JSONDocument;
 }

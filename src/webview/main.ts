@@ -129,6 +129,8 @@ window.addEventListener('scroll', () => {
   scrollTimer = setTimeout(() => {
     state = { ...state, ui: { ...state.ui, scrollY: Math.round(window.scrollY) } };
     save();
+    // Says what was saved, so a UI check waits for the save instead of guessing how long it takes.
+    document.body.dataset.savedScrollY = String(state.ui.scrollY);
   }, 150);
 });
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
-import { rate } from '../../src/core/model/findings/format';
+import { cores as coresText, pct, rate } from '../../src/core/present';
 import type { SwitchModel } from '../../src/core/model/types';
 import { fixtureUri, hoverTexts, lineOf, openInEditor, positionIn, revertAndClose } from './helpers';
 
-/** "hit 99.7% · 4 lcores · max util 7% · 0.3 cores" (no drops: the fixture is clean). */
-const LENS = /^hit (\d+\.\d)% · (\d+) lcores? · max util (\d+)% · (\d+\.\d) cores$/;
+/** "hit 99.7% · 4 lcores · max util 7.25% · 0.35 cores" (no drops: the fixture is clean). */
+const LENS = /^hit ([\d.]+%) · (\d+) lcores? · max util ([\d.]+%) · ([\d.]+) cores$/;
 
 /** Our hover among those shown (VS Code's JSON service adds the schema's description). */
 function ours(texts: string[], heading: string): string {
@@ -45,13 +45,13 @@ suite('CodeLens and hovers with the datapath model', () => {
       assert.equal(lens.range.start.line, lineOf(text, `"name": "${sw.name}"`) - 1, `the lens of ${sw.name} sits on its object`);
       const title = lens.command?.title ?? '';
       const m = LENS.exec(title);
-      assert.ok(m, `lens "${title}" reads like "hit 99.7% · 4 lcores · max util 7% · 0.3 cores"`);
+      assert.ok(m, `lens "${title}" reads like "hit 99.7% · 4 lcores · max util 7.25% · 0.35 cores"`);
       const [, hit, lcores, util, cores] = m;
-      // hit rates round down (99.96% must not read 100.0%)
-      assert.equal(Number(hit), Math.floor(sw.hitRate * 1000 + 1e-9) / 10, `${sw.name}: hit rate ${sw.hitRate}`);
+      // the figures as every view prints them (99.96% must not read 100.0%)
+      assert.equal(hit, pct(sw.hitRate), `${sw.name}: hit rate ${sw.hitRate}`);
       assert.equal(Number(lcores), sw.lcores.length, `${sw.name}: lcores`);
-      assert.equal(Number(util), Math.round(sw.maxUtilization * 100), `${sw.name}: max utilization ${sw.maxUtilization}`);
-      assert.equal(cores, sw.coresUsed.edpStandard.toFixed(1), `${sw.name}: cores used in EDP Standard`);
+      assert.equal(util, pct(sw.maxUtilization), `${sw.name}: max utilization ${sw.maxUtilization}`);
+      assert.equal(cores, coresText(sw.coresUsed.edpStandard), `${sw.name}: cores used in EDP Standard`);
       assert.equal(lens.command?.command, 'edpDesigner.showReport');
       assert.equal(String(lens.command?.arguments?.[0]), uri.toString(), 'the lens opens the report of this file');
     });
@@ -63,7 +63,7 @@ suite('CodeLens and hovers with the datapath model', () => {
     const md = ours(await hoverTexts(uri, positionIn(doc, sw.name, `"name": "${sw.name}"`)), `**Switch ${sw.name}**`);
     assert.ok(md.includes(`Offered: ${rate(sw.offeredPps)}`), md);
     assert.ok(md.includes(`Capacity of ${sw.lcores.length} lcores: ${rate(sw.capacityPps)}`), md);
-    assert.ok(md.includes(`Flow-cache hit rate: ${(Math.floor(sw.hitRate * 1000 + 1e-9) / 10).toFixed(1)}% with 65,536 entries per lcore`), md);
+    assert.ok(md.includes(`Flow-cache hit rate: ${pct(sw.hitRate)} with 65,536 entries per lcore`), md);
     assert.ok(md.includes(`Uplinks' line rate: ${rate(sw.lineRatePps)}`), md);
     const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
     assert.deepEqual(rows.map((l) => Number(/^\| (\d+) \|/.exec(l)![1])), sw.lcores.map((l) => l.index), 'a table row per lcore');
@@ -89,7 +89,7 @@ suite('CodeLens and hovers with the datapath model', () => {
     assert.ok(md.includes('2 lcores on NUMA node 1'), md);
     const util = sw.lcores.map((l) => l.utilization);
     const mean = util.reduce((a, b) => a + b, 0) / util.length;
-    assert.ok(md.includes(`Utilization: mean ${Math.round(mean * 100)}%, max ${Math.round(Math.max(...util) * 100)}%.`), md);
+    assert.ok(md.includes(`Utilization: mean ${pct(mean)}, max ${pct(Math.max(...util))}.`), md);
     assert.ok(md.includes('lb-1/eth-lb q0'), `the queues each lcore serves: ${md}`);
   });
 

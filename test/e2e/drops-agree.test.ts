@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
-import { dropText } from '../../src/core/format';
+import { dropText } from '../../src/core/present';
 import type { ReportViewModel } from '../../src/core/report/viewModel';
 import { overviewTable } from '../../src/webview/render/overview';
 import { initialUiState } from '../../src/webview/render/state';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
-import { pct } from '../../src/core/report/format';
+import { pct } from '../../src/core/present';
 import { fixtureUri, hasRule, openInEditor, revertAndClose, waitForDiagnostics, waitForTab } from './helpers';
 
 const isReportTab = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('edpDesigner.report');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { generateDesign } from '../support/design';
+import { cleanDesign } from '../../bench/designs';
 import { hasRule, lacksRule, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
 
 const MAX_BLOCK_MS = 50;
@@ -63,7 +63,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
       this.skip();
     }
     // Generated and written before measuring: that is the test's own work, not the extension's.
-    const text = generateDesign({ hosts: 2000 });
+    const text = cleanDesign({ hosts: 2000, vmsPerHost: 4, remoteVms: true });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 
     // Excluded: VS Code's own load of the document into the extension host (it receives the
@@ -80,9 +80,10 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // The first analysis (on open) is published: 2000 hosts with a VM on the far NUMA node each.
     await waitForDiagnostics(uri, (ds) => hasRule('numa/vm-remote')(ds) && lacksRule('ref/unknown-switch')(ds), ANALYSIS_TIMEOUT_MS, 'the first analysis');
 
-    // Edits: a vNIC of the first host moved to a switch that does not exist and back, with a
-    // burst of keystrokes in between (those analyses are superseded and skipped in the worker).
-    const at = text.indexOf('"switch": "vds-edp"') + '"switch": "'.length;
+    // Edits: a vNIC of the first host moved to a switch that does not exist (vds-edp-n0 becomes
+    // vds-nop-n0) and back, with a burst of keystrokes in between (those analyses are superseded
+    // and skipped in the worker).
+    const at = text.indexOf('"switch": "vds-edp-n0"') + '"switch": "'.length;
     const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'vds-edp'.length));
     const pps = text.indexOf('"pps": ') + '"pps": '.length;
     for (let round = 0; round < 3; round++) {

@@ -4,19 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, it } from 'node:test';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 import { BUNDLED_CATALOG } from '../../src/core/readiness/catalog';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-catalog-test-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, ROOT);
 
 /** The bundled icen entry with a stated minimum above rack-a's driver 1.14.2.0. */
 function strictIcenCatalog(): string {

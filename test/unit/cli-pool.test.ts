@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 import { realisticDesign, cleanDesign } from '../../bench/designs';
 
 /** The compiled entry point: started as a worker thread it serves checks (as dist/edp-check.js does). */
@@ -25,21 +25,7 @@ function designs(): string {
   return dir;
 }
 
-async function check(argv: string[], cwd: string, workerScript?: string): Promise<{ code: number; stdout: string; stderr: string; writes: number }> {
-  let stdout = '';
-  let stderr = '';
-  let writes = 0;
-  const code = await run(argv, {
-    stdout: (t) => {
-      stdout += t;
-      writes++;
-    },
-    stderr: (t) => (stderr += t),
-    cwd,
-    workerScript,
-  });
-  return { code, stdout, stderr, writes };
-}
+const check = (argv: string[], cwd: string, workerScript?: string) => runCli(argv, cwd, { workerScript });
 
 describe('edp-check --jobs', () => {
   for (const format of ['text', 'json', 'sarif']) {

@@ -1,5 +1,5 @@
 // edp-check (DESIGN §5): exit codes, text/json/sarif output, file arguments, robustness.
-// Runs the CLI in-process through run(); one test spawns the bundled dist/edp-check.js.
+// Runs the CLI in-process (test/support/cli.ts); one test spawns the bundled dist/edp-check.js.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,27 +12,9 @@ import type * as sarif from 'sarif';
 import { analyze } from '../../src/core/analyze';
 import { RULES } from '../../src/core/rules/registry';
 import { stripBom } from '../../src/core/text';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(argv: string[], cwd: string, extra: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    cwd,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
 
 const tempDirs: string[] = [];
 after(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { escapeControlChars } from '../../src/core/safeText';
+import { escapeControlChars } from '../../src/core/present';
 import { edpSwitch, host, loadVm, topology } from './model-fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');

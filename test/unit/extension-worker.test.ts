@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze, type AnalyzeOptions } from '../../src/core';
 import { AnalysisWorker } from '../../src/extension/analysisWorkerClient';
-import { generateDesign } from '../support/design';
+import { cleanDesign } from '../../bench/designs';
 
 const root = join(__dirname, '..', '..', '..');
 // tsc's output of the worker entry: the same module esbuild bundles into dist/analysisWorker.js.
@@ -51,7 +51,7 @@ describe('analysis worker', () => {
   });
 
   it('skips a request that a newer one for the same document replaced while the worker was busy', async () => {
-    const big = generateDesign({ hosts: 200 });
+    const big = cleanDesign({ hosts: 200, vmsPerHost: 4 });
     const busy = worker.analyze('file:///big.edp.json', big, {}, plain);
     const older = worker.analyze('file:///doc.edp.json', example('mistakes.edp.json'), {}, plain);
     const newer = worker.analyze('file:///doc.edp.json', example('rack-a.edp.json'), {}, plain);

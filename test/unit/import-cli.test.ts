@@ -120,7 +120,7 @@ describe('edp-check import', () => {
     assert.equal(merged.hosts[1].name, 'esx02.lab.example');
     assert.match(r.stderr, /^conflict: hosts\/0\/cpu\/ghz: the design has 2\.4, the import 2\.1 \(kept the design's\)$/m);
     assert.match(r.stderr, /^conflict: hosts\/0\/switches\/0\/uplinks: /m);
-    assert.match(r.stderr, /1 hosts added \(esx02\.lab\.example\)/);
+    assert.match(r.stderr, /1 host added \(esx02\.lab\.example\)/);
   });
 
   it('--into a file that is not JSON is refused', () => {

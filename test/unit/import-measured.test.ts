@@ -115,7 +115,7 @@ describe('calibration from measurements', () => {
     // 1 % hits: no flow count the search allows makes a Zipf-skewed cache miss that often
     const c = calibrateFromMeasurements(design(2000, 10_000));
     assert.ok('text' in c);
-    assert.match(c.changes[0], /against 1\.0% measured\. Traffic alone cannot close the gap: check the switch's flowCache\.entries \(else the flowCacheEntries constant, \d+ now\) and the measurement\./);
+    assert.match(c.changes[0], /against 1\.00% measured\. Traffic alone cannot close the gap: check the switch's flowCache\.entries \(else the flowCacheEntries constant, \d+ now\) and the measurement\./);
   });
 
   it('says why when there is nothing to calibrate', () => {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { jsonReport } from '../../src/cli/format-json';
 import { switchTableLines } from '../../src/cli/model-table';
 import { type Analysis, analyze } from '../../src/core/analyze';
-import { dropText, rate } from '../../src/core/format';
+import { dropText, rate } from '../../src/core/present';
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel } from '../../src/core/report/viewModel';
 import { switchHoverMarkdown, switchLensText } from '../../src/extension/figures';

@@ -73,7 +73,7 @@ describe('model findings', () => {
     assert.equal(f.path, '/hosts/0/switches/0/flowCache');
     assert.match(f.message, /41\.0%/);
     assert.match(f.message, /90\.0% threshold/);
-    assert.match(f.message, /Raise flowCache\.entries to 16,384 for a 100\.0% hit rate/);
+    assert.match(f.message, /Raise flowCache\.entries to 16,384 for a 100% hit rate/);
     // A lower threshold keeps it quiet.
     assert.deepEqual(rulesAt(topology([h]), 'flowcache/low-hit-rate', { 'flowcache.hitRate': 0.4 }), []);
   });

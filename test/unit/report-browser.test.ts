@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { pct } from '../../src/core/report/format';
+import { pct } from '../../src/core/present';
 import { standaloneReportHtml } from '../../src/core/report/html';
 import { reportViewModel } from '../../src/core/report/viewModel';
 import { reportAssets } from '../../src/cli/report';

@@ -6,11 +6,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { pct, rate } from '../../src/core/report/format';
+import { mdEscape, pct, rate } from '../../src/core/present';
 import { standaloneReportHtml } from '../../src/core/report/html';
-import { mdEscape, reportMarkdown } from '../../src/core/report/markdown';
+import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel, type ReportViewModel } from '../../src/core/report/viewModel';
-import { run } from '../../src/cli/run';
+import { runCli } from '../support/cli';
 import { packageRoot, reportAssets } from '../../src/cli/report';
 import { reportCsp, reportShellHtml } from '../../src/extension/reportShell';
 import { edpSwitch, host, loadVm, nic, topology } from './model-fixtures';
@@ -104,17 +104,11 @@ describe('report panel shell', () => {
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview\.js"><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.doesNotMatch(html, /style=/);
-    assert.match(html, /<title>Report: &#60;a&#62;\.edp\.json<\/title>/);
+    assert.match(html, /<title>Report: &lt;a&gt;\.edp\.json<\/title>/);
   });
 });
 
 describe('edp-check --report', () => {
-  const runCli = async (argv: string[], cwd: string) => {
-    let stderr = '';
-    const code = await run(argv, { stdout: () => undefined, stderr: (t) => { stderr += t; }, cwd });
-    return { code, stderr };
-  };
-
   it('writes the standalone HTML of the file, and keeps the exit code of the check', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'out.html');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { pct } from '../../src/core/report/format';
+import { pct } from '../../src/core/present';
 import { reportViewModel, type ReportViewModel } from '../../src/core/report/viewModel';
 import { hitAt } from '../../src/webview/render/cache';
 import { sortedHosts } from '../../src/webview/render/overview';

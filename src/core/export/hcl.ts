@@ -6,7 +6,7 @@
 export type HclValue = string | number | boolean | HclExpr | readonly HclValue[];
 
 /** A bare expression (a reference such as var.x or a.b.path), written unquoted. */
-export interface HclExpr {
+interface HclExpr {
   expr: string;
 }
 

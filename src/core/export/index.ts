@@ -3,6 +3,7 @@
 // would deploy the mistake. Its warnings go into the output's header.
 import { type Analysis, analyze, type AnalyzeOptions } from '../analyze';
 import type { Finding } from '../findings';
+import { plural } from '../present';
 import type { Topology } from '../topology';
 import { renderNsxPolicy } from './nsxPolicy';
 import { type ExportWarning, planExport } from './plan';
@@ -53,7 +54,7 @@ export function exportDesign(input: Analysis | Topology, format: ExportFormat, o
     : analyze(JSON.stringify(input), { ...options.analyze, maxProblems: Number.MAX_SAFE_INTEGER });
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    return { ok: false, errors, reason: `The design has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting it.` };
+    return { ok: false, errors, reason: `The design has ${plural(errors.length, 'error')}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting it.` };
   }
   if (analysis.truncated > 0) {
     return { ok: false, errors: [], reason: `The analysis left out ${analysis.truncated} findings (maxProblems), so it cannot tell that the design has no errors; raise maxProblems.` };
@@ -105,7 +106,5 @@ function headerText(topology: Topology, format: ExportFormat, source: string | u
 
 export type { ExportWarning } from './plan';
 export type { Placeholder, PlaceholderKind } from './placeholders';
-export { lcoresPerNode, nsxUplinks } from './plan';
-export { lacpModeOfNsx, lacpTimeoutOfNsx, lagLoadBalancingOfNsx, teamingPolicyOfNsx } from './teaming';
 export { modeOfNsx, nsxModeOf } from './modes';
 export type { NsxHostSwitchMode } from './modes';

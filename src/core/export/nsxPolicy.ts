@@ -6,26 +6,26 @@
 import { type ClusterPlan, type ExportPlan, type ExportWarning, type HostPlan, type HostSwitchPlan, type LagPlan, nsxUplinks, type NsxUplink, type TeamingPlan, type UplinkProfilePlan } from './plan';
 import { type Placeholder, Placeholders } from './placeholders';
 
-export const POLICY_API = '/policy/api/v1';
+const POLICY_API = '/policy/api/v1';
 /** The default site and enforcement point: where NSX keeps the fabric of a single-site manager. */
-export const ENFORCEMENT_POINT = '/infra/sites/default/enforcement-points/default';
+const ENFORCEMENT_POINT = '/infra/sites/default/enforcement-points/default';
 
-export interface NsxRequest {
+interface NsxRequest {
   _comment: string;
   method: 'PUT' | 'PATCH';
   path: string;
   body: Record<string, unknown>;
 }
 
-export interface NsxPolicyDocument {
+interface NsxPolicyDocument {
   _comment: string[];
   warnings: string[];
   placeholders: Record<string, string>;
   requests: NsxRequest[];
 }
 
-export const uplinkProfilePath = (p: UplinkProfilePlan) => `/infra/host-switch-profiles/${p.id}`;
-export const transportNodeProfilePath = (c: ClusterPlan) => `/infra/host-transport-node-profiles/${c.profileId}`;
+const uplinkProfilePath = (p: UplinkProfilePlan) => `/infra/host-switch-profiles/${p.id}`;
+const transportNodeProfilePath = (c: ClusterPlan) => `/infra/host-transport-node-profiles/${c.profileId}`;
 
 const ref = (name: string) => `\${${name}}`;
 
@@ -33,7 +33,7 @@ export function warningText(w: ExportWarning): string {
   return `${w.rule ? `${w.rule}: ` : ''}${w.message}${w.path ? ` (at ${w.path === '' ? '/' : w.path})` : ''}`;
 }
 
-export function placeholderText(p: Placeholder): string {
+function placeholderText(p: Placeholder): string {
   return p.example ? `${p.description} For example: ${p.example}` : p.description;
 }
 

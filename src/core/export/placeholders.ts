@@ -22,7 +22,7 @@ export interface Placeholder {
   example?: string;
 }
 
-export interface PlaceholderSubject {
+interface PlaceholderSubject {
   switchName?: string;
   nic?: string;
   lag?: string;
@@ -31,7 +31,7 @@ export interface PlaceholderSubject {
 }
 
 /** An identifier fragment from a name: lower case, runs of other characters as one `_`. */
-export function slug(name: string): string {
+function slug(name: string): string {
   const s = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   return s === '' ? 'x' : s;
 }

@@ -2,6 +2,7 @@
 // host transport node profile (the switch configuration most of its hosts share) applied to the
 // cluster, one transport node per host that differs from its cluster or has none, and the
 // uplink profiles (MTU, teaming) the host switches name.
+import { plural } from '../present';
 import { DEFAULT_MTU } from '../readiness/check';
 import { effectiveMode, type Host, type LcoreGroup, type Switch, type SwitchMode, type Teaming, type Topology } from '../topology';
 import { type NsxHostSwitchMode, nsxModeOf, takesCpuConfig } from './modes';
@@ -102,7 +103,7 @@ export interface ExportPlan {
 }
 
 /** Lower case letters, digits and dashes: safe in NSX ids and in URL paths. */
-export function idSlug(name: string): string {
+function idSlug(name: string): string {
   const s = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return s === '' ? 'x' : s;
 }
@@ -117,7 +118,7 @@ export function lcoresPerNode(groups: readonly LcoreGroup[] | undefined): LcoreG
   return [...byNode].sort((a, b) => a[0] - b[0]).map(([numaNode, count]) => ({ numaNode, count }));
 }
 
-export function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
+function switchConfig(sw: Switch, topology: Topology): SwitchConfig {
   const mode = effectiveMode(sw, topology.target);
   const nsxMode = nsxModeOf(mode);
   const lags = (sw.lags ?? []).map((l): LagPlan => ({
@@ -218,7 +219,7 @@ export function planExport(topology: Topology, fallbackName = 'edp'): ExportPlan
     }
   });
   for (const { note, hosts: on } of grouped.values()) {
-    const where = `Switch "${note.switchName}" on host "${on[0]}"${on.length > 1 ? ` (and ${on.length - 1} more host${on.length > 2 ? 's' : ''})` : ''}`;
+    const where = `Switch "${note.switchName}" on host "${on[0]}"${on.length > 1 ? ` (and ${plural(on.length - 1, 'more host')})` : ''}`;
     notes.push({ message: `${where} ${note.text}`, path: note.path });
   }
 

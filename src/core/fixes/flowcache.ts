@@ -1,6 +1,6 @@
 // flowcache/low-hit-rate: raise the switch's flow cache to the smallest size that clears the finding.
 import { effectiveConstants } from '../model/constants';
-import { mib, pct } from '../model/findings/format';
+import { bytes, pct } from '../present';
 import { entriesForHitRate, MAX_FLOW_TABLE } from '../model/flowcache';
 import { hostResult } from '../model/hostModel';
 import { resolveHost } from '../model/resolve';
@@ -47,7 +47,7 @@ export function lowHitRateFixes(ctx: FixContext): QuickFix[] {
   // Not free: the occupied entries join the LLC working set (docs/MODEL.md §7).
   const llc = after.mbuf.flowTableBytes - current.mbuf.flowTableBytes;
   return [{
-    title: `Raise flowCache.entries to ${entries} (predicted hit rate ${pct(reached)}, +${mib(llc)} of LLC for flow tables)`,
+    title: `Raise flowCache.entries to ${entries} (predicted hit rate ${pct(reached)}, +${bytes(llc)} of LLC for flow tables)`,
     edits: setValueEdits(ctx.text, ['hosts', h, 'switches', s, 'flowCache', 'entries'], entries),
     preferred: true,
   }];

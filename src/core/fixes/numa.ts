@@ -1,5 +1,6 @@
 // numa/*: bring a VM to its uplinks' node, or give the switch lcores on the node that lacks them.
 import { pointerSegments } from '../pointer';
+import { plural } from '../present';
 import { type Host, numaNodesOf } from '../topology';
 import { setValueEdits } from './edits';
 import { indicesOf } from './paths';
@@ -20,7 +21,7 @@ function addLcoresFix(ctx: FixContext, h: number, host: Host, s: number, node: n
     groups.length > 0
       ? setValueEdits(ctx.text, [...at, -1], { numaNode: node, count })
       : setValueEdits(ctx.text, at, [{ numaNode: numaNodesOf(host)[0]?.id ?? 0, count: 1 }, { numaNode: node, count }]);
-  return [{ title: `Add ${count} lcore${count === 1 ? '' : 's'} on NUMA node ${node} to switch "${sw.name}"`, edits, preferred: true }];
+  return [{ title: `Add ${plural(count, 'lcore')} on NUMA node ${node} to switch "${sw.name}"`, edits, preferred: true }];
 }
 
 export function lcoreRemoteNicFixes(ctx: FixContext): QuickFix[] {

@@ -149,7 +149,7 @@ function valueTemplate(path: readonly (string | number)[], stops: { next: number
 }
 
 /** Text that must come out of a snippet as written: `$`, `}` and `\` are snippet syntax. */
-export function escapeSnippet(text: string): string {
+function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 

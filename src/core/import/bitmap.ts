@@ -6,7 +6,7 @@
 export type Bitmap = bigint;
 
 /** 131,072 bits: far above any machine hwloc describes, and a bound on what one bitmap costs. */
-export const MAX_BITMAP_WORDS = 4096;
+const MAX_BITMAP_WORDS = 4096;
 
 const WORD = /^[0-9a-fA-F]{0,8}$/;
 
@@ -64,8 +64,3 @@ export function lowestBit(set: Bitmap): number | undefined {
   return undefined;
 }
 
-export function weight(set: Bitmap): number {
-  let n = 0;
-  for (let v = set; v !== 0n; v &= v - 1n) n++;
-  return n;
-}

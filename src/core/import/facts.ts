@@ -73,18 +73,12 @@ export interface PciProps {
   firmware?: string;
 }
 
-export interface FlowSampleFacts {
+interface FlowSampleFacts {
   lcore: number;
   line: number;
   at?: number;
   counters: Record<string, number>;
   form: 'json' | 'key-value';
-}
-
-export interface FactsResult {
-  hosts: HostFacts[];
-  /** What the user must check or fill in, one sentence each. */
-  notes: string[];
 }
 
 export function emptyHost(): HostFacts {

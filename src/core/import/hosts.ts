@@ -2,8 +2,7 @@
 // Each input's kind is found by its content; inputs about the same host merge field by field (by
 // host name, else with the host named before them); what no input says stays absent and is named
 // in a note (the schema then flags it in the result), never filled with a guess.
-import type { Topology } from '../topology';
-import { detectKind, type InputKind, jsonDocument, KIND_NAMES } from './detect';
+import { detectKind, type InputKind, jsonDocument } from './detect';
 import { readEsxiOutput, resolveEsxi } from './esxi';
 import type { HostFacts } from './facts';
 import { defined, emptyHost } from './facts';
@@ -223,5 +222,3 @@ function ordered<T extends object>(o: T, order: string[]): T {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b))) as T;
 }
 
-export type { Topology };
-export { KIND_NAMES };

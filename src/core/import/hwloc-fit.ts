@@ -3,7 +3,7 @@
 // out, with a note saying what to check. The output then differs from a valid file only by the
 // fields left out on purpose, which the schema's `required` points the user at.
 import schemaJson from '../../../schemas/topology.schema.json';
-import { clipText } from '../safeText';
+import { clipText } from '../present';
 import type { ImportedHost, ImportedNic } from './hwloc';
 
 interface Bounds { minimum?: number; maximum?: number; exclusiveMinimum?: number; maxLength?: number; maxItems?: number }

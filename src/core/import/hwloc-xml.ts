@@ -21,7 +21,7 @@ export interface HwlocObject {
   osIndex: number | undefined;
 }
 
-export interface HwlocTree {
+interface HwlocTree {
   /** Major version of the XML format: 1, 2 or 3. */
   formatVersion: number;
   root: HwlocObject;
@@ -32,7 +32,7 @@ export interface HwlocTree {
 export class HwlocXmlError extends Error {}
 
 /** lstopo nests about a dozen levels (machine, groups, package, caches, core, PU; bridges). */
-export const MAX_XML_DEPTH = 64;
+const MAX_XML_DEPTH = 64;
 
 type XmlElement = { '@'?: unknown; object?: unknown; info?: unknown };
 

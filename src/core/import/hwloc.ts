@@ -3,7 +3,7 @@
 // packages or share a package with others. What hwloc cannot know (clock, Ethernet link speed)
 // is left out, so the schema's `required` points the user at it, and said in a note.
 import type { Cpu, Host, Nic, NumaNode, Topology } from '../topology';
-import { clipText } from '../safeText';
+import { clipText, listText } from '../present';
 import { type Bitmap, bitsOf, hasBit, includes, intersects, lowestBit } from './bitmap';
 import { descendants, type HwlocObject, isIoObject, readHwlocXml } from './hwloc-xml';
 import { fitToSchema, MAX_NUMA_ID } from './hwloc-fit';
@@ -323,12 +323,6 @@ function parsePciType(text: string | undefined): { classId: string; vendorId: st
 
 function osIndex(obj: HwlocObject): number {
   return obj.osIndex ?? 0;
-}
-
-/** "a, b, c" — at most ten, then how many more: a note stays a sentence however large the file. */
-function listText(items: readonly (string | number)[]): string {
-  const shown = items.slice(0, 10).join(', ');
-  return items.length > 10 ? `${shown} and ${items.length - 10} more` : shown;
 }
 
 function round2(x: number): number {

@@ -10,4 +10,3 @@ export { mergeIntoDesign } from './into';
 export type { MergeIntoOptions, MergeIntoResult } from './into';
 export type { NsxProfiles } from './profiles';
 export { readEsxiOutput } from './esxi';
-export { HIT_RATE_FROM } from './esxi/flowStats';

@@ -11,12 +11,12 @@ import type { NsxImport, NsxSwitchFragment, NsxTransportNode } from './nsx';
 import { refersToProfile } from './nsx';
 import { sameHost } from './merge';
 
-export interface ProfileHost {
+interface ProfileHost {
   name: string;
   cluster?: string;
 }
 
-export interface ProfilePlacement {
+interface ProfilePlacement {
   profile: NsxTransportNode;
   /** Names of the hosts it configures. */
   hosts: string[];

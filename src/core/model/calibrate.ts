@@ -12,6 +12,7 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import { analyze } from '../analyze';
 import { formattingOptionsOf } from '../fixes/edits';
+import { pct, plural } from '../present';
 import type { Topology } from '../topology';
 import { DEFAULT_CONSTANTS, effectiveConstants, MODEL_CONSTANTS } from './constants';
 import { computeModel } from './index';
@@ -90,9 +91,9 @@ export function calibrateFromMeasurements(text: string, settings: Record<string,
       if (churn && churn[k] !== (x.n.traffic!.newFlowsPerSec ?? 0)) set([...base, x.vi, 'vnics', x.ni, 'traffic', 'newFlowsPerSec'], churn[k]);
     }
     changes.push(
-      `Switch "${s.name}" of ${h.name}: flows of its ${vnics.length} vNIC${vnics.length === 1 ? '' : 's'} × ${factor.toPrecision(3)}` +
+      `Switch "${s.name}" of ${h.name}: flows of its ${plural(vnics.length, 'vNIC')} × ${factor.toPrecision(3)}` +
         (churn ? `, newFlowsPerSec shared out to ${round(measuredNew)} per second in all` : '') +
-        `; predicted hit rate now ${(reached * 100).toFixed(1)}% against ${(target * 100).toFixed(1)}% measured.` +
+        `; predicted hit rate now ${pct(reached)} against ${pct(target)} measured.` +
         (Math.abs(reached - target) > gap ? ` Traffic alone cannot close the gap: check the switch's flowCache.entries (else the flowCacheEntries constant, ${s.flowCache?.entries ?? effectiveConstants(overridesOf).flowCacheEntries} now) and the measurement.` : ''),
     );
   }

@@ -553,7 +553,7 @@ function limitEnd(t: TailLaw, k: number, to: Float64Array): Float64Array {
 }
 
 /** e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction (modified Lentz), for x ≥ 2 and any a ≤ 2. */
-export function gammaRatio(a: number, x: number): number {
+function gammaRatio(a: number, x: number): number {
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;

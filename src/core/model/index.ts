@@ -14,11 +14,8 @@ import { resolveHost } from './resolve';
 import type { DatapathModel, HostModel } from './types';
 
 export type * from './types';
-export { DEFAULT_CONSTANTS, MODEL_CONSTANTS, constantInfo, effectiveConstants } from './constants';
-export type { ConstantKey, ModelConstant, ModelConstants } from './constants';
+export { DEFAULT_CONSTANTS, MODEL_CONSTANTS, effectiveConstants } from './constants';
 export { lineRatePps } from './lineRate';
-export { measuredHitRate, pairLcores } from './measured';
-export type { LcorePair } from './measured';
 
 /** `overrides`: flat constant overrides by key (settings merged with the file's `model`); unknown keys are ignored. */
 export function computeModel(topology: Topology, overrides: Record<string, number> = {}): { model: DatapathModel; findings: RawFinding[] } {

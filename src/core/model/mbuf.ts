@@ -7,7 +7,7 @@ import type { SwitchMbuf } from './types';
  * Each lcore holds a full rx ring per vNIC queue it serves plus one burst; each uplink NIC holds
  * a full rx ring per receive queue (`nicRxQueues`, summed over the uplinks).
  */
-export function packetsInFlight(queuesPerLcore: readonly number[], rxRingSize: number, c: ModelConstants, nicRxQueues = 0): number {
+function packetsInFlight(queuesPerLcore: readonly number[], rxRingSize: number, c: ModelConstants, nicRxQueues = 0): number {
   let n = rxRingSize * nicRxQueues;
   for (const q of queuesPerLcore) n += rxRingSize * q + c.burstSize;
   return n;

@@ -2,7 +2,7 @@
 import type { LcoreAssignment } from '../topology';
 import type { ResolvedLcore, WorkUnit } from './resolve';
 
-export interface Placement {
+interface Placement {
   /** Index into the switch's lcores. */
   lcore: number;
   /** No lcore of the switch is on the queue's home node: served across the interconnect. */

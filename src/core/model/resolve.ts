@@ -62,7 +62,7 @@ export interface ResolvedHost {
 }
 
 /** Zipf exponent of traffic that omits it (the schema's default). */
-export const DEFAULT_ZIPF = 1;
+const DEFAULT_ZIPF = 1;
 
 /** Far above any real host (NSX lcore ids are 0–63); keeps a half-typed count from stalling the editor. */
 const MAX_EXPANDED = 4096;

@@ -151,7 +151,7 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
  * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
  * LLC). A queue with no home on a switch without uplinks is never remote.
  */
-export function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, uplinkNodes: ReadonlySet<number>): boolean {
+function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, uplinkNodes: ReadonlySet<number>): boolean {
   return (unit.home !== undefined && unit.home !== lcoreNode) || (uplinkNodes.size > 0 && !uplinkNodes.has(lcoreNode));
 }
 
@@ -164,7 +164,7 @@ export function nicRxQueuesOf(nicQueues: number | undefined, lcores: number): nu
 }
 
 /** The hit rate h with h·fast + (1 − h)·slow = heritage; 0 when the slow path is no dearer than heritage. */
-export function breakEvenHitRate(c: Pick<ModelConstants, 'fastPathCyclesPerPacket' | 'slowPathCyclesPerPacket' | 'heritageCyclesPerPacket'>): number {
+function breakEvenHitRate(c: Pick<ModelConstants, 'fastPathCyclesPerPacket' | 'slowPathCyclesPerPacket' | 'heritageCyclesPerPacket'>): number {
   const { fastPathCyclesPerPacket: f, slowPathCyclesPerPacket: s, heritageCyclesPerPacket: h } = c;
   if (s <= h) return 0;
   // s > h: with f ≥ h even a full hit rate is dearer.

@@ -12,7 +12,7 @@ export function headRows(s: number): number {
   return Math.max(8, Math.ceil(3 * s));
 }
 /** …and at least this many ranks in all (a whole vNIC is one queue of stride 1). */
-export const MIN_HEAD_RANKS = 32;
+const MIN_HEAD_RANKS = 32;
 /** Euler–Maclaurin terms kept: derivatives up to order EM_ORDER − 1 at each end. */
 export const EM_ORDER = 6;
 
@@ -74,7 +74,7 @@ export function expm1Over(z: number, L: number): number {
 }
 
 /** Where a strided rank set splits into head (summed one by one), tail rows and foot. */
-export interface StridedLayout {
+interface StridedLayout {
   /** First tail rank (≡ 1 mod q). */
   A: number;
   /** Full tail rows: the tail covers ranks A … E − 1 with E = A + rows·q ≤ n + 1. */
@@ -105,11 +105,6 @@ export function rankPowers(s: number, upTo: number): number[] {
   const last = Math.min(upTo, POWER_TABLE - 1);
   while (table.length <= last) table.push(Math.pow(table.length, -s));
   return table;
-}
-
-/** k^(−s), from the exponent's table for small k. */
-export function rankPower(k: number, s: number): number {
-  return k >= POWER_TABLE ? Math.pow(k, -s) : rankPowers(s, k)[k];
 }
 
 /** What the strided sums of every queue of one (n, s, q) share: the layout and its powers. */

@@ -49,7 +49,7 @@ export function mergeCatalogs(bundled: NicCatalog, extra: readonly NicCatalog[])
   return { version: 1, nics: [...byDriver.values()] };
 }
 
-export type CatalogCheck = { catalog: NicCatalog; problems: [] } | { catalog: undefined; problems: string[] };
+type CatalogCheck = { catalog: NicCatalog; problems: [] } | { catalog: undefined; problems: string[] };
 
 /**
  * A user catalog checked against schemas/nic-catalog.schema.json (precompiled) and for what

@@ -8,6 +8,7 @@ import type { RawFinding } from '../findings';
 import { READINESS_PROFILES, type ReadinessProfile } from '../generated/readiness-validators';
 import { roundFlowTableSize } from '../model/flowcache';
 import { toPointer } from '../pointer';
+import { orList } from '../present';
 import { effectiveMode, type Host, type Nic, type Switch, type Target, type Topology } from '../topology';
 import { type CatalogEntry, driversWithMode, type EdpNicMode, entryForDriver, type NicCatalog } from './catalog';
 import { versionNumbers } from './version';
@@ -89,7 +90,7 @@ function checkHost(host: Host, h: number, target: Target, catalog: NicCatalog, o
         rule: 'readiness/no-edp-nic',
         path: toPointer(['hosts', h, 'nics']),
         target: 'key',
-        message: `Host "${host.name}" has ${MODE_NAME[mode]} switch "${sw.name}" but no NIC whose driver the NIC catalog lists for ${nicMode} mode (drivers here: ${[...new Set(views.map((v) => v.driver))].join(', ') || 'none'}), so NSX will not add it to an Enhanced Datapath transport zone. Add a NIC with ${orList(driversWithMode(catalog, nicMode))}, or set the switch's mode to standard.`,
+        message: `Host "${host.name}" has ${MODE_NAME[mode]} switch "${sw.name}" but no NIC whose driver the NIC catalog lists for ${nicMode} mode (drivers here: ${[...new Set(views.map((v) => v.driver))].join(', ') || 'none'}), so NSX will not add it to an Enhanced Datapath transport zone. Add a NIC with ${driverChoice(driversWithMode(catalog, nicMode))}, or set the switch's mode to standard.`,
       });
     }
   });
@@ -125,7 +126,7 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
   const nicMode = NIC_MODE[profile.mode];
   const where = `NIC "${nic.name}"`;
   if (errors.some((e) => e.instancePath === '' || e.instancePath === '/edpModes')) {
-    const others = orList(driversWithMode(catalog, nicMode).filter((d) => d !== nic.driver));
+    const others = driverChoice(driversWithMode(catalog, nicMode).filter((d) => d !== nic.driver));
     const message = entry
       ? `${where} uses driver "${nic.driver}", which does not offer ${nicMode} mode (${entry.edpModes.length ? `only ${entry.edpModes.join(', ')}` : 'it is not EDP-capable'}), so ${MODE_NAME[profile.mode]} switch "${sw.name}" cannot use it on ${profile.release} ${sourceText(entry, profile.release)}. Uplink a NIC with ${others}${entry.edpModes.length ? `, or set the switch's mode to ${orList(entry.edpModes.map((m) => SWITCH_MODE[m]))}` : ''}.`
       : `${where} uses driver "${nic.driver}", which the NIC catalog does not list, so EDP Designer cannot confirm it offers ${nicMode} mode for ${MODE_NAME[profile.mode]} switch "${sw.name}" on ${profile.release}. Uplink a NIC with ${others}; or, if the VMware Compatibility Guide lists this driver for Enhanced Datapath, add it to a workspace catalog (edpDesigner.catalogs).`;
@@ -200,10 +201,9 @@ function sourceText(entry: CatalogEntry, release: string): string {
   return `(per the NIC catalog: ${entry.source}${elsewhere}${entry.verified ? '' : '; unverified: check the VMware Compatibility Guide'})`;
 }
 
-function orList(items: readonly string[]): string {
-  if (items.length === 0) return 'an EDP-capable driver';
-  if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** "i40en, ixgben or nmlx5_core"; an empty catalog still gives the sentence an object. */
+function driverChoice(drivers: readonly string[]): string {
+  return drivers.length > 0 ? orList(drivers) : 'an EDP-capable driver';
 }
 
 function withoutUndefined<T extends object>(o: T): T {

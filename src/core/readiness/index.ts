@@ -6,9 +6,8 @@ import type { Topology } from '../topology';
 import { BUNDLED_CATALOG, type NicCatalog } from './catalog';
 import { checkReadiness } from './check';
 
-export { BUNDLED_CATALOG, catalogLookup, checkCatalog, mergeCatalogs } from './catalog';
-export type { CatalogEntry, NicCatalog } from './catalog';
-export { compareVersions } from './version';
+export { BUNDLED_CATALOG } from './catalog';
+export type { NicCatalog } from './catalog';
 
 export function readinessFindings(topology: Topology, catalog: NicCatalog = BUNDLED_CATALOG): RawFinding[] {
   return [...checkReadiness(topology, catalog), ...checkClusters(topology)];

@@ -2,6 +2,7 @@
 // as the panel — the webview bundle (dist/webview.js) runs over the embedded view-model — with
 // its CSS inline and default colours for the --vscode-* variables it uses outside VS Code.
 // Everything is inline: the file opens offline, from a mail or a CI artifact, with no external URL.
+import { htmlEscape } from '../present';
 import type { ReportViewModel } from './viewModel';
 
 export interface ReportAssets {
@@ -75,9 +76,6 @@ export const STANDALONE_THEME_CSS = `:root {
 body.standalone { max-width: 1200px; margin: 0 auto; padding: 16px 24px; }
 `;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
-
 /** JSON that cannot end its <script> element (or open a comment) whatever the file's strings hold. */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -93,7 +91,7 @@ export function standaloneReportHtml(report: ReportViewModel, assets: ReportAsse
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="EDP Designer">
-<title>Datapath report: ${escapeHtml(report.fileName)}</title>
+<title>Datapath report: ${htmlEscape(report.fileName)}</title>
 <style>
 ${STANDALONE_THEME_CSS}
 ${css}

@@ -1,23 +1,10 @@
 // The report as Markdown: figures per switch and NUMA node, and the findings, for a pull request,
 // a wiki page or a ticket (written next to the exported HTML).
-import { dropText } from '../format';
 import { CORES_EXPLAINED } from '../model/coresInMode';
-import { bytes, cores, count, pct, rate } from './format';
-import type { ReportFinding, ReportHost, ReportSwitch, ReportViewModel, SeverityCounts } from './viewModel';
+import { bytes, cores, count, dropText, fixed, mdEscape, mdTable as mdTableLines, pct, plural, rate, severityCountsText } from '../present';
+import type { ReportFinding, ReportHost, ReportSwitch, ReportViewModel } from './viewModel';
 
-/** Markdown-inert text: what a topology file says is shown, never interpreted. */
-export function mdEscape(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|#!{}~]/g, (c) => `\\${c}`);
-}
-
-function mdTable(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = 1): string {
-  const align = head.map((_, i) => (i >= numericFrom ? '---:' : '---'));
-  return [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
-
-function countsText(c: SeverityCounts): string {
-  return `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
-}
+const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]) => mdTableLines(head, rows).join('\n');
 
 function where(f: ReportFinding): string {
   return f.range ? `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}` : f.path ? `at ${mdEscape(f.path)}` : 'the document';
@@ -45,7 +32,7 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
     ['Churn misses', flag(sw.churnMissShare > t.churn, pct(sw.churnMissShare))],
     ['Flow-table entries per lcore', String(sw.entries)],
     ['Max lcore utilization', flag(sw.maxUtilization > t.utilization, pct(sw.maxUtilization))],
-    ['Imbalance (max / mean)', flag(sw.imbalance > t.imbalance, sw.imbalance.toFixed(2))],
+    ['Imbalance (max / mean)', flag(sw.imbalance > t.imbalance, fixed(sw.imbalance, 2))],
     ['Cores used (EDP Standard / EDP Performance / heritage)', `${cores(sw.coresUsed.edpStandard)} / ${cores(sw.coresUsed.edpPerformance)} / ${cores(sw.coresUsed.heritage)}`],
     ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
       ? [['Dearer than heritage', `**below a ${pct(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion**`]]
@@ -63,7 +50,7 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
 function hostSection(host: ReportHost, report: ReportViewModel): string {
   const head = `## Host ${mdEscape(host.name)}${host.cluster ? ` (cluster ${mdEscape(host.cluster)})` : ''}`;
   const c = host.coresUsed;
-  const intro = `${host.cpuModel ? `${mdEscape(host.cpuModel)}, ` : ''}${host.ghz} GHz. Findings: ${countsText(host.counts)}. ` +
+  const intro = `${host.cpuModel ? `${mdEscape(host.cpuModel)}, ` : ''}${host.ghz} GHz. Findings: ${severityCountsText(host.counts)}. ` +
     `Cores consumed: EDP Standard ${cores(c.edpStandard)}, EDP Performance ${cores(c.edpPerformance)}, heritage ${cores(c.heritage)}. ` +
     `${CORES_EXPLAINED.edpStandard} ${CORES_EXPLAINED.edpPerformance} ${CORES_EXPLAINED.heritage}`;
   const t = report.thresholds;
@@ -79,7 +66,7 @@ function hostSection(host: ReportHost, report: ReportViewModel): string {
 export function reportMarkdown(report: ReportViewModel): string {
   const t = report.thresholds;
   const out: string[] = [`# Datapath report: ${mdEscape(report.fileName)}`];
-  const meta = [report.topologyName ? `Topology "${mdEscape(report.topologyName)}"` : '', report.release ? mdEscape(report.release) : '', `${report.hosts.length} host${report.hosts.length === 1 ? '' : 's'}`, `findings: ${countsText(report.counts)}`].filter(Boolean);
+  const meta = [report.topologyName ? `Topology "${mdEscape(report.topologyName)}"` : '', report.release ? mdEscape(report.release) : '', plural(report.hosts.length, 'host'), `findings: ${severityCountsText(report.counts)}`].filter(Boolean);
   out.push(meta.join(' · '));
   out.push(`Thresholds: lcore utilization ${pct(t.utilization)}, flow-cache hit rate ${pct(t.hitRate)}, churn ${pct(t.churn)}, hot working set ${pct(t.llcShare)} of the LLC, imbalance ${t.imbalance}.`);
   if (report.notice) out.push(`> ${mdEscape(report.notice)}`);
@@ -91,13 +78,13 @@ export function reportMarkdown(report: ReportViewModel): string {
       h.worst.minHitRate === undefined ? 'no traffic' : pct(h.worst.minHitRate),
       h.worst.dropRate > 0 ? `${dropText(h.worst.dropRate)} (${rate(h.worst.droppedPps)})` : 'none',
       cores(h.worst.coresUsed),
-      countsText(h.counts),
+      severityCountsText(h.counts),
     ])));
     for (const h of report.hosts) out.push(hostSection(h, report));
   }
   out.push(`## Findings (${report.findings.length})`);
   if (report.findings.length === 0) out.push('No findings: the design passes every rule.');
   for (const g of report.findingGroups) out.push(`### ${g.severity}: \`${g.rule}\` (${g.findings.length})\n\n${g.findings.map((id) => findingLine(report.findings[id])).join('\n')}`);
-  if (report.truncated > 0) out.push(`${report.truncated} more finding(s) over the maxProblems limit are not listed.`);
+  if (report.truncated > 0) out.push(`${plural(report.truncated, 'more finding')} over the maxProblems limit are not listed.`);
   return out.join('\n\n') + '\n';
 }

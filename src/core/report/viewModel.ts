@@ -7,15 +7,12 @@ import { DEFAULT_CONSTANTS } from '../model/constants';
 import { coresInOwnMode } from '../model/coresInMode';
 import type { CoresUsed, DatapathModel, HostModel, NumaMbuf, SwitchModel } from '../model/types';
 import { measuredHitRate, pairLcores } from '../model/measured';
+import { countSeverities, plural, type SeverityCounts } from '../present';
 import type { Host, SwitchMeasured } from '../topology';
 
 export const REPORT_FORMAT_VERSION = 1;
 
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type { SeverityCounts };
 
 /** Rule thresholds in effect (the model's constants with the file's and the settings' overrides). */
 export interface ReportThresholds {
@@ -208,7 +205,7 @@ export function reportViewModel(analysis: Analysis, options: ReportOptions): Rep
     ...(topology?.target?.release !== undefined ? { release: topology.target.release } : {}),
     ...(model ? {} : { notice: noticeOf(analysis) }),
     thresholds: thresholdsOf(model),
-    counts: countsOf(findings),
+    counts: countSeverities(findings),
     truncated: analysis.truncated,
     findings,
     findingGroups: groupsOf(findings),
@@ -230,7 +227,7 @@ function noticeOf(analysis: Analysis): string {
   if (analysis.findings.some((f) => f.kind === 'syntax')) {
     return 'No figures: the file is not valid JSON(C). Fix the syntax errors listed under Findings and the model runs again.';
   }
-  return `No figures: the file does not match the topology format${errors > 0 ? ` (${errors} error${errors === 1 ? '' : 's'} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
+  return `No figures: the file does not match the topology format${errors > 0 ? ` (${plural(errors, 'error')} under Findings)` : ''}, so the datapath model cannot run. Fix the structure and the figures come back.`;
 }
 
 function thresholdsOf(model: DatapathModel | undefined): ReportThresholds {
@@ -258,12 +255,6 @@ function reportFinding(f: Finding, id: number): ReportFinding {
     ...(host !== undefined ? { host } : {}),
     ...(f.range ? { range: { start: { ...f.range.start }, end: { ...f.range.end } } } : {}),
   };
-}
-
-export function countsOf(findings: readonly { severity: Severity }[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 function groupsOf(findings: readonly ReportFinding[]): FindingGroup[] {
@@ -320,7 +311,7 @@ function reportHost(hm: HostModel, host: Host, h: number, findings: readonly Rep
       droppedPps: worstDrop?.dropPps ?? 0,
       coresUsed: switches.reduce((n, s) => n + s.coresInMode, 0),
     },
-    counts: countsOf(ids.map((id) => findings[id])),
+    counts: countSeverities(ids.map((id) => findings[id])),
     findings: ids,
     coresUsed: { ...hm.coresUsed },
     numaNodes: hm.numaNodes.map((n) => {

@@ -5,6 +5,7 @@
 // linear in the cluster's size.
 import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
+import { plural } from '../present';
 import { DEFAULT_MTU } from '../readiness/check';
 import { effectiveMode, type Host, numaNodesOf, type Target, type Topology } from '../topology';
 
@@ -149,7 +150,7 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
       out.push({
         rule: 'cluster/vmotion-incompatible',
         path: switchAt(m),
-        message: `Switch "${switchName}" on host "${m.s.name}" is ${mine}, but ${most} other host${most === 1 ? '' : 's'} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
+        message: `Switch "${switchName}" on host "${m.s.name}" is ${mine}, but ${plural(most, 'other host')} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
         related: related(m),
       });
     });
@@ -184,7 +185,7 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
       }
       if (failing === 0) continue;
       const first = shown[0];
-      const more = failing > 1 ? ` (and ${failing - 1} more host${failing > 2 ? 's' : ''} of the cluster)` : '';
+      const more = failing > 1 ? ` (and ${plural(failing - 1, 'more host')} of the cluster)` : '';
       out.push({
         rule: 'cluster/numa-placement',
         path: toPointer(['hosts', m.h, 'vms', vm.v, 'numaNode']),

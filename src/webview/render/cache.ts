@@ -1,7 +1,6 @@
 // Flow cache: hit rate against flow-table size (log x) for a switch's worst lcore, the current
 // size and the threshold marked; churn (first packets of new flows) shown on its own.
-import { type CurvePoint, entries as entriesText, pct, type ReportSwitch, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { type CurvePoint, entries as entriesText, htmlEscape as esc, pct, type ReportSwitch, type ReportThresholds } from '../../core';
 import { chartWidth, circle, hbars, line, path, svgChart, text } from './svg';
 import { table } from './section';
 

@@ -1,6 +1,5 @@
 // Capacity: offered packets against the uplinks' line rate and the lcores' capacity; drops.
-import { dropText, pct, rate, type ReportSwitch } from '../../core';
-import { esc } from './escape';
+import { dropText, htmlEscape as esc, pct, rate, type ReportSwitch } from '../../core';
 import { hbars } from './svg';
 import { table } from './section';
 
@@ -25,7 +24,7 @@ export function capacityChart(sw: ReportSwitch): string {
 }
 
 /** Where the drops come from, in words: overloaded lcores, the line rate, or both. */
-export function dropCauses(sw: ReportSwitch): string {
+function dropCauses(sw: ReportSwitch): string {
   const overloaded = sw.lcores.filter((l) => l.dropPps > 0);
   const parts = [
     ...(sw.lcoreDropPps > 0

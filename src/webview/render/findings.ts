@@ -1,7 +1,6 @@
 // The findings, grouped by severity then rule. In the panel each one is a button that shows its
 // range in the editor; in an exported file they are plain text with the line and column.
-import type { ReportFinding, ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { htmlEscape as esc, plural, type ReportFinding, type ReportViewModel } from '../../core';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const;
 // Codicons are not bundled: three small inline SVG glyphs (coloured by CSS through currentColor).
@@ -35,6 +34,6 @@ export function findingsList(report: ReportViewModel, interactive: boolean): str
     out.push(`<h5><code>${esc(g.rule)}</code> <span class="sub">${g.findings.length}</span></h5><ul class="findings">${g.findings.map((id) => findingItem(report.findings[id], interactive)).join('')}</ul>`);
   }
   out.push('</div>');
-  if (report.truncated > 0) out.push(`<p class="sub">${report.truncated} more finding(s) over the maxProblems limit are not listed.</p>`);
+  if (report.truncated > 0) out.push(`<p class="sub">${plural(report.truncated, 'more finding')} over the maxProblems limit are not listed.</p>`);
   return out.join('');
 }

@@ -1,13 +1,11 @@
 // One host: a disclosure button, and when expanded its sections (NUMA map, Thread Load Balancer,
 // flow cache, mbuf, capacity). Collapsed hosts cost one line of markup, so 100 hosts stay smooth.
-import { cores, pct, type ReportHost, type ReportViewModel } from '../../core';
+import { cores, htmlEscape as esc, pct, type ReportHost, type ReportViewModel, severityCountsText } from '../../core';
 import { cacheChart, cacheTable } from './cache';
 import { measuredTable } from './measured';
 import { capacityChart, capacityTable } from './capacity';
-import { esc } from './escape';
 import { mbufChart, mbufTable } from './mbuf';
 import { numaMap, numaTable } from './numaMap';
-import { countsText } from './overview';
 import { section } from './section';
 import { sectionKey, type UiState } from './state';
 import { coresChart, coresExplained, coresTable, utilizationChart, utilizationTable } from './tlb';
@@ -26,7 +24,7 @@ export function hostSection(host: ReportHost, report: ReportViewModel, ui: UiSta
   const expanded = ui.expanded.includes(host.name);
   const t = report.thresholds;
   const w = host.worst;
-  const summary = `max ${pct(w.maxUtilization)} · ${cores(w.coresUsed)} cores · ${countsText(host.counts)}`;
+  const summary = `max ${pct(w.maxUtilization)} · ${cores(w.coresUsed)} cores · ${severityCountsText(host.counts, true)}`;
   const badge = host.counts.error > 0 ? 'badge badge-error' : host.counts.warning > 0 ? 'badge badge-warning' : 'badge';
   const head =
     `<h2><button type="button" class="disclosure host-toggle" data-action="toggle-host" data-host="${esc(host.name)}" aria-expanded="${expanded}">` +

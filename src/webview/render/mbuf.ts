@@ -1,13 +1,12 @@
 // Mbuf: per NUMA node, the hot working set of the EDP mbuf and of the heritage stack against the
 // node's LLC (threshold mbuf.llcShare), and the buffer pool memory, side by side.
-import { bytes, count, pct, type ReportHost, type ReportNuma, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { bytes, count, htmlEscape as esc, pct, type ReportHost, type ReportNuma, type ReportThresholds } from '../../core';
 import { hbars } from './svg';
 import { table } from './section';
 
-/** How much smaller the EDP figure is than the heritage one ("−50%"). */
-export function saving(edp: number, heritage: number): string {
-  return heritage > 0 ? `−${Math.round((1 - edp / heritage) * 100)}%` : '';
+/** How much smaller the EDP figure is than the heritage one ("−50.0%"). */
+function saving(edp: number, heritage: number): string {
+  return heritage > 0 ? `−${pct(1 - edp / heritage)}` : '';
 }
 
 /** Hot sets and buffer pools on one byte scale, so their bars compare; the LLC threshold spans the hot-set rows. */

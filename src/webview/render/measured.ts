@@ -1,7 +1,6 @@
 // Measured beside predicted: the host's flow-cache figures (a switch's `measured` section) next
 // to the model's, per lcore paired by NUMA node and order.
-import { count, pct, type ReportSwitch, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { count, htmlEscape as esc, pct, type ReportSwitch, type ReportThresholds } from '../../core';
 import { table } from './section';
 
 export function measuredTable(sw: ReportSwitch, t: ReportThresholds): string {

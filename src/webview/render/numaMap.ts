@@ -2,8 +2,7 @@
 // each; the switches in a band across the host (they are host-wide software). Lines read top to
 // bottom: NIC → switch → lcores → VM. Lines that cross NUMA nodes are highlighted and carry the
 // finding's message as their tooltip.
-import { type NumaLink, pct, rate, type ReportHost, type ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { htmlEscape as esc, type NumaLink, pct, plural, rate, type ReportHost, type ReportViewModel } from '../../core';
 import { fit, path, rect, svgChart, text, title } from './svg';
 import { table } from './section';
 
@@ -83,7 +82,7 @@ function columnsOf(host: ReportHost, report: ReportViewModel): Column[] {
     for (const [node, ls] of byNode) {
       const max = Math.max(...ls.map((l) => l.utilization));
       columnOf(node).lcores.push(
-        item(`lcores:${sw.name}:${node}`, sw.name, `${ls.length} lcore${ls.length === 1 ? '' : 's'} · max ${Math.round(max * 100)}%`, [`Switch ${sw.name}: ${ls.length} lcore(s) on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
+        item(`lcores:${sw.name}:${node}`, sw.name, `${plural(ls.length, 'lcore')} · max ${pct(max)}`, [`Switch ${sw.name}: ${plural(ls.length, 'lcore')} on NUMA node ${node}, highest utilization ${pct(max)}, ${rate(ls.reduce((s, l) => s + l.pps, 0))}`], max > report.thresholds.utilization ? 'item lcores item-bad' : 'item lcores'),
       );
     }
   }
@@ -194,7 +193,7 @@ export function numaMap(host: ReportHost, report: ReportViewModel): string {
   for (const s of switches) {
     for (const n of new Set(s.sw.lcores.map((l) => l.numaNode))) {
       const g = byKey.get(`lcores:${s.sw.name}:${n}`);
-      if (g) linkParts.push(path(curve(s.x + ITEM_W / 2, switchY + ITEM_H, g.x + ITEM_W / 2, g.y), 'link', `Switch ${s.sw.name} runs ${s.sw.lcores.filter((l) => l.numaNode === n).length} lcore(s) on NUMA node ${n}`));
+      if (g) linkParts.push(path(curve(s.x + ITEM_W / 2, switchY + ITEM_H, g.x + ITEM_W / 2, g.y), 'link', `Switch ${s.sw.name} runs ${plural(s.sw.lcores.filter((l) => l.numaNode === n).length, 'lcore')} on NUMA node ${n}`));
     }
   }
   parts.push(...linkParts, ...crossParts);
@@ -205,7 +204,7 @@ export function numaMap(host: ReportHost, report: ReportViewModel): string {
     parts.push(box({ key: '', label: s.sw.name, sub: s.sw.mode, tooltip: tip, cls: s.notes.length > 0 ? 'item switch item-bad' : 'item switch', x: s.x, y: switchY }));
   }
   const crossing = host.links.filter((l) => l.cross).length;
-  const label = `NUMA map of host ${host.name}: ${host.numaNodes.length} NUMA nodes, ${host.nics.length} NICs, ${host.switches.length} switches, ${host.vms.length} VMs; ${crossing} link(s) cross NUMA nodes`;
+  const label = `NUMA map of host ${host.name}: ${host.numaNodes.length} NUMA nodes, ${host.nics.length} NICs, ${host.switches.length} switches, ${host.vms.length} VMs; ${plural(crossing, 'link')} ${crossing === 1 ? 'crosses' : 'cross'} NUMA nodes`;
   return svgChart(fullWidth, boxBottom + 12, label, parts.join(''), 'numa-map') + legend(crossing);
 }
 
@@ -222,7 +221,7 @@ function box(it: Item): string {
 function linkTooltip(link: NumaLink, report: ReportViewModel): string {
   const head = link.kind === 'uplink'
     ? `${link.nic} → ${link.switch}${link.cross ? ': crosses NUMA nodes' : ''}`
-    : `${link.switch} lcores on NUMA ${link.numaNode} → ${link.vm}: ${link.queues} queue(s), ${rate(link.pps)}${link.cross ? ', across NUMA nodes' : ''}`;
+    : `${link.switch} lcores on NUMA ${link.numaNode} → ${link.vm}: ${plural(link.queues, 'queue')}, ${rate(link.pps)}${link.cross ? ', across NUMA nodes' : ''}`;
   return [head, ...messagesOf(report, link.findings)].join('\n');
 }
 

@@ -1,7 +1,6 @@
 // The cluster overview: one row per host with its worst figures, sortable by any column
 // (header buttons, so keyboard users sort with Enter/Space).
-import { cores, pct, rate, type ReportHost, type ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { cores, htmlEscape as esc, pct, rate, type ReportHost, type ReportViewModel, severityCountsText } from '../../core';
 import type { OverviewColumn, UiState } from './state';
 
 const COLUMNS: { id: OverviewColumn; label: string; numeric: boolean }[] = [
@@ -39,11 +38,6 @@ export function sortedHosts(hosts: readonly ReportHost[], sort: UiState['sort'])
   });
 }
 
-export function countsText(c: { error: number; warning: number; info: number }): string {
-  const parts = [c.error > 0 ? `${c.error} error${c.error === 1 ? '' : 's'}` : '', c.warning > 0 ? `${c.warning} warning${c.warning === 1 ? '' : 's'}` : '', c.info > 0 ? `${c.info} info` : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'none';
-}
-
 export function overviewTable(report: ReportViewModel, ui: UiState): string {
   const t = report.thresholds;
   const head = COLUMNS.map((c) => {
@@ -63,7 +57,7 @@ export function overviewTable(report: ReportViewModel, ui: UiState): string {
       `<td${cls(w.minHitRate !== undefined && w.minHitRate < t.hitRate)}>${w.minHitRate === undefined ? '<span class="sub">no traffic</span>' : esc(pct(w.minHitRate))}</td>` +
       `<td${cls(w.dropRate > 0)}>${w.dropRate > 0 ? esc(`${pct(w.dropRate)} (${rate(w.droppedPps)})`) : 'none'}</td>` +
       `<td class="num">${esc(cores(w.coresUsed))}</td>` +
-      `<td${cls(h.counts.error > 0)} title="${esc(countsText(h.counts))}">${h.counts.error} / ${h.counts.warning} / ${h.counts.info}</td></tr>`
+      `<td${cls(h.counts.error > 0)} title="${esc(severityCountsText(h.counts, true))}">${h.counts.error} / ${h.counts.warning} / ${h.counts.info}</td></tr>`
     );
   }).join('');
   return `<table class="data overview"><caption>Worst figures per host (thresholds: utilization ${esc(pct(t.utilization))}, hit rate ${esc(pct(t.hitRate))}). Sort by a header; open a host by its name.</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;

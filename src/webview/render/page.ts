@@ -1,15 +1,14 @@
 // The whole report page as one string: header, cluster overview, hosts, findings. The panel and
 // the exported HTML both run this (main.ts sets it as innerHTML; every file string is escaped).
-import type { ReportViewModel } from '../../core';
-import { esc } from './escape';
+import { htmlEscape as esc, plural, type ReportViewModel, severityCountsText } from '../../core';
 import { findingsList } from './findings';
 import { hostSection } from './host';
-import { countsText, overviewTable } from './overview';
+import { overviewTable } from './overview';
 import { section } from './section';
 import { setChartRoom } from './svg';
 import type { UiState } from './state';
 
-export interface PageOptions {
+interface PageOptions {
   /** In the panel: findings are buttons that show their range in the editor. */
   interactive: boolean;
   /** Said above the report, e.g. that the file was closed and this is its last analysis. */
@@ -23,7 +22,7 @@ export const CHART_INSET = 96;
 
 export function reportPage(report: ReportViewModel, ui: UiState, options: PageOptions): string {
   setChartRoom(options.width !== undefined ? options.width - CHART_INSET : undefined);
-  const meta = [report.topologyName ? `topology "${report.topologyName}"` : '', report.release ?? '', `${report.hosts.length} host${report.hosts.length === 1 ? '' : 's'}`, `findings: ${countsText(report.counts)}`]
+  const meta = [report.topologyName ? `topology "${report.topologyName}"` : '', report.release ?? '', plural(report.hosts.length, 'host'), `findings: ${severityCountsText(report.counts, true)}`]
     .filter(Boolean)
     .join(' · ');
   const parts = [

@@ -1,8 +1,8 @@
 // A collapsible section with a Chart/Table toggle: every chart has the same numbers as a table.
-import { esc } from './escape';
+import { htmlEscape as esc } from '../../core';
 import type { UiState } from './state';
 
-export interface SectionParts {
+interface SectionParts {
   key: string;
   title: string;
   /** One line under the title: what the chart shows and the threshold. */

@@ -1,6 +1,11 @@
 // Small SVG string builders. Colours come from classes in media/report.css (CSP forbids style=""
 // and presentation attributes cannot take var(--vscode-*)), so these take a class, never a colour.
-import { esc, num } from './escape';
+import { htmlEscape as esc } from '../../core';
+
+/** A number for an SVG attribute: finite, 2 decimals at most. */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '0';
+}
 
 /**
  * The width charts are drawn for: the room the page has for them (set by reportPage from the
@@ -8,7 +13,7 @@ import { esc, num } from './escape';
  * width that suits a panel beside the editor. CSS still caps every chart at 100% of its section.
  */
 let available: number | undefined;
-export const MIN_CHART_WIDTH = 320;
+const MIN_CHART_WIDTH = 320;
 export const MAX_CHART_WIDTH = 1100;
 
 export function setChartRoom(width: number | undefined): void {
@@ -65,7 +70,7 @@ export function fit(label: string, max: number): string {
  * bar; `gapBefore` starts a new group of rows; `marker` draws a vertical threshold line across
  * the first `marker.rows` rows (all by default); `axis` labels the scale under the bars.
  */
-export interface HBar {
+interface HBar {
   label: string;
   value: number;
   valueText: string;
@@ -74,7 +79,7 @@ export interface HBar {
   gapBefore?: boolean;
 }
 
-export interface HBarOptions {
+interface HBarOptions {
   label: string;
   max?: number;
   marker?: { value: number; text: string; rows?: number };

@@ -1,20 +1,19 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { CORES_EXPLAINED, cores, pct, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
-import { esc } from './escape';
+import { cores, CORES_EXPLAINED, htmlEscape as esc, pct, plural, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
 
 const MAX_QUEUES_IN_TOOLTIP = 16;
 
-export function lcoreTooltip(l: ReportLcore): string {
+function lcoreTooltip(l: ReportLcore): string {
   const queues = l.assigned.slice(0, MAX_QUEUES_IN_TOOLTIP).map((a) => `  ${a.vm}/${a.vnic} queue ${a.queue}: ${rate(a.pps)}${a.remote ? ' (remote NUMA)' : ''}`);
   if (l.assigned.length > MAX_QUEUES_IN_TOOLTIP) queues.push(`  … and ${l.assigned.length - MAX_QUEUES_IN_TOOLTIP} more`);
   return [
     `lcore ${l.index} on NUMA ${l.numaNode}: ${pct(l.utilization)} utilization`,
     `${rate(l.pps)}, hit rate ${pct(l.hitRate)}, ${Math.round(l.cyclesPerPacket)} cycles/packet`,
     ...(l.dropPps > 0 ? [`overloaded: serves at most ${rate(l.capacityPps)}, drops ${rate(l.dropPps)}`] : []),
-    `${l.queues} queue(s)${queues.length > 0 ? ':' : ''}`,
+    `${plural(l.queues, 'queue')}${queues.length > 0 ? ':' : ''}`,
     ...queues,
   ].join('\n');
 }

@@ -6,9 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkRunner } from './checks.mjs';
 import { remoteUri } from '../../../scripts/vscode/launch.mjs';
-import { parkMouse, readProblems, showProblemsPanel, statusBarProblems, switchColorTheme, themeClasses, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
+import { parkMouse, readProblems, showProblemsPanel, statusBarProblems, switchColorTheme, themeClasses, until, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const EXAMPLE = 'mistakes.edp.json';
 /** The mistakes example makes each ref/* rule fire (examples/mistakes.edp.json says where). */
 const EXPECTED_RULES = ['ref/duplicate-name', 'ref/unknown-nic', 'ref/unknown-switch', 'ref/unknown-numa-node'];
@@ -34,14 +33,13 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
     await waitForWorkbench(page);
     await waitForActiveTab(page, EXAMPLE);
     await showProblemsPanel(page);
-    const deadline = Date.now() + 30_000;
+    // until the panel lists every expected rule (it fills as the analysis publishes)
     let missing = EXPECTED_RULES;
-    while (Date.now() < deadline) {
+    await until(async () => {
       problems = (await readProblems(page)).filter((p) => p.file?.endsWith(EXAMPLE) && p.source === 'edp');
       missing = EXPECTED_RULES.filter((r) => !problems.some((p) => p.code === r));
-      if (!missing.length) break;
-      await sleep(500);
-    }
+      return missing.length === 0;
+    }, 30_000, 500);
     if (missing.length) throw new Error(`the Problems panel lacks ${missing.join(', ')}; it shows ${JSON.stringify(problems.map((p) => `${p.code}@${p.line}`))}`);
     for (const rule of EXPECTED_RULES) {
       const shown = problems.filter((p) => p.code === rule).map((p) => p.line).sort();
@@ -54,12 +52,9 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
 
   await check('the status bar counts the errors', async () => {
     const errors = problems.filter((p) => p.severity === 'error').length;
+    // the item redraws as diagnostics change: wait until it counts them all
     let counts = await statusBarProblems(page);
-    // the item redraws as diagnostics change; give it a moment to show the settled counts
-    for (let i = 0; i < 40 && counts.errors < errors; i++) {
-      await sleep(250);
-      counts = await statusBarProblems(page);
-    }
+    await until(async () => (counts = await statusBarProblems(page)).errors >= errors, 10_000, 250);
     if (counts.errors < errors || errors === 0) throw new Error(`status bar says "${counts.aria}", the panel shows ${errors} errors for ${EXAMPLE}`);
   });
 
@@ -71,15 +66,13 @@ export async function runUiChecks({ page, server, root, workspace, outDir, log }
       const item = items.find((el) => /^EDP\b/.test((el.textContent ?? '').trim()));
       return item ? (item.textContent ?? '').trim() : null;
     });
-    let text = await read();
     const parse = (t) => {
       const m = /^EDP\s*(\d+)\s*(\d+)(?:\s*(\d+))?/.exec(t ?? '');
       return m ? { error: Number(m[1]), warning: Number(m[2]), info: Number(m[3] ?? 0) } : null;
     };
-    for (let i = 0; i < 40 && JSON.stringify(parse(text)) !== JSON.stringify(want); i++) {
-      await sleep(250);
-      text = await read();
-    }
+    // the item redraws as the analysis publishes: wait until it shows the counts
+    let text = null;
+    await until(async () => JSON.stringify(parse((text = await read()))) === JSON.stringify(want), 10_000, 250);
     if (JSON.stringify(parse(text)) !== JSON.stringify(want)) throw new Error(`the EDP status bar item reads "${text}", edp-check counts ${JSON.stringify(want)}`);
   });
 

@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkRunner } from './checks.mjs';
 import { waitForReportFrame } from './report.ui.mjs';
-import { runPaletteCommand, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
+import { runPaletteCommand, until, waitForActiveTab, waitForWorkbench } from './workbench.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const EXAMPLE = 'mistakes.edp.json';
 const REPORT_TAB = `Report: ${EXAMPLE}`;
 
@@ -23,13 +22,8 @@ async function statusBarCursor(page) {
 
 /** Waits until the status bar shows the cursor at `line`:`col`; throws with what it shows. */
 async function waitForCursor(page, line, col, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
   let cursor = null;
-  while (Date.now() < deadline) {
-    cursor = await statusBarCursor(page);
-    if (cursor?.line === line && cursor.col === col) return;
-    await sleep(100);
-  }
+  if (await until(async () => { cursor = await statusBarCursor(page); return cursor?.line === line && cursor.col === col; }, timeout)) return;
   throw new Error(`the status bar shows ${cursor ? `"${cursor.text}"` : 'no cursor position (no text editor active)'}, not Ln ${line}, Col ${col}`);
 }
 
@@ -63,8 +57,7 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
 
   // where the core puts the findings (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
-  const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
-  const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
+  const { analyze, pct } = require(path.join(root, 'out', 'src', 'core', 'index.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const host = analysis.topology.hosts[0].name;
@@ -150,7 +143,8 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
       window.scrollTo(0, (target?.getBoundingClientRect().top ?? 0) + window.scrollY);
       return Math.round(window.scrollY);
     });
-    await sleep(500); // the page saves the scroll position 150 ms after scrolling stops
+    // the page saves the scroll position once scrolling stops, and says what it saved
+    await frame.waitForFunction((want) => document.body.dataset.savedScrollY === String(want), y, { timeout: 5_000 });
     const s = await sectionState(frame);
     if (s.collapsedExpanded !== 'false') throw new Error(`"${state.collapsed}" has aria-expanded=${s.collapsedExpanded}`);
     if (s.tablePressed !== 'true' || !s.tableShown) throw new Error(`"${state.table}" shows no table (aria-pressed=${s.tablePressed})`);

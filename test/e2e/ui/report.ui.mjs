@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkRunner } from './checks.mjs';
-import { parkMouse, runPaletteCommand, switchColorTheme, waitForActiveTab } from './workbench.mjs';
+import { parkMouse, runPaletteCommand, switchColorTheme, until, waitForActiveTab } from './workbench.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const EXAMPLE = 'mistakes.edp.json';
 const LIGHT = { label: 'Light Modern', themeClass: 'vscode-theme-defaults-themes-light_modern-json', body: 'vscode-light', file: 'report-light.png' };
 const DARK = { label: 'Dark Modern', themeClass: 'vscode-theme-defaults-themes-dark_modern-json', body: 'vscode-dark', file: 'report-dark.png' };
@@ -39,9 +38,8 @@ function isWebviewContentFrame(f) {
 
 /** { frame, title, text, bodyClass, csp } of the report webview once its text contains `needle`; throws after timeout. */
 export async function waitForReportFrame(page, needle, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
   let seen = [];
-  while (Date.now() < deadline) {
+  const found = await until(async () => {
     seen = [];
     for (const frame of page.frames().filter(isWebviewContentFrame)) {
       const r = await frame
@@ -56,8 +54,9 @@ export async function waitForReportFrame(page, needle, timeout = 30_000) {
       seen.push(`${r.title}: ${r.text.slice(0, 80).replace(/\s+/g, ' ')}`);
       if (r.title.startsWith('Report:') && r.text.includes(needle)) return { frame, ...r };
     }
-    await sleep(250);
-  }
+    return undefined;
+  }, timeout, 250);
+  if (found) return found;
   throw new Error(`no report webview showing "${needle}" after ${timeout / 1000} s; webviews: ${JSON.stringify(seen)}`);
 }
 
@@ -67,9 +66,7 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
 
   // what the report must show, from the core (the extension publishes every finding of the core, schema errors included)
   const require = createRequire(import.meta.url);
-  const { analyze } = require(path.join(root, 'out', 'src', 'core', 'analyze.js'));
-  const { pct } = require(path.join(root, 'out', 'src', 'core', 'report', 'format.js'));
-  const { dropText } = require(path.join(root, 'out', 'src', 'core', 'format.js'));
+  const { analyze, countSeverities, dropText, pct, severityCountsText } = require(path.join(root, 'out', 'src', 'core', 'index.js'));
   const analysis = analyze(fs.readFileSync(path.join(workspace, 'examples', EXAMPLE), 'utf8'));
   const sw = analysis.model.hosts[0].switches[0];
   const rules = [...new Set(analysis.findings.map((f) => f.rule))].sort();
@@ -83,24 +80,17 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
   // The example's switch drops (capacity/datapath): the panel shows the model's drop figure, as the CodeLens and edp-check do.
   const drops = sw.dropRate > 0 ? [dropText(sw.dropRate)] : [];
   // The panel's header counts the findings edp-check counts (the core's, with default settings).
-  const { countsText } = require(path.join(root, 'out', 'src', 'webview', 'render', 'overview.js'));
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of analysis.findings) counts[f.severity]++;
-  const countsLine = `findings: ${countsText(counts)}`;
+  const countsLine = `findings: ${severityCountsText(countSeverities(analysis.findings), true)}`;
   await check(`"EDP: Show Datapath Report" on examples/${EXAMPLE} shows the switch, its hit rate, its drop rate, edp-check's counts and every finding's rule`, async () => {
     if (drops.length === 0) throw new Error(`examples/${EXAMPLE} no longer drops packets: the check of the drop figure needs a switch that does`);
     await waitForActiveTab(page, EXAMPLE);
     await runPaletteCommand(page, 'EDP: Show Datapath Report');
     report = await waitForReportFrame(page, sw.name);
     // the page renders after the first update; wait until the findings are in too
-    const deadline = Date.now() + 15_000;
-    let missing = rules;
-    while (Date.now() < deadline) {
-      missing = [sw.name, pct(sw.hitRate), ...drops, countsLine, ...rules].filter((t) => !report.text.includes(t));
-      if (!missing.length) break;
-      await sleep(250);
-      report = await waitForReportFrame(page, sw.name);
-    }
+    const wanted = [sw.name, pct(sw.hitRate), ...drops, countsLine, ...rules];
+    await report.frame.waitForFunction((texts) => texts.every((t) => document.body.innerText.includes(t)), wanted, { timeout: 15_000 }).catch(() => {});
+    report = await waitForReportFrame(page, sw.name);
+    const missing = wanted.filter((t) => !report.text.includes(t));
     if (missing.length) throw new Error(`the report lacks ${JSON.stringify(missing)}; it shows:\n${report.text.slice(0, 1500)}`);
     if (report.title !== `Report: ${EXAMPLE}`) throw new Error(`the report's title is "${report.title}"`);
   });
@@ -120,13 +110,11 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
       if (!report) throw new Error('no report to screenshot');
       await switchColorTheme(page, theme.label, theme.themeClass);
       // VS Code marks the webview's body with the theme kind; the report's CSS follows its variables
-      const deadline = Date.now() + 10_000;
       let bodyClass = '';
-      while (Date.now() < deadline) {
+      await until(async () => {
         bodyClass = (await report.frame.evaluate(() => document.body.className).catch(() => '')) || (await waitForReportFrame(page, sw.name)).bodyClass;
-        if (bodyClass.split(/\s+/).includes(theme.body)) break;
-        await sleep(200);
-      }
+        return bodyClass.split(/\s+/).includes(theme.body);
+      }, 10_000, 200);
       if (!bodyClass.split(/\s+/).includes(theme.body)) throw new Error(`the report's body has classes "${bodyClass}", not ${theme.body}`);
       await parkMouse(page);
       await page.screenshot({ path: path.join(outDir, theme.file) });
@@ -138,14 +126,12 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
       if (!report) throw new Error('no report to check');
       await page.setViewportSize({ width: windowWidth, height: 900 });
       // the page redraws its charts for the new width after a resize: wait until it fits, or say what sticks out
-      const deadline = Date.now() + 15_000;
       let layout;
-      while (Date.now() < deadline) {
+      await until(async () => {
         const frame = (await waitForReportFrame(page, sw.name)).frame;
         layout = await frame.evaluate(layoutOf).catch((e) => ({ error: e.message }));
-        if (layout && !layout.error && !layout.pageScrolls && layout.out.length === 0) break;
-        await sleep(250);
-      }
+        return layout && !layout.error && !layout.pageScrolls && layout.out.length === 0;
+      }, 15_000, 250);
       log(`report panel ${layout?.width} px wide in a ${windowWidth} px window`);
       if (!layout || layout.error || layout.pageScrolls || layout.out.length > 0) throw new Error(`the report does not fit its ${layout?.width} px panel: ${JSON.stringify(layout)}`);
       await parkMouse(page);
@@ -160,13 +146,13 @@ export async function runReportUiChecks({ page, root, workspace, outDir, log }) 
     // A control, last because it leaves a violation behind: an image from outside the webview is
     // refused, and that must reach the console we read, or the checks above prove nothing.
     const frame = (await waitForReportFrame(page, sw.name)).frame;
+    const refused = page.waitForEvent('console', { predicate: (m) => /Content Security Policy/i.test(m.text()), timeout: 5_000 }).catch(() => undefined);
     await frame.evaluate(() => {
       const img = document.createElement('img');
       img.src = 'https://blocked.invalid/e2e-csp-control.png';
       document.body.append(img);
     });
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && !consoleTexts.some((t) => /Content Security Policy/i.test(t))) await sleep(100);
+    await refused;
     if (!consoleTexts.some((t) => /Content Security Policy/i.test(t))) throw new Error('an image the CSP refuses left no message in the console: the CSP checks cannot see violations');
   });
   page.off('console', onConsole);

@@ -1,6 +1,25 @@
 // Driving the VS Code web workbench through playwright-core: waiting for it to load, the
-// active editor, the theme, and reading the Problems panel (a virtualised list).
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// active editor, the theme, and reading the Problems panel (a virtualised list). Every wait is on
+// a condition (an element, a class, a label, a frame drawn), never a fixed time.
+
+/**
+ * Calls `probe` until it returns something truthy and returns that; after `timeout` ms returns the
+ * last value (falsy), for the caller to say what it saw. For conditions that a single
+ * `waitForFunction` cannot express: they read several frames or scroll a list.
+ */
+export async function until(probe, timeout, interval = 100) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Resolves after the page has drawn two more frames: what a scroll or a pointer move changes is on screen. */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
 
 export async function waitForWorkbench(page, timeout = 60_000) {
   await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout });
@@ -39,15 +58,12 @@ export async function statusBarProblems(page) {
 }
 
 export async function showProblemsPanel(page) {
-  const visible = () => page.evaluate(() => !!document.querySelector('.markers-panel')?.offsetParent);
-  if (await visible()) return;
+  const shown = (timeout) => page.waitForFunction(() => !!document.querySelector('.markers-panel')?.offsetParent, null, { timeout }).then(() => true, () => false);
+  if (await shown(1)) return;
   await page.keyboard.press('Control+Shift+M');
-  for (let i = 0; i < 30 && !(await visible()); i++) await sleep(150);
-  if (!(await visible())) {
-    await page.locator('[id="status.problems"]').first().click();
-    for (let i = 0; i < 30 && !(await visible()); i++) await sleep(150);
-  }
-  if (!(await visible())) throw new Error('the Problems panel did not open (Ctrl+Shift+M, status bar click)');
+  if (await shown(4_500)) return;
+  await page.locator('[id="status.problems"]').first().click();
+  if (!(await shown(4_500))) throw new Error('the Problems panel did not open (Ctrl+Shift+M, status bar click)');
 }
 
 const PROBLEMS_LIST = '.markers-panel .monaco-list';
@@ -63,7 +79,7 @@ async function scrollList(page, selector, dy) {
     },
     { selector, dy },
   );
-  await sleep(80);
+  await nextFrames(page);
 }
 
 async function visibleRows(page) {
@@ -125,10 +141,14 @@ export async function readProblems(page) {
   return problems;
 }
 
-/** Moves the pointer off the editor so screenshots show no hover. */
+/** Moves the pointer off the editor and waits until no hover shows, so screenshots show none. */
 export async function parkMouse(page) {
   await page.mouse.move(150, 12).catch(() => {});
-  await sleep(300);
+  // A hover that outlives the pointer only spoils a screenshot: after 2 s take it as it is.
+  await page
+    .waitForFunction(() => ![...document.querySelectorAll('.monaco-hover, .workbench-hover')].some((h) => h.offsetParent && !h.classList.contains('hidden')), null, { timeout: 2_000 })
+    .catch(() => {});
+  await nextFrames(page);
 }
 
 async function quickInputRows(page) {
@@ -145,18 +165,23 @@ async function pickQuickInputRow(page, text, label, timeout = 10_000) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 5_000 });
   await input.fill(text);
-  const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const deadline = Date.now() + timeout;
-  let rows = [];
-  while (Date.now() < deadline) {
-    rows = await quickInputRows(page);
-    const hit = rows.find((r) => norm(r.label) === norm(label));
-    if (hit) {
-      await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[data-index="${hit.index}"]`).first().click();
-      return;
-    }
-    await sleep(200);
+  // the row whose label is `label`, once the list has filtered to it
+  const index = await page
+    .waitForFunction(
+      (want) => {
+        const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+        const row = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].find((r) => norm(r.querySelector('.label-name')?.textContent ?? '') === norm(want));
+        return row?.getAttribute('data-index') ?? false;
+      },
+      label,
+      { timeout },
+    )
+    .then((handle) => handle.jsonValue(), () => undefined);
+  if (index !== undefined) {
+    await page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[data-index="${index}"]`).first().click();
+    return;
   }
+  const rows = await quickInputRows(page);
   await page.keyboard.press('Escape');
   throw new Error(`no entry "${label}" after typing "${text}"; saw ${JSON.stringify(rows.map((r) => r.label).slice(0, 8))}`);
 }

@@ -11,7 +11,7 @@ import type { MeasuredLcore, SwitchMeasured } from '../../topology';
 import { round } from '../facts';
 import { timeMarks } from './lines';
 
-export const HIT_RATE_FROM = 'hits / (hits + miss)';
+const HIT_RATE_FROM = 'hits / (hits + miss)';
 
 export interface FlowSample {
   lcore: number;
@@ -131,7 +131,7 @@ function flat(value: unknown): Record<string, unknown>[] {
 }
 
 /** Top-level JSON objects and arrays embedded in text, braces balanced outside strings; what fails to parse is skipped. */
-export function jsonObjects(text: string): { value: unknown; offset: number }[] {
+function jsonObjects(text: string): { value: unknown; offset: number }[] {
   const out: { value: unknown; offset: number }[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

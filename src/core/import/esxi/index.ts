@@ -7,7 +7,7 @@ import { type FlowSample, measuredFrom, readFlowSamples } from './flowStats';
 import { readNics, setNic } from './nics';
 import { attachLcores, readSwitches } from './switches';
 
-export interface EsxiRead {
+interface EsxiRead {
   host: HostFacts;
   notes: string[];
   /** false when nothing in the text is a known ESXi output. */

@@ -3,14 +3,14 @@
 // a support bundle's extract or another team's collection script (other headings, other order,
 // other commands in between) reads as well as scripts/esxi/collect.sh's file.
 
-export interface TableRow {
+interface TableRow {
   /** Line index (0-based) of the row. */
   line: number;
   /** One value per column; the last column takes the rest of the line (descriptions have spaces). */
   cells: string[];
 }
 
-export interface Table {
+interface Table {
   /** Line index of the header. */
   line: number;
   headerMatch: RegExpExecArray;

@@ -11,7 +11,7 @@ import { switchNamed } from '../facts';
 import type { NicExtras } from './nics';
 import { bool, int, keyValues, tables } from './lines';
 
-export interface LcoreRow {
+interface LcoreRow {
   lcore: number;
   portset: string;
   numaNode: number;

@@ -5,7 +5,8 @@ import { entriesForHitRate, MAX_FLOW_TABLE, steadyHitRate } from '../flowcache';
 import type { HostResult } from '../hostModel';
 import { lowestHitLcore, type SwitchResult } from '../switchModel';
 import { flowTableBytesOf } from '../mbuf';
-import { count, hostPath, mib, pct, switchPropertyPath } from './format';
+import { hostPath, switchPropertyPath } from './format';
+import { bytes, count, pct } from '../../present';
 
 export function cacheFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const edp = hr.switches.filter((s) => s.resolved.edp);
@@ -31,7 +32,7 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
     const reached = steadyHitRate(s.mixByLcore[worst.index], entries) * (1 - worst.churnMissShare);
     // The table is not free: its occupied entries join the mbuf hot set in the LLC (docs/MODEL.md §7).
     const llcCost = flowTableBytesOf(entries, flows, c) - flowTableBytesOf(m.entries, flows, c);
-    advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}; its table then takes ${mib(flowTableBytesOf(entries, flows, c))} of LLC (+${mib(llcCost)}, ${count(c.flowEntryBytes)} B per entry).`;
+    advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}; its table then takes ${bytes(flowTableBytesOf(entries, flows, c))} of LLC (+${bytes(llcCost)}, ${count(c.flowEntryBytes)} B per entry).`;
   } else {
     const best = steadyHitRate(s.mixByLcore[worst.index], MAX_FLOW_TABLE) * (1 - worst.churnMissShare);
     advice =

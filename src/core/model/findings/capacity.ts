@@ -4,7 +4,8 @@
 import type { RawFinding } from '../../findings';
 import type { HostResult } from '../hostModel';
 import type { SwitchResult } from '../switchModel';
-import { hostPath, lcoreGroupPath, pct, rate, switchPropertyPath } from './format';
+import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
+import { pct, plural, rate } from '../../present';
 
 export function capacityFindings(hr: HostResult): RawFinding[] {
   return hr.switches.flatMap((s) => [...lineRate(hr, s), ...(s.resolved.edp ? datapath(hr, s) : [])]);
@@ -44,14 +45,14 @@ function datapath(hr: HostResult, s: SwitchResult): RawFinding[] {
   const idle = m.lcores.filter((l) => l.utilization < 0.5).length;
   const advice =
     idle > 0
-      ? `${idle} other lcore(s) are under half busy but cannot take over queues placed elsewhere: give the heavy vNICs more queues so RSS spreads them, or raise the hit rate.`
+      ? `${plural(idle, 'other lcore')} ${idle === 1 ? 'is' : 'are'} under half busy but cannot take over queues placed elsewhere: give the heavy vNICs more queues so RSS spreads them, or raise the hit rate.`
       : `Add lcores, give the heavy vNICs more queues, or raise the hit rate.`;
   return [
     {
       rule: 'capacity/datapath',
       path: switchPropertyPath(h, s.resolved, 'lcores'),
       message:
-        `Switch "${m.name}": ${over.length} of its ${m.lcores.length} lcore(s) are offered more than they can serve (lcore ${worst.index}: ${rate(worst.pps)} offered, at most ${rate(worst.capacityPps)} at ${Math.round(worst.cyclesPerPacket)} cycles/packet); ` +
+        `Switch "${m.name}": ${over.length} of its ${plural(m.lcores.length, 'lcore')} ${over.length === 1 ? 'is' : 'are'} offered more than they can serve (lcore ${worst.index}: ${rate(worst.pps)} offered, at most ${rate(worst.capacityPps)} at ${Math.round(worst.cyclesPerPacket)} cycles/packet); ` +
         `they drop ${rate(m.lcoreDropPps)}, ${pct(m.lcoreDropPps / m.offeredPps)} of the switch's offered packets${m.lineDropPps > 0 ? ` (${pct(m.dropRate)} with what exceeds the uplinks' line rate)` : ''}. ${advice}`,
       related: over.slice(0, 8).map((l) => ({ path: lcoreGroupPath(h, s.resolved, l.index), message: `lcore ${l.index}: ${rate(l.pps)} offered, ${rate(l.dropPps)} dropped` })),
     },

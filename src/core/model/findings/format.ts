@@ -1,14 +1,8 @@
-// Figures as messages show them, and the pointers findings share.
+// The pointers findings share (figures: src/core/present).
 import { toPointer } from '../../pointer';
 import type { ResolvedSwitch } from '../resolve';
 
-export { count, pct, rate } from '../../format';
-
-export function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
-export type Segments = (string | number)[];
+type Segments = (string | number)[];
 
 export function hostPath(h: number, ...rest: Segments): string {
   return toPointer(['hosts', h, ...rest]);

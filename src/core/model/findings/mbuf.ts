@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import { nicRxQueuesOf } from '../switchModel';
-import { count, hostPath, mib, pct, switchPropertyPath } from './format';
+import { hostPath, switchPropertyPath } from './format';
+import { bytes, count, pct } from '../../present';
 
 export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const threshold = c['mbuf.llcShare'];
@@ -28,8 +29,8 @@ export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
       rule: 'mbuf/working-set-exceeds-llc',
       path: switchPropertyPath(h, rs, 'rxRingSize'),
       message:
-        `The EDP working set in the LLC of NUMA node ${node.id} is ${mib(m.edp.hotBytes + m.flowTableBytes)}: ${mib(m.edp.hotBytes)} of hot buffers (${count(m.packetsInFlight)} packets in flight in vNIC and NIC rx rings and bursts) and ${mib(m.flowTableBytes)} of flow tables, ` +
-        `${pct(m.edp.llcShare)} of its ${mib(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack's buffers would need ${pct(m.heritage.llcShare)}). ` +
+        `The EDP working set in the LLC of NUMA node ${node.id} is ${bytes(m.edp.hotBytes + m.flowTableBytes)}: ${bytes(m.edp.hotBytes)} of hot buffers (${count(m.packetsInFlight)} packets in flight in vNIC and NIC rx rings and bursts) and ${bytes(m.flowTableBytes)} of flow tables, ` +
+        `${pct(m.edp.llcShare)} of its ${bytes(m.llcBytes)} LLC share, above the ${pct(threshold)} threshold (the heritage stack's buffers would need ${pct(m.heritage.llcShare)}). ` +
         // No "smaller flow tables": an lcore occupies min(entries, flows) entries, so shrinking the
         // table saves LLC only by losing hits, the reverse of flowcache/low-hit-rate's advice.
         `Lower rxRingSize (switch "${rs.sw.name}" uses ${count(rs.sw.rxRingSize ?? c.rxRingSize)}) or serve fewer queues per lcore.`,

@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import { measuredHitRate } from '../measured';
-import { hostPath, pct } from './format';
+import { hostPath } from './format';
+import { fixed, pct, plural } from '../../present';
 
 export function measuredFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const out: RawFinding[] = [];
@@ -16,7 +17,7 @@ export function measuredFindings(hr: HostResult, c: ModelConstants): RawFinding[
     const predicted = s.model.hitRate;
     const gap = seen - predicted;
     if (!(Math.abs(gap) > c['measured.hitRateGap'])) continue;
-    const how = [measured.source, measured.seconds !== undefined ? `${measured.seconds} s` : 'cumulative counters', `${measured.lcores.length} lcore${measured.lcores.length === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+    const how = [measured.source, measured.seconds !== undefined ? `${measured.seconds} s` : 'cumulative counters', plural(measured.lcores.length, 'lcore')].filter(Boolean).join(', ');
     const advice =
       gap < 0
         ? ' The host sees more flows, a flatter popularity (lower zipf) or more churn than its vNICs\' traffic describes.'
@@ -26,7 +27,7 @@ export function measuredFindings(hr: HostResult, c: ModelConstants): RawFinding[
       path: hostPath(hr.resolved.index, 'switches', s.resolved.index, 'measured'),
       message:
         `Measured flow-cache hit rate of switch "${s.model.name}" is ${pct(seen)} (${how}) but the model predicts ${pct(predicted)}: ` +
-        `${(Math.abs(gap) * 100).toFixed(1)} points apart, more than the ${(c['measured.hitRateGap'] * 100).toFixed(1)}-point threshold.${advice}` +
+        `${fixed(Math.abs(gap) * 100, 1)} points apart, more than the ${fixed(c['measured.hitRateGap'] * 100, 1)}-point threshold.${advice}` +
         ' Correct the traffic, or run "EDP: Calibrate Model from Measurements".',
     });
   }

@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { ResolvedSwitch } from '../resolve';
-import { count, hostPath, pct, switchPropertyPath } from './format';
+import { hostPath, switchPropertyPath } from './format';
+import { count, pct, plural } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   return [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr), ...vmRemote(hr, c), ...lcoreOvercommit(hr), ...vmSpansNodes(hr), ...lbsNotAligned(hr)];
@@ -133,7 +134,7 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         path,
         about: { switch: rs.index },
         message:
-          `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${count(remoteQueues)} queue(s) are served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
+          `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${remoteQueues === 1 ? 'queue is' : `${count(remoteQueues)} queues are`} served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
           `Add an lcore group { "numaNode": ${vmNode}, "count": … }${moveTo.length > 0 ? ` or move the VM to ${nodeList(moveTo)}` : ''}.`,
         related: lcoresRelated(h, rs),
       });
@@ -157,7 +158,7 @@ function lcoreOvercommit(hr: HostResult): RawFinding[] {
       if (n === 0) continue;
       parts.push(`"${rs.sw.name}" ${n}`);
       (rs.sw.lcores ?? []).forEach((g, i) => {
-        if (g.numaNode === node.id) related.push({ path: hostPath(h, 'switches', rs.index, 'lcores', i, 'count'), message: `${g.count} lcore(s) of switch "${rs.sw.name}" on NUMA node ${node.id}` });
+        if (g.numaNode === node.id) related.push({ path: hostPath(h, 'switches', rs.index, 'lcores', i, 'count'), message: `${plural(g.count, 'lcore')} of switch "${rs.sw.name}" on NUMA node ${node.id}` });
       });
     }
     out.push({

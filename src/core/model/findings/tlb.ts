@@ -3,7 +3,8 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { SwitchResult } from '../switchModel';
-import { hostPath, lcoreGroupPath, pct, rate, switchPropertyPath } from './format';
+import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
+import { fixed, pct, plural, rate } from '../../present';
 
 export function tlbFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const edp = hr.switches.filter((s) => s.resolved.edp);
@@ -42,7 +43,7 @@ function imbalance(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFindi
   const queues = m.lcores.reduce((n, l) => n + l.queues, 0);
   const advice =
     queues < m.lcores.length
-      ? `It has ${m.lcores.length} lcores but only ${queues} queue(s) with traffic, so some lcores idle; give vNICs more queues or use fewer lcores.`
+      ? `It has ${m.lcores.length} lcores but only ${plural(queues, 'queue')} with traffic, so some lcores idle; give vNICs more queues or use fewer lcores.`
       : m.lcoreAssignment === 'vnic-count'
       ? 'vnic-count deals vNICs without regard to load; set "lcoreAssignment": "cpu-usage", or give heavy vNICs more queues.'
       : 'The heaviest queues cannot be split further by the Thread Load Balancer; give heavy vNICs more queues so RSS spreads them.';
@@ -51,7 +52,7 @@ function imbalance(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFindi
       rule: 'tlb/imbalance',
       path: switchPropertyPath(hr.resolved.index, s.resolved, 'lcoreAssignment'),
       message:
-        `lcore load on switch "${m.name}" is uneven: the busiest lcore (${busiest.index}) is at ${pct(m.maxUtilization)}, ${m.imbalance.toFixed(2)}× the mean of ${pct(m.maxUtilization / m.imbalance)}, above the ${threshold.toFixed(2)}× threshold. ${advice}`,
+        `lcore load on switch "${m.name}" is uneven: the busiest lcore (${busiest.index}) is at ${pct(m.maxUtilization)}, ${fixed(m.imbalance, 2)}× the mean of ${pct(m.maxUtilization / m.imbalance)}, above the ${fixed(threshold, 2)}× threshold. ${advice}`,
     },
   ];
 }

@@ -1,0 +1,111 @@
+// The presentation helpers (src/core/present): how figures, names, lists and counts read. What a
+// user relies on: one figure prints the same in a finding message, a hover, the CLI and the report,
+// and a share that is not exactly 0 or 1 never reads as "0%" or "100%".
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import { bytes, fileSize, htmlEscape, listText, mdEscape, mdTable, orList, pct, plural, rate, severityCountsText } from '../../src/core/present';
+import { reportMarkdown } from '../../src/core/report/markdown';
+import { reportViewModel } from '../../src/core/report/viewModel';
+import { switchTableLines } from '../../src/cli/model-table';
+import { switchHoverMarkdown, switchLensText } from '../../src/extension/figures';
+import { reportPage } from '../../src/webview/render/page';
+import { initialUiState } from '../../src/webview/render/state';
+import { host, loadVm, topology } from './model-fixtures';
+
+describe('percentages', () => {
+  it('small shares keep two decimals, larger ones one', () => {
+    assert.equal(pct(0.004), '0.40%');
+    assert.equal(pct(0.0525), '5.25%');
+    assert.equal(pct(0.123), '12.3%');
+    assert.equal(pct(1.57), '157.0%');
+    assert.equal(pct(0), '0%');
+    assert.equal(pct(1), '100%');
+    assert.equal(pct(Number.NaN), '–');
+  });
+
+  it('a share that is not 0 or 1 never reads as 0% or 100%', () => {
+    assert.equal(pct(0.9996), '99.96%');
+    assert.equal(pct(0.99996), '99.996%');
+    assert.equal(pct(0.00004), '0.004%');
+    assert.equal(pct(1 - 1e-9), '<99.9999%');
+    assert.equal(pct(1e-9), '<0.0001%');
+    fc.assert(fc.property(fc.double({ min: 0, max: 2, noNaN: true }).filter((x) => x !== 0 && x !== 1), (share) => {
+      const text = pct(share);
+      assert.ok(!/^-?0(\.0*)?%$/.test(text) && !/^100(\.0*)?%$/.test(text), `${share} reads as ${text}`);
+      const shown = Number(text.replace(/[<>%]/g, ''));
+      assert.ok(Math.abs(shown - share * 100) <= 0.05 + 1e-9, `${share} reads as ${text}`);
+    }));
+  });
+});
+
+describe('one figure, one text in every view', () => {
+  // One vNIC whose new flows make a given share of its packets miss; the cache holds its 100 flows,
+  // so the hit rate is 1 - that share. Thresholds set so that both flowcache findings speak.
+  const analyzed = (newFlowsPerSec: number) => {
+    const t = topology([host({ vms: [loadVm('fw', 0, 1_000_000, 'vds', 1, { newFlowsPerSec })] })], { model: { 'flowcache.hitRate': 0.99999, 'flowcache.churn': 0.00001 } });
+    const analysis = analyze(JSON.stringify(t));
+    return { analysis, sw: analysis.model!.hosts[0].switches[0] };
+  };
+
+  for (const [newFlowsPerSec, churnText, hitText] of [[4000, '0.40%', '99.6%'], [400, '0.04%', '99.96%']] as const) {
+    it(`a ${churnText} churn share and a ${hitText} hit rate read the same in messages, hovers, CLI and report`, () => {
+      const { analysis, sw } = analyzed(newFlowsPerSec);
+      assert.equal(pct(sw.churnMissShare), churnText);
+      assert.equal(pct(sw.hitRate), hitText);
+      const message = (rule: string) => analysis.findings.find((f) => f.rule === rule)?.message ?? '';
+      assert.match(message('flowcache/churn'), new RegExp(` ${churnText} of its packets miss`));
+      assert.match(message('flowcache/low-hit-rate'), new RegExp(`is ${hitText} on lcore`));
+      const hover = switchHoverMarkdown(sw);
+      assert.match(hover, new RegExp(`hit rate: ${hitText} with .* make ${churnText} of packets miss`));
+      assert.match(switchLensText(sw), new RegExp(`^hit ${hitText} · `));
+      assert.ok(switchTableLines(analysis.model)[1].includes(` ${hitText} `), 'CLI table');
+      const vm = reportViewModel(analysis, { fileName: 'x.edp.json' });
+      const md = reportMarkdown(vm);
+      assert.match(md, new RegExp(`\\| Flow-cache hit rate \\| \\*\\*${hitText}\\*\\* \\|`));
+      assert.match(md, new RegExp(`\\| Churn misses \\| \\*\\*${churnText}\\*\\* \\|`));
+      const page = reportPage(vm, { ...initialUiState(undefined), expanded: [vm.hosts[0].name] }, { interactive: false });
+      assert.ok(page.includes(hitText) && page.includes(churnText), 'report panel');
+    });
+  }
+});
+
+describe('rates and sizes', () => {
+  it('read as engineers write them', () => {
+    assert.equal(rate(14_880_952), '14.88 Mpps');
+    assert.equal(rate(1_500), '1.5 kpps');
+    assert.equal(rate(800), '800 pps');
+    assert.equal(rate(Number.NaN), '–');
+    assert.equal(bytes(512 * 1024), '512 KiB');
+    assert.equal(bytes(1.5 * 1024 * 1024), '1.5 MiB');
+    assert.equal(fileSize(10 * 1024 * 1024), '10 MB');
+    assert.equal(fileSize(1000), '1 KB');
+  });
+});
+
+describe('text from the file', () => {
+  it('is inert in HTML, in text and in quoted attributes', () => {
+    assert.equal(htmlEscape(`<img src=x onerror="a('&')">`), '&lt;img src=x onerror=&quot;a(&#39;&amp;&#39;)&quot;&gt;');
+  });
+
+  it('is inert in Markdown: no emphasis, code, link, HTML, table cell or new line', () => {
+    assert.equal(mdEscape('a|b*c_d`e<f>[g](h)&i'), 'a\\|b\\*c\\_d\\`e\\<f\\>\\[g\\](h)\\&i');
+    assert.equal(mdEscape('two\nlines\r\nhere'), 'two lines here');
+    assert.deepEqual(mdTable(['name', 'pps'], [[mdEscape('a|b'), '1']]), ['| name | pps |', '| --- | ---: |', '| a\\|b | 1 |']);
+  });
+});
+
+describe('words', () => {
+  it('count nouns, list choices and severities one way', () => {
+    assert.equal(plural(1, 'lcore'), '1 lcore');
+    assert.equal(plural(2, 'lcore'), '2 lcores');
+    assert.equal(orList([]), '');
+    assert.equal(orList(['a']), 'a');
+    assert.equal(orList(['a', 'b', 'c']), 'a, b or c');
+    assert.equal(listText([1, 2, 3], 2), '1, 2 and 1 more');
+    assert.equal(severityCountsText({ error: 1, warning: 2, info: 0 }), '1 error, 2 warnings, 0 info');
+    assert.equal(severityCountsText({ error: 0, warning: 1, info: 0 }, true), '1 warning');
+    assert.equal(severityCountsText({ error: 0, warning: 0, info: 0 }, true), 'none');
+  });
+});
