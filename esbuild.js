@@ -51,15 +51,27 @@ const shippedJsonPlugin = {
     build.onResolve({ filter: /[\\/]schemas[\\/](topology\.schema|nic-catalog)\.json$/ }, (args) => ({ path: `../schemas/${args.path.split(/[\\/]/).pop()}`, external: true }));
   },
 };
+/**
+ * vscode-json-languageservice carries the JSON Schema meta-schemas (drafts 4 to 2020-12) to
+ * complete and validate schema files. Topology files are answered with the bundled topology
+ * schema whatever their "$schema" says (topologyJson.ts), so the worker leaves them out.
+ */
+const noMetaSchemasPlugin = {
+  name: 'no-meta-schemas',
+  setup(build) {
+    build.onLoad({ filter: /vscode-json-languageservice[\\/]lib[\\/]esm[\\/]services[\\/]configuration\.js$/ }, () => ({ contents: 'export const schemaContributions = { schemas: {} };', loader: 'js' }));
+  },
+};
 /** What the extension package ships: its bundles read the schemas beside them. */
 const shipped = { ...node, plugins: [...node.plugins, shippedJsonPlugin] };
+const shippedWorker = { ...node, plugins: [...node.plugins, shippedJsonPlugin, noMetaSchemasPlugin] };
 
 const builds = [
   // The extension host's side: the editor features' glue; everything that analyzes, validates,
   // imports or parses a document runs in the worker (docs/ARCHITECTURE.md).
   { ...shipped, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   // The extension's analysis worker thread (worker_threads), started by dist/extension.js from its own folder.
-  { ...shipped, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...shippedWorker, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...node, entryPoints: ['src/cli/edp-check.ts'], outfile: 'dist/edp-check.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The report page: runs in the webview and, inlined, in exported HTML files (no source map there).

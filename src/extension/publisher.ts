@@ -8,7 +8,7 @@
 // whose findings changed are set again, and when many are, they are set a few per turn of the
 // event loop. A small file's diagnostics change in one turn, as with one collection.
 import * as vscode from 'vscode';
-import { fileTooLargeAnalysis, type Finding, type Range, type SeveritySetting } from '../core';
+import type { Finding, Range } from '../core';
 import { toDiagnostic } from './convert';
 
 export interface Counts {
@@ -89,15 +89,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     };
     next(0);
     return entry.counts;
-  }
-
-  /**
-   * Said once, at the top of the file, as edp-check says it of a file over its cap (same rule,
-   * graded by the same settings): the editor stays responsive, and the user knows why it is quiet.
-   */
-  publishTooLarge(uri: vscode.Uri, size: number, capMB: number, rules: Record<string, SeveritySetting>): Counts {
-    const analysis = fileTooLargeAnalysis(size, capMB * 1024 * 1024, 'edpDesigner.maxFileSizeMB', 'Raise the setting (up to 50 MB) to analyze it, or split the design into smaller files.', { rules });
-    return this.publish(uri, analysis.findings);
   }
 
   /** true when something was removed. */

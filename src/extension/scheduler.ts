@@ -77,7 +77,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     if (!settings.enable) return this.clear(doc.uri);
     const version = doc.version;
     // The length without a copy of the text: the worker is sent only the edits (analysisWorkerClient.ts).
-    if (this.tooLarge(doc.uri, documentLength(doc), settings)) return;
+    if (await this.tooLarge(doc.uri, documentLength(doc), settings)) return;
     const cleared = this.cleared(doc.uri);
     const key = doc.uri.toString();
     const source: TextSource = { key, version, currentVersion: () => (doc.isClosed ? undefined : doc.version), text: () => doc.getText() };
@@ -124,7 +124,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       this.clear(uri);
       return undefined;
     }
-    if (this.tooLarge(uri, size, settings) || text === undefined) return this.publisher.counts(uri);
+    if ((await this.tooLarge(uri, size, settings)) || text === undefined) return this.publisher.counts(uri);
     const cleared = this.cleared(uri);
     const known = text;
     const result = await this.analyze(uri, { key: uri.toString(), version: undefined, currentVersion: () => undefined, text: () => known }, settings, false, 'on disk');
@@ -178,10 +178,13 @@ export class AnalysisScheduler implements vscode.Disposable {
     }
   }
 
-  private tooLarge(uri: vscode.Uri, size: number, settings: Settings): boolean {
+  private async tooLarge(uri: vscode.Uri, size: number, settings: Settings): Promise<boolean> {
     if (size <= settings.maxFileSizeMB * 1024 * 1024) return false;
     this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${sizeText(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
-    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB, settings.rules);
+    // The finding edp-check gives a file over its cap (same rule, graded by the same settings),
+    // written in the worker where the rules' severities are resolved.
+    const findings = await this.worker.call('fileTooLarge', size, settings.maxFileSizeMB * 1024 * 1024, settings.rules);
+    this.publisher.publish(uri, findings);
     this.store.update(uri, undefined);
     return true;
   }

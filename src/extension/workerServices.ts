@@ -7,9 +7,9 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type * as ls from 'vscode-json-languageservice';
 import {
   type Analysis, type AnalyzeOptions, analyze, appendHostEdits, disableRuleEdits, BUNDLED_CATALOG, calibrateFromMeasurements, catalogLookup,
-  detectKind, entryForDriver, type ExportFormat, exportDesign, type HostsImport, type ImportedHost, mergeIntoDesign, type Finding, hwlocTopologyDocument, HwlocXmlError, type ImportInput,
+  detectKind, entryForDriver, type ExportFormat, exportDesign, fileTooLargeAnalysis, type Finding, type HostsImport, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, type ImportInput, mergeIntoDesign,
   importHosts, type NicCatalog, parseCatalogText, type Position, type QuickFix, quickFixes, type Range, readHwlocXml,
-  reportMarkdown, reportViewModel, standaloneReportHtml,
+  reportMarkdown, reportViewModel, type SeveritySetting, standaloneReportHtml,
 } from '../core';
 import { catalogFacts, lcoreGroupHoverMarkdown, nicHoverMarkdown, switchHoverMarkdown, vnicHoverMarkdown } from './figures';
 import { targetAt } from './modelTargets';
@@ -215,6 +215,13 @@ export function createServices(state: WorkerState) {
     },
     parseCatalog(text: string) {
       return parseCatalogText(text);
+    },
+    /**
+     * The one finding of a file over edpDesigner.maxFileSizeMB, as edp-check says it of a file
+     * over its cap (same rule, graded by the same settings): the user knows why the file is quiet.
+     */
+    fileTooLarge(size: number, maxBytes: number, rules: Record<string, SeveritySetting>) {
+      return fileTooLargeAnalysis(size, maxBytes, 'edpDesigner.maxFileSizeMB', 'Raise the setting (up to 50 MB) to analyze it, or split the design into smaller files.', { rules }).findings;
     },
   };
 }
