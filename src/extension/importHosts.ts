@@ -12,7 +12,7 @@ import { COMMANDS } from './commandIds';
 import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
-import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
