@@ -30,6 +30,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Messages are full of ·, ×, →: as UTF-8 each is 2–3 bytes, escaped (\uXXXX) 6.
+  charset: 'utf8',
   logLevel: 'silent',
   plugins: [esbuildProblemMatcherPlugin],
 };
@@ -38,10 +40,38 @@ const common = {
 // cannot resolve; its ESM build bundles cleanly (the usual fix in VS Code extensions).
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
+/**
+ * The schema and the NIC catalog ship in the extension package as files (schemas/), so the
+ * extension's bundles read them from there at run time (dist/../schemas/) rather than carrying a
+ * second copy each. The CLI and the library bundles, which travel alone, keep them inside.
+ */
+const shippedJsonPlugin = {
+  name: 'shipped-json',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]schemas[\\/](topology\.schema|nic-catalog)\.json$/ }, (args) => ({ path: `../schemas/${args.path.split(/[\\/]/).pop()}`, external: true }));
+  },
+};
+/**
+ * vscode-json-languageservice carries the JSON Schema meta-schemas (drafts 4 to 2020-12) to
+ * complete and validate schema files. Topology files are answered with the bundled topology
+ * schema whatever their "$schema" says (topologyJson.ts), so the worker leaves them out.
+ */
+const noMetaSchemasPlugin = {
+  name: 'no-meta-schemas',
+  setup(build) {
+    build.onLoad({ filter: /vscode-json-languageservice[\\/]lib[\\/]esm[\\/]services[\\/]configuration\.js$/ }, () => ({ contents: 'export const schemaContributions = { schemas: {} };', loader: 'js' }));
+  },
+};
+/** What the extension package ships: its bundles read the schemas beside them. */
+const shipped = { ...node, plugins: [...node.plugins, shippedJsonPlugin] };
+const shippedWorker = { ...node, plugins: [...node.plugins, shippedJsonPlugin, noMetaSchemasPlugin] };
+
 const builds = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  // The extension host's side: the editor features' glue; everything that analyzes, validates,
+  // imports or parses a document runs in the worker (docs/ARCHITECTURE.md).
+  { ...shipped, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   // The extension's analysis worker thread (worker_threads), started by dist/extension.js from its own folder.
-  { ...node, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...shippedWorker, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...node, entryPoints: ['src/cli/edp-check.ts'], outfile: 'dist/edp-check.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The report page: runs in the webview and, inlined, in exported HTML files (no source map there).

@@ -1,16 +1,20 @@
 // The analysis store: per document, the last published analysis with the text and version it was
 // made from. CodeLens, hover, quick fixes, the status bar, the report and its export read it
-// instead of analyzing again; the scheduler (scheduler.ts) writes it.
+// (and ask the worker about the same version) instead of analyzing again; the scheduler (scheduler.ts) writes it.
 import * as vscode from 'vscode';
-import type { Analysis } from '../core';
+import type { Finding } from '../core';
 import type { EditorSummary } from './workerProtocol';
 
-/** An analysis and what it was made from; `version` is undefined for a file read from disk. */
+/**
+ * What the host keeps of an analysis: the findings and the editor's lines. The model stays in the
+ * worker, which answers hovers, quick fixes and the report from the analysis of the same version.
+ * `version` is undefined for a file read from disk.
+ */
 export interface AnalyzedDocument {
   version: number | undefined;
-  text: string;
-  /** Its model and topology are decoded on first read: features that need only the summary use that. */
-  analysis: Analysis;
+  findings: Finding[];
+  /** Findings left out over edpDesigner.maxProblems. */
+  truncated: number;
   /** The CodeLens lines and the status bar's figure, ready to show. */
   summary: EditorSummary;
   /** Milliseconds the analysis took (in the worker). */

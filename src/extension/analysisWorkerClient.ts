@@ -1,83 +1,113 @@
-// The extension host's side of the analysis worker: posts text and options, hands back the
-// result as an Analysis whose heavy parts (model, topology, syntax tree) are decoded on first read.
+// The extension host's side of the analysis worker: keeps the worker's copy of each document in
+// step (the whole text once, then the edits), asks for analyses and calls the worker's services
+// (hover, quick fixes, report, JSON features, imports). Nothing here decodes a model: the host
+// gets findings and ready-made editor lines, so its thread stays free (issue 14).
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { type Analysis, type AnalyzeOptions, type DatapathModel, LineIndex, syntaxTree, type Topology } from '../core';
-import type { AnalyzeRequest, AnalyzeResult, EditorSummary, HostToWorker, WorkerToHost } from './workerProtocol';
+import type { AnalyzeOptions, Finding } from '../core';
+import type { AnalyzeResult, EditorSummary, HostToWorker, TextChange, WorkerToHost } from './workerProtocol';
+import type { WorkerServices } from './workerServices';
 
 export interface WorkerAnalysis {
-  analysis: Analysis;
+  findings: Finding[];
+  truncated: number;
   summary: EditorSummary;
   ms: number;
 }
 
-interface Pending {
-  text: string;
-  resolve: (result: WorkerAnalysis | undefined) => void;
-  reject: (error: Error) => void;
+/** A document's text as it is now: read (copied) only when the worker must be sent it whole. */
+export interface TextSource {
+  key: string;
+  /** undefined for a file read from disk. */
+  version: number | undefined;
+  /** The current version (a document keeps changing while an analysis waits). */
+  currentVersion(): number | undefined;
+  text(): string;
 }
 
-/**
- * The Analysis the core would have returned, rebuilt around the worker's data: `model` and
- * `topology` are decoded from their bytes, `root` and `lines` rebuilt from the text, each on
- * first read and once.
- */
-function hydrate(text: string, result: AnalyzeResult): Analysis {
-  type Decoded = { model: DatapathModel | undefined; topology: Topology | undefined };
-  let data: Decoded | undefined;
-  const decoded = (): Decoded => (data ??= result.data ? (deserialize(new Uint8Array(result.data)) as Decoded) : { model: undefined, topology: undefined });
-  let root: { node: ReturnType<typeof syntaxTree> } | undefined;
-  let lines: LineIndex | undefined;
-  return {
-    findings: result.findings,
-    truncated: result.truncated,
-    get model() {
-      return decoded().model;
-    },
-    get topology() {
-      return decoded().topology;
-    },
-    get root() {
-      return (root ??= { node: syntaxTree(text) }).node;
-    },
-    get lines() {
-      return (lines ??= new LineIndex(text));
-    },
-  };
+type Answer = AnalyzeResult | { type: 'answer'; value: unknown } | { type: 'skipped' } | { type: 'resync' };
+
+interface Pending {
+  resolve: (answer: Answer) => void;
+  reject: (error: Error) => void;
 }
 
 export class AnalysisWorker implements vscode.Disposable {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The version of each document the worker was sent (whole or by edits), as far as the host knows. */
+  private readonly synced = new Map<string, number | undefined>();
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly script = join(__dirname, 'analysisWorker.js')) {}
+  constructor(private readonly log: Pick<vscode.LogOutputChannel, 'error'>, private readonly script = join(__dirname, 'analysisWorker.js')) {}
 
   /**
-   * Analyzes `text` as document `key`. Undefined when a newer request for the same document
-   * replaced this one before the worker started it.
+   * Analyzes the document's text at `source.version`. Undefined when a newer request for the
+   * same document replaced this one, or the document moved on, before the worker started it.
    */
-  analyze(key: string, text: string, options: AnalyzeOptions, extra: { lenses: boolean }): Promise<WorkerAnalysis | undefined> {
-    const id = this.nextId++;
-    const request: AnalyzeRequest = { type: 'analyze', id, key, text, options, ...extra };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { text, resolve, reject });
-      this.post(request);
-    });
+  async analyze(source: TextSource, options: AnalyzeOptions, extra: { lenses: boolean }): Promise<WorkerAnalysis | undefined> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (source.currentVersion() !== source.version) return undefined;
+      this.sync(source);
+      const answer = await this.request((id) => ({ type: 'analyze', id, key: source.key, version: source.version, options, ...extra }));
+      if (answer.type === 'skipped') return undefined;
+      if (answer.type === 'result') return { findings: answer.findings, truncated: answer.truncated, summary: answer.summary, ms: answer.ms };
+      // 'resync': the worker lost step (an edit it could not apply): send the text whole next time.
+      this.synced.delete(source.key);
+    }
+    throw new Error(`the analysis worker could not be brought in step with ${source.key}`);
   }
 
-  /** The document closed: the worker drops its analyzer and any waiting request. */
+  /** Sends the document whole unless the worker holds this version already. */
+  sync(source: Pick<TextSource, 'key' | 'version' | 'text'>): void {
+    if (this.synced.has(source.key) && this.synced.get(source.key) === source.version) return;
+    this.post({ type: 'open', key: source.key, version: source.version, text: source.text() });
+    this.synced.set(source.key, source.version);
+  }
+
+  /**
+   * The edits that took a document to `version` (VS Code's contentChanges): sent as they are, if
+   * the worker holds the document; small, whatever the document's size.
+   */
+  change(key: string, version: number, changes: readonly { rangeOffset: number; rangeLength: number; text: string }[]): void {
+    if (!this.synced.has(key)) return;
+    const from = this.synced.get(key);
+    if (from === undefined) {
+      // It holds the file as read from disk, not the editor's text.
+      this.synced.delete(key);
+      return;
+    }
+    const edits: TextChange[] = changes.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+    this.post({ type: 'change', key, from, version, changes: edits });
+    this.synced.set(key, version);
+  }
+
+  /** Calls one of the worker's services (workerServices.ts) with plain-data arguments. */
+  async call<K extends keyof WorkerServices>(service: K, ...args: Parameters<WorkerServices[K]>): Promise<Awaited<ReturnType<WorkerServices[K]>>> {
+    const answer = await this.request((id) => ({ type: 'call', id, service, args }));
+    return (answer as { value: unknown }).value as Awaited<ReturnType<WorkerServices[K]>>;
+  }
+
+  /** The document closed: the worker drops its text, analyzer and any waiting request. */
   forget(key: string): void {
+    this.synced.delete(key);
     if (this.worker) this.post({ type: 'forget', key });
   }
 
   dispose(): void {
-    // Shutting down: what is pending will never be published, and that is no error.
-    for (const p of this.pending.values()) p.resolve(undefined);
+    // Shutting down: what is pending will never be used, and that is no error.
+    for (const p of this.pending.values()) p.resolve({ type: 'skipped' });
     this.pending.clear();
     this.stop(new Error('the extension is shutting down'));
+  }
+
+  private request(message: (id: number) => HostToWorker): Promise<Answer> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post(message(id));
+    });
   }
 
   private post(message: HostToWorker): void {
@@ -102,6 +132,8 @@ export class AnalysisWorker implements vscode.Disposable {
   private stop(error: Error): void {
     const worker = this.worker;
     this.worker = undefined;
+    // A new worker holds no document.
+    this.synced.clear();
     if (worker) void worker.terminate();
     if (this.pending.size > 0) this.log.error(`Analysis worker: ${error.stack ?? error.message}`);
     for (const p of this.pending.values()) p.reject(error);
@@ -112,8 +144,7 @@ export class AnalysisWorker implements vscode.Disposable {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
-    if (message.type === 'skipped') return pending.resolve(undefined);
     if (message.type === 'failed') return pending.reject(new Error(message.message));
-    pending.resolve({ analysis: hydrate(pending.text, message), summary: message.summary, ms: message.ms });
+    pending.resolve(message);
   }
 }

@@ -4,7 +4,7 @@
 // The model runs with the constants the analysis uses: defaults < edpDesigner.model < the file's `model`.
 // `executeCommand('edpDesigner.calibrate', { accept: true })` skips the question, for tests.
 import * as vscode from 'vscode';
-import { calibrateFromMeasurements } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { settingsFor } from './settings';
@@ -18,11 +18,11 @@ interface CalibrationResult {
   basis: string;
 }
 
-export function registerCalibrate(log: vscode.LogOutputChannel): vscode.Disposable {
-  return registerCommand(log, COMMANDS.calibrate, (options?: { accept?: boolean }) => calibrate(log, options?.accept === true), 'Calibration failed');
+export function registerCalibrate(worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable {
+  return registerCommand(log, COMMANDS.calibrate, (options?: { accept?: boolean }) => calibrate(worker, log, options?.accept === true), 'Calibration failed');
 }
 
-async function calibrate(log: vscode.LogOutputChannel, accepted: boolean): Promise<CalibrationResult | undefined> {
+async function calibrate(worker: AnalysisWorker, log: vscode.LogOutputChannel, accepted: boolean): Promise<CalibrationResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isTopologyDocument(editor.document)) {
     void vscode.window.showInformationMessage('EDP: Open a topology file (*.edp.json) with measured figures to calibrate.');
@@ -30,7 +30,8 @@ async function calibrate(log: vscode.LogOutputChannel, accepted: boolean): Promi
   }
   const doc = editor.document;
   const version = doc.version;
-  const proposal = calibrateFromMeasurements(doc.getText(), settingsFor(vscode.workspace, doc.uri).settings.model);
+  // The model runs in the worker.
+  const proposal = await worker.call('calibrate', doc.getText(), settingsFor(vscode.workspace, doc.uri).settings.model);
   if ('reason' in proposal) {
     void vscode.window.showInformationMessage(`EDP: Nothing to calibrate: ${proposal.reason}.`);
     return undefined;

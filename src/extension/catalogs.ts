@@ -2,7 +2,8 @@
 // schemas/nic-catalog.json. They are workspace-supplied data the readiness rules act on, so they
 // load only in trusted workspaces (package.json declares the setting restricted as well).
 import * as vscode from 'vscode';
-import { BUNDLED_CATALOG, INPUT_LIMITS, mergeCatalogs, type NicCatalog, parseCatalogText } from '../core';
+import { BUNDLED_CATALOG, INPUT_LIMITS, mergeCatalogs, type NicCatalog } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { describeError } from './log';
 import { InputRefused, readInputUri } from './readInput';
 
@@ -14,7 +15,7 @@ export class WorkspaceCatalogs implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly worker: Pick<AnalysisWorker, 'call'>, private readonly log: vscode.LogOutputChannel) {
     const reload = () => void this.reload();
     this.disposables = [
       this.changed,
@@ -72,7 +73,8 @@ export class WorkspaceCatalogs implements vscode.Disposable {
   private async load(uri: vscode.Uri): Promise<NicCatalog | undefined> {
     const name = vscode.workspace.asRelativePath(uri);
     try {
-      const checked = parseCatalogText(await readInputUri(uri, INPUT_LIMITS.catalogBytes, 'NIC catalog'));
+      // Checked against its schema in the worker, where the validators are.
+      const checked = await this.worker.call('parseCatalog', await readInputUri(uri, INPUT_LIMITS.catalogBytes, 'NIC catalog'));
       if ('catalog' in checked) {
         this.log.info(`Loaded NIC catalog ${name} (${checked.catalog.nics.length} entries).`);
         return checked.catalog;

@@ -1,7 +1,9 @@
-// The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes) as edits, plus
+// The light bulb on EDP diagnostics: the core's quick fixes (src/core/fixes, computed in the
+// analysis worker from the analysis of the same version) as edits, plus
 // "Disable rule X…" and "Show documentation for X" on every diagnostic (as ESLint offers them).
 import * as vscode from 'vscode';
-import { disableRuleEdits, FILE_TOO_LARGE_RULE, type Finding, type QuickFix, quickFixes, type Range, ruleInfo, ruleSectionLine, type TextEdit } from '../core';
+import { FILE_TOO_LARGE_RULE, type QuickFix, ruleInfo, ruleSectionLine, type TextEdit } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import { currentAnalysis } from './currentAnalysis';
@@ -18,10 +20,6 @@ function ruleOf(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'string' && code.includes('/') ? code : undefined;
 }
 
-function sameRange(r: Range | undefined, d: vscode.Range): boolean {
-  return !!r && r.start.line === d.start.line && r.start.character === d.start.character && r.end.line === d.end.line && r.end.character === d.end.character;
-}
-
 function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[], snippet?: QuickFix['snippet']): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const range = (e: TextEdit) => new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length));
@@ -34,28 +32,28 @@ function workspaceEditOf(doc: vscode.TextDocument, edits: readonly TextEdit[], s
 class TopologyCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly store: AnalysisStore, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly store: AnalysisStore, private readonly worker: AnalysisWorker, private readonly log: vscode.LogOutputChannel) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     try {
       if (!isTopologyDocument(doc)) return [];
       const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
       if (ours.length === 0) return [];
-      // Repairs need the model and the syntax tree, which a huge design decodes and parses on this
-      // thread: there they are computed when the user asks (Ctrl+.), not for the light bulb that
-      // VS Code requests after every change.
+      // Repairs need the model and the syntax tree: the worker has them, but for a huge design it
+      // builds the tree first, so there they are computed when the user asks (Ctrl+.), not for
+      // the light bulb that VS Code requests after every change.
       const onRequestOnly = context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeDocument(doc);
       // Only the analysis of this very version: offsets of another would corrupt the text.
       const current = onRequestOnly ? undefined : await currentAnalysis(this.store, doc, token, 0);
+      const range = (r: vscode.Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+      const repairs = current ? await this.worker.call('quickFixes', doc.uri.toString(), current.version, ours.map((d) => ({ rule: ruleOf(d)!, message: d.message, range: range(d.range) }))) : undefined;
       // Keyed by title and edits: two diagnostics with the same repair (two uplinks on one node) get one action.
       const fixes = new Map<string, vscode.CodeAction>();
       const byRule = new Map<string, vscode.Diagnostic[]>();
-      for (const d of ours) {
+      ours.forEach((d, i) => {
         const rule = ruleOf(d)!;
         byRule.set(rule, [...(byRule.get(rule) ?? []), d]);
-        const finding = current?.analysis.findings.find((f: Finding) => f.rule === rule && f.message === d.message && sameRange(f.range, d.range));
-        if (!current || !finding) continue;
-        for (const fix of quickFixes(current.text, current.analysis, finding)) {
+        for (const fix of repairs?.[i] ?? []) {
           const key = JSON.stringify([fix.title, fix.edits]);
           const known = fixes.get(key);
           if (known) {
@@ -68,7 +66,7 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
           action.isPreferred = fix.preferred === true;
           fixes.set(key, action);
         }
-      }
+      });
       // One "Disable" and one "Documentation" per rule, after the real fixes.
       const always: vscode.CodeAction[] = [];
       // A measured gap is closed by the calibration, which shows what it would change before it edits.
@@ -99,7 +97,7 @@ class TopologyCodeActions implements vscode.CodeActionProvider {
 type Where = 'user' | 'workspace' | 'file';
 
 /** Asks where to turn `rule` off, then does it: user or workspace `edpDesigner.rules`, or the file's own `"rules"`. */
-async function disableRule(rule: string, uriText: string | undefined): Promise<Where | undefined> {
+async function disableRule(worker: AnalysisWorker, rule: string, uriText: string | undefined): Promise<Where | undefined> {
   const uri = uriText ? vscode.Uri.parse(uriText) : vscode.window.activeTextEditor?.document.uri;
   if (ruleInfo(rule)?.locked) {
     void vscode.window.showInformationMessage(`${rule} cannot be turned off: it reports a failure of EDP Designer itself.`);
@@ -118,7 +116,7 @@ async function disableRule(rule: string, uriText: string | undefined): Promise<W
   const config = vscode.workspace.getConfiguration('edpDesigner', uri);
   if (pick.where === 'file') {
     const doc = await vscode.workspace.openTextDocument(uri!);
-    const ok = await vscode.workspace.applyEdit(workspaceEditOf(doc, disableRuleEdits(doc.getText(), rule)));
+    const ok = await vscode.workspace.applyEdit(workspaceEditOf(doc, await worker.call('disableRuleEdits', doc.getText(), rule)));
     if (!ok) throw new Error(`could not edit ${vscode.workspace.asRelativePath(uri!)}`);
   } else {
     const target = pick.where === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
@@ -147,13 +145,13 @@ async function showRuleDocs(extensionUri: vscode.Uri, rule: string): Promise<voi
   editor.revealRange(at, vscode.TextEditorRevealType.AtTop);
 }
 
-export function registerCodeActions(context: vscode.ExtensionContext, store: AnalysisStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCodeActions(context: vscode.ExtensionContext, store: AnalysisStore, worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     // By file name, whatever the language: the diagnostics run on every *.edp.json (untitled ones too).
-    vscode.languages.registerCodeActionsProvider({ pattern: TOPOLOGY_GLOB }, new TopologyCodeActions(store, log), {
+    vscode.languages.registerCodeActionsProvider({ pattern: TOPOLOGY_GLOB }, new TopologyCodeActions(store, worker, log), {
       providedCodeActionKinds: TopologyCodeActions.kinds,
     }),
-    registerCommand(log, COMMANDS.disableRule, (rule: string, uri?: string) => disableRule(rule, uri), 'Disabling the rule failed'),
+    registerCommand(log, COMMANDS.disableRule, (rule: string, uri?: string) => disableRule(worker, rule, uri), 'Disabling the rule failed'),
     registerCommand(log, COMMANDS.showRuleDocs, (rule: string) => showRuleDocs(context.extensionUri, rule), 'Showing the rule\'s documentation failed'),
   ];
 }

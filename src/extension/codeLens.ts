@@ -8,12 +8,19 @@ import type { AnalysisStore } from './analysisStore';
 import { describeError } from './log';
 import { settingsFor } from './settings';
 import { isTopologyDocument } from './topologyFiles';
-import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
 /** Long enough for the debounced analysis after a keystroke (edpDesigner.debounceMs, 300 ms by default). */
 const WAIT_FOR_ANALYSIS_MS = 2000;
 
-class SwitchLenses implements vscode.CodeLensProvider {
+/** A lens with the title the worker wrote; its command is set when VS Code resolves it. */
+class SwitchLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly title: string, readonly uri: vscode.Uri) {
+    super(range);
+  }
+}
+
+class SwitchLenses implements vscode.CodeLensProvider<SwitchLens> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
@@ -23,21 +30,27 @@ class SwitchLenses implements vscode.CodeLensProvider {
     this.changed.fire();
   }
 
-  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  resolveCodeLens(lens: SwitchLens): SwitchLens {
+    lens.command = {
+      title: lens.title,
+      command: COMMANDS.showReport,
+      arguments: [lens.uri],
+      tooltip: 'Datapath model of this switch: click for the report, hover its name for details',
+    };
+    return lens;
+  }
+
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<SwitchLens[]> {
     try {
       if (!isTopologyDocument(doc) || !settingsFor(vscode.workspace, doc.uri).settings.codeLens) return [];
       // Waiting keeps the lenses shown while the user types: VS Code keeps the old ones until we answer.
       const current = await currentAnalysis(this.store, doc, token, WAIT_FOR_ANALYSIS_MS);
       if (!current || token.isCancellationRequested) return [];
-      const lenses: vscode.CodeLens[] = [];
+      // Ranges only: VS Code asks to resolve (title, command) just the lenses on screen, so a
+      // 2000-switch file does not send 2000 commands over to the window after every analysis.
+      const lenses: SwitchLens[] = [];
       for (const { position, title } of current.summary.lenses) {
-        const range = new vscode.Range(position.line, position.character, position.line, position.character);
-        lenses.push(new vscode.CodeLens(range, {
-          title,
-          command: COMMANDS.showReport,
-          arguments: [doc.uri],
-          tooltip: 'Datapath model of this switch: click for the report, hover its name for details',
-        }));
+        lenses.push(new SwitchLens(new vscode.Range(position.line, position.character, position.line, position.character), title, doc.uri));
       }
       return lenses;
     } catch (e) {

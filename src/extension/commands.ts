@@ -9,7 +9,7 @@ import type { AnalysisScheduler } from './scheduler';
 import { TOPOLOGY_GLOB } from './topologyFiles';
 import { freeUntitledUri } from './untitled';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
-import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
 export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [

@@ -4,7 +4,8 @@
 // `executeCommand('edpDesigner.exportNsx', uri, 'terraform')` skips the quick pick (tests,
 // other extensions).
 import * as vscode from 'vscode';
-import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, INPUT_LIMITS, type NicCatalog, plural, stripBom } from '../core';
+import { EXPORT_FORMATS, type ExportFormat, INPUT_LIMITS, type NicCatalog, plural, stripBom } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { COMMANDS } from './commandIds';
 import { readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
@@ -25,11 +26,11 @@ const LANGUAGE: Record<ExportFormat, string> = { 'nsx-policy': 'json', terraform
 const EXTENSION: Record<ExportFormat, string> = { 'nsx-policy': '.nsx.json', terraform: '.tf' };
 const NO_FILE = 'Open a topology file (*.edp.json) first, or run the command from its context menu.';
 
-export function registerExportNsx(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
-  return registerCommand(log, COMMANDS.exportNsx, (arg?: unknown, format?: unknown) => exportNsx(catalogs.catalog, log, arg, format), 'Exporting the design failed');
+export function registerExportNsx(catalogs: { readonly catalog: NicCatalog }, worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable {
+  return registerCommand(log, COMMANDS.exportNsx, (arg?: unknown, format?: unknown) => exportNsx(catalogs.catalog, worker, log, arg, format), 'Exporting the design failed');
 }
 
-async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg: unknown, given: unknown): Promise<NsxExport | undefined> {
+async function exportNsx(catalog: NicCatalog, worker: AnalysisWorker, log: vscode.LogOutputChannel, arg: unknown, given: unknown): Promise<NsxExport | undefined> {
   const uri = targetUri(arg, undefined);
   if (!uri) return void vscode.window.showInformationMessage(`EDP: ${NO_FILE}`);
   const name = fileNameOf(uri);
@@ -42,9 +43,9 @@ async function exportNsx(catalog: NicCatalog, log: vscode.LogOutputChannel, arg:
   // to /dev/zero picked from the Explorer would otherwise never finish reading).
   const text = open ? open.getText() : stripBom(await readInputUri(uri, INPUT_LIMITS.topologyBytes, 'topology file'));
   const { settings } = settingsFor(vscode.workspace, uri);
-  // Every finding: the export must see each error, whatever edpDesigner.maxProblems says.
-  const analysis = analyze(text, { rules: settings.rules, model: settings.model, catalog, maxProblems: Number.MAX_SAFE_INTEGER });
-  const result = exportDesign(analysis, format, { source: name });
+  // Analyzed and written in the worker, with every finding: the export must see each error,
+  // whatever edpDesigner.maxProblems says.
+  const result = await worker.call('exportDesign', text, { rules: settings.rules, model: settings.model, catalog }, format, name);
 
   if (!result.ok) {
     const errors = result.errors.map((e) => ({ rule: e.rule, message: e.message, line: (e.range?.start.line ?? 0) + 1 }));

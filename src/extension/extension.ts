@@ -30,20 +30,20 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
   try {
-    const catalogs = new WorkspaceCatalogs(log);
+    const worker = new AnalysisWorker(log);
+    const catalogs = new WorkspaceCatalogs(worker, log);
     const store = new AnalysisStore();
     const publisher = new DiagnosticsPublisher();
-    const worker = new AnalysisWorker(log);
     const scheduler = new AnalysisScheduler(store, publisher, worker, log, catalogs);
     context.subscriptions.push(store, publisher, worker, scheduler);
     context.subscriptions.push(catalogs, catalogs.onDidChange(() => void scheduler.recheckAll()));
     void catalogs.reload();
     context.subscriptions.push(createStatus(store, publisher, log), ...registerCommands(scheduler, log));
-    context.subscriptions.push(registerCodeLens(store, log), registerHover(store, catalogs, log), registerImportHwloc(catalogs, log), registerImportHosts(catalogs, log), registerCalibrate(log));
-    context.subscriptions.push(...registerReport(context, store, scheduler, log));
-    context.subscriptions.push(...registerCodeActions(context, store, log));
-    context.subscriptions.push(registerLanguageFeatures(log));
-    context.subscriptions.push(registerExportNsx(catalogs, log));
+    context.subscriptions.push(registerCodeLens(store, log), registerHover(store, worker, log), registerImportHwloc(catalogs, worker, log), registerImportHosts(catalogs, worker, log), registerCalibrate(worker, log));
+    context.subscriptions.push(...registerReport(context, store, worker, scheduler, log));
+    context.subscriptions.push(...registerCodeActions(context, store, worker, log));
+    context.subscriptions.push(registerLanguageFeatures(worker, log));
+    context.subscriptions.push(registerExportNsx(catalogs, worker, log));
     scheduler.checkOpenDocuments();
     log.info(`EDP Designer ${String((context.extension.packageJSON as { version?: string }).version ?? '')} activated.`);
   } catch (e) {

@@ -6,12 +6,13 @@
 // `executeCommand('edpDesigner.importHosts', uri, uris?, { into })` skips the file dialog; with
 // `into` (true: the active design, false: a new file) it never prompts.
 import * as vscode from 'vscode';
-import { catalogLookup, detectKind, importHosts, type ImportInput, INPUT_LIMITS, KIND_NAMES, mergeIntoDesign, type NicCatalog, plural } from '../core';
+import { type ImportInput, INPUT_LIMITS, KIND_NAMES, type NicCatalog, plural } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { COMMANDS } from './commandIds';
 import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
-import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 import { freeUntitledUri } from './untitled';
 
 /** What the command did; also its result, for tests. */
@@ -39,7 +40,7 @@ const TITLE = 'Import Hosts';
 const NEW_FILE_NAME = 'imported.edp.json';
 const MAX_FILES = 2000;
 
-export function registerImportHosts(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerImportHosts(catalogs: { readonly catalog: NicCatalog }, worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable {
   return registerCommand(
     log,
     COMMANDS.importHosts,
@@ -48,11 +49,11 @@ export function registerImportHosts(catalogs: { readonly catalog: NicCatalog }, 
       const given = Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri) ? (selected) : arg instanceof vscode.Uri ? [arg] : undefined;
       const uris = given ?? (await pick());
       if (!uris?.length) return undefined;
-      const read = await readInputs(uris, log);
+      const read = await readInputs(worker, uris, log);
       if (!read) return undefined;
       const target = await targetOf(options?.into);
       if (target === null) return undefined;
-      return importFrom(uris, read, target, catalogs.catalog, log);
+      return importFrom(worker, uris, read, target, catalogs.catalog, log);
     },
     'Importing hosts failed',
   );
@@ -94,7 +95,7 @@ interface Inputs {
 }
 
 /** The picked files and the files of picked folders; undefined (after an error message) when a picked file is of no known kind. */
-async function readInputs(uris: vscode.Uri[], log: vscode.LogOutputChannel): Promise<Inputs | undefined> {
+async function readInputs(worker: AnalysisWorker, uris: vscode.Uri[], log: vscode.LogOutputChannel): Promise<Inputs | undefined> {
   const inputs: Inputs['inputs'] = [];
   const skipped: string[] = [];
   for (const uri of uris) {
@@ -111,7 +112,9 @@ async function readInputs(uris: vscode.Uri[], log: vscode.LogOutputChannel): Pro
   }
   // As `edp-check import` (exit 2): a file the user picked that is no host description is an error, not a note;
   // in a picked folder it is skipped with a note (a README beside the outputs).
-  const unknown = inputs.filter((i) => detectKind(i.text) === undefined);
+  // The importers run in the worker.
+  const kinds = await worker.call('detectKinds', inputs.map((i) => i.text));
+  const unknown = inputs.filter((_, n) => kinds[n] === undefined);
   const chosenUnknown = unknown.filter((i) => !i.inFolder);
   if (chosenUnknown.length > 0 || (inputs.length > 0 && unknown.length === inputs.length)) {
     const named = (chosenUnknown.length ? chosenUnknown : unknown).map((k) => k.name);
@@ -122,11 +125,11 @@ async function readInputs(uris: vscode.Uri[], log: vscode.LogOutputChannel): Pro
   return { inputs, skipped };
 }
 
-async function importFrom(uris: vscode.Uri[], { inputs, skipped }: Inputs, target: vscode.TextEditor | undefined, catalog: NicCatalog, log: vscode.LogOutputChannel): Promise<HostsImportResult | undefined> {
+async function importFrom(worker: AnalysisWorker, uris: vscode.Uri[], { inputs, skipped }: Inputs, target: vscode.TextEditor | undefined, catalog: NicCatalog, log: vscode.LogOutputChannel): Promise<HostsImportResult | undefined> {
   const designText = target?.document.getText();
   const version = target?.document.version;
   // Into a design, NSX transport node profiles wait for its hosts (mergeIntoDesign places them).
-  const result = importHosts(inputs, { catalog: catalogLookup(catalog), deferProfiles: target !== undefined });
+  const result = await worker.call('importHosts', inputs.map(({ name, text }) => ({ name, text })), catalog, target !== undefined);
   const unknown = result.kinds.filter((k) => k.kind === undefined);
   const notes = [...skipped, ...unknown.map((k) => `${k.name}: not a host description of a known kind, skipped.`), ...result.notes];
   if (result.topology.hosts.length === 0 && !result.nsxProfiles) {
@@ -142,7 +145,7 @@ async function importFrom(uris: vscode.Uri[], { inputs, skipped }: Inputs, targe
   const show = 'Show notes';
   const hosts = result.topology.hosts.map((h) => h.name);
   if (target && designText !== undefined) {
-    const merged = mergeIntoDesign(designText, result.topology.hosts, { nsxProfiles: result.nsxProfiles });
+    const merged = await worker.call('mergeIntoDesign', designText, result.topology.hosts, result.nsxProfiles);
     const doc = target.document;
     const fileName = vscode.workspace.asRelativePath(doc.uri);
     if ('error' in merged) {

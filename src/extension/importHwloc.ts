@@ -2,15 +2,15 @@
 // topology file in the active editor (comments and layout kept), or as a new untitled file.
 // `executeCommand('edpDesigner.importHwloc', uri, { name })` skips the dialogs, for tests and
 // other extensions; it then never prompts.
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { appendHostEdits, catalogLookup, hwlocTopologyDocument, HwlocXmlError, type ImportedHost, INPUT_LIMITS, type NicCatalog, plural, readHwlocXml } from '../core';
+import { type ImportedHost, INPUT_LIMITS, type NicCatalog, plural } from '../core';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
 import { readInputUri } from './readInput';
 import { freeUntitledUri } from './untitled';
-import { TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
 /** What the command did; also its result, for tests. */
 interface HostImport {
@@ -28,13 +28,13 @@ interface ImportOptions {
 
 const NEW_FILE_NAME = 'imported.edp.json';
 
-export function registerImportHwloc(catalogs: { readonly catalog: NicCatalog }, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerImportHwloc(catalogs: { readonly catalog: NicCatalog }, worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable {
   // From the palette there is no argument; from the Explorer's context menu it is the file.
   return registerCommand(log, COMMANDS.importHwloc, (arg?: unknown, options?: ImportOptions) =>
-    importHost(log, catalogs.catalog, arg instanceof vscode.Uri ? arg : undefined, options ?? {}), 'Importing the host failed');
+    importHost(worker, log, catalogs.catalog, arg instanceof vscode.Uri ? arg : undefined, options ?? {}), 'Importing the host failed');
 }
 
-async function importHost(log: vscode.LogOutputChannel, catalog: NicCatalog, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
+async function importHost(worker: AnalysisWorker, log: vscode.LogOutputChannel, catalog: NicCatalog, given: vscode.Uri | undefined, options: ImportOptions): Promise<HostImport | undefined> {
   const interactive = given === undefined;
   const xmlUri = given ?? (await pickXml());
   if (!xmlUri) return undefined;
@@ -47,26 +47,24 @@ async function importHost(log: vscode.LogOutputChannel, catalog: NicCatalog, giv
     void vscode.window.showErrorMessage(`EDP: Cannot read ${fileName}: ${(e as Error).message ?? e}`);
     return undefined;
   }
-  let recorded: string | undefined;
-  let imported: ReturnType<typeof hwlocTopologyDocument>;
-  try {
-    recorded = usefulHostName(readHwlocXml(xml).infos.HostName);
-    // The catalog names the NICs it knows by PCI id (model, driver, speed).
-    imported = hwlocTopologyDocument(xml, { catalog: catalogLookup(catalog) });
-  } catch (e) {
-    if (!(e instanceof HwlocXmlError)) throw e;
-    void vscode.window.showErrorMessage(`EDP: ${fileName} is ${e.message}. Export the host's topology with: lstopo --of xml host.xml`);
+  // Read in the worker, where the importers are; the catalog names the NICs it knows by PCI id
+  // (model, driver, speed).
+  const read = await worker.call('importHwloc', xml, catalog);
+  if ('error' in read) {
+    void vscode.window.showErrorMessage(`EDP: ${fileName} is ${read.error}. Export the host's topology with: lstopo --of xml host.xml`);
     return undefined;
   }
+  const recorded = usefulHostName(read.recorded);
+  const imported = read.imported;
 
   const editor = vscode.window.activeTextEditor;
   const target = editor && isTopologyDocument(editor.document) ? editor : undefined;
-  const taken = target ? hostNamesIn(target.document.getText()) : new Set<string>();
+  const taken = new Set(target ? (await worker.call('hosts', target.document.getText())).names : []);
   const name = await hostName(options.name ?? recorded, taken, interactive);
   if (name === undefined) return undefined;
   const host: ImportedHost = { ...imported.topology.hosts[0], name };
 
-  const result = target ? await appendHost(target, host) : await openNewDocument(host, imported.topology);
+  const result = target ? await appendHost(worker, target, host) : await openNewDocument(host, imported.topology);
   if (!result) return undefined;
   const notes = imported.notes;
   report(log, fileName, name, result.uri, notes);
@@ -89,12 +87,6 @@ function usefulHostName(name: string | undefined): string | undefined {
   return trimmed && !/^localhost(\.|$)/i.test(trimmed) ? trimmed : undefined;
 }
 
-function hostNamesIn(text: string): Set<string> {
-  const hosts = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['hosts']);
-  const names = (hosts?.children ?? []).map((h): unknown => findNodeAtLocation(h, ['name'])?.value).filter((n): n is string => typeof n === 'string');
-  return new Set(names);
-}
-
 function freeName(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -114,10 +106,10 @@ async function hostName(wanted: string | undefined, taken: Set<string>, interact
   return name?.trim();
 }
 
-async function appendHost(editor: vscode.TextEditor, host: ImportedHost): Promise<{ uri: vscode.Uri } | undefined> {
+async function appendHost(worker: AnalysisWorker, editor: vscode.TextEditor, host: ImportedHost): Promise<{ uri: vscode.Uri } | undefined> {
   const doc = editor.document;
   const version = doc.version;
-  const edits = appendHostEdits(doc.getText(), host);
+  const edits = await worker.call('appendHostEdits', doc.getText(), host);
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
   // The edits were made from this version's text; a keystroke in between would shift them.
@@ -125,21 +117,20 @@ async function appendHost(editor: vscode.TextEditor, host: ImportedHost): Promis
     void vscode.window.showErrorMessage('EDP: The file changed while the host was being imported; run the import again.');
     return undefined;
   }
-  revealLastHost(editor);
+  await revealLastHost(worker, editor);
   return { uri: doc.uri };
 }
 
-function revealLastHost(editor: vscode.TextEditor): void {
+async function revealLastHost(worker: AnalysisWorker, editor: vscode.TextEditor): Promise<void> {
   const doc = editor.document;
-  const hosts = findNodeAtLocation(parseTree(doc.getText()) ?? { type: 'null', offset: 0, length: 0 }, ['hosts']);
-  const last = hosts?.children?.at(-1);
+  const { last } = await worker.call('hosts', doc.getText());
   if (!last) return;
   const start = doc.positionAt(last.offset);
   editor.selection = new vscode.Selection(start, start);
   editor.revealRange(new vscode.Range(start, doc.positionAt(last.offset + last.length)), vscode.TextEditorRevealType.AtTop);
 }
 
-async function openNewDocument(host: ImportedHost, topology: ReturnType<typeof hwlocTopologyDocument>['topology']): Promise<{ uri: vscode.Uri }> {
+async function openNewDocument(host: ImportedHost, topology: { hosts: ImportedHost[] }): Promise<{ uri: vscode.Uri }> {
   const text = `${JSON.stringify({ ...topology, hosts: [host] }, null, 2)}\n`;
   const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(NEW_FILE_NAME));
   const editor = await vscode.window.showTextDocument(doc);

@@ -1,11 +1,14 @@
 // Completion, hover, outline, folding, selection ranges and formatting for topology files, from
-// the JSON language service run in process (topologyJson.ts); its LSP-shaped answers are turned
+// the JSON language service run in the analysis worker (topologyJson.ts, workerServices.ts), so
+// parsing a large document never blocks the extension host; its LSP-shaped answers are turned
 // into VS Code's types here. Topology files have their own language id (`edp-json`), so VS
 // Code's JSON service never sees them: no second, rule-less set of diagnostics.
 import * as vscode from 'vscode';
 import type * as ls from 'vscode-json-languageservice';
+import type { AnalysisWorker } from './analysisWorkerClient';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 import { describeError } from './log';
-import { createTopologyJsonService, ParsedTopologies, TOPOLOGY_LANGUAGE_ID } from './topologyJson';
+import { documentLength } from './topologyFiles';
 
 const SELECTOR: vscode.DocumentSelector = { language: TOPOLOGY_LANGUAGE_ID };
 
@@ -66,19 +69,19 @@ function selectionRange(s: ls.SelectionRange): vscode.SelectionRange {
 
 /**
  * Outline and folding are asked for after every edit, and the JSON language service answers them
- * on the extension host's thread by parsing the whole document (about 60 ms per MB here). Above
- * this size they answer nothing, so typing in a huge design never blocks other extensions; VS Code
- * then folds by indentation. (Moving the service into the analysis worker would lift the limit.)
+ * by parsing the whole document (about 60 ms per MB here). It runs in the analysis worker, so the
+ * extension host does not wait, but the analysis of the edit would wait behind it: above this
+ * size they answer nothing and VS Code folds by indentation. Quick fixes of such a file are
+ * computed when the user asks (Ctrl+.) rather than for the automatic light bulb.
  */
 const AUTOMATIC_FEATURES_MAX_CHARS = 512 * 1024;
 
 /** Over AUTOMATIC_FEATURES_MAX_CHARS (no copy of the text: the offset of its end is free). */
 export function isLargeDocument(doc: vscode.TextDocument): boolean {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > AUTOMATIC_FEATURES_MAX_CHARS;
+  return documentLength(doc) > AUTOMATIC_FEATURES_MAX_CHARS;
 }
 
-export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.Disposable {
-  const service = createTopologyJsonService();
+export function registerLanguageFeatures(worker: AnalysisWorker, log: vscode.LogOutputChannel): vscode.Disposable {
   const saidTooLarge = new Set<string>();
   const tooLargeForEveryEdit = (doc: vscode.TextDocument, what: string): boolean => {
     if (!isLargeDocument(doc)) return false;
@@ -89,8 +92,11 @@ export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.D
     }
     return true;
   };
-  const parsed = new ParsedTopologies(service);
-  const parse = (doc: vscode.TextDocument) => parsed.get(doc.uri.toString(), doc.version, () => doc.getText());
+  /** The worker holds this version of the document (its edits usually got there first: then nothing is sent). */
+  const synced = (doc: vscode.TextDocument) => {
+    worker.sync({ key: doc.uri.toString(), version: doc.version, text: () => doc.getText() });
+    return [doc.uri.toString(), doc.version] as const;
+  };
   /** A provider that logs and answers nothing instead of throwing into VS Code. */
   const guarded = <A extends unknown[], R>(what: string, run: (...args: A) => R | PromiseLike<R>) => async (...args: A): Promise<R | undefined> => {
     try {
@@ -100,44 +106,43 @@ export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.D
       return undefined;
     }
   };
-  const format = (doc: vscode.TextDocument, r: vscode.Range | undefined, options: vscode.FormattingOptions) => {
-    const { document } = parse(doc);
+  const format = async (doc: vscode.TextDocument, r: vscode.Range | undefined, options: vscode.FormattingOptions) => {
     const lsRange = r && { start: position(r.start), end: position(r.end) };
-    return service.format(document, lsRange, { tabSize: options.tabSize, insertSpaces: options.insertSpaces }).map((e) => vscode.TextEdit.replace(range(e.range), e.newText));
+    const edits = await worker.call('format', ...synced(doc), lsRange, { tabSize: options.tabSize, insertSpaces: options.insertSpaces });
+    return edits?.map((e) => vscode.TextEdit.replace(range(e.range), e.newText));
   };
 
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems: guarded('Completion', async (doc: vscode.TextDocument, at: vscode.Position) => {
-        const { document, json } = parse(doc);
-        const list = await service.doComplete(document, position(at), json);
+        const list = await worker.call('complete', ...synced(doc), position(at));
         if (!list) return undefined;
         return new vscode.CompletionList(list.items.map((i) => completionItem(i, at)), list.isIncomplete);
       }),
     }, '"', ':'),
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover: guarded('Schema hover', async (doc: vscode.TextDocument, at: vscode.Position) => {
-        const { document, json } = parse(doc);
-        const hover = await service.doHover(document, position(at), json);
+        const hover = await worker.call('schemaHover', ...synced(doc), position(at));
         if (!hover) return undefined;
         const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
         return new vscode.Hover(contents.map(markdown), hover.range && range(hover.range));
       }),
     }),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: guarded('Outline', (doc: vscode.TextDocument) => {
+      provideDocumentSymbols: guarded('Outline', async (doc: vscode.TextDocument) => {
         if (tooLargeForEveryEdit(doc, 'the outline')) return undefined;
-        const { document, json } = parse(doc);
-        return service.findDocumentSymbols2(document, json, { resultLimit: RESULT_LIMIT }).map(documentSymbol);
+        return (await worker.call('symbols', ...synced(doc), RESULT_LIMIT))?.map(documentSymbol);
       }),
     }, { label: 'EDP Topology' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
-      provideFoldingRanges: guarded('Folding', (doc: vscode.TextDocument) => (tooLargeForEveryEdit(doc, 'folding') ? undefined : service.getFoldingRanges(parse(doc).document, { rangeLimit: RESULT_LIMIT }).map(foldingRange))),
+      provideFoldingRanges: guarded('Folding', async (doc: vscode.TextDocument) => {
+        if (tooLargeForEveryEdit(doc, 'folding')) return undefined;
+        return (await worker.call('folding', ...synced(doc), RESULT_LIMIT))?.map(foldingRange);
+      }),
     }),
     vscode.languages.registerSelectionRangeProvider(SELECTOR, {
-      provideSelectionRanges: guarded('Selection ranges', (doc: vscode.TextDocument, positions: vscode.Position[]) => {
-        const { document, json } = parse(doc);
-        return service.getSelectionRanges(document, positions.map(position), json).map(selectionRange);
+      provideSelectionRanges: guarded('Selection ranges', async (doc: vscode.TextDocument, positions: vscode.Position[]) => {
+        return (await worker.call('selectionRanges', ...synced(doc), positions.map(position)))?.map(selectionRange);
       }),
     }),
     vscode.languages.registerDocumentFormattingEditProvider(SELECTOR, {
@@ -146,9 +151,6 @@ export function registerLanguageFeatures(log: vscode.LogOutputChannel): vscode.D
     vscode.languages.registerDocumentRangeFormattingEditProvider(SELECTOR, {
       provideDocumentRangeFormattingEdits: guarded('Format selection', (doc: vscode.TextDocument, r: vscode.Range, options: vscode.FormattingOptions) => format(doc, r, options)),
     }),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      parsed.forget(doc.uri.toString());
-      saidTooLarge.delete(doc.uri.toString());
-    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => saidTooLarge.delete(doc.uri.toString())),
   );
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from './commandIds';
 import type { AnalysisStore } from './analysisStore';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import { registerCommand } from './registerCommand';
 import { exportReport } from './reportExport';
 import { ReportPanels } from './reportPanel';
@@ -10,8 +11,8 @@ import type { AnalysisScheduler } from './scheduler';
 
 const NO_FILE = 'Open a topology file (*.edp.json) first, or run the command from its context menu.';
 
-export function registerReport(context: vscode.ExtensionContext, store: AnalysisStore, scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const source: ReportSource = { store, scheduler };
+export function registerReport(context: vscode.ExtensionContext, store: AnalysisStore, worker: AnalysisWorker, scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const source: ReportSource = { store, worker, scheduler };
   const panels = new ReportPanels(context.extensionUri, source, log);
   return [
     panels,

@@ -1,7 +1,6 @@
 // "EDP: Export Datapath Report": the report as a standalone HTML file (the panel's page, with the
 // view-model, script and CSS inline) and a Markdown summary next to it.
 import * as vscode from 'vscode';
-import { reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
 import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 
 interface ExportedReport {
@@ -33,12 +32,14 @@ export async function exportReport(extensionUri: vscode.Uri, source: ReportSourc
     title: `Export the datapath report of ${fileNameOf(uri)} (a Markdown summary is written beside it)`,
   }));
   if (!html) return undefined;
-  const report = reportViewModel(analyzed.analysis, { fileName: fileNameOf(uri), curves: 'all' });
   const read = async (...path: string[]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...path)));
   const [script, css] = await Promise.all([read('dist', 'webview.js'), read('media', 'report.css')]);
+  // Written in the worker from the analysis the diagnostics show.
+  const files = await source.worker.call('reportFiles', uri.toString(), analyzed.version, fileNameOf(uri), { script, css });
+  if (!files) throw new Error(`the analysis of ${fileNameOf(uri)} changed while the report was written; export it again`);
   const markdown = markdownUriBeside(html);
   const encode = (s: string) => new TextEncoder().encode(s);
-  await vscode.workspace.fs.writeFile(html, encode(standaloneReportHtml(report, { script, css })));
-  await vscode.workspace.fs.writeFile(markdown, encode(reportMarkdown(report)));
+  await vscode.workspace.fs.writeFile(html, encode(files.html));
+  await vscode.workspace.fs.writeFile(markdown, encode(files.markdown));
   return { html, markdown };
 }

@@ -3,15 +3,11 @@
 // (AnalysisStore.onDidUpdate) is posted as a new view-model, so the page keeps its state.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { reportViewModel } from '../core';
 import type { HostToWebview, PersistedState, WebviewToHost } from '../webview/protocol';
 import { REPORT_VIEW_TYPE } from '../webview/protocol';
 import { describeError } from './log';
 import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 import { reportShellHtml } from './reportShell';
-
-/** Up to this many hosts every update carries all flow-cache curves (~1 ms per switch); above, only the expanded hosts'. */
-const ALL_CURVES_UP_TO_HOSTS = 8;
 
 export class ReportPanels implements vscode.Disposable {
   private readonly panels = new Map<string, ReportPanel>();
@@ -130,9 +126,12 @@ class ReportPanel implements vscode.Disposable {
         if (this.openDocument()) return void this.post({ type: 'unavailable', uri: this.uri.toString(), fileName: fileNameOf(this.uri), reason: unavailableReason(this.uri) });
         return;
       }
-      const hosts = analyzed.analysis.model?.hosts.length ?? 0;
       const started = performance.now();
-      const report = reportViewModel(analyzed.analysis, { fileName: fileNameOf(this.uri), curves: hosts <= ALL_CURVES_UP_TO_HOSTS ? 'all' : this.curveHosts });
+      // Built in the worker from the analysis of the same version, with the flow-cache curves of
+      // the hosts the page shows (of every host in a small design): only the report computes curves.
+      const report = await this.source.worker.call('report', this.uri.toString(), analyzed.version, fileNameOf(this.uri), this.curveHosts);
+      // The worker moved on to a newer analysis: its publication refreshes the panel.
+      if (!report || this.disposed) return;
       this.log.trace(`Report ${fileNameOf(this.uri)}: view-model in ${(performance.now() - started).toFixed(1)} ms`);
       await this.post({ type: 'update', uri: this.uri.toString(), report });
     } catch (e) {

@@ -2,12 +2,14 @@
 // analysis per keystroke), or, for a file not open in an editor, a check of it on disk.
 import * as vscode from 'vscode';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
+import type { AnalysisWorker } from './analysisWorkerClient';
 import type { AnalysisScheduler } from './scheduler';
 import { isTopologyUri } from './topologyFiles';
 
-/** What the report reads: the store, and the scheduler to check a file that has no analysis yet. */
+/** What the report reads: the store, the worker that holds the analyses, and the scheduler to check a file that has no analysis yet. */
 export interface ReportSource {
   readonly store: AnalysisStore;
+  readonly worker: Pick<AnalysisWorker, 'call'>;
   readonly scheduler: Pick<AnalysisScheduler, 'checkUri'>;
 }
 

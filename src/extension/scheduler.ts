@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { type AnalyzeOptions, fileSize, inputFileProblem, type NicCatalog, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
-import type { AnalysisWorker, WorkerAnalysis } from './analysisWorkerClient';
+import type { AnalysisWorker, TextSource, WorkerAnalysis } from './analysisWorkerClient';
+import { documentLength } from './topologyFiles';
 import { describeError } from './log';
 import { InputRefused, kindOf } from './readInput';
 import type { Counts, DiagnosticsPublisher } from './publisher';
@@ -75,14 +76,15 @@ export class AnalysisScheduler implements vscode.Disposable {
     const settings = this.settings(doc.uri);
     if (!settings.enable) return this.clear(doc.uri);
     const version = doc.version;
-    const text = doc.getText();
-    if (this.tooLarge(doc.uri, text.length, settings)) return;
+    // The length without a copy of the text: the worker is sent only the edits (analysisWorkerClient.ts).
+    if (await this.tooLarge(doc.uri, documentLength(doc), settings)) return;
     const cleared = this.cleared(doc.uri);
     const key = doc.uri.toString();
+    const source: TextSource = { key, version, currentVersion: () => (doc.isClosed ? undefined : doc.version), text: () => doc.getText() };
     this.running.set(key, (this.running.get(key) ?? 0) + 1);
     let result: WorkerAnalysis | undefined;
     try {
-      result = await this.analyze(doc.uri, text, settings, true, `v${version}`);
+      result = await this.analyze(doc.uri, source, settings, true, `v${version}`);
     } finally {
       const left = (this.running.get(key) ?? 1) - 1;
       if (left > 0) this.running.set(key, left);
@@ -90,7 +92,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     }
     // A newer edit, a newer request, a close or its last tab closing came meanwhile: this result is stale.
     if (!result || doc.isClosed || doc.version !== version || this.cleared(doc.uri) !== cleared) return;
-    this.publish(doc.uri, { version, text, analysis: result.analysis, summary: result.summary, ms: result.ms });
+    this.publish(doc.uri, { version, ...result });
   }
 
   /**
@@ -122,13 +124,14 @@ export class AnalysisScheduler implements vscode.Disposable {
       this.clear(uri);
       return undefined;
     }
-    if (this.tooLarge(uri, size, settings) || text === undefined) return this.publisher.counts(uri);
+    if ((await this.tooLarge(uri, size, settings)) || text === undefined) return this.publisher.counts(uri);
     const cleared = this.cleared(uri);
-    const result = await this.analyze(uri, text, settings, false, 'on disk');
+    const known = text;
+    const result = await this.analyze(uri, { key: uri.toString(), version: undefined, currentVersion: () => undefined, text: () => known }, settings, false, 'on disk');
     // The file may have been opened while it was read or analyzed; the editor's text wins then.
     if (openDocument(uri)) return this.checkUri(uri);
     if (!result || this.cleared(uri) !== cleared) return this.publisher.has(uri) ? this.publisher.counts(uri) : undefined;
-    return this.publish(uri, { version: undefined, text, analysis: result.analysis, summary: result.summary, ms: result.ms });
+    return this.publish(uri, { version: undefined, ...result });
   }
 
   /** After a settings change or on request: every open topology document and every checked file. */
@@ -148,7 +151,7 @@ export class AnalysisScheduler implements vscode.Disposable {
   }
 
   /** Runs the analysis in the worker; undefined when a newer request for the document replaced it. */
-  private async analyze(uri: vscode.Uri, text: string, settings: Settings, open: boolean, what: string): Promise<WorkerAnalysis | undefined> {
+  private async analyze(uri: vscode.Uri, source: TextSource, settings: Settings, open: boolean, what: string): Promise<WorkerAnalysis | undefined> {
     const options: AnalyzeOptions = {
       rules: settings.rules,
       model: settings.model,
@@ -158,7 +161,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       budgetMs: EDITOR_BUDGET_MS,
     };
     const name = vscode.workspace.asRelativePath(uri);
-    const running = this.worker.analyze(uri.toString(), text, options, { lenses: open && settings.codeLens });
+    const running = this.worker.analyze(source, options, { lenses: open && settings.codeLens });
     // A long analysis (a huge design) says so in the status bar instead of leaving the user guessing.
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `EDP: analyzing ${name}` }, () => running.catch(() => undefined));
@@ -166,8 +169,8 @@ export class AnalysisScheduler implements vscode.Disposable {
     try {
       const result = await running;
       if (result) {
-        const cut = result.analysis.truncated > 0 ? `, ${result.analysis.truncated} more over edpDesigner.maxProblems` : '';
-        this.log.debug(`${name} (${what}): ${result.analysis.findings.length} findings${cut} in ${result.ms.toFixed(1)} ms`);
+        const cut = result.truncated > 0 ? `, ${result.truncated} more over edpDesigner.maxProblems` : '';
+        this.log.debug(`${name} (${what}): ${result.findings.length} findings${cut} in ${result.ms.toFixed(1)} ms`);
       }
       return result;
     } finally {
@@ -175,16 +178,19 @@ export class AnalysisScheduler implements vscode.Disposable {
     }
   }
 
-  private tooLarge(uri: vscode.Uri, size: number, settings: Settings): boolean {
+  private async tooLarge(uri: vscode.Uri, size: number, settings: Settings): Promise<boolean> {
     if (size <= settings.maxFileSizeMB * 1024 * 1024) return false;
     this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${fileSize(size)} is over edpDesigner.maxFileSizeMB (${settings.maxFileSizeMB}); not analyzed.`);
-    this.publisher.publishTooLarge(uri, size, settings.maxFileSizeMB, settings.rules);
+    // The finding edp-check gives a file over its cap (same rule, graded by the same settings),
+    // written in the worker where the rules' severities are resolved.
+    const findings = await this.worker.call('fileTooLarge', size, settings.maxFileSizeMB * 1024 * 1024, settings.rules);
+    this.publisher.publish(uri, findings);
     this.store.update(uri, undefined);
     return true;
   }
 
   private publish(uri: vscode.Uri, analyzed: AnalyzedDocument): Counts {
-    const counts = this.publisher.publish(uri, analyzed.analysis.findings);
+    const counts = this.publisher.publish(uri, analyzed.findings);
     this.store.update(uri, analyzed);
     return counts;
   }
@@ -192,7 +198,11 @@ export class AnalysisScheduler implements vscode.Disposable {
   private onDidChange(e: vscode.TextDocumentChangeEvent): void {
     const doc = e.document;
     // Dirty-flag flips and undo-stack changes come with no content change.
-    if (!isTopologyDocument(doc) || e.contentChanges.length === 0) return;
+    if (e.contentChanges.length === 0) return;
+    // The worker's copy follows every edit of a document it holds (any language: the JSON
+    // features sync an `edp-json` document whatever its name).
+    this.worker.change(doc.uri.toString(), doc.version, e.contentChanges);
+    if (!isTopologyDocument(doc)) return;
     const settings = this.settings(doc.uri);
     if (!settings.enable || settings.run !== 'onType') return;
     this.cancelTimer(doc.uri);

@@ -31,3 +31,8 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
+
+/** The document's length in UTF-16 units without copying its text (the offset of its end). */
+export function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+}

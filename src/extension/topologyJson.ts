@@ -1,11 +1,12 @@
-// vscode-json-languageservice, in process, for topology files (language id `edp-json`):
+// vscode-json-languageservice, in the analysis worker (workerServices.ts), for topology files (language id `edp-json`):
 // completion, hover, outline, folding, selection ranges and formatting from the bundled
 // schema. Its validation stays off: the core's findings are the only diagnostics, so the editor
 // shows exactly what `edp-check` reports (issue 13). Pure: no vscode import (unit-tested).
 import { ClientCapabilities, getLanguageService, type JSONDocument, type LanguageService, TextDocument } from 'vscode-json-languageservice';
 import schema from '../../schemas/topology.schema.json';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
-export const TOPOLOGY_LANGUAGE_ID = 'edp-json';
+export { TOPOLOGY_LANGUAGE_ID };
 
 const SCHEMA_URI = 'edp-designer:/schemas/topology.schema.json';
 const SCHEMA_TEXT = JSON.stringify(schema);

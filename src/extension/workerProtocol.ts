@@ -1,26 +1,64 @@
 // The messages between the extension host and the analysis worker (analysisWorker.ts). Pure types.
 // They cross the thread boundary by structured clone, so they hold plain data only: no class
 // instances (LineIndex), no getters (the syntax tree), no functions.
+//
+// The worker holds each topology document's text, kept in step the way the Language Server
+// Protocol's incremental sync does: the whole text once (`open`), then only the edits (`change`).
+// A version gap (an edit missed) makes the worker ask for the whole text again (`resync`).
 import type { AnalyzeOptions, Finding, Position } from '../core';
+import type { WorkerServices } from './workerServices';
+
+/** The whole text of a document: on first use, after a version gap, and for files read from disk (version undefined). */
+export interface OpenRequest {
+  type: 'open';
+  key: string;
+  version: number | undefined;
+  text: string;
+}
+
+/** One edit: the text that replaces `length` UTF-16 units at `offset` (VS Code's rangeOffset/rangeLength). */
+export interface TextChange {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** The edits that took the document from `from` to `version`, applied in order (as VS Code's contentChanges are). */
+export interface ChangeRequest {
+  type: 'change';
+  key: string;
+  from: number;
+  version: number;
+  changes: TextChange[];
+}
 
 export interface AnalyzeRequest {
   type: 'analyze';
   id: number;
   /** One analyzer per document: the URI. */
   key: string;
-  text: string;
+  /** The version of the text to analyze; the worker answers `resync` when it holds another. */
+  version: number | undefined;
   options: AnalyzeOptions;
   /** Compute the CodeLens lines (they need the syntax tree, built in the worker only then). */
   lenses: boolean;
 }
 
-/** The document was closed: its analyzer goes. */
+/** The document was closed: its text, analyzer and last analysis go. */
 export interface ForgetRequest {
   type: 'forget';
   key: string;
 }
 
-export type HostToWorker = AnalyzeRequest | ForgetRequest;
+/** A call of one of the worker's services (workerServices.ts): hover, quick fixes, the report, imports… */
+export interface CallRequest {
+  type: 'call';
+  id: number;
+  service: keyof WorkerServices;
+  args: unknown[];
+}
+
+export type HostToWorker = OpenRequest | ChangeRequest | AnalyzeRequest | ForgetRequest | CallRequest;
 
 /** A CodeLens line above a switch, computed where the model is. */
 export interface SwitchLens {
@@ -30,7 +68,7 @@ export interface SwitchLens {
   title: string;
 }
 
-/** What the editor shows of an analysis without reading its model (which the host decodes only on demand). */
+/** What the editor shows of an analysis; the model itself stays in the worker. */
 export interface EditorSummary {
   lenses: SwitchLens[];
   /** The status bar's worst figure of the file, if any. */
@@ -42,12 +80,6 @@ export interface AnalyzeResult {
   id: number;
   findings: Finding[];
   truncated: number;
-  /**
-   * `{ model, topology }` serialized with v8.serialize, transferred (not copied): decoding
-   * megabytes of model on the host thread costs more than 50 ms, so it happens only when a
-   * feature reads the model (hover, report, quick fixes), never on a keystroke.
-   */
-  data: ArrayBuffer | undefined;
   summary: EditorSummary;
   /** Milliseconds the analysis took in the worker. */
   ms: number;
@@ -59,10 +91,22 @@ export interface SkippedResult {
   id: number;
 }
 
+/** The worker does not hold the requested version of the text: send it whole, then ask again. */
+export interface ResyncResult {
+  type: 'resync';
+  id: number;
+}
+
 export interface FailedResult {
   type: 'failed';
   id: number;
   message: string;
 }
 
-export type WorkerToHost = AnalyzeResult | SkippedResult | FailedResult;
+export interface CallResult {
+  type: 'answer';
+  id: number;
+  value: unknown;
+}
+
+export type WorkerToHost = AnalyzeResult | SkippedResult | ResyncResult | FailedResult | CallResult;

@@ -5,6 +5,9 @@ import { cores as coresText, pct, rate } from '../../src/core/present';
 import type { SwitchModel } from '../../src/core/model/types';
 import { fixtureUri, hoverTexts, lineOf, openInEditor, positionIn, revertAndClose } from './helpers';
 
+/** Lenses come without their command until resolved (VS Code resolves those on screen): resolve them all. */
+const RESOLVE_ALL = 1000;
+
 /** "hit 99.7% · 4 lcores · max util 7.25% · 0.35 cores" (no drops: the fixture is clean). */
 const LENS = /^hit ([\d.]+%) · (\d+) lcores? · max util ([\d.]+%) · ([\d.]+) cores$/;
 
@@ -34,7 +37,7 @@ suite('CodeLens and hovers with the datapath model', () => {
     // diagnostics event to wait on, so ask again if the first answer came before it.
     let lenses: vscode.CodeLens[] = [];
     for (let i = 0; i < 3 && lenses.length === 0; i++) {
-      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, RESOLVE_ALL)) ?? [];
     }
     lenses.sort((a, b) => a.range.start.line - b.range.start.line);
     assert.equal(lenses.length, switches.length, `one lens per switch; got ${JSON.stringify(lenses.map((l) => l.command?.title))}`);

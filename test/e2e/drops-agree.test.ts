@@ -14,6 +14,9 @@ import { overviewTable } from '../../src/webview/render/overview';
 import { initialUiState } from '../../src/webview/render/state';
 import { EXTENSION_ID, hasRule, hoverTexts, openInEditor, positionIn, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
 
+/** Lenses come without their command until resolved (VS Code resolves those on screen): resolve them all. */
+const RESOLVE_ALL = 1000;
+
 /** The built CLI, as CI runs it (ELECTRON_RUN_AS_NODE: desktop VS Code's host is Electron). */
 function edpCheck(args: string[]): { stdout: string; status: number | null } {
   const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'edp-check.js');
@@ -42,7 +45,7 @@ suite('one drop figure everywhere (examples/overloaded-lcore.edp.json)', () => {
 
   test('the CodeLens and the hover of the switch', async () => {
     let lenses: vscode.CodeLens[] = [];
-    for (let i = 0; i < 3 && lenses.length === 0; i++) lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    for (let i = 0; i < 3 && lenses.length === 0; i++) lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, RESOLVE_ALL)) ?? [];
     const title = lenses[0]?.command?.title ?? '';
     assert.ok(title.endsWith(`· drops ${shown}`), `lens "${title}" ends with the drop figure ${shown}`);
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -1,11 +1,20 @@
 // Issue 14: the extension host's thread, shared by every extension, is never blocked by our
 // analysis for more than 50 ms at a time, even on a 2000-host design (~7 MB) edited while open.
-// Measured with perf_hooks.monitorEventLoopDelay in the extension host itself.
+// Measured in the extension host itself: perf_hooks.monitorEventLoopDelay for the thread as a
+// whole (logged), and a CPU profile of the thread for our share (asserted): the longest stretch
+// of samples running our bundle's code, VS Code API calls it makes included. What VS Code does on
+// that thread for such a file is not ours: its own load of the document is measured apart, the
+// built-in features listed below are turned off, and its garbage collections and other work show
+// in the delay, not in our share. docs/PERFORMANCE.md has the measurements.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { cleanDesign } from '../../bench/designs';
-import { hasRule, lacksRule, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
+import { EXTENSION_ID, hasRule, lacksRule, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
 
 const MAX_BLOCK_MS = 50;
 /** The histogram's sampling timer: fine enough to see a 50 ms block, cheap enough not to be one. */
@@ -15,17 +24,95 @@ const ANALYSIS_TIMEOUT_MS = 180_000;
 const IDLE_BASELINE_MS = 3000;
 
 /**
- * Built-in features that do their own whole-document work on the extension host thread for every
- * change of a 7 MB document (measured with a CPU profile: VS Code's link detection 1–2.5 s per
- * request, the JSON extension converting its outline, merge-conflict scanning the text). They are
- * not ours to measure, so the test turns them off, as a user with such a file would.
+ * Built-in features that do their own work on the extension host thread (measured with CPU
+ * profiles of this test, EDP_E2E_CPU_PROFILE): for every change of a 7 MB document VS Code's link
+ * detection (1–2.5 s per request), the JSON extension converting its outline and merge-conflict
+ * scanning the text; when the file opens, the git extension spawning git to find its repository
+ * (~100 ms); and, every few seconds, the port forwarding's scan of the processes' open ports
+ * (0.1–0.25 s reading /proc). They are not ours to measure, so the test turns them off, as a user
+ * with such a file could.
  */
 const OTHER_EXTENSIONS_OFF: Record<string, unknown> = {
   'editor.links': false,
   'json.maxItemsComputed': 0,
   'merge-conflict.decorators.enabled': false,
   'merge-conflict.codeLens.enabled': false,
+  'git.enabled': false,
+  'remote.autoForwardPorts': false,
 };
+
+/** The profiler's sampling interval (µs). */
+const SAMPLING_INTERVAL_US = 500;
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Runs `run` under the V8 CPU profiler of this thread (the extension host's) and returns the
+ * profile. Starting and stopping the profiler take the thread for a while: `run` measures between
+ * them. EDP_E2E_CPU_PROFILE=<file.cpuprofile> keeps it (Chrome DevTools, scripts/blocks.mjs).
+ */
+async function profiled(run: () => Promise<void>): Promise<CpuProfile> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await post('Profiler.start');
+  let profile: CpuProfile;
+  try {
+    await run();
+  } finally {
+    ({ profile } = (await post('Profiler.stop')) as { profile: CpuProfile });
+    if (process.env.EDP_E2E_CPU_PROFILE) writeFileSync(process.env.EDP_E2E_CPU_PROFILE, JSON.stringify(profile));
+    session.disconnect();
+  }
+  return profile;
+}
+
+/**
+ * The script URL of our bundle in the profile: dist/extension.js of this extension (built-in
+ * extensions' bundles have the same name, under .../extensions/<name>/dist/).
+ */
+function ourScript(profile: CpuProfile, extensionPath: string): string | undefined {
+  const urls = new Set(profile.nodes.map((n) => n.callFrame.url).filter((u) => u.endsWith('/dist/extension.js')));
+  const exact = pathToFileURL(join(extensionPath, 'dist', 'extension.js')).href;
+  return urls.has(exact) ? exact : [...urls].find((u) => !/\/extensions\/[^/]+\/dist\//.test(u));
+}
+
+/**
+ * The longest unbroken stretch of samples with a frame of `script` on the stack: our code and the
+ * VS Code API calls it makes, in milliseconds of the thread's running time (back-to-back turns of
+ * ours count as one). Each sample counts for at most one sampling interval: on a shared machine a
+ * sample that comes late says the thread was waiting for a CPU, not working (a 9-sample
+ * stretch measured 102 ms of wall-clock at load 8), and that wait is the machine's, not ours.
+ */
+function longestStretchUnder(profile: CpuProfile, script: string): number {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const memo = new Map<number, boolean>();
+  const under = (id: number): boolean => {
+    let known = memo.get(id);
+    if (known === undefined) {
+      const node = byId.get(id)!;
+      const up = parent.get(id);
+      known = node.callFrame.url === script || (up !== undefined && under(up));
+      memo.set(id, known);
+    }
+    return known;
+  };
+  let run = 0;
+  let longest = 0;
+  profile.samples.forEach((id, i) => {
+    run = under(id) ? run + Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US) : 0;
+    longest = Math.max(longest, run);
+  });
+  return longest / 1000;
+}
 
 async function setWorkspaceSettings(values: Record<string, unknown>): Promise<Record<string, unknown>> {
   const config = vscode.workspace.getConfiguration();
@@ -51,14 +138,16 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  test(`opening and editing a 2000-host design never blocks the extension host for ${MAX_BLOCK_MS} ms`, async function () {
+  test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once`, async function () {
     // A machine too busy to run the extension host's thread on time cannot measure this: an idle
     // extension host there already shows long delays. Then the test says so and skips.
     const idle = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     idle.enable();
     await new Promise((resolve) => setTimeout(resolve, IDLE_BASELINE_MS));
     idle.disable();
-    if (idle.max / 1e6 >= MAX_BLOCK_MS / 2) {
+    const overloaded = idle.max / 1e6 >= MAX_BLOCK_MS / 2;
+    // A CPU profile asked for is worth taking anyway: it shows where the thread's time goes.
+    if (overloaded && !process.env.EDP_E2E_CPU_PROFILE) {
       console.log(`      skipped: an idle extension host already waits up to ${(idle.max / 1e6).toFixed(1)} ms here (the machine is overloaded), so ${MAX_BLOCK_MS} ms cannot be measured`);
       this.skip();
     }
@@ -74,40 +163,47 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     const doc = await vscode.workspace.openTextDocument(uri);
     load.disable();
 
-    const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    delay.enable();
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    // The first analysis (on open) is published: 2000 hosts with a VM on the far NUMA node each.
-    await waitForDiagnostics(uri, (ds) => hasRule('numa/vm-remote')(ds) && lacksRule('ref/unknown-switch')(ds), ANALYSIS_TIMEOUT_MS, 'the first analysis');
-
-    // Edits: a vNIC of the first host moved to a switch that does not exist (vds-edp-n0 becomes
-    // vds-nop-n0) and back, with a burst of keystrokes in between (those analyses are superseded
-    // and skipped in the worker).
+    // Where the edits go: a vNIC of the first host moved to a switch that does not exist and back,
+    // with a burst of keystrokes on its pps in between (analyses the worker skips as superseded).
+    // Computed before measuring: the first positionAt makes VS Code index the 7 MB document's lines.
     const at = text.indexOf('"switch": "vds-edp-n0"') + '"switch": "'.length;
     const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'vds-edp'.length));
     const pps = text.indexOf('"pps": ') + '"pps": '.length;
-    for (let round = 0; round < 3; round++) {
-      assert.ok(await editor.edit((b) => b.replace(range, 'vds-nop')));
-      await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the unknown switch (round ${round + 1})`);
-      for (let key = 0; key < 3; key++) {
-        assert.ok(await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(pps), doc.positionAt(pps + 1)), String(1 + ((round + key) % 8)))));
+    const ppsDigit = new vscode.Range(doc.positionAt(pps), doc.positionAt(pps + 1));
+
+    const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    const profile = await profiled(async () => {
+      delay.enable();
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      // The first analysis (on open) is published: 2000 hosts with a VM on the far NUMA node each.
+      await waitForDiagnostics(uri, (ds) => hasRule('numa/vm-remote')(ds) && lacksRule('ref/unknown-switch')(ds), ANALYSIS_TIMEOUT_MS, 'the first analysis');
+
+      for (let round = 0; round < 3; round++) {
+        assert.ok(await editor.edit((b) => b.replace(range, 'vds-nop')));
+        await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the unknown switch (round ${round + 1})`);
+        for (let key = 0; key < 3; key++) {
+          assert.ok(await editor.edit((b) => b.replace(ppsDigit, String(1 + ((round + key) % 8)))));
+        }
+        assert.ok(await editor.edit((b) => b.replace(range, 'vds-edp')));
+        await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the switch restored (round ${round + 1})`);
       }
-      assert.ok(await editor.edit((b) => b.replace(range, 'vds-edp')));
-      await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the switch restored (round ${round + 1})`);
-    }
-    delay.disable();
+      delay.disable();
+    });
 
     const ms = (ns: number) => ns / 1e6;
-    console.log(`      event-loop delay while open and edited: max ${ms(delay.max).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, mean ${ms(delay.mean).toFixed(1)} ms over ${delay.count} samples; VS Code's own document load (excluded): max ${ms(load.max).toFixed(1)} ms`);
-    // Known gap (NOTES.md, docs/PERFORMANCE.md): on this 2-core machine under load the host was
-    // still blocked 0.4–0.6 s at once after outline, folding and the automatic light bulb were
-    // taken off huge files; where that time goes needs a CPU profile of the extension host. Until
-    // then the figure is measured and logged on every run and asserted only on request, so that a
-    // known open target does not hide every other result of the suite.
-    if (process.env.EDP_E2E_STRICT_RESPONSIVENESS !== '1' && ms(delay.max) >= MAX_BLOCK_MS) {
-      console.log(`      not asserted (known gap; set EDP_E2E_STRICT_RESPONSIVENESS=1 to enforce): blocked ${ms(delay.max).toFixed(1)} ms at once, target < ${MAX_BLOCK_MS} ms`);
+    // The extension analyzed and published all along: a profile without its code measured nothing.
+    const script = ourScript(profile, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
+    const ours = longestStretchUnder(profile, script);
+    console.log(`      event-loop delay while open and edited: max ${ms(delay.max).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, mean ${ms(delay.mean).toFixed(1)} ms over ${delay.count} samples; longest stretch running our code ${ours.toFixed(1)} ms; VS Code's own document load (excluded): max ${ms(load.max).toFixed(1)} ms`);
+    if (overloaded) {
+      console.log(`      not asserted: the machine is overloaded (an idle extension host already waited up to ${(idle.max / 1e6).toFixed(1)} ms)`);
       this.skip();
     }
-    assert.ok(ms(delay.max) < MAX_BLOCK_MS, `the extension host was blocked for ${ms(delay.max).toFixed(1)} ms at once`);
+    // Our share: the event-loop delay also holds the thread's garbage collections, VS Code's own
+    // work for this file and, on a shared machine, the time the thread waits for a CPU
+    // (docs/PERFORMANCE.md lists what remains); the CPU profile tells ours.
+    assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${ms(delay.max).toFixed(1)} ms)`);
+    if (ms(delay.max) >= MAX_BLOCK_MS) console.log(`      the thread as a whole was blocked up to ${ms(delay.max).toFixed(1)} ms: not by our code (see EDP_E2E_CPU_PROFILE and scripts/blocks.mjs)`);
   });
 });

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixtureUri, hasRule, lacksRule, lineOf, openInEditor, waitForDiagnostics, withWorkspaceSetting } from './helpers';
 
+/** Lenses come without their command until resolved (VS Code resolves those on screen): resolve them all. */
+const RESOLVE_ALL = 1000;
+
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, RESOLVE_ALL)) ?? [];
   return lenses.map((l) => l.command?.title ?? '');
 }
 

@@ -1,68 +1,119 @@
-// The analysis worker: what crosses the thread boundary must give the editor the same analysis
-// the core gives, and requests superseded by newer ones for the same document are skipped.
+// The analysis worker: what crosses the thread boundary must give the editor the same findings,
+// hovers, quick fixes and report the core gives; its copy of a document follows the edits it is
+// sent (and is sent whole again when it lost step); requests superseded by newer ones for the
+// same document are skipped.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { analyze, type AnalyzeOptions } from '../../src/core';
-import { AnalysisWorker } from '../../src/extension/analysisWorkerClient';
+import { analyze, type AnalyzeOptions, quickFixes, reportViewModel } from '../../src/core';
+import { AnalysisWorker, type TextSource } from '../../src/extension/analysisWorkerClient';
+import { switchHoverMarkdown } from '../../src/extension/figures';
 import { cleanDesign } from '../../bench/designs';
 
 const root = join(__dirname, '..', '..', '..');
 // tsc's output of the worker entry: the same module esbuild bundles into dist/analysisWorker.js.
 const script = join(__dirname, '..', '..', 'src', 'extension', 'analysisWorker.js');
 const errors: string[] = [];
-const log = { error: (m: string) => void errors.push(m) } as never;
+const log = { error: (m: string) => void errors.push(m) };
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 const plain = { lenses: true };
+
+/** A document as the scheduler describes it to the worker; `reads` counts whole-text copies. */
+function doc(key: string, text: string, version: number | undefined = 1): TextSource & { reads: number } {
+  const source = { key, version, currentVersion: () => version, text: () => (source.reads++, text), reads: 0 };
+  return source;
+}
 
 describe('analysis worker', () => {
   const worker = new AnalysisWorker(log, script);
   after(() => worker.dispose());
 
   for (const name of ['rack-a.edp.json', 'mistakes.edp.json', 'readiness.edp.json']) {
-    it(`gives the core's analysis of ${name}: findings, model, topology, syntax tree and line index`, async () => {
+    it(`gives the core's findings, quick fixes and report of ${name}`, async () => {
       const text = example(name);
+      const key = `file:///${name}`;
       const options: AnalyzeOptions = { maxProblems: 50 };
       const expected = analyze(text, options);
-      const got = await worker.analyze(`file:///${name}`, text, options, plain);
+      const got = await worker.analyze(doc(key, text), options, plain);
       assert.ok(got);
-      assert.deepEqual(got.analysis.findings, expected.findings);
-      assert.equal(got.analysis.truncated, expected.truncated);
-      assert.deepEqual(got.analysis.model, expected.model);
-      assert.deepEqual(got.analysis.topology, expected.topology);
-      assert.deepEqual(got.analysis.root, expected.root);
-      const end = expected.lines.positionAt(text.length);
-      assert.deepEqual(got.analysis.lines.positionAt(text.length), end);
-      assert.equal(got.analysis.lines.offsetAt(end), text.length);
+      assert.deepEqual(got.findings, expected.findings);
+      assert.equal(got.truncated, expected.truncated);
+      const fixes = await worker.call('quickFixes', key, 1, expected.findings.map((f) => ({ rule: f.rule, message: f.message, range: f.range })));
+      assert.deepEqual(fixes, expected.findings.map((f) => (f.range ? quickFixes(text, expected, f) : [])));
+      const report = await worker.call('report', key, 1, name, [0]);
+      assert.deepEqual(report, reportViewModel(expected, { fileName: name, curves: 'all' }));
+      // Another version than the one analyzed gets no answer: its offsets would point elsewhere.
+      assert.equal(await worker.call('report', key, 2, name, [0]), undefined);
     });
   }
 
-  it('computes a CodeLens line for every switch, at the switch object', async () => {
+  it('computes a CodeLens line for every switch, at the switch object, and hovers its name with the model', async () => {
     const text = example('rack-a.edp.json');
-    const got = await worker.analyze('file:///lens.edp.json', text, {}, plain);
-    const switches = analyze(text).topology!.hosts.flatMap((h) => h.switches);
+    const got = await worker.analyze(doc('file:///lens.edp.json', text), {}, plain);
+    const expected = analyze(text);
+    const switches = expected.topology!.hosts.flatMap((h) => h.switches);
     assert.equal(got!.summary.lenses.length, switches.length);
     for (const lens of got!.summary.lenses) {
       assert.equal(text.split('\n')[lens.position.line].slice(lens.position.character)[0], '{');
       assert.match(lens.title, /lcore/);
     }
     assert.ok(got!.summary.worst);
+    const name = switches[0].name;
+    const at = text.indexOf(`"${name}"`, text.indexOf('"switches"')) + 2;
+    const hover = await worker.call('modelHover', 'file:///lens.edp.json', 1, at);
+    assert.equal(hover?.markdown, switchHoverMarkdown(expected.model!.hosts[0].switches[0]));
+  });
+
+  it('keeps its copy of a document by the edits alone, and asks for the whole text when it lost step', async () => {
+    const key = 'file:///edited.edp.json';
+    const v1 = example('rack-a.edp.json');
+    const first = doc(key, v1, 1);
+    await worker.analyze(first, {}, plain);
+    // Two edits in one change event, applied in order (as VS Code's contentChanges are).
+    const at = v1.indexOf('"mtu": ') + '"mtu": '.length;
+    const v2 = `${v1.slice(0, at)}1500${v1.slice(at + 4).replace('"vmnic4"', '"vmnic9"')}`;
+    const secondAt = v1.slice(at + 4).indexOf('"vmnic4"') + at + 4;
+    worker.change(key, 2, [
+      { rangeOffset: at, rangeLength: 4, text: '1500' },
+      { rangeOffset: secondAt, rangeLength: '"vmnic4"'.length, text: '"vmnic9"' },
+    ]);
+    const second = doc(key, v2, 2);
+    const got = await worker.analyze(second, {}, plain);
+    assert.equal(second.reads, 0, 'the edits were enough: no copy of the text was sent');
+    assert.deepEqual(got?.findings, analyze(v2).findings);
+    assert.ok(got.findings.some((f) => f.rule === 'readiness/mtu'));
+    // An edit the worker cannot apply (it lost step): it asks, and gets the text whole.
+    worker.change(key, 3, [{ rangeOffset: 10 * v2.length, rangeLength: 1, text: 'x' }]);
+    const third = doc(key, v1, 3);
+    assert.deepEqual((await worker.analyze(third, {}, plain))?.findings, analyze(v1).findings);
+    assert.equal(third.reads, 1);
+  });
+
+  it('the report computes the flow-cache curves of the hosts the panel shows, of all hosts in a small design', async () => {
+    const text = cleanDesign({ hosts: 12, vmsPerHost: 4 });
+    await worker.analyze(doc('file:///twelve.edp.json', text), {}, plain);
+    const report = await worker.call('report', 'file:///twelve.edp.json', 1, 'twelve.edp.json', [3]);
+    const curves = report!.hosts.map((h) => h.switches.every((s) => s.cacheCurve !== undefined));
+    assert.deepEqual(curves, report!.hosts.map((_, i) => i === 3));
+    assert.ok(report!.hosts[3].switches[0].cacheCurve!.length > 0);
+    const small = await worker.call('report', 'file:///lens.edp.json', 1, 'rack-a.edp.json', []);
+    assert.ok(small!.hosts.every((h) => h.switches.every((s) => s.cacheCurve !== undefined)));
   });
 
   it('skips a request that a newer one for the same document replaced while the worker was busy', async () => {
     const big = cleanDesign({ hosts: 200, vmsPerHost: 4 });
-    const busy = worker.analyze('file:///big.edp.json', big, {}, plain);
-    const older = worker.analyze('file:///doc.edp.json', example('mistakes.edp.json'), {}, plain);
-    const newer = worker.analyze('file:///doc.edp.json', example('rack-a.edp.json'), {}, plain);
+    const busy = worker.analyze(doc('file:///big.edp.json', big), {}, plain);
+    const older = worker.analyze(doc('file:///doc.edp.json', example('mistakes.edp.json'), 1), {}, plain);
+    const newer = worker.analyze(doc('file:///doc.edp.json', example('rack-a.edp.json'), 2), {}, plain);
     assert.ok(await busy);
     assert.equal(await older, undefined);
-    assert.deepEqual((await newer)?.analysis.findings, analyze(example('rack-a.edp.json')).findings);
+    assert.deepEqual((await newer)?.findings, analyze(example('rack-a.edp.json')).findings);
   });
 
   it('a worker that cannot start fails the request instead of leaving it waiting', async () => {
     const broken = new AnalysisWorker(log, join(root, 'no-such-worker.js'));
-    await assert.rejects(broken.analyze('file:///x.edp.json', '{}', {}, plain));
+    await assert.rejects(broken.analyze(doc('file:///x.edp.json', '{}'), {}, plain));
     broken.dispose();
   });
 });
