@@ -139,18 +139,13 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
   });
 
   test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once`, async function () {
-    // A machine too busy to run the extension host's thread on time cannot measure this: an idle
-    // extension host there already shows long delays. Then the test says so and skips.
+    // The idle thread's delay, logged beside the figures below: on a busy machine the event-loop
+    // delay is mostly waiting for a CPU. Our share is asserted whatever the load: it counts each
+    // profiler sample for at most one sampling interval, so time spent waiting is not counted.
     const idle = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     idle.enable();
     await new Promise((resolve) => setTimeout(resolve, IDLE_BASELINE_MS));
     idle.disable();
-    const overloaded = idle.max / 1e6 >= MAX_BLOCK_MS / 2;
-    // A CPU profile asked for is worth taking anyway: it shows where the thread's time goes.
-    if (overloaded && !process.env.EDP_E2E_CPU_PROFILE) {
-      console.log(`      skipped: an idle extension host already waits up to ${(idle.max / 1e6).toFixed(1)} ms here (the machine is overloaded), so ${MAX_BLOCK_MS} ms cannot be measured`);
-      this.skip();
-    }
     // Generated and written before measuring: that is the test's own work, not the extension's.
     const text = cleanDesign({ hosts: 2000, vmsPerHost: 4, remoteVms: true });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -196,10 +191,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
     const ours = longestStretchUnder(profile, script);
     console.log(`      event-loop delay while open and edited: max ${ms(delay.max).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, mean ${ms(delay.mean).toFixed(1)} ms over ${delay.count} samples; longest stretch running our code ${ours.toFixed(1)} ms; VS Code's own document load (excluded): max ${ms(load.max).toFixed(1)} ms`);
-    if (overloaded) {
-      console.log(`      not asserted: the machine is overloaded (an idle extension host already waited up to ${(idle.max / 1e6).toFixed(1)} ms)`);
-      this.skip();
-    }
+    console.log(`      an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test (the machine's load)`);
     // Our share: the event-loop delay also holds the thread's garbage collections, VS Code's own
     // work for this file and, on a shared machine, the time the thread waits for a CPU
     // (docs/PERFORMANCE.md lists what remains); the CPU profile tells ours.
