@@ -109,6 +109,16 @@ export async function runReportInteractionChecks({ page, root, workspace, outDir
         const focused = await frame.evaluate(() => document.activeElement?.textContent ?? '');
         if (!focused.includes(f.where)) throw new Error(`focus is on "${focused.slice(0, 80)}", not the finding`);
         await page.keyboard.press('Enter');
+        // Seen once in ~10 runs: the Enter reached nothing (the tab stayed on the report). Say
+        // where the focus was, then press once more as a user would; a button that never opens
+        // the finding still fails below.
+        const opened = await waitForActiveTab(page, EXAMPLE, 5_000).then(() => true, () => false);
+        if (!opened) {
+          const where = await frame.evaluate(() => `frame focused: ${document.hasFocus()}, active element: "${(document.activeElement?.textContent ?? '').slice(0, 60)}"`);
+          log(`      the first Enter opened nothing (${where}); focusing the finding and pressing Enter again`);
+          await (await findingButton(f)).button.focus();
+          await page.keyboard.press('Enter');
+        }
       }
       await waitForActiveTab(page, EXAMPLE);
       await waitForCursor(page, f.line, f.col);
