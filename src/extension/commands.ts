@@ -7,9 +7,8 @@ import { registerCommand } from './registerCommand';
 import { kindOf } from './readInput';
 import type { AnalysisScheduler } from './scheduler';
 import { TOPOLOGY_GLOB } from './topologyFiles';
-import { freeUntitledUri } from './untitled';
+import { openUntitledTopology } from './untitled';
 import { NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE } from './template';
-import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
 export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
@@ -25,13 +24,7 @@ export function registerCommands(scheduler: AnalysisScheduler, log: vscode.LogOu
  * completion and hover, the diagnostics run, and Save proposes a fitting name.
  */
 async function newTopology(): Promise<void> {
-  const uri = await freeUntitledUri(NEW_TOPOLOGY_FILE_NAME);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
-  editor.options = { tabSize: 2, insertSpaces: true };
-  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
-  await editor.edit((b) => b.insert(new vscode.Position(0, 0), NEW_TOPOLOGY_TEMPLATE));
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  await openUntitledTopology(NEW_TOPOLOGY_FILE_NAME, NEW_TOPOLOGY_TEMPLATE);
 }
 
 /** What "Check All" found; also the command's result, for tests and other extensions. */

@@ -12,11 +12,10 @@ import { COMMANDS } from './commandIds';
 import { InputRefused, readInputUri } from './readInput';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
-import { TOPOLOGY_LANGUAGE_ID } from './languageId';
-import { freeUntitledUri } from './untitled';
+import { openUntitledTopology } from './untitled';
 
 /** What the command did; also its result, for tests. */
-interface HostsImportResult {
+export interface HostsImportResult {
   /** The document the hosts went into. */
   uri: string;
   /** true when merged into the open design, false for a new untitled file. */
@@ -170,12 +169,8 @@ async function importFrom(worker: AnalysisWorker, uris: vscode.Uri[], { inputs, 
   }
 
   const text = `${JSON.stringify(result.topology, null, 2)}\n`;
-  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(NEW_FILE_NAME));
-  const editor = await vscode.window.showTextDocument(doc);
-  editor.options = { tabSize: 2, insertSpaces: true };
-  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
-  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  const editor = await openUntitledTopology(NEW_FILE_NAME, text);
+  const doc = editor.document;
 
   log.info(`Imported ${plural(hosts.length, 'host')} (${hosts.join(', ')}) from ${plural(inputs.length, 'file')}${notes.length ? `; ${plural(notes.length, 'note')}:` : '.'}`);
   for (const n of notes) log.info(`  - ${n}`);

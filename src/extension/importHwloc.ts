@@ -9,8 +9,7 @@ import { COMMANDS } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { isTopologyDocument } from './topologyFiles';
 import { readInputUri } from './readInput';
-import { freeUntitledUri } from './untitled';
-import { TOPOLOGY_LANGUAGE_ID } from './languageId';
+import { openUntitledTopology } from './untitled';
 
 /** What the command did; also its result, for tests. */
 interface HostImport {
@@ -132,13 +131,7 @@ async function revealLastHost(worker: AnalysisWorker, editor: vscode.TextEditor)
 
 async function openNewDocument(host: ImportedHost, topology: { hosts: ImportedHost[] }): Promise<{ uri: vscode.Uri }> {
   const text = `${JSON.stringify({ ...topology, hosts: [host] }, null, 2)}\n`;
-  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(NEW_FILE_NAME));
-  const editor = await vscode.window.showTextDocument(doc);
-  editor.options = { tabSize: 2, insertSpaces: true };
-  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
-  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
-  return { uri: doc.uri };
+  return { uri: (await openUntitledTopology(NEW_FILE_NAME, text)).document.uri };
 }
 
 /** imported.edp.json, imported-2.edp.json, …: a name no open document or workspace file has. */

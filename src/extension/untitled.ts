@@ -1,6 +1,7 @@
 // Untitled documents named *.edp.json (not "Untitled-1"), so the schema gives
 // completion and hover, the diagnostics run, and Save proposes a fitting name.
 import * as vscode from 'vscode';
+import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 
 /**
  * `untitled:` URI for `fileName` (e.g. imported.edp.json), numbered before its `extension`
@@ -17,6 +18,21 @@ export async function freeUntitledUri(fileName: string, extension = '.edp.json')
     if (open.has(path) || (folder && (await exists(vscode.Uri.joinPath(folder, name))))) continue;
     return vscode.Uri.from({ scheme: 'untitled', path });
   }
+}
+
+/**
+ * A new untitled topology document (`fileName`, numbered when taken) in the EDP Topology language,
+ * holding `text`, shown in an editor with the cursor at the start: what New Topology File and the
+ * imports open.
+ */
+export async function openUntitledTopology(fileName: string, text: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(await freeUntitledUri(fileName));
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.options = { tabSize: 2, insertSpaces: true };
+  if (doc.languageId !== TOPOLOGY_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, TOPOLOGY_LANGUAGE_ID);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -3,17 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { fixtureUri, hasRule, openInEditor, revertAndClose, stubWindow, waitForDiagnostics } from './helpers';
 
-/** What the command returns (src/extension/importHosts.ts HostsImportResult). */
-interface HostsImportResult {
-  uri: string;
-  into: boolean;
-  hosts: string[];
-  notes: string[];
-  kinds: { name: string; kind: string | undefined }[];
-  filled?: string[];
-  added?: string[];
-  conflicts?: string[];
-}
+import type { HostsImportResult } from '../../src/extension/importHosts';
 
 type Host = { name: string; numaNodes: unknown[]; switches: { name: string; mode?: string; mtu?: number; lcores?: unknown; uplinks?: string[]; measured?: { lcores: unknown[] } }[] };
 
