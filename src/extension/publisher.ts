@@ -8,16 +8,10 @@
 // whose findings changed are set again, and when many are, they are set a few per turn of the
 // event loop. A small file's diagnostics change in one turn, as with one collection.
 import * as vscode from 'vscode';
-import type { Finding, Range, SeverityCounts } from '../core';
+import { countSeverities, type Finding, type Range, type SeverityCounts } from '../core';
 import { toDiagnostic } from './convert';
 
 export type Counts = SeverityCounts;
-
-export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): Counts {
-  const counts: Counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
 
 /** Collections a file's findings are spread over, by host index. */
 const SLICES = 8;
@@ -68,7 +62,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const f of findings) bySlice[sliceOf(f)].push(f);
     const key = uri.toString();
     const before = this.published.get(key);
-    const entry: Published = { uri, counts: countsOf(findings), slices: bySlice, generation: ++this.generation };
+    const entry: Published = { uri, counts: countSeverities(findings), slices: bySlice, generation: ++this.generation };
     this.published.set(key, entry);
     // Nothing published before: the collections hold nothing for this file.
     const changed = bySlice.flatMap((s, i) => (sameSlice(before ? before.slices[i] : [], s) ? [] : [i]));
