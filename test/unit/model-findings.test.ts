@@ -113,6 +113,13 @@ describe('model findings', () => {
     assert.match(idle[0].message, /2 lcores but only 1 queue/);
   });
 
+  it('tlb/imbalance: not while the busiest lcore is lightly loaded (tlb.imbalanceMinUtilization)', () => {
+    // utilizations 0.09 and 0.009: as uneven as above, but a tenth of the load.
+    const light = topology([host({ vms: [loadVm('heavy', 0, 2e5), loadVm('light', 0, 2e4)] })]);
+    assert.deepEqual(rulesAt(light, 'tlb/imbalance'), []);
+    assert.deepEqual(rulesAt(light, 'tlb/imbalance', { 'tlb.imbalanceMinUtilization': 0.05 }), ['/hosts/0/switches/0/name']);
+  });
+
   it('tlb/uneven-lcores: different lcore counts on the nodes the uplinks use', () => {
     const nics = [nic('vmnic0', 0), nic('vmnic1', 1)];
     const uneven = host({ nics, switches: [edpSwitch('vds', ['vmnic0', 'vmnic1'], [{ numaNode: 0, count: 2 }, { numaNode: 1, count: 1 }])] });

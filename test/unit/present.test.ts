@@ -82,6 +82,17 @@ describe('rates and sizes', () => {
     assert.equal(fileSize(10 * 1024 * 1024), '10 MB');
     assert.equal(fileSize(1000), '1 KB');
   });
+
+  it('take the unit of the rounded figure, never "1000.0 kpps" or "1024 KiB"', () => {
+    assert.equal(rate(999_999.99), '1.00 Mpps');
+    assert.equal(rate(999_949), '999.9 kpps');
+    assert.equal(rate(999.7), '1.0 kpps');
+    assert.equal(rate(999.4), '999 pps');
+    assert.equal(bytes(1023.7), '1 KiB');
+    assert.equal(bytes(1024 * 1024 - 100), '1.0 MiB');
+    assert.equal(bytes(1024 * 1024 * 1024 - 1024), '1.00 GiB');
+    assert.equal(bytes(1023.9 * 1024 * 1024), '1023.9 MiB');
+  });
 });
 
 describe('text from the file', () => {

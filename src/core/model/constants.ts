@@ -25,6 +25,7 @@ export type ConstantKey =
   | 'mbuf.llcShare'
   | 'tlb.utilization'
   | 'tlb.imbalance'
+  | 'tlb.imbalanceMinUtilization'
   | 'measured.hitRateGap';
 
 export interface ModelConstant {
@@ -235,6 +236,15 @@ export const MODEL_CONSTANTS: readonly ModelConstant[] = [
     note: 'tlb/imbalance fires when a switch\'s max/mean lcore utilization exceeds this.',
     minimum: 1,
     maximum: 100,
+  },
+  {
+    key: 'tlb.imbalanceMinUtilization',
+    value: 0.25,
+    unit: 'utilization (0..1)',
+    source: 'assumption: below a quarter busy the busiest lcore keeps three times its load in headroom, so an uneven spread costs nothing a designer would act on (OVS PMD auto load balance does not act until a PMD is above 95 % busy).',
+    note: 'tlb/imbalance fires only when the busiest lcore\'s utilization is above this.',
+    minimum: 0,
+    maximum: 10,
   },
   {
     key: 'measured.hitRateGap',

@@ -29,8 +29,9 @@ export function pct(share: number): string {
 /** Packet rates: "2.50 Mpps", "12.5 kpps", "800 pps". */
 export function rate(pps: number): string {
   if (!Number.isFinite(pps)) return NONE;
-  if (pps >= 1e6) return `${(pps / 1e6).toFixed(2)} Mpps`;
-  if (pps >= 1e3) return `${(pps / 1e3).toFixed(1)} kpps`;
+  // The unit follows the rounded figure: 999,999.99 pps is "1.00 Mpps", not "1000.0 kpps".
+  if (pps >= 1e6 - 50) return `${(pps / 1e6).toFixed(2)} Mpps`;
+  if (pps >= 1e3 - 0.5) return `${(pps / 1e3).toFixed(1)} kpps`;
   return `${pps.toFixed(0)} pps`;
 }
 
@@ -44,9 +45,9 @@ export function count(n: number): string {
 export function bytes(n: number): string {
   if (!Number.isFinite(n)) return NONE;
   const MIB = 1024 * 1024;
-  if (n >= 1024 * MIB) return `${(n / (1024 * MIB)).toFixed(2)} GiB`;
-  if (n >= MIB) return `${(n / MIB).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(0)} KiB`;
+  if (n >= 1024 * MIB - 0.05 * MIB) return `${(n / (1024 * MIB)).toFixed(2)} GiB`;
+  if (n >= MIB - 512) return `${(n / MIB).toFixed(1)} MiB`;
+  if (n >= 1024 - 0.5) return `${(n / 1024).toFixed(0)} KiB`;
   return `${n.toFixed(0)} B`;
 }
 

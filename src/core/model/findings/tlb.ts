@@ -38,7 +38,7 @@ function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
 function imbalance(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
   const threshold = c['tlb.imbalance'];
   const m = s.model;
-  if (m.lcores.length < 2 || !(m.imbalance > threshold)) return [];
+  if (m.lcores.length < 2 || !(m.imbalance > threshold) || !(m.maxUtilization > c['tlb.imbalanceMinUtilization'])) return [];
   const busiest = m.lcores.reduce((a, b) => (b.utilization > a.utilization ? b : a));
   const queues = m.lcores.reduce((n, l) => n + l.queues, 0);
   const advice =
