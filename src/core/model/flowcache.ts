@@ -40,8 +40,6 @@ interface ExponentConstants {
   atLimit?: number[];
   /** The series regime's coefficients (seriesLawOf). */
   series?: SeriesLaw;
-  /** Shapes of this exponent, by a key of their queue count and multiplicities (shapeKey). */
-  shapes: Map<number, Shape[]>;
 }
 
 /**
@@ -60,22 +58,25 @@ interface Shape {
   logA: number;
   /** A^(−s): x at A is c·T·baseA. */
   baseA: number;
-  /** k^(−s), multiplicity and rank of each head rank of the queues counted, increasing. */
-  headBase: number[];
-  headMult: number[];
-  headRank: number[];
-  /** Σ mult and Σ mult·base over the first i head ranks (index i, from 0). */
-  mBefore: number[];
-  mbBefore: number[];
+  /** Σ mult / q: the weight of ∫_A^E. */
+  density: number;
+  /** The queues' multiplicities (q of them). */
   mult: Float64Array;
   /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
   coef: Float64Array;
-  /** Σ mult / q: the weight of ∫_A^E. */
-  density: number;
-  /** The end correction at A (see endPolynomials). */
-  endA: number[];
+  /** Head ranks of the queues counted. */
+  H: number;
+  /**
+   * One array (one allocation): for each head rank, in increasing order, k^(−s) at [i], its
+   * multiplicity at [H + i] and k at [2H + i]; Σ mult and Σ mult·base over the first i at
+   * [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction at A (END_SIZE, see
+   * endPolynomials) from [END_A(H)].
+   */
+  data: Float64Array;
   ofS: ExponentConstants;
 }
+
+const END_A = (H: number) => 5 * H + 2;
 
 /**
  * The flows of an lcore ready for the solver, by group (a vNIC law on this lcore: n flows,
@@ -87,20 +88,16 @@ interface Shape {
  */
 interface Prepared {
   shape: Shape[];
-  c: Float64Array;
-  logC: Float64Array;
-  /** Head ranks ≤ n (a prefix of the shape's). */
-  heads: Int32Array;
-  /** The foot's k^(−s) and multiplicities, group g's at footStart[g] … footStart[g+1]−1 (uniform: one entry of 1 with every flow). */
-  footStart: Int32Array;
-  foot: Float64Array;
-  footMult: Float64Array;
-  /** Groups with tail rows, their far end E, ln E, E^(−s), and their Euler–Maclaurin end corrections at E (END_SIZE each, see endPolynomials; at A: shape.endA). */
-  tails: Int32Array;
-  logE: Float64Array;
-  E: Float64Array;
-  baseE: Float64Array;
-  endE: Float64Array;
+  /**
+   * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
+   * prefix of the shape's), the start and end of its foot, and its tail's index or −1; per
+   * tail t at tailAt + t·TAIL, its group, far end E, ln E, E^(−s) and Euler–Maclaurin end
+   * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
+   * and multiplicity in pairs (uniform: one pair, 1 and every flow).
+   */
+  data: Float64Array;
+  tailAt: number;
+  tails: number;
   flows: number;
   minP: number;
   /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
@@ -109,6 +106,10 @@ interface Prepared {
   /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
   dropped: number;
 }
+
+const GROUP = 6;
+const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4;
+const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
 
 /**
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
@@ -126,86 +127,81 @@ function prepared(mix: readonly FlowMix[]): Prepared {
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
 const NEGLIGIBLE_SHARE = 1e-12;
 
-/** Constants by Zipf exponent, holding the shapes of that exponent; bounded (a file may use any number of exponents). */
+/** Constants by Zipf exponent, and shapes by a hash of exponent, queue count and multiplicities; bounded (a file may use any number of them). */
 const exponents = new Map<number, ExponentConstants>();
-const MAX_EXPONENTS = 1024;
+const shapes = new Map<number, Shape[]>();
+let shapeCount = 0;
+const MAX_SHAPES = 16384;
 
 /** Forgets the exponent constants and shapes set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
   exponents.clear();
+  shapes.clear();
+  shapeCount = 0;
 }
 
-/** A number that tells shapes of one exponent apart (equal multiplicities give equal keys; collisions are resolved by comparing). */
-function shapeKey(q: number, mult: Float64Array): number {
-  let h = q;
-  for (let j = 0; j < q; j++) if (mult[j]) h = (Math.imul(h ^ (j + 1), 0x9e3779b1) + mult[j] * 7919) | 0;
-  return h;
-}
-
-function sameMult(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
-  return true;
-}
-
-/** The shape of a group's queues (q, counted mult[j] times), with the stride reduced where the multiplicities repeat. */
-function shapeOf(s: number, q0: number, mult0: Float64Array): Shape {
-  const d = period(q0, mult0);
-  const q = d, mult = d === q0 ? mult0 : mult0.subarray(0, d);
-  let ofS = exponents.get(s);
-  if (!ofS) {
-    if (exponents.size >= MAX_EXPONENTS) exponents.clear();
-    exponents.set(s, (ofS = { s, beta: 1 / s, shapes: new Map() }));
+/**
+ * The shape of a group's queues: q of them counted mult[at + j] times, with the stride reduced
+ * where the multiplicities repeat. Looked up by a small-integer hash (collisions compared).
+ */
+function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
+  const q = period(q0, mult, at);
+  let h = (Math.imul(q, 0x9e3779b1) ^ Math.round(s * 1e6)) | 0;
+  for (let j = 0; j < q; j++) if (mult[at + j]) h = (Math.imul(h ^ (j + 1), 0x85ebca6b) + mult[at + j] * 7919) | 0;
+  h &= 0x3fffffff;
+  let bucket = shapes.get(h);
+  if (bucket) {
+    next: for (const x of bucket) {
+      if (x.s !== s || x.q !== q) continue;
+      for (let j = 0; j < q; j++) if (x.mult[j] !== mult[at + j]) continue next;
+      return x;
+    }
+  } else {
+    if (shapeCount >= MAX_SHAPES) { shapes.clear(); shapeCount = 0; }
+    shapes.set(h, (bucket = []));
   }
-  const key = shapeKey(q, mult);
-  let bucket = ofS.shapes.get(key);
-  if (!bucket) ofS.shapes.set(key, (bucket = []));
-  for (const x of bucket) if (sameMult(x.mult, mult)) return x;
-  const shape = makeShape(s, q, mult.slice(), ofS);
+  let ofS = exponents.get(s);
+  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s }));
+  const shape = makeShape(s, q, mult.slice(at, at + q), ofS);
   bucket.push(shape);
+  shapeCount++;
   return shape;
 }
 
 function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
-  const base: number[] = [];
-  const m: number[] = [];
-  const rank: number[] = [];
-  const mBefore: number[] = [0];
-  const mbBefore: number[] = [0];
   // Only the ranks of the queues counted (a few of 16, say), in increasing order.
+  let H = 0;
+  for (let k = 1; k < A; k++) if (mult[(k - 1) % q]) H++;
+  const data = new Float64Array(END_A(H) + END_SIZE);
   const powers = rankPowers(s, A - 1);
-  const present: number[] = [];
-  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
-  let mSum = 0, mbSum = 0;
-  for (let row = 0; row * q + 1 < A; row++) {
-    for (const j of present) {
-      const k = row * q + j + 1;
-      if (k >= A) break;
-      const b = k < powers.length ? powers[k] : Math.pow(k, -s);
-      base.push(b); m.push(mult[j]); rank.push(k);
-      mBefore.push((mSum += mult[j]));
-      mbBefore.push((mbSum += mult[j] * b));
-    }
+  let i = 0, mSum = 0, mbSum = 0;
+  for (let k = 1, j = 0; k < A; k++, j = j + 1 === q ? 0 : j + 1) {
+    const w = mult[j];
+    if (!w) continue;
+    const b = k < powers.length ? powers[k] : Math.pow(k, -s);
+    data[i] = b; data[H + i] = w; data[2 * H + i] = k;
+    data[3 * H + i + 1] = mSum += w;
+    data[4 * H + 2 + i] = mbSum += w * b;
+    i++;
   }
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
   const coef = eulerMaclaurinCoefficients(mult, q);
-  const endA = new Array<number>(END_SIZE).fill(0);
-  if (s > 0) endPolynomials(coef, s, A, endA, 0);
-  return {
-    s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), mult, coef, density: total / q, endA, ofS,
-    headBase: base, headMult: m, headRank: rank, mBefore, mbBefore,
-  };
+  if (s > 0) endPolynomials(coef, s, A, data, END_A(H));
+  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, coef, H, data, ofS };
 }
+
+/** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
+let multScratch = new Float64Array(256);
 
 function prepare(mix: readonly FlowMix[]): Prepared {
   let totalWeight = 0;
   for (const m of mix) if (isSource(m)) totalWeight += m.weight;
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const gn: number[] = [], gs: number[] = [], gq: number[] = [], gc: number[] = [];
-  const gmult: Float64Array[] = [];
+  const gn: number[] = [], gs: number[] = [], gq: number[] = [], gc: number[] = [], gat: number[] = [];
+  let used = 0;
   let dropped = 0;
   for (const m of mix) {
     if (!isSource(m)) continue;
@@ -225,63 +221,72 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     }
     let g = 0;
     while (g < gn.length && !(gn[g] === n && gs[g] === s && gq[g] === q && Math.abs(gc[g] - c) <= 1e-12 * c)) g++;
-    if (g === gn.length) { gn.push(n); gs.push(s); gq.push(q); gc.push(c); gmult.push(new Float64Array(q)); }
-    gmult[g][j] += 1;
+    if (g === gn.length) {
+      if (used + q > multScratch.length) {
+        const grown = new Float64Array(Math.max(2 * multScratch.length, used + q));
+        grown.set(multScratch.subarray(0, used));
+        multScratch = grown;
+      }
+      multScratch.fill(0, used, used + q);
+      gn.push(n); gs.push(s); gq.push(q); gc.push(c); gat.push(used);
+      used += q;
+    }
+    multScratch[gat[g] + j] += 1;
   }
-  // Shapes and layout first, so that every array is allocated once at its size.
+  // Shapes and layout first, so that the array is allocated once at its size.
   const G = gn.length;
-  const shapes: Shape[] = [];
+  const shapeList: Shape[] = [];
   const Es: number[] = [];
-  let footCount = 0, tailCount = 0;
+  let footCount = 0, tails = 0;
   for (let g = 0; g < G; g++) {
-    const shape = shapeOf(gs[g], gq[g], gmult[g]);
-    shapes.push(shape);
+    const shape = shapeOf(gs[g], gq[g], multScratch, gat[g]);
+    shapeList.push(shape);
     const n = gn[g];
     const { q, A } = shape;
     const rows = shape.s === 0 ? 0 : n >= A ? Math.floor((n - A + 1) / q) : 0;
     const E = shape.s === 0 ? n + 1 : A + rows * q;
     Es.push(E);
-    if (rows > 0) tailCount++;
+    if (rows > 0) tails++;
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
-  const prep: Prepared = {
-    shape: shapes, c: new Float64Array(G), logC: new Float64Array(G), heads: new Int32Array(G), footStart: new Int32Array(G + 1),
-    foot: new Float64Array(footCount), footMult: new Float64Array(footCount), tails: new Int32Array(tailCount), logE: new Float64Array(tailCount),
-    E: new Float64Array(tailCount), baseE: new Float64Array(tailCount), endE: new Float64Array(tailCount * END_SIZE),
-    flows: 0, minP: Infinity, dropped,
-  };
-  let f = 0, t = 0;
+  const tailAt = G * GROUP;
+  const data = new Float64Array(tailAt + tails * TAIL + 2 * footCount);
+  const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
+  let f = tailAt + tails * TAIL, t = 0;
   for (let g = 0; g < G; g++) {
-    const shape = shapes[g];
+    const shape = shapeList[g];
     const { s, q, mult, A } = shape;
     const n = gn[g], c = gc[g], E = Es[g];
-    prep.c[g] = c;
-    prep.logC[g] = Math.log(c);
+    const at = g * GROUP;
+    data[at + G_C] = c;
+    data[at + G_LOGC] = Math.log(c);
+    data[at + G_FOOT] = f;
     let flows = 0;
     for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
     prep.flows += flows;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
-      prep.foot[f] = 1; prep.footMult[f++] = flows;
-      prep.footStart[g + 1] = f;
+      data[f++] = 1; data[f++] = flows;
+      data[at + G_FOOT_END] = f;
       prep.minP = Math.min(prep.minP, c);
       continue;
     }
     // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
-    let heads = shape.headRank.length;
-    while (heads > 0 && shape.headRank[heads - 1] > n) heads--;
-    prep.heads[g] = heads;
+    let heads = shape.H;
+    while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
+    data[at + G_HEADS] = heads;
     for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
-      if (mult[j]) { prep.foot[f] = Math.pow(k, -s); prep.footMult[f++] = mult[j]; }
+      if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
     }
-    prep.footStart[g + 1] = f;
+    data[at + G_FOOT_END] = f;
     prep.minP = Math.min(prep.minP, c * Math.pow(n, -s));
     if (E > A) {
-      prep.tails[t] = g;
-      prep.E[t] = E;
-      prep.logE[t] = Math.log(E);
-      prep.baseE[t] = Math.pow(E, -s);
-      endPolynomials(shape.coef, s, E, prep.endE, t * END_SIZE);
+      const ta = tailAt + t * TAIL;
+      data[ta + T_GROUP] = g;
+      data[ta + T_E] = E;
+      data[ta + T_LOGE] = Math.log(E);
+      data[ta + T_BASEE] = Math.pow(E, -s);
+      endPolynomials(shape.coef, s, E, data, ta + T_END);
       t++;
     }
   }
@@ -297,12 +302,12 @@ function isSource(m: FlowMix): boolean {
   return m.weight > 0 && Number.isFinite(m.weight) && n >= 1 && Number.isFinite(n) && j >= 0 && j < q && q <= MAX_STRIDE && queueFlowCount(n, q, j) > 0;
 }
 
-/** The smallest period d of the queue multiplicities (a divisor of q; all queues alike: 1): the group is a stride-d set. */
-function period(q: number, mult: Float64Array): number {
+/** The smallest period d of the queue multiplicities mult[at …] (a divisor of q; all queues alike: 1): the group is a stride-d set. */
+function period(q: number, mult: Float64Array, at: number): number {
   for (let d = 1; d < q; d++) {
     if (q % d !== 0) continue;
     let periodic = true;
-    for (let j = d; j < q && periodic; j++) periodic = mult[j] === mult[j - d];
+    for (let j = d; j < q && periodic; j++) periodic = mult[at + j] === mult[at + j - d];
     if (periodic) return d;
   }
   return q;
@@ -355,37 +360,38 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
-  const { shape: shapes, c, heads: headsOf, footStart, foot, footMult } = prep;
+  const { shape: shapes, data } = prep;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let g = 0; g < shapes.length; g++) {
     const shape = shapes[g];
-    const tau = c[g] * T;
+    const at = g * GROUP;
+    const tau = data[at + G_C] * T;
     // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
     // nothing to the sums with e^(−x): the first head ranks (p descending) count in bulk.
-    const base = shape.headBase, mult = shape.headMult;
-    const heads = headsOf[g];
+    const sd = shape.data, H = shape.H;
+    const heads = data[at + G_HEADS];
     let lo = 0, hi = heads;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (base[mid] * tau > ALWAYS_CACHED) lo = mid + 1;
+      if (sd[mid] * tau > ALWAYS_CACHED) lo = mid + 1;
       else hi = mid;
     }
-    s0 += shape.mBefore[lo];
-    s2 += tau * shape.mbBefore[lo];
+    s0 += sd[3 * H + lo];
+    s2 += tau * sd[4 * H + 1 + lo];
     for (let i = lo; i < heads; i++) {
-      const x = base[i] * tau;
+      const x = sd[i] * tau;
       const em = Math.expm1(-x);
-      const w = mult[i];
+      const w = sd[H + i];
       const xe = x * (em + 1);
       s0 -= w * em;
       s1 += w * xe;
       s2 -= w * x * em;
       s3 += w * x * xe;
     }
-    for (let i = footStart[g], end = footStart[g + 1]; i < end; i++) {
-      const x = foot[i] * tau;
+    for (let i = data[at + G_FOOT], end = data[at + G_FOOT_END]; i < end; i += 2) {
+      const x = data[i] * tau;
       const em = Math.expm1(-x);
-      const w = footMult[i];
+      const w = data[i + 1];
       const xe = x * (em + 1);
       s0 -= w * em;
       s1 += w * xe;
@@ -394,7 +400,7 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
     }
   }
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
-  if (prep.tails.length > 0) {
+  if (prep.tails > 0) {
     reg[R_T] = T;
     reg[R_LOGT] = logT;
     tailSums(prep, out);
@@ -415,15 +421,16 @@ const ser = new Float64Array(4);
 /** Adds every tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections; x(k) = τ·k^(−s). */
 function tailSums(prep: Prepared, out: Float64Array): void {
   const T = reg[R_T], logT = reg[R_LOGT];
-  const { tails, E: Es, logE: logEs, baseE, endE, shape: shapes, c, logC } = prep;
-  for (let i = 0; i < tails.length; i++) {
-    const g = tails[i];
+  const { data, shape: shapes, tailAt } = prep;
+  for (let i = 0; i < prep.tails; i++) {
+    const ta = tailAt + i * TAIL;
+    const g = data[ta + T_GROUP];
     const shape = shapes[g];
     const ofS = shape.ofS;
-    const tau = c[g] * T;
+    const tau = data[g * GROUP + G_C] * T;
     const xA = tau * shape.baseA;
-    const xE = tau * baseE[i];
-    const E = Es[i], logE = logEs[i];
+    const xE = tau * data[ta + T_BASEE];
+    const E = data[ta + T_E], logE = data[ta + T_LOGE];
     const eA = xA > EXP_UNDERFLOW ? 0 : Math.exp(-xA);
     const eE = xE > EXP_UNDERFLOW ? 0 : Math.exp(-xE);
     acc[0] = 0; acc[1] = 0; acc[2] = 0; acc[3] = 0;
@@ -435,7 +442,7 @@ function tailSums(prep: Prepared, out: Float64Array): void {
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = E; reg[R_X2] = xE; reg[R_EX2] = eE; reg[R_L] = logE - shape.logA;
       largeIntegral(ofS, false);
     } else {
-      const logK0 = shape.beta * (logC[g] + logT - LOG_SERIES_LIMIT);
+      const logK0 = shape.beta * (data[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
       const k0 = Math.exp(logK0);
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = k0; reg[R_X2] = SERIES_LIMIT; reg[R_L] = logK0 - shape.logA;
       largeIntegral(ofS, true);
@@ -445,15 +452,15 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     const d = shape.density;
     out[0] += d * acc[0]; out[1] += d * acc[1]; out[2] += d * acc[2]; out[3] += d * acc[3];
     // The Euler–Maclaurin end corrections: + at E, − at A (see endPolynomials).
-    const pA = shape.endA;
+    const pA = shape.data, atA0 = END_A(shape.H);
     for (let k = 0; k < 4; k++) {
-      const at = i * END_SIZE + k * END_STRIDE, atA = k * END_STRIDE;
+      const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
       let qE = 0, qA = 0;
       for (let d = END_Q - 1; d >= 0; d--) {
-        qE = qE * xE + endE[at + END_P + d];
+        qE = qE * xE + data[at + END_P + d];
         qA = qA * xA + pA[atA + END_P + d];
       }
-      out[k] += endE[at] + endE[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
+      out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
     }
   }
 }
@@ -652,6 +659,8 @@ const END_P = 2;
 const END_Q = 3 + EM_ORDER;
 const END_STRIDE = END_P + END_Q;
 const END_SIZE = 4 * END_STRIDE;
+/** A tail's record in Prepared.data (see there). */
+const TAIL = 4 + END_SIZE;
 const endWeights = new Float64Array(EM_ORDER);
 /** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
 const THETA_FLAT = THETA.map((orders) => {
