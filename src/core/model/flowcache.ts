@@ -729,7 +729,9 @@ function newton(
   start?: number,
   known?: { at: number; sums: Float64Array },
   curvatureOf?: (out: Float64Array) => number,
+  enough?: (out: Float64Array, step: number) => boolean,
 ): number {
+  stoppedEarly = false;
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
     if (iter === 0 && known && known.at === t) {
@@ -747,6 +749,10 @@ function newton(
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
     const slope = slopeOf(sums);
     let next = t - excess / slope;
+    if (enough && next > lo && next < hi && enough(sums, next - t)) {
+      stoppedEarly = true;
+      return t;
+    }
     if (curvatureOf && Math.abs(excess) > 1e-7) {
       const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvatureOf(sums));
       if (halley > lo && halley < hi) next = halley;
@@ -757,6 +763,20 @@ function newton(
   }
   return t;
 }
+
+/**
+ * entriesForHitRate stops one Newton step short of T (|step| ≤ EARLY_STEP in ln T) when the
+ * predicted ln C lies more than EARLY_MARGIN + EARLY_CURVATURE·step² from ln of every power of two.
+ * The prediction's error is second order in the step, with a factor below 1 for these smooth,
+ * nearly linear functions of ln T (their second derivatives in ln T are sums like Σx³e^(−x) /
+ * Σxe^(−x), a few units at most): the margins leave a factor ≥ 10 to that.
+ */
+const EARLY_STEP = 0.05;
+const EARLY_MARGIN = 0.01;
+const EARLY_CURVATURE = 20;
+
+/** Whether the last newton() call stopped because `enough` said so (at an evaluated point, one Newton step short of the root). */
+let stoppedEarly = false;
 
 /**
  * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
@@ -866,6 +886,19 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
         hi += 2 + (hi - from);
       }
     }
+    // Only the power of two above C is wanted: stop once one Newton step from an evaluated point
+    // predicts ln C far enough from every power of two that the step's error (second order in
+    // it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
+    let predicted = NaN;
+    const enough = (out: Float64Array, step: number) => {
+      if (!(Math.abs(step) <= EARLY_STEP)) return false;
+      const logC = Math.log(out[0]) + (out[1] / out[0]) * step;
+      const octave = logC / Math.LN2;
+      const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
+      if (Math.abs(octave - Math.round(octave)) <= margin) return false;
+      predicted = Math.exp(logC);
+      return true;
+    };
     const logT = newton(
       prep,
       (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
@@ -874,11 +907,19 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       hi,
       known ? known.at : last?.logT,
       known,
+      undefined,
+      enough,
     );
-    const d = near(prep, logT);
-    entries = Math.min(sums[0] + d * sums[1], prep.flows);
-    // The next solve (the advised size, or its neighbour) starts from here.
-    remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
+    if (stoppedEarly) {
+      entries = Math.min(predicted, prep.flows);
+      // The next solve starts from the evaluated point (exact sums), not from the prediction.
+      remember(prep, Math.log(sums[0]), evaluatedAt, sums[2] / Math.exp(evaluatedAt));
+    } else {
+      const d = near(prep, logT);
+      entries = Math.min(sums[0] + d * sums[1], prep.flows);
+      // The next solve (the advised size, or its neighbour) starts from here.
+      remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
+    }
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);
