@@ -170,20 +170,25 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
 
 function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
-  // Only the ranks of the queues counted (a few of 16, say), in increasing order.
-  let H = 0;
-  for (let k = 1; k < A; k++) if (mult[(k - 1) % q]) H++;
+  // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
+  let present = 0;
+  for (let j = 0; j < q; j++) if (mult[j]) present++;
+  const rows = Math.floor((A - 1) / q);
+  const H = rows * present;
   const data = new Float64Array(END_A(H) + END_SIZE);
   const powers = rankPowers(s, A - 1);
   let i = 0, mSum = 0, mbSum = 0;
-  for (let k = 1, j = 0; k < A; k++, j = j + 1 === q ? 0 : j + 1) {
-    const w = mult[j];
-    if (!w) continue;
-    const b = k < powers.length ? powers[k] : Math.pow(k, -s);
-    data[i] = b; data[H + i] = w; data[2 * H + i] = k;
-    data[3 * H + i + 1] = mSum += w;
-    data[4 * H + 2 + i] = mbSum += w * b;
-    i++;
+  for (let row = 0; row < rows; row++) {
+    for (let j = 0; j < q; j++) {
+      const w = mult[j];
+      if (!w) continue;
+      const k = row * q + j + 1;
+      const b = k < powers.length ? powers[k] : Math.pow(k, -s);
+      data[i] = b; data[H + i] = w; data[2 * H + i] = k;
+      data[3 * H + i + 1] = mSum += w;
+      data[4 * H + 2 + i] = mbSum += w * b;
+      i++;
+    }
   }
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
