@@ -728,7 +728,7 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
 function newton(
   prep: Prepared,
   excessOf: (out: Float64Array, t: number) => number,
-  slopeOf: (out: Float64Array) => number,
+  slopeOf: (out: Float64Array, t: number) => number,
   lo: number,
   hi: number,
   start?: number,
@@ -752,7 +752,7 @@ function newton(
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
-    const slope = slopeOf(sums);
+    const slope = slopeOf(sums, t);
     let next = t - excess / slope;
     if (enough && next > lo && next < hi && enough(sums, next - t)) {
       stoppedEarly = true;
@@ -864,6 +864,9 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     // Solve on ln(miss) near 1, on ln(hit) below: both are monotone in ln T and close to linear.
     const useMiss = needed > 0.5;
     const goal = Math.log(useMiss ? 1 - needed : needed);
+    // Near 1, on ln(−ln miss): the miss falls ever faster in ln T (the least popular flows' e^(−p·T)
+    // at the end), so Newton on ln miss overshoots; −ln miss grows nearly linearly in ln T.
+    const logMinusGoal = Math.log(-goal);
     let lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
     let hi = NaN;
     // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
@@ -906,8 +909,8 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     };
     const logT = newton(
       prep,
-      (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
-      (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
+      (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
+      (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
       lo,
       hi,
       known ? known.at : last?.logT,
