@@ -667,41 +667,36 @@ const END_SIZE = 4 * END_STRIDE;
 /** A tail's record in Prepared.data (see there). */
 const TAIL = 4 + END_SIZE;
 const endWeights = new Float64Array(EM_ORDER);
-/** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
-const THETA_FLAT = THETA.map((orders) => {
-  const flat = new Float64Array(EM_ORDER * END_STRIDE);
-  orders.forEach(({ P, Q }, i) => {
-    P.forEach((v, d) => { flat[i * END_STRIDE + d] = v; });
-    Q.forEach((v, d) => { flat[i * END_STRIDE + END_P + d] = v; });
-  });
-  return flat;
-});
+/** The nonzero coefficients of THETA laid out like endPolynomials' output: order i, place (sum·END_STRIDE + P then Q degree), value. */
+const THETA_I: number[] = [];
+const THETA_AT: number[] = [];
+const THETA_V: number[] = [];
+THETA.forEach((orders, g) => orders.forEach(({ P, Q }, i) => {
+  const add = (d: number, v: number) => { if (v !== 0) { THETA_I.push(i); THETA_AT.push(g * END_STRIDE + d); THETA_V.push(v); } };
+  P.forEach((v, d) => add(d, v));
+  Q.forEach((v, d) => add(END_P + d, v));
+}));
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array | number[], at: number): void {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
   for (let r = 0; r < EM_ORDER; r++) {
+    const row = STIRLING1[r];
+    const ck = coef[r] * kPow;
     let sPow = 1;
     for (let i = 0; i <= r; i++) {
-      W[i] += coef[r] * kPow * STIRLING1[r][i] * sPow;
+      W[i] += ck * row[i] * sPow;
       sPow *= -s;
     }
     kPow /= k;
   }
-  for (let g = 0; g < 4; g++) {
-    const table = THETA_FLAT[g];
-    for (let i = 0; i < EM_ORDER; i++) {
-      const w = W[i];
-      if (w === 0) continue;
-      for (let d = 0; d < END_STRIDE; d++) out[at + g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
-    }
-  }
+  for (let e = 0; e < THETA_V.length; e++) out[at + THETA_AT[e]] += W[THETA_I[e]] * THETA_V[e];
 }
 
 const sums = new Float64Array(4);
