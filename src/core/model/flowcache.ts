@@ -72,7 +72,7 @@ interface Shape {
    * [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction at A (END_SIZE, see
    * endPolynomials) from [END_A(H)].
    */
-  data: Float64Array;
+  data: number[];
   ofS: ExponentConstants;
 }
 
@@ -171,25 +171,30 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
 function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
-  let present = 0;
-  for (let j = 0; j < q; j++) if (mult[j]) present++;
+  const present: number[] = [];
+  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
+  const P = present.length;
   const rows = Math.floor((A - 1) / q);
-  const H = rows * present;
-  const data = new Float64Array(END_A(H) + END_SIZE);
+  const H = rows * P;
+  // A plain array built by push (packed doubles): a typed array of this size lives outside the
+  // heap, dearer to allocate and collect, and designs with many queue patterns make one per group.
+  const data: number[] = [];
   const powers = rankPowers(s, A - 1);
-  let i = 0, mSum = 0, mbSum = 0;
   for (let row = 0; row < rows; row++) {
-    for (let j = 0; j < q; j++) {
-      const w = mult[j];
-      if (!w) continue;
-      const k = row * q + j + 1;
-      const b = k < powers.length ? powers[k] : Math.pow(k, -s);
-      data[i] = b; data[H + i] = w; data[2 * H + i] = k;
-      data[3 * H + i + 1] = mSum += w;
-      data[4 * H + 2 + i] = mbSum += w * b;
-      i++;
+    for (let p = 0; p < P; p++) {
+      const k = row * q + present[p] + 1;
+      data.push(k < powers.length ? powers[k] : Math.pow(k, -s));
     }
   }
+  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(mult[present[p]]);
+  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(row * q + present[p] + 1);
+  let sum = 0;
+  data.push(0);
+  for (let i = 0; i < H; i++) data.push((sum += data[H + i]));
+  sum = 0;
+  data.push(0);
+  for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
+  for (let i = 0; i < END_SIZE; i++) data.push(0);
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
   const coef = eulerMaclaurinCoefficients(mult, q);
@@ -682,7 +687,7 @@ THETA.forEach((orders, g) => orders.forEach(({ P, Q }, i) => {
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array | number[], at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
