@@ -89,15 +89,14 @@ const END_A = (H: number) => 5 * H + 2;
 interface Prepared {
   shape: Shape[];
   /**
-   * Per group g at gd[g·GROUP …]: its scale c, ln c, head ranks ≤ n (a prefix of the shape's),
-   * the start and end of its foot in fd; per tail t at td[t·TAIL …]: its group, far end E, ln E,
-   * E^(−s) and Euler–Maclaurin end correction at E (END_SIZE, see endPolynomials; at A: the
-   * shape's); fd: the foot ranks' k^(−s) and multiplicity in pairs (uniform: one pair, 1 and
-   * every flow).
+   * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
+   * prefix of the shape's), the start and end of its foot, and its tail's index or −1; per
+   * tail t at tailAt + t·TAIL, its group, far end E, ln E, E^(−s) and Euler–Maclaurin end
+   * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
+   * and multiplicity in pairs (uniform: one pair, 1 and every flow).
    */
-  gd: number[];
-  td: number[];
-  fd: number[];
+  data: Float64Array;
+  tailAt: number;
   tails: number;
   flows: number;
   minP: number;
@@ -246,11 +245,11 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     }
     multScratch[gat[g] + j] += 1;
   }
-  // Shapes and each group's far end E first.
+  // Shapes and layout first, so that the array is allocated once at its size.
   const G = gn.length;
   const shapeList: Shape[] = [];
   const Es: number[] = [];
-  let tails = 0;
+  let footCount = 0, tails = 0;
   for (let g = 0; g < G; g++) {
     const shape = shapeOf(gs[g], gq[g], multScratch, gat[g]);
     shapeList.push(shape);
@@ -260,40 +259,48 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     const E = shape.s === 0 ? n + 1 : A + rows * q;
     Es.push(E);
     if (rows > 0) tails++;
+    footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
-  // Plain arrays built by push (packed doubles): a typed array of a few kilobytes lives outside
-  // V8's heap, and thousands of them per analysis made the collector run far more often.
-  const gd: number[] = [], td: number[] = [], fd: number[] = [];
-  const prep: Prepared = { shape: shapeList, gd, td, fd, tails, flows: 0, minP: Infinity, dropped };
+  const tailAt = G * GROUP;
+  const data = new Float64Array(tailAt + tails * TAIL + 2 * footCount);
+  const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
+  let f = tailAt + tails * TAIL, t = 0;
   for (let g = 0; g < G; g++) {
     const shape = shapeList[g];
     const { s, q, mult, A } = shape;
     const n = gn[g], c = gc[g], E = Es[g];
-    const footStart = fd.length;
+    const at = g * GROUP;
+    data[at + G_C] = c;
+    data[at + G_LOGC] = Math.log(c);
+    data[at + G_FOOT] = f;
     let flows = 0;
     for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
     prep.flows += flows;
-    let heads = 0;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
-      fd.push(1, flows);
+      data[f++] = 1; data[f++] = flows;
+      data[at + G_FOOT_END] = f;
       prep.minP = Math.min(prep.minP, c);
-    } else {
-      // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
-      heads = shape.H;
-      while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
-      for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
-        if (mult[j]) fd.push(Math.pow(k, -s), mult[j]);
-      }
-      prep.minP = Math.min(prep.minP, c * Math.pow(n, -s));
-      if (E > A) {
-        const ta = td.length;
-        td.push(g, E, Math.log(E), Math.pow(E, -s));
-        for (let i = 0; i < END_SIZE; i++) td.push(0);
-        endPolynomials(shape.coef, s, E, td, ta + T_END);
-      }
+      continue;
     }
-    gd.push(c, Math.log(c), heads, footStart, fd.length, 0);
+    // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
+    let heads = shape.H;
+    while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
+    data[at + G_HEADS] = heads;
+    for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
+      if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
+    }
+    data[at + G_FOOT_END] = f;
+    prep.minP = Math.min(prep.minP, c * Math.pow(n, -s));
+    if (E > A) {
+      const ta = tailAt + t * TAIL;
+      data[ta + T_GROUP] = g;
+      data[ta + T_E] = E;
+      data[ta + T_LOGE] = Math.log(E);
+      data[ta + T_BASEE] = Math.pow(E, -s);
+      endPolynomials(shape.coef, s, E, data, ta + T_END);
+      t++;
+    }
   }
   return prep;
 }
@@ -365,16 +372,16 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
-  const { shape: shapes, gd, fd } = prep;
+  const { shape: shapes, data } = prep;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let g = 0; g < shapes.length; g++) {
     const shape = shapes[g];
     const at = g * GROUP;
-    const tau = gd[at + G_C] * T;
+    const tau = data[at + G_C] * T;
     // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
     // nothing to the sums with e^(−x): the first head ranks (p descending) count in bulk.
     const sd = shape.data, H = shape.H;
-    const heads = gd[at + G_HEADS];
+    const heads = data[at + G_HEADS];
     let lo = 0, hi = heads;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -393,10 +400,10 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
       s2 -= w * x * em;
       s3 += w * x * xe;
     }
-    for (let i = gd[at + G_FOOT], end = gd[at + G_FOOT_END]; i < end; i += 2) {
-      const x = fd[i] * tau;
+    for (let i = data[at + G_FOOT], end = data[at + G_FOOT_END]; i < end; i += 2) {
+      const x = data[i] * tau;
       const em = Math.expm1(-x);
-      const w = fd[i + 1];
+      const w = data[i + 1];
       const xe = x * (em + 1);
       s0 -= w * em;
       s1 += w * xe;
@@ -426,16 +433,16 @@ const ser = new Float64Array(4);
 /** Adds every tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections; x(k) = τ·k^(−s). */
 function tailSums(prep: Prepared, out: Float64Array): void {
   const T = reg[R_T], logT = reg[R_LOGT];
-  const { gd, td, shape: shapes } = prep;
+  const { data, shape: shapes, tailAt } = prep;
   for (let i = 0; i < prep.tails; i++) {
-    const ta = i * TAIL;
-    const g = td[ta + T_GROUP];
+    const ta = tailAt + i * TAIL;
+    const g = data[ta + T_GROUP];
     const shape = shapes[g];
     const ofS = shape.ofS;
-    const tau = gd[g * GROUP + G_C] * T;
+    const tau = data[g * GROUP + G_C] * T;
     const xA = tau * shape.baseA;
-    const xE = tau * td[ta + T_BASEE];
-    const E = td[ta + T_E], logE = td[ta + T_LOGE];
+    const xE = tau * data[ta + T_BASEE];
+    const E = data[ta + T_E], logE = data[ta + T_LOGE];
     const eA = xA > EXP_UNDERFLOW ? 0 : Math.exp(-xA);
     const eE = xE > EXP_UNDERFLOW ? 0 : Math.exp(-xE);
     acc[0] = 0; acc[1] = 0; acc[2] = 0; acc[3] = 0;
@@ -447,7 +454,7 @@ function tailSums(prep: Prepared, out: Float64Array): void {
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = E; reg[R_X2] = xE; reg[R_EX2] = eE; reg[R_L] = logE - shape.logA;
       largeIntegral(ofS, false);
     } else {
-      const logK0 = shape.beta * (gd[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
+      const logK0 = shape.beta * (data[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
       const k0 = Math.exp(logK0);
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = k0; reg[R_X2] = SERIES_LIMIT; reg[R_L] = logK0 - shape.logA;
       largeIntegral(ofS, true);
@@ -462,10 +469,10 @@ function tailSums(prep: Prepared, out: Float64Array): void {
       const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
       let qE = 0, qA = 0;
       for (let d = END_Q - 1; d >= 0; d--) {
-        qE = qE * xE + td[at + END_P + d];
+        qE = qE * xE + data[at + END_P + d];
         qA = qA * xA + pA[atA + END_P + d];
       }
-      out[k] += td[at] + td[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
+      out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
     }
   }
 }
