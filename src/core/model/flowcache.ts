@@ -8,8 +8,9 @@
 // group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
 // form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
 // where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
-// not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
-// and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
+// not depend on the flow count (a shape's head ranks and end polynomial at A, an exponent's
+// series and gamma constants) is set up once and shared across lcores and analyses (shapeOf);
+// the rest per lcore into one array (prepare). docs/PERFORMANCE.md has the measurements.
 
 import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
