@@ -22,8 +22,9 @@ function topologyText(): string {
 
 /**
  * A fresh copy per call: the solver shares work between calls on one mix, and a solve without
- * it is what is measured. The set-up of each vNIC law is still shared across calls (as between
- * the lcores of a design that repeats its traffic); `cold` also forgets that.
+ * it is what is measured. Each call sets up its lcore anew; the shapes (exponent, queue count,
+ * queues counted) and each exponent's constants are still shared across calls (as between the
+ * lcores of a design); `cold` also forgets those.
  */
 const fresh = (mix: readonly FlowMix[]) => mix.map((m) => ({ ...m }));
 const cold = (mix: readonly FlowMix[]) => {
@@ -61,7 +62,7 @@ const mix16: FlowMix[] = Array.from({ length: 16 }, (_, i) => {
 const ms16 = timePerCall(() => steadyHitRate(fresh(mix16), entries));
 rows.push({ case: 'steadyHitRate, 16 queues of 16 vNICs (10^4–10^8 flows), C=65536', ms: ms16 });
 const ms16cold = timePerCall(() => steadyHitRate(cold(mix16), entries));
-rows.push({ case: 'the same, each vNIC law set up anew (solver cache cleared)', ms: ms16cold });
+rows.push({ case: 'the same, shapes and exponent constants set up anew (solver cache cleared)', ms: ms16cold });
 rows.push({ case: 'cacheCurve (14 sizes), same 16 queues', ms: timePerCall(() => cacheCurve(fresh(mix16))) });
 rows.push({ case: 'entriesForHitRate(0.8, churn 0.02), same 16 queues', ms: timePerCall(() => entriesForHitRate(fresh(mix16), 0.8, 0.02)) });
 // All 64 queues of one vNIC on one lcore merge into the vNIC's own flow set.
@@ -96,7 +97,7 @@ console.log(`${'case'.padEnd(width)}  ${'CPU ms'.padStart(9)}  note`);
 for (const r of rows) console.log(`${r.case.padEnd(width)}  ${fmt(r.ms).padStart(9)}  ${r.note ?? ''}`);
 const at = (n: number) => solveMs.get(n) ?? NaN;
 console.log('');
-console.log(`16-queue solve: ${(ms16 * 1000).toFixed(1)} µs CPU, ${(ms16cold * 1000).toFixed(1)} µs with the laws set up anew (target ≤ 50 µs on an idle machine)`);
+console.log(`16-queue solve: ${(ms16 * 1000).toFixed(1)} µs CPU, ${(ms16cold * 1000).toFixed(1)} µs with shapes and exponent constants set up anew (target ≤ 50 µs on an idle machine)`);
 console.log(`ratio 16-queue solve / parseDocument:       ${(ms16 / parseMs).toFixed(2)}`);
 console.log(`ratio 16-queue solve / 1 queue N=10^8:      ${(ms16 / at(1e8)).toFixed(2)}`);
 console.log(`ratio 64 queues of one vNIC / 1 queue N=10^8: ${(ms64 / at(1e8)).toFixed(2)}`);

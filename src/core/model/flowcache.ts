@@ -8,10 +8,11 @@
 // group the first ranks of each queue (zipf.ts headRows) are summed one by one and the rest in closed
 // form: Euler–Maclaurin over the strided ranks, its integral by the Taylor series of 1 − e^(−x)
 // where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
-// not depend on the lcore (a group's ranks and end polynomials) is set up once per vNIC law
-// and shared across lcores and analyses (lawOf); docs/PERFORMANCE.md has the measurements.
+// not depend on the flow count (a shape's head ranks and end polynomial at A, an exponent's
+// series and gamma constants) is set up once and shared across lcores and analyses (shapeOf);
+// the rest per lcore into one array (prepare). docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -32,36 +33,10 @@ const EXP_UNDERFLOW = 745;
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
-/**
- * What a law's set-up shares with every law of the same Zipf exponent s, queue count q and
- * queue multiplicities, whatever its flow count n: the head ranks (1 … A−1: A depends on s
- * and q only), the Euler–Maclaurin correction at A, and the series and gamma constants of s.
- * Designs give nearly every vNIC its own flow count, but few exponents and queue counts, so
- * a new law costs only its own end at E and its foot.
- */
-interface Shape {
-  s: number;
-  beta: number;
-  q: number;
-  A: number;
-  logA: number;
-  /** k^(−s), multiplicity and rank of each head rank of the queues counted, increasing. */
-  headBase: number[];
-  headMult: number[];
-  headRank: number[];
-  mult: Float64Array;
-  /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
-  coef: Float64Array;
-  /** Σ mult / q: the weight of ∫_A^E. */
-  density: number;
-  /** The end correction at A (see endPolynomials). */
-  endA: number[];
-  /** Constants of the exponent s alone. */
-  ofS: ExponentConstants;
-}
-
 /** What depends on the Zipf exponent only, computed on first use. */
 interface ExponentConstants {
+  s: number;
+  beta: number;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
   atLimit?: number[];
   /** The series regime's coefficients (seriesLawOf). */
@@ -69,57 +44,73 @@ interface ExponentConstants {
 }
 
 /**
- * The closed-form tail of one vNIC law (n flows, Zipf s, q queues, each queue counted mult[j]
- * times): rows A … E−1, popularity k^(−s) before the lcore's scale c. The head and foot ranks
- * live in the solver's node list. Shared by every lcore with the same law (see lawOf).
+ * What a law's set-up shares with every law of the same Zipf exponent s, queue count q and
+ * queue multiplicities, whatever its flow count n: the head ranks (1 … A−1: A depends on s
+ * and q only), the Euler–Maclaurin correction at A, and the series and gamma constants of s.
+ * Designs give nearly every vNIC its own flow count, but few exponents and queue counts, so
+ * a new law costs only its own end at E and its foot. The head is summed from these arrays
+ * directly (x = c·T·base), so an lcore's set-up copies nothing per head rank.
  */
-interface TailLaw {
-  shape: Shape;
+interface Shape {
   s: number;
   beta: number;
+  q: number;
   A: number;
-  E: number;
   logA: number;
-  logE: number;
+  /** A^(−s): x at A is c·T·baseA. */
+  baseA: number;
+  /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
-  /** Euler–Maclaurin end corrections at E (from 0) as P(x) + e^(−x)·Q(x) per sum (see endPolynomials); at A: shape.endA. */
-  endE: number[];
+  /** The queues' multiplicities (q of them). */
+  mult: Float64Array;
+  /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
+  coef: Float64Array;
+  /** Head ranks of the queues counted. */
+  H: number;
+  /**
+   * One array (one allocation): for each head rank, in increasing order, k^(−s) at [i], its
+   * multiplicity at [H + i] and k at [2H + i]; Σ mult and Σ mult·base over the first i at
+   * [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction at A (END_SIZE, see
+   * endPolynomials) from [END_A(H)].
+   */
+  data: number[];
+  ofS: ExponentConstants;
 }
 
-/** A tail on an lcore: its law and the lcore's popularity scale c (x = c·T·k^(−s)). */
-interface Tail { law: TailLaw; logC: number }
+const END_A = (H: number) => 5 * H + 2;
 
-/** The part of a group's set-up that depends on its law only, not on the lcore's scale c. */
-interface Law {
-  /** k^(−s) of the head ranks (the first `heads` of shape's) and of the foot, summed one by one, most popular first (uniform: one entry of 1), and their multiplicities. */
-  shape?: Shape;
-  heads: number;
-  foot: number[];
-  footMult: number[];
-  flows: number;
-  /** n^(−s): the least popular rank's base. */
-  minBase: number;
-  tail?: TailLaw;
-}
-
-/** The flows of an lcore ready for the solver: individual popular flows plus closed-form tails. */
+/**
+ * The flows of an lcore ready for the solver, by group (a vNIC law on this lcore: n flows,
+ * Zipf s, q queues, each counted mult[j] times, at the lcore's popularity scale c, so
+ * x = c·T·k^(−s)): head ranks 1 … A−1 (those ≤ n) from the group's shape, tail rows A … E−1
+ * in closed form, the foot ranks E … n one by one. Flat arrays, one entry per group: a design
+ * gives nearly every vNIC its own flow count, so nothing per law is worth keeping beyond the
+ * lcore (the shapes are), and an lcore's set-up allocates a few arrays, not objects per law.
+ */
 interface Prepared {
-  /** Popularity and multiplicity of each flow summed one by one, by group, most popular first in each… */
-  p: number[];
-  m: number[];
-  /** …the sums of m and m·p over the first i of them (see evaluate), and where each group starts. */
-  mBefore: number[];
-  mpBefore: number[];
-  segments: Uint32Array;
-  tails: Tail[];
+  shape: Shape[];
+  /**
+   * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
+   * prefix of the shape's), the start and end of its foot, and its tail's index or −1; per
+   * tail t at tailAt + t·TAIL, its group, far end E, ln E, E^(−s) and Euler–Maclaurin end
+   * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
+   * and multiplicity in pairs (uniform: one pair, 1 and every flow).
+   */
+  data: Float64Array;
+  tailAt: number;
+  tails: number;
   flows: number;
   minP: number;
   /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
-  solved: Map<number, number>;
+  solved?: Map<number, number>;
   last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
   /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
   dropped: number;
 }
+
+const GROUP = 6;
+const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4;
+const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
 
 /**
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
@@ -134,183 +125,205 @@ function prepared(mix: readonly FlowMix[]): Prepared {
   return prep;
 }
 
-interface Group { n: number; s: number; q: number; c: number; mult: Float64Array }
-
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
 const NEGLIGIBLE_SHARE = 1e-12;
 
-/**
- * Laws set up so far, by Zipf exponent and shape (queues and multiplicities), then by flows.
- * Designs repeat vNIC laws (the same traffic on many VMs, or on the lcores of every host), and
- * re-analysis after an edit meets them again; bounded, so a file with many distinct laws does
- * not grow memory.
- */
-const shapes = new Map<number, { ofS: ExponentConstants; byShape: Map<number | string, { shape: Shape; byFlows: Map<number, Law> }> }>();
-let lawCount = 0;
-const MAX_LAWS = 16384;
+/** Constants by Zipf exponent, and shapes by a hash of exponent, queue count and multiplicities; bounded (a file may use any number of them). */
+const exponents = new Map<number, ExponentConstants>();
+const shapes = new Map<number, Shape[]>();
+let shapeCount = 0;
+const MAX_SHAPES = 16384;
 
-/** Forgets the laws set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
+/** Forgets the exponent constants and shapes set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
+  exponents.clear();
   shapes.clear();
-  lawCount = 0;
+  shapeCount = 0;
 }
 
-function lawOf(n: number, s: number, q: number, mult: Float64Array): Law {
-  // One queue counted once (the common case: an lcore serves one queue of a vNIC) gets a
-  // numeric key; other multiplicities a string.
-  let only = -1;
-  for (let j = 0; j < q; j++) if (mult[j]) only = only === -1 && mult[j] === 1 ? j : -2;
-  let key: number | string;
-  if (only >= 0) key = q * MAX_STRIDE + only;
-  else {
-    key = `${q}`;
-    for (let j = 0; j < q; j++) key += mult[j] ? `/${j}*${mult[j]}` : '';
+/**
+ * The shape of a group's queues: q of them counted mult[at + j] times, with the stride reduced
+ * where the multiplicities repeat. Looked up by a small-integer hash (collisions compared).
+ */
+function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
+  const q = period(q0, mult, at);
+  let h = (Math.imul(q, 0x9e3779b1) ^ Math.round(s * 1e6)) | 0;
+  for (let j = 0; j < q; j++) if (mult[at + j]) h = (Math.imul(h ^ (j + 1), 0x85ebca6b) + mult[at + j] * 7919) | 0;
+  h &= 0x3fffffff;
+  let bucket = shapes.get(h);
+  if (bucket) {
+    next: for (const x of bucket) {
+      if (x.s !== s || x.q !== q) continue;
+      for (let j = 0; j < q; j++) if (x.mult[j] !== mult[at + j]) continue next;
+      return x;
+    }
+  } else {
+    if (shapeCount >= MAX_SHAPES) { shapes.clear(); shapeCount = 0; }
+    shapes.set(h, (bucket = []));
   }
-  let byS = shapes.get(s);
-  if (!byS) shapes.set(s, (byS = { ofS: {}, byShape: new Map() }));
-  let entry = byS.byShape.get(key);
-  if (!entry) byS.byShape.set(key, (entry = { shape: makeShape(s, q, mult, byS.ofS), byFlows: new Map() }));
-  const known = entry.byFlows.get(n);
-  if (known) return known;
-  if (lawCount >= MAX_LAWS) {
-    for (const e of shapes.values()) for (const x of e.byShape.values()) x.byFlows.clear();
-    lawCount = 0;
-  }
-  const law = makeLaw(n, entry.shape);
-  entry.byFlows.set(n, law);
-  lawCount++;
-  return law;
+  let ofS = exponents.get(s);
+  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s }));
+  const own = new Float64Array(q);
+  for (let j = 0; j < q; j++) own[j] = mult[at + j];
+  const shape = makeShape(s, q, own, ofS);
+  bucket.push(shape);
+  shapeCount++;
+  return shape;
 }
 
 function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
-  const base: number[] = [];
-  const m: number[] = [];
-  const rank: number[] = [];
-  // Only the ranks of the queues counted (a few of 16, say), in increasing order.
-  const powers = rankPowers(s, A - 1);
+  // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
   const present: number[] = [];
   for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
-  for (let row = 0; row * q + 1 < A; row++) {
-    for (const j of present) {
-      const k = row * q + j + 1;
-      if (k >= A) break;
-      base.push(k < powers.length ? powers[k] : Math.pow(k, -s)); m.push(mult[j]); rank.push(k);
+  const P = present.length;
+  const rows = Math.floor((A - 1) / q);
+  const H = rows * P;
+  // A plain array built by push (packed doubles): a typed array of this size lives outside the
+  // heap, dearer to allocate and collect, and designs with many queue patterns make one per group.
+  const data: number[] = [];
+  const powers = rankPowers(s, A - 1);
+  for (let row = 0; row < rows; row++) {
+    for (let p = 0; p < P; p++) {
+      const k = row * q + present[p] + 1;
+      data.push(k < powers.length ? powers[k] : Math.pow(k, -s));
     }
   }
+  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(mult[present[p]]);
+  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(row * q + present[p] + 1);
+  let sum = 0;
+  data.push(0);
+  for (let i = 0; i < H; i++) data.push((sum += data[H + i]));
+  sum = 0;
+  data.push(0);
+  for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
+  for (let i = 0; i < END_SIZE; i++) data.push(0);
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
   const coef = eulerMaclaurinCoefficients(mult, q);
-  const endA = new Array<number>(END_SIZE).fill(0);
-  if (s > 0) endPolynomials(coef, s, A, endA, 0);
-  return {
-    s, beta: 1 / s, q, A, logA: Math.log(A), mult, coef, density: total / q, endA, ofS,
-    headBase: base, headMult: m, headRank: rank,
-  };
+  if (s > 0) endPolynomials(coef, s, A, data, END_A(H));
+  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, coef, H, data, ofS };
 }
 
-function makeLaw(n: number, shape: Shape): Law {
-  const { s, q, mult, A } = shape;
-  let flows = 0;
-  for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
-  // Uniform: every flow has the same popularity.
-  if (s === 0) return { heads: 0, foot: [1], footMult: [flows], flows, minBase: 1 };
-  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
-  const E = A + rows * q;
-  // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
-  let heads = shape.headRank.length;
-  while (heads > 0 && shape.headRank[heads - 1] > n) heads--;
-  const foot: number[] = [];
-  const footMult: number[] = [];
-  for (let k = E; k <= n; k++) {
-    const w = mult[(k - 1) % q];
-    if (w) { foot.push(Math.pow(k, -s)); footMult.push(w); }
-  }
-  const law: Law = { shape, heads, foot, footMult, flows, minBase: Math.pow(n, -s) };
-  if (rows > 0) {
-    const endE = new Array<number>(END_SIZE).fill(0);
-    endPolynomials(shape.coef, s, E, endE, 0);
-    law.tail = { shape, s, beta: shape.beta, A, E, logA: shape.logA, logE: Math.log(E), density: shape.density, endE };
-  }
-  return law;
-}
+/** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
+let multScratch = new Float64Array(256);
 
 function prepare(mix: readonly FlowMix[]): Prepared {
-  const active: { n: number; s: number; q: number; j: number; w: number }[] = [];
   let totalWeight = 0;
+  for (const m of mix) if (isSource(m)) totalWeight += m.weight;
+  // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
+  // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
+  const gn: number[] = [], gs: number[] = [], gq: number[] = [], gc: number[] = [], gat: number[] = [];
+  let used = 0;
+  let dropped = 0;
   for (const m of mix) {
+    if (!isSource(m)) continue;
     const n = Math.floor(m.flows);
     const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
     const j = Number.isFinite(m.offset) ? Math.floor(m.offset!) : 0;
-    // Strides beyond any NIC's queue count (the model caps them at 4096) are not a queue of a vNIC.
-    if (!(m.weight > 0) || !Number.isFinite(m.weight) || !(n >= 1) || !Number.isFinite(n) || j < 0 || j >= q || q > MAX_STRIDE || queueFlowCount(n, q, j) === 0) continue;
     // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
     const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
-    active.push({ n, s, q, j, w: m.weight });
-    totalWeight += m.weight;
-  }
-  // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
-  // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const groups: Group[] = [];
-  let dropped = 0;
-  for (const a of active) {
-    const c = a.w / totalWeight / queueRankSum(a.n, a.s, a.q, a.j);
+    const share = m.weight / totalWeight;
+    const c = share / queueRankSum(n, s, q, j);
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.
-    if (!(a.w / totalWeight > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) {
-      dropped += a.w / totalWeight;
+    if (!(share > NEGLIGIBLE_SHARE) || !(c > 0) || !Number.isFinite(c)) {
+      dropped += share;
       continue;
     }
-    let g: Group | undefined;
-    for (const x of groups) if (x.n === a.n && x.s === a.s && x.q === a.q && Math.abs(x.c - c) <= 1e-12 * c) { g = x; break; }
-    if (!g) groups.push((g = { n: a.n, s: a.s, q: a.q, c, mult: new Float64Array(a.q) }));
-    g.mult[a.j] += 1;
+    let g = 0;
+    while (g < gn.length && !(gn[g] === n && gs[g] === s && gq[g] === q && Math.abs(gc[g] - c) <= 1e-12 * c)) g++;
+    if (g === gn.length) {
+      if (used + q > multScratch.length) {
+        const grown = new Float64Array(Math.max(2 * multScratch.length, used + q));
+        grown.set(multScratch.subarray(0, used));
+        multScratch = grown;
+      }
+      multScratch.fill(0, used, used + q);
+      gn.push(n); gs.push(s); gq.push(q); gc.push(c); gat.push(used);
+      used += q;
+    }
+    multScratch[gat[g] + j] += 1;
   }
-  const groupLaws = groups.map((g) => {
-    const { q, mult } = reduceStride(g.q, g.mult);
-    return lawOf(g.n, g.s, q, mult);
-  });
-  // Plain arrays built by push (packed doubles): typed arrays of this size live outside the
-  // heap, dear to allocate and collect, and pre-sized plain arrays start out holey.
-  const p: number[] = [];
-  const m: number[] = [];
-  const mBefore: number[] = [0];
-  const mpBefore: number[] = [0];
-  const segments = new Uint32Array(groups.length + 1);
-  const tails: Tail[] = [];
-  let flows = 0;
-  let minP = Infinity;
-  let mSum = 0, mpSum = 0;
-  const add = (pr: number, mr: number) => {
-    p.push(pr);
-    m.push(mr);
-    mBefore.push((mSum += mr));
-    mpBefore.push((mpSum += mr * pr));
-  };
-  for (let i = 0; i < groups.length; i++) {
-    const c = groups[i].c;
-    const law = groupLaws[i];
-    flows += law.flows;
-    minP = Math.min(minP, c * law.minBase);
-    const head = law.shape;
-    for (let r = 0; r < law.heads; r++) add(c * head!.headBase[r], head!.headMult[r]);
-    for (let r = 0; r < law.foot.length; r++) add(c * law.foot[r], law.footMult[r]);
-    segments[i + 1] = p.length;
-    if (law.tail) tails.push({ law: law.tail, logC: Math.log(c) });
+  // Shapes and layout first, so that the array is allocated once at its size.
+  const G = gn.length;
+  const shapeList: Shape[] = [];
+  const Es: number[] = [];
+  let footCount = 0, tails = 0;
+  for (let g = 0; g < G; g++) {
+    const shape = shapeOf(gs[g], gq[g], multScratch, gat[g]);
+    shapeList.push(shape);
+    const n = gn[g];
+    const { q, A } = shape;
+    const rows = shape.s === 0 ? 0 : n >= A ? Math.floor((n - A + 1) / q) : 0;
+    const E = shape.s === 0 ? n + 1 : A + rows * q;
+    Es.push(E);
+    if (rows > 0) tails++;
+    footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
-  return { p, m, mBefore, mpBefore, segments, tails, flows, minP, solved: new Map(), dropped };
+  const tailAt = G * GROUP;
+  const data = new Float64Array(tailAt + tails * TAIL + 2 * footCount);
+  const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
+  let f = tailAt + tails * TAIL, t = 0;
+  for (let g = 0; g < G; g++) {
+    const shape = shapeList[g];
+    const { s, q, mult, A } = shape;
+    const n = gn[g], c = gc[g], E = Es[g];
+    const at = g * GROUP;
+    data[at + G_C] = c;
+    data[at + G_LOGC] = Math.log(c);
+    data[at + G_FOOT] = f;
+    let flows = 0;
+    for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
+    prep.flows += flows;
+    if (s === 0) {
+      // Uniform: every flow has the same popularity.
+      data[f++] = 1; data[f++] = flows;
+      data[at + G_FOOT_END] = f;
+      prep.minP = Math.min(prep.minP, c);
+      continue;
+    }
+    // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
+    let heads = shape.H;
+    while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
+    data[at + G_HEADS] = heads;
+    for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
+      if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
+    }
+    data[at + G_FOOT_END] = f;
+    prep.minP = Math.min(prep.minP, c * Math.pow(n, -s));
+    if (E > A) {
+      const ta = tailAt + t * TAIL;
+      data[ta + T_GROUP] = g;
+      data[ta + T_E] = E;
+      data[ta + T_LOGE] = Math.log(E);
+      data[ta + T_BASEE] = Math.pow(E, -s);
+      endPolynomials(shape.coef, s, E, data, ta + T_END);
+      t++;
+    }
+  }
+  return prep;
 }
 
-/** A smaller stride when the queue multiplicities repeat with a period d of q (all queues: d = 1). */
-function reduceStride(q: number, mult: Float64Array): { q: number; mult: Float64Array } {
+/** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
+function isSource(m: FlowMix): boolean {
+  const n = Math.floor(m.flows);
+  const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
+  const j = Number.isFinite(m.offset) ? Math.floor(m.offset!) : 0;
+  // Strides beyond any NIC's queue count (the model caps them at 4096) are not a queue of a vNIC.
+  return m.weight > 0 && Number.isFinite(m.weight) && n >= 1 && Number.isFinite(n) && j >= 0 && j < q && q <= MAX_STRIDE && queueFlowCount(n, q, j) > 0;
+}
+
+/** The smallest period d of the queue multiplicities mult[at …] (a divisor of q; all queues alike: 1): the group is a stride-d set. */
+function period(q: number, mult: Float64Array, at: number): number {
   for (let d = 1; d < q; d++) {
     if (q % d !== 0) continue;
     let periodic = true;
-    for (let j = d; j < q && periodic; j++) periodic = mult[j] === mult[j - d];
-    if (periodic) return { q: d, mult: mult.slice(0, d) };
+    for (let j = d; j < q && periodic; j++) periodic = mult[at + j] === mult[at + j - d];
+    if (periodic) return d;
   }
-  return { q, mult };
+  return q;
 }
 
 // Four sums over every flow, with x = p·T:
@@ -360,59 +373,109 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
   evaluatedFor = out === sums ? prep : undefined;
   evaluatedAt = logT;
   const T = Math.exp(logT);
-  const { p, m, mBefore, mpBefore, segments } = prep;
+  const { shape: shapes, data } = prep;
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (let g = 0; g + 1 < segments.length; g++) {
+  for (let g = 0; g < shapes.length; g++) {
+    const shape = shapes[g];
+    const at = g * GROUP;
+    const tau = data[at + G_C] * T;
     // Flows with x = p·T > ALWAYS_CACHED are in the cache (1 − e^(−x) = 1 within 1e-17) and add
-    // nothing to the sums with e^(−x): the first of each group (p descending) count in bulk.
-    const first = segments[g], end = segments[g + 1];
-    let lo = first, hi = end;
+    // nothing to the sums with e^(−x): the first head ranks (p descending) count in bulk.
+    const sd = shape.data, H = shape.H;
+    const heads = data[at + G_HEADS];
+    let lo = 0, hi = heads;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (p[mid] * T > ALWAYS_CACHED) lo = mid + 1;
+      if (sd[mid] * tau > ALWAYS_CACHED) lo = mid + 1;
       else hi = mid;
     }
-    s0 += mBefore[lo] - mBefore[first];
-    s2 += T * (mpBefore[lo] - mpBefore[first]);
-    for (let i = lo; i < end; i++) {
-      const x = p[i] * T;
+    s0 += sd[3 * H + lo];
+    s2 += tau * sd[4 * H + 1 + lo];
+    for (let i = lo; i < heads; i++) {
+      const x = sd[i] * tau;
       const em = Math.expm1(-x);
-      const w = m[i];
-      const occ = -em;
+      const w = sd[H + i];
       const xe = x * (em + 1);
-      s0 += w * occ;
+      s0 -= w * em;
       s1 += w * xe;
-      s2 += w * x * occ;
+      s2 -= w * x * em;
+      s3 += w * x * xe;
+    }
+    for (let i = data[at + G_FOOT], end = data[at + G_FOOT_END]; i < end; i += 2) {
+      const x = data[i] * tau;
+      const em = Math.expm1(-x);
+      const w = data[i + 1];
+      const xe = x * (em + 1);
+      s0 -= w * em;
+      s1 += w * xe;
+      s2 -= w * x * em;
       s3 += w * x * xe;
     }
   }
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
-  for (const tail of prep.tails) tailSums(tail, logT, out);
+  if (prep.tails > 0) {
+    reg[R_T] = T;
+    reg[R_LOGT] = logT;
+    tailSums(prep, out);
+  }
 }
 
-const scratch = new Float64Array(4);
+/**
+ * Registers: the tail's pieces take their doubles from here rather than as arguments, which
+ * optimised code would box (a heap number per argument and per returned value, a few hundred
+ * bytes per group and evaluation, and the garbage collections they bring).
+ */
+const reg = new Float64Array(16);
+const R_T = 0, R_LOGT = 1, R_K1 = 2, R_X1 = 3, R_EX1 = 4, R_K2 = 5, R_X2 = 6, R_EX2 = 7, R_L = 8, R_A = 9, R_GX = 10, R_GR = 11;
+/** The integral's four sums (acc) and a series' four sums (ser). */
+const acc = new Float64Array(4);
+const ser = new Float64Array(4);
 
-/** Adds one tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections. */
-function tailSums(tail: Tail, logT: number, out: Float64Array): void {
-  const t = tail.law;
-  const logTau = tail.logC + logT; // x(k) = τ·k^(−s)
-  const xA = Math.exp(logTau - t.s * t.logA);
-  const xE = Math.exp(logTau - t.s * t.logE);
-  scratch.fill(0);
-  // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
-  if (xA <= SERIES_LIMIT) {
-    seriesIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
-  } else if (xE >= SERIES_LIMIT) {
-    largeIntegral(t, t.A, xA, t.E, xE, t.logE - t.logA, scratch);
-  } else {
-    const logK0 = t.beta * (logTau - LOG_SERIES_LIMIT);
-    const k0 = Math.exp(logK0);
-    largeIntegral(t, t.A, xA, k0, SERIES_LIMIT, logK0 - t.logA, scratch);
-    seriesIntegral(t, k0, SERIES_LIMIT, t.E, xE, t.logE - logK0, scratch);
+/** Adds every tail's four sums: density·∫_A^E plus the Euler–Maclaurin end corrections; x(k) = τ·k^(−s). */
+function tailSums(prep: Prepared, out: Float64Array): void {
+  const T = reg[R_T], logT = reg[R_LOGT];
+  const { data, shape: shapes, tailAt } = prep;
+  for (let i = 0; i < prep.tails; i++) {
+    const ta = tailAt + i * TAIL;
+    const g = data[ta + T_GROUP];
+    const shape = shapes[g];
+    const ofS = shape.ofS;
+    const tau = data[g * GROUP + G_C] * T;
+    const xA = tau * shape.baseA;
+    const xE = tau * data[ta + T_BASEE];
+    const E = data[ta + T_E], logE = data[ta + T_LOGE];
+    const eA = xA > EXP_UNDERFLOW ? 0 : Math.exp(-xA);
+    const eE = xE > EXP_UNDERFLOW ? 0 : Math.exp(-xE);
+    acc[0] = 0; acc[1] = 0; acc[2] = 0; acc[3] = 0;
+    // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
+    if (xA <= SERIES_LIMIT) {
+      reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_K2] = E; reg[R_X2] = xE; reg[R_L] = logE - shape.logA;
+      seriesIntegral(ofS, false);
+    } else if (xE >= SERIES_LIMIT) {
+      reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = E; reg[R_X2] = xE; reg[R_EX2] = eE; reg[R_L] = logE - shape.logA;
+      largeIntegral(ofS, false);
+    } else {
+      const logK0 = shape.beta * (data[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
+      const k0 = Math.exp(logK0);
+      reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = k0; reg[R_X2] = SERIES_LIMIT; reg[R_L] = logK0 - shape.logA;
+      largeIntegral(ofS, true);
+      reg[R_K1] = k0; reg[R_X1] = SERIES_LIMIT; reg[R_K2] = E; reg[R_X2] = xE; reg[R_L] = logE - logK0;
+      seriesIntegral(ofS, true);
+    }
+    const d = shape.density;
+    out[0] += d * acc[0]; out[1] += d * acc[1]; out[2] += d * acc[2]; out[3] += d * acc[3];
+    // The Euler–Maclaurin end corrections: + at E, − at A (see endPolynomials).
+    const pA = shape.data, atA0 = END_A(shape.H);
+    for (let k = 0; k < 4; k++) {
+      const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
+      let qE = 0, qA = 0;
+      for (let d = END_Q - 1; d >= 0; d--) {
+        qE = qE * xE + data[at + END_P + d];
+        qA = qA * xA + pA[atA + END_P + d];
+      }
+      out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
+    }
   }
-  for (let g = 0; g < 4; g++) out[g] += t.density * scratch[g];
-  endCorrection(t.endE, 0, xE, 1, out);
-  endCorrection(t.shape.endA, 0, xA, -1, out);
 }
 
 /**
@@ -437,8 +500,7 @@ const NEAR_SINGULAR = 0.25;
 /** 1/(n−1)!: bounds the n-th term of every sum's series. */
 const INV_FACT = Float64Array.from({ length: SERIES_STRIDE }, (_, n) => (n >= 1 ? Math.abs(TAYLOR1[n]) : 0));
 
-function seriesLawOf(tail: TailLaw): SeriesLaw {
-  const t = tail.shape.ofS;
+function seriesLawOf(t: ExponentConstants): SeriesLaw {
   if (t.series) return t.series;
   const coef = new Array<number>(4 * SERIES_STRIDE).fill(0);
   const atLimit = [0, 0, 0, 0];
@@ -446,7 +508,7 @@ function seriesLawOf(tail: TailLaw): SeriesLaw {
   let xn = 1;
   for (let n = 1; n <= SERIES_TERMS + 1; n++) {
     xn *= SERIES_LIMIT;
-    const z = 1 - tail.s * n;
+    const z = 1 - t.s * n;
     if (Math.abs(z) < NEAR_SINGULAR) {
       singular.push(n);
       continue;
@@ -462,8 +524,9 @@ function seriesLawOf(tail: TailLaw): SeriesLaw {
   return (t.series = { coef, atLimit, singular });
 }
 
-/** Adds sign·k·Σ_n coef[n]·x^n per sum (x ≤ SERIES_LIMIT), up to the term below 1e-17 of the first. */
-function seriesEnd(c: number[], k: number, x: number, sign: number, acc: Float64Array): void {
+/** Σ_n coef[n]·x^n per sum into ser (x = reg[R_GX] ≤ SERIES_LIMIT), up to the term below 1e-17 of the first. */
+function seriesSums(c: number[]): void {
+  const x = reg[R_GX];
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let xn = 1;
   const small = 1e-17 * x;
@@ -475,23 +538,34 @@ function seriesEnd(c: number[], k: number, x: number, sign: number, acc: Float64
     s3 += c[3 * SERIES_STRIDE + n] * xn;
     if (xn * INV_FACT[n] <= small) break;
   }
-  const f = sign * k;
-  acc[0] += f * s0; acc[1] += f * s1; acc[2] += f * s2; acc[3] += f * s3;
+  ser[0] = s0; ser[1] = s1; ser[2] = s2; ser[3] = s3;
 }
 
-/** ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT: term by term, ∫ x^n dk = [k·x^n/(1 − s·n)]. */
-function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
+/**
+ * ∫_{k1}^{k2} of the four terms where x ≤ SERIES_LIMIT, into acc (ends in reg; fromLimit: x1 =
+ * SERIES_LIMIT): term by term, ∫ x^n dk = [k·x^n/(1 − s·n)].
+ */
+function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
+  const k1 = reg[R_K1], x1 = reg[R_X1], k2 = reg[R_K2], L = reg[R_L];
   if (!(L > 0)) return;
   const law = seriesLawOf(t);
-  seriesEnd(law.coef, k2, x2, 1, acc);
-  if (x1 === SERIES_LIMIT) {
+  reg[R_GX] = reg[R_X2];
+  seriesSums(law.coef);
+  for (let g = 0; g < 4; g++) acc[g] += k2 * ser[g];
+  if (fromLimit) {
     for (let g = 0; g < 4; g++) acc[g] -= k1 * law.atLimit[g];
   } else {
-    seriesEnd(law.coef, k1, x1, -1, acc);
+    reg[R_GX] = x1;
+    seriesSums(law.coef);
+    for (let g = 0; g < 4; g++) acc[g] -= k1 * ser[g];
   }
-  for (const n of law.singular) {
-    // ∫ x^n dk between the ends in the form that does not cancel.
-    const b = k1 * Math.pow(x1, n) * expm1Over(1 - t.s * n, L);
+  const singular = law.singular;
+  for (let i = 0; i < singular.length; i++) {
+    const n = singular[i];
+    // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
+    const z = 1 - t.s * n;
+    const zl = z * L;
+    const b = k1 * Math.pow(x1, n) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -502,18 +576,30 @@ function seriesIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: numb
 }
 
 /**
- * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT. With k = (τ/x)^β,
- * ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1, R_a(x) = e^x·x^(−a)·Γ(a, x).
+ * ∫_{k1}^{k2} of the four terms where x ≥ SERIES_LIMIT, into acc (ends in reg; toLimit: x2 =
+ * SERIES_LIMIT). With k = (τ/x)^β, ∫ x^m e^(−x) dk = β·[k·x^m·e^(−x)·R_{m−β}(x)] from k2 to k1,
+ * R_a(x) = e^x·x^(−a)·Γ(a, x).
  */
-function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: number, L: number, acc: Float64Array): void {
+function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
+  const k1 = reg[R_K1], x1 = reg[R_X1], k2 = reg[R_K2], L = reg[R_L];
   if (!(k2 > k1) || !(L > 0)) return;
+  const z = 1 - t.s;
+  const zl = z * L;
   const pow0 = k2 - k1;
-  const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
-  const e1 = gammaEnd(t, k1, x1, end1);
-  const e2 = x2 === SERIES_LIMIT ? limitEnd(t, k2, end2) : gammaEnd(t, k2, x2, end2);
-  const E0 = t.beta * (e2[0] - e1[0]);
-  const E1 = t.beta * (e2[1] - e1[1]);
-  const E2 = t.beta * (e2[2] - e1[2]);
+  const pow1 = k1 * x1 * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z); // ∫ x dk
+  gammaEnd(t, R_K1, end1);
+  if (toLimit) {
+    const r = (t.atLimit ??= atLimitOf(t.beta));
+    const f = k2 * Math.exp(-SERIES_LIMIT);
+    end2[0] = f * r[0];
+    end2[1] = f * SERIES_LIMIT * r[1];
+    end2[2] = f * SERIES_LIMIT * SERIES_LIMIT * r[2];
+  } else {
+    gammaEnd(t, R_K2, end2);
+  }
+  const E0 = t.beta * (end2[0] - end1[0]);
+  const E1 = t.beta * (end2[1] - end1[1]);
+  const E2 = t.beta * (end2[2] - end1[2]);
   acc[0] += pow0 - E0;
   acc[1] += E1;
   acc[2] += pow1 - E1;
@@ -523,37 +609,44 @@ function largeIntegral(t: TailLaw, k1: number, x1: number, k2: number, x2: numbe
 const end1 = new Float64Array(3);
 const end2 = new Float64Array(3);
 
-/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to`. */
-function gammaEnd(t: TailLaw, k: number, x: number, to: Float64Array): Float64Array {
+function atLimitOf(beta: number): number[] {
+  const r: number[] = [];
+  for (const a of [-beta, 1 - beta, 2 - beta]) {
+    reg[R_A] = a; reg[R_GX] = SERIES_LIMIT;
+    gammaRatio();
+    r.push(reg[R_GR]);
+  }
+  return r;
+}
+
+/** k·x^m·e^(−x)·R_{m−β}(x) for m = 0, 1, 2 into `to`, at the end whose k, x and e^(−x) are reg[end], reg[end + 1], reg[end + 2]. */
+function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
+  const k = reg[end], x = reg[end + 1], ex = reg[end + 2];
   // Beyond x = 50 the terms are below k·x²·e^(−x) < 1e-18·k: not worth a continued fraction.
   if (x > GAMMA_NEGLIGIBLE) {
-    to.fill(0);
-    return to;
+    to[0] = 0; to[1] = 0; to[2] = 0;
+    return;
   }
-  const f = k * Math.exp(-x);
+  const f = k * ex;
   const b = t.beta;
   // One continued fraction, the other two by Γ(a+1, x) = a·Γ(a, x) + x^a·e^(−x), that is
   // R_{a+1} = (a·R_a + 1)/x, where that loses no digits (a·R_a ≥ −1/2).
-  const r0 = gammaRatio(-b, x);
-  const r1 = -b * r0 >= -0.5 ? (1 - b * r0) / x : gammaRatio(1 - b, x);
-  const r2 = (1 - b) * r1 >= -0.5 ? ((1 - b) * r1 + 1) / x : gammaRatio(2 - b, x);
+  reg[R_GX] = x;
+  reg[R_A] = -b;
+  gammaRatio();
+  const r0 = reg[R_GR];
+  let r1 = (1 - b * r0) / x;
+  if (!(-b * r0 >= -0.5)) { reg[R_A] = 1 - b; gammaRatio(); r1 = reg[R_GR]; }
+  let r2 = ((1 - b) * r1 + 1) / x;
+  if (!((1 - b) * r1 >= -0.5)) { reg[R_A] = 2 - b; gammaRatio(); r2 = reg[R_GR]; }
   to[0] = f * r0;
   to[1] = f * x * r1;
   to[2] = f * x * x * r2;
-  return to;
 }
 
-function limitEnd(t: TailLaw, k: number, to: Float64Array): Float64Array {
-  const r = (t.shape.ofS.atLimit ??= [gammaRatio(-t.beta, SERIES_LIMIT), gammaRatio(1 - t.beta, SERIES_LIMIT), gammaRatio(2 - t.beta, SERIES_LIMIT)]);
-  const f = k * Math.exp(-SERIES_LIMIT);
-  to[0] = f * r[0];
-  to[1] = f * SERIES_LIMIT * r[1];
-  to[2] = f * SERIES_LIMIT * SERIES_LIMIT * r[2];
-  return to;
-}
-
-/** e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction (modified Lentz), for x ≥ 2 and any a ≤ 2. */
-function gammaRatio(a: number, x: number): number {
+/** e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction (modified Lentz), for x ≥ 2 and any a ≤ 2: a = reg[R_A], x = reg[R_GX], into reg[R_GR]. */
+function gammaRatio(): void {
+  const a = reg[R_A], x = reg[R_GX];
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;
@@ -571,7 +664,7 @@ function gammaRatio(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < 1e-14) break;
   }
-  return h;
+  reg[R_GR] = h;
 }
 
 /** Coefficients per sum in endPolynomials: P (degree < END_P) then Q (degree < END_Q). */
@@ -579,56 +672,40 @@ const END_P = 2;
 const END_Q = 3 + EM_ORDER;
 const END_STRIDE = END_P + END_Q;
 const END_SIZE = 4 * END_STRIDE;
+/** A tail's record in Prepared.data (see there). */
+const TAIL = 4 + END_SIZE;
 const endWeights = new Float64Array(EM_ORDER);
-/** THETA laid out like endPolynomials' output: per sum, per i, P then Q coefficients. */
-const THETA_FLAT = THETA.map((orders) => {
-  const flat = new Float64Array(EM_ORDER * END_STRIDE);
-  orders.forEach(({ P, Q }, i) => {
-    P.forEach((v, d) => { flat[i * END_STRIDE + d] = v; });
-    Q.forEach((v, d) => { flat[i * END_STRIDE + END_P + d] = v; });
-  });
-  return flat;
-});
+/** The nonzero coefficients of THETA laid out like endPolynomials' output: order i, place (sum·END_STRIDE + P then Q degree), value. */
+const THETA_I: number[] = [];
+const THETA_AT: number[] = [];
+const THETA_V: number[] = [];
+THETA.forEach((orders, g) => orders.forEach(({ P, Q }, i) => {
+  const add = (d: number, v: number) => { if (v !== 0) { THETA_I.push(i); THETA_AT.push(g * END_STRIDE + d); THETA_V.push(v); } };
+  P.forEach((v, d) => add(d, v));
+  Q.forEach((v, d) => add(END_P + d, v));
+}));
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: number[], at: number): void {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array | number[], at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
   for (let r = 0; r < EM_ORDER; r++) {
+    const row = STIRLING1[r];
+    const ck = coef[r] * kPow;
     let sPow = 1;
     for (let i = 0; i <= r; i++) {
-      W[i] += coef[r] * kPow * STIRLING1[r][i] * sPow;
+      W[i] += ck * row[i] * sPow;
       sPow *= -s;
     }
     kPow /= k;
   }
-  for (let g = 0; g < 4; g++) {
-    const table = THETA_FLAT[g];
-    for (let i = 0; i < EM_ORDER; i++) {
-      const w = W[i];
-      if (w === 0) continue;
-      for (let d = 0; d < END_STRIDE; d++) out[at + g * END_STRIDE + d] += w * table[i * END_STRIDE + d];
-    }
-  }
+  for (let e = 0; e < THETA_V.length; e++) out[at + THETA_AT[e]] += W[THETA_I[e]] * THETA_V[e];
 }
-
-/** Adds sign × the Euler–Maclaurin end correction at the rank where x(k) = x. */
-function endCorrection(poly: number[], at: number, x: number, sign: number, out: Float64Array): void {
-  const e = x > EXP_UNDERFLOW ? 0 : Math.exp(-x);
-  for (let g = 0; g < 4; g++) {
-    const base = at + g * END_STRIDE;
-    const p = poly[base] + poly[base + 1] * x;
-    let q = 0;
-    for (let d = END_Q - 1; d >= 0; d--) q = q * x + poly[base + END_P + d];
-    out[g] += sign * (p + e * q);
-  }
-}
-
 
 const sums = new Float64Array(4);
 
@@ -654,13 +731,15 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
 function newton(
   prep: Prepared,
   excessOf: (out: Float64Array, t: number) => number,
-  slopeOf: (out: Float64Array) => number,
+  slopeOf: (out: Float64Array, t: number) => number,
   lo: number,
   hi: number,
   start?: number,
   known?: { at: number; sums: Float64Array },
   curvatureOf?: (out: Float64Array) => number,
+  enough?: (out: Float64Array, step: number) => boolean,
 ): number {
+  stoppedEarly = false;
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
     if (iter === 0 && known && known.at === t) {
@@ -676,8 +755,12 @@ function newton(
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
-    const slope = slopeOf(sums);
+    const slope = slopeOf(sums, t);
     let next = t - excess / slope;
+    if (enough && next > lo && next < hi && enough(sums, next - t)) {
+      stoppedEarly = true;
+      return t;
+    }
     if (curvatureOf && Math.abs(excess) > 1e-7) {
       const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvatureOf(sums));
       if (halley > lo && halley < hi) next = halley;
@@ -688,6 +771,20 @@ function newton(
   }
   return t;
 }
+
+/**
+ * entriesForHitRate stops one Newton step short of T (|step| ≤ EARLY_STEP in ln T) when the
+ * predicted ln C lies more than EARLY_MARGIN + EARLY_CURVATURE·step² from ln of every power of two.
+ * The prediction's error is second order in the step, with a factor below 1 for these smooth,
+ * nearly linear functions of ln T (their second derivatives in ln T are sums like Σx³e^(−x) /
+ * Σxe^(−x), a few units at most): the margins leave a factor ≥ 10 to that.
+ */
+const EARLY_STEP = 0.05;
+const EARLY_MARGIN = 0.01;
+const EARLY_CURVATURE = 20;
+
+/** Whether the last newton() call stopped because `enough` said so (at an evaluated point, one Newton step short of the root). */
+let stoppedEarly = false;
 
 /**
  * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
@@ -713,7 +810,7 @@ function remember(prep: Prepared, logC: number, logT: number, hit: number): void
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
-  const known = prep.solved.get(entries);
+  const known = prep.solved?.get(entries);
   if (known !== undefined) return known;
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
@@ -724,7 +821,7 @@ function hitAt(prep: Prepared, entries: number): number {
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   remember(prep, logC, logT, hit);
-  prep.solved.set(entries, hit);
+  (prep.solved ??= new Map()).set(entries, hit);
   return hit;
 }
 
@@ -770,6 +867,9 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     // Solve on ln(miss) near 1, on ln(hit) below: both are monotone in ln T and close to linear.
     const useMiss = needed > 0.5;
     const goal = Math.log(useMiss ? 1 - needed : needed);
+    // Near 1, on ln(−ln miss): the miss falls ever faster in ln T (the least popular flows' e^(−p·T)
+    // at the end), so Newton on ln miss overshoots; −ln miss grows nearly linearly in ln T.
+    const logMinusGoal = Math.log(-goal);
     let lo = Math.log(needed); // hit ≤ T·Σp² ≤ T, so T ≥ needed
     let hi = NaN;
     // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
@@ -797,19 +897,40 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
         hi += 2 + (hi - from);
       }
     }
+    // Only the power of two above C is wanted: stop once one Newton step from an evaluated point
+    // predicts ln C far enough from every power of two that the step's error (second order in
+    // it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
+    let predicted = NaN;
+    const enough = (out: Float64Array, step: number) => {
+      if (!(Math.abs(step) <= EARLY_STEP)) return false;
+      const logC = Math.log(out[0]) + (out[1] / out[0]) * step;
+      const octave = logC / Math.LN2;
+      const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
+      if (Math.abs(octave - Math.round(octave)) <= margin) return false;
+      predicted = Math.exp(logC);
+      return true;
+    };
     const logT = newton(
       prep,
-      (out, t) => (useMiss ? goal - (Math.log(out[1]) - t) : Math.log(out[2]) - t - goal),
-      (out) => (useMiss ? out[3] / out[1] : out[3] / out[2]),
+      (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
+      (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
       lo,
       hi,
       known ? known.at : last?.logT,
       known,
+      undefined,
+      enough,
     );
-    const d = near(prep, logT);
-    entries = Math.min(sums[0] + d * sums[1], prep.flows);
-    // The next solve (the advised size, or its neighbour) starts from here.
-    remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
+    if (stoppedEarly) {
+      entries = Math.min(predicted, prep.flows);
+      // The next solve starts from the evaluated point (exact sums), not from the prediction.
+      remember(prep, Math.log(sums[0]), evaluatedAt, sums[2] / Math.exp(evaluatedAt));
+    } else {
+      const d = near(prep, logT);
+      entries = Math.min(sums[0] + d * sums[1], prep.flows);
+      // The next solve (the advised size, or its neighbour) starts from here.
+      remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
+    }
   }
   if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);

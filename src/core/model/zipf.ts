@@ -28,18 +28,18 @@ export const STIRLING1: readonly (readonly number[])[] = (() => {
   return rows;
 })();
 
-/** B_r(θ) for r = 1..EM_ORDER (Bernoulli polynomials, B_1(θ) = θ − 1/2). */
-function bernoulliPolynomials(t: number): number[] {
+/** B_r(θ) for r = 1..EM_ORDER (Bernoulli polynomials, B_1(θ) = θ − 1/2), into `to` (EM_ORDER = 6 of them). */
+function bernoulliInto(t: number, to: Float64Array): Float64Array {
   const t2 = t * t, t3 = t2 * t, t4 = t3 * t, t5 = t4 * t, t6 = t5 * t;
-  return [
-    t - 1 / 2,
-    t2 - t + 1 / 6,
-    t3 - 1.5 * t2 + 0.5 * t,
-    t4 - 2 * t3 + t2 - 1 / 30,
-    t5 - 2.5 * t4 + (5 / 3) * t3 - t / 6,
-    t6 - 3 * t5 + 2.5 * t4 - 0.5 * t2 + 1 / 42,
-  ];
+  to[0] = t - 1 / 2;
+  to[1] = t2 - t + 1 / 6;
+  to[2] = t3 - 1.5 * t2 + 0.5 * t;
+  to[3] = t4 - 2 * t3 + t2 - 1 / 30;
+  to[4] = t5 - 2.5 * t4 + (5 / 3) * t3 - t / 6;
+  to[5] = t6 - 3 * t5 + 2.5 * t4 - 0.5 * t2 + 1 / 42;
+  return to;
 }
+const bernoulliScratch = new Float64Array(EM_ORDER);
 
 /**
  * Euler–Maclaurin coefficients for the ranks A + j + m·q (m = 0..M−1) of every queue j, counted
@@ -49,9 +49,10 @@ function bernoulliPolynomials(t: number): number[] {
 export function eulerMaclaurinCoefficients(mult: ArrayLike<number>, q: number): Float64Array {
   const coef = new Float64Array(EM_ORDER);
   for (let j = 0; j < q; j++) {
-    if (!mult[j]) continue;
-    const b = bernoulliPolynomials(j / q);
-    for (let r = 0; r < EM_ORDER; r++) coef[r] += mult[j] * b[r];
+    const w = mult[j];
+    if (!w) continue;
+    const b = bernoulliInto(j / q, bernoulliScratch);
+    for (let r = 0; r < EM_ORDER; r++) coef[r] += w * b[r];
   }
   let factor = 1;
   for (let r = 0; r < EM_ORDER; r++) {
@@ -135,7 +136,7 @@ export function stridedPowerSum(n: number, s: number, q: number, j: number, shar
   // Foot (beyond the tail rows) and head, smallest terms first.
   for (let k = E + j; k <= n; k += q) sum += Math.pow(k, -s);
   if (rows > 0) {
-    const b = bernoulliPolynomials(j / q);
+    const b = bernoulliInto(j / q, bernoulliScratch);
     let tail = integral / q;
     // d^r/dk^r k^(−s) = (−s)(−s−1)…(−s−r+1)·k^(−s−r)
     let fa = layout.fa, fe = layout.fe;
@@ -162,8 +163,9 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
-/** Memo by Zipf exponent, then `n/q` (no number-to-string conversion of the exponent per lookup). */
-const sumsCache = new Map<number, Map<string, { sums: Float64Array; shares: Float64Array }>>();
+/** Memo by Zipf exponent, then n·(MAX_MEMO_QUEUES + 1) + q (numbers: no key string per lookup). */
+const sumsCache = new Map<number, Map<number, { sums: Float64Array; shares: Float64Array }>>();
+const MAX_MEMO_QUEUES = 256;
 let sumsCount = 0;
 
 /** Forgets the memoised normalisers and power tables (for a cold benchmark). */
@@ -175,8 +177,8 @@ export function clearZipfCache(): void {
 
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
 function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
-  const key = `${n}/${q}`;
-  let byS = sumsCache.get(s);
+  const key = n * (MAX_MEMO_QUEUES + 1) + q;
+  let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
   if (known) return known;
   const sums = new Float64Array(q);
@@ -185,14 +187,14 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = sums.map((x) => (total > 0 ? x / total : 0));
   const entry = { sums, shares };
-  if (q > 256) return entry;
+  if (q > MAX_MEMO_QUEUES) return entry;
   // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
-  if (sumsCount >= 4096) {
+  if (sumsCount >= 16384) {
     sumsCache.clear();
     sumsCount = 0;
     byS = undefined;
   }
-  if (!byS) sumsCache.set(s, (byS = new Map<string, { sums: Float64Array; shares: Float64Array }>()));
+  if (!byS) sumsCache.set(s, (byS = new Map<number, { sums: Float64Array; shares: Float64Array }>()));
   byS.set(key, entry);
   sumsCount++;
   return entry;
