@@ -50,6 +50,10 @@ export interface HostFacts {
   vms: Vm[];
   /** Identifiers other inputs use for this host (vSphere managed object id `host-12`), to attach VMs. */
   ids?: string[];
+  /** The vCenter cluster's managed object id (`domain-c8`, the HostSystem's parent): NSX names the cluster by it. */
+  clusterRef?: string;
+  /** The cluster's name, when an input gives it (an NSX compute collection of that clusterRef). */
+  cluster?: string;
   /** ESXi facts that join others only once every input about the host is in (esxi/index.ts resolveEsxi). */
   esxi?: EsxiPending;
 }
@@ -77,8 +81,9 @@ interface FlowSampleFacts {
   lcore: number;
   line: number;
   at?: number;
+  waited?: number;
   counters: Record<string, number>;
-  form: 'json' | 'key-value';
+  form: 'json' | 'key-value' | 'table';
 }
 
 export function emptyHost(): HostFacts {

@@ -62,6 +62,8 @@ export function mergeHostFacts(into: HostFacts, from: HostFacts, source: string,
     };
   }
   into.ids = [...new Set([...(into.ids ?? []), ...(from.ids ?? [])])];
+  into.clusterRef ??= from.clusterRef;
+  into.cluster ??= from.cluster;
 }
 
 function fill(into: Record<string, unknown>, from: Record<string, unknown>, label: string, source: string, notes: string[]): void {

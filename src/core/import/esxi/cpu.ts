@@ -3,25 +3,33 @@
 //   esxcli hardware cpu list         one `CPU:N` block per thread: Package Id, Node, Brand, Core Speed, L3 Cache Size …
 //   esxcli hardware memory get       Physical Memory / NUMA Node Count
 //   sched-stats -t ncpus             `80 PCPUs`, `40 cores`, `2 LLCs`, `2 packages`, `2 NUMA nodes`
-//   vsish -e get /hardware/cpu/cpuInfo   `Number of packages:2` …
+//   vsish -e get /hardware/cpu/cpuInfo   `CPU global information { Number of packages:2, Number of cores:56, Number of CPUs (threads):112 … }`
+//   vsish (hardware information)     `Number of NUMA nodes:2`
+//   vsish -e get /hardware/cpuTopology/package/nodes/N   `cpu topology relation { pcpus:0-55 }` (also read under /numa/nodes/N)
+//   vim-cmd hostsvc/net/info         the host name in dnsConfig (vimcmd.ts)
+// The vsish layouts are those of real ens_diagnostics collections (valenciakarlos/parseesxilogs
+// info.txt, ESXi 7.0.3 and 8.0); the cpuTopology path is the one vbondzio/sowasvonunsupported's
+// amperf.sh reads `pcpus:` from.
 //   a CPU model string               `Intel(R) Xeon(R) Gold 6430 CPU @ 2.10GHz`
 //   esxcli system hostname get       Host Name / Fully Qualified Domain Name
 import type { HostFacts } from '../facts';
 import { round } from '../facts';
 import { int, keyValues, valueOf } from './lines';
+import { readDumpHostName } from './vimcmd';
 
 const MiB = 2 ** 20;
 
 export function readCpu(lines: readonly string[], host: HostFacts, notes: string[]): boolean {
   let found = false;
   const packages = int(valueOf(lines, 'CPU Packages')?.value) ?? int(valueOf(lines, 'Number of packages')?.value);
-  const cores = int(valueOf(lines, 'CPU Cores')?.value);
-  const threads = int(valueOf(lines, 'CPU Threads')?.value);
+  const cores = int(valueOf(lines, 'CPU Cores')?.value) ?? int(valueOf(lines, 'Number of cores')?.value);
+  const threads = int(valueOf(lines, 'CPU Threads')?.value) ?? int(valueOf(lines, 'Number of CPUs (threads)')?.value);
   const ht = valueOf(lines, 'Hyperthreading Active')?.value;
   const summary = schedStats(lines);
 
   const list = cpuList(lines);
-  const sockets = packages ?? summary.packages ?? (list.length ? new Set(list.map((c) => c.package)).size : undefined);
+  const topology = relations(lines, notes);
+  const sockets = packages ?? summary.packages ?? (list.length ? new Set(list.map((c) => c.package)).size : undefined) ?? (topology.package.length || undefined);
   const coreCount = cores ?? summary.cores;
   const threadCount = threads ?? summary.pcpus ?? (list.length || undefined);
   if (sockets !== undefined) {
@@ -49,12 +57,12 @@ export function readCpu(lines: readonly string[], host: HostFacts, notes: string
   const llc = llcPerSocket(list, sockets, summary.llcs);
   if (llc) host.cpu.llcMiB = round(llc / MiB);
 
-  const nodes = numaNodes(list, host.cpu.threadsPerCore);
+  const nodes = numaNodes(list, host.cpu.threadsPerCore) ?? topologyNodes(topology, host.cpu.threadsPerCore, notes);
   if (nodes) {
     host.numaNodes = nodes;
     found = true;
   }
-  const nodeCount = int(valueOf(lines, 'NUMA Node Count')?.value) ?? summary.nodes;
+  const nodeCount = int(valueOf(lines, 'NUMA Node Count')?.value) ?? int(valueOf(lines, 'Number of NUMA nodes')?.value) ?? summary.nodes;
   if (nodeCount !== undefined) {
     found = true;
     if (!host.numaNodes && sockets && nodeCount === sockets && host.cpu.coresPerSocket) {
@@ -63,7 +71,7 @@ export function readCpu(lines: readonly string[], host: HostFacts, notes: string
       notes.push(`The host has ${nodeCount} NUMA nodes but the inputs do not say which cores each has: add \`esxcli hardware cpu list\` output, or fill numaNodes in by hand.`);
     }
   }
-  const name = valueOf(lines, 'Fully Qualified Domain Name')?.value || valueOf(lines, 'Host Name')?.value;
+  const name = valueOf(lines, 'Fully Qualified Domain Name')?.value || valueOf(lines, 'Host Name')?.value || readDumpHostName(lines.join('\n'));
   if (name) host.name = name;
   return found || !!name;
 }
@@ -142,5 +150,77 @@ function numaNodes(list: CpuEntry[], threadsPerCore: number | undefined): HostFa
     const cores = coreIds ?? Math.max(1, Math.round(cpus.length / (threadsPerCore ?? 1)));
     const socket = cpus.find((c) => c.package !== undefined)?.package ?? 0;
     return { id, socket, cores };
+  });
+}
+
+interface Relations {
+  /** pcpu ids per package / NUMA node, by index. */
+  package: number[][];
+  numa: number[][];
+}
+
+/**
+ * `cpu topology relation { pcpus:0-55 }` blocks. A block does not say what it relates, so the
+ * command line or heading above it must: `…/cpuTopology/package/nodes/0` or "CPU package topology
+ * relation" (what ens_diagnostics writes) is a package, `…/cpuTopology/numa/nodes/0` a NUMA node.
+ * Only the package form is seen in real output; the NUMA form is read the same way (the node's
+ * entry under the same tree). Unlabelled blocks are not used (a note says so).
+ */
+function relations(lines: readonly string[], notes: string[]): Relations {
+  const out: Relations = { package: [], numa: [] };
+  let unlabelled = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*cpu topology relation\s*\{?\s*$/i.test(lines[i])) continue;
+    let pcpus: number[] | undefined;
+    let j = i + 1;
+    for (; j < lines.length && !/^\s*\}/.test(lines[j]); j++) {
+      const m = /^\s*pcpus\s*:\s*([\d,\s-]+)$/i.exec(lines[j]);
+      if (m) pcpus = idList(m[1]);
+    }
+    // The label: the nearest line above that is not part of a relation block.
+    let label = '';
+    for (let k = i - 1; k >= Math.max(0, i - 40); k--) {
+      const l = lines[k].trim();
+      if (l === '' || l === '}' || /^pcpus\s*:/i.test(l) || /^cpu topology relation/i.test(l)) continue;
+      label = l;
+      break;
+    }
+    const kind = /numa/i.test(label) ? 'numa' : /package/i.test(label) ? 'package' : undefined;
+    if (pcpus?.length && kind) {
+      const index = int(/\/nodes\/(\d+)\b/.exec(label)?.[1]) ?? out[kind].length;
+      out[kind][index] = pcpus;
+    } else if (pcpus?.length) unlabelled++;
+    i = j;
+  }
+  if (unlabelled) notes.push(`${unlabelled} \`cpu topology relation\` block${unlabelled === 1 ? '' : 's'} with no command line or heading above naming a package or NUMA node (\`vsish -e get /hardware/cpuTopology/package/nodes/N\`): not used.`);
+  return { package: out.package.filter(Boolean), numa: out.numa };
+}
+
+/** `0-55`, `0-27,56-83`. */
+function idList(text: string): number[] {
+  const ids: number[] = [];
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m) return [];
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    if (b < a || b - a > 65536) return [];
+    for (let x = a; x <= b; x++) ids.push(x);
+  }
+  return ids;
+}
+
+/** NUMA nodes from cpuTopology NUMA relations: cores = pcpus ÷ threads per core, socket = the package holding them. */
+function topologyNodes(topology: Relations, threadsPerCore: number | undefined, notes: string[]): HostFacts['numaNodes'] {
+  const ids = topology.numa.map((_, i) => i).filter((i) => topology.numa[i] !== undefined);
+  if (ids.length === 0) return undefined;
+  if (threadsPerCore === undefined) {
+    notes.push('cpuTopology NUMA relations list each node\'s PCPUs, but no output says how many threads a core has (`esxcli hardware cpu global get`, or vsish /hardware/cpu/cpuInfo): numaNodes not set.');
+    return undefined;
+  }
+  return ids.map((id) => {
+    const pcpus = topology.numa[id];
+    const socket = topology.package.findIndex((p) => p.includes(pcpus[0]));
+    return { id, socket: socket >= 0 ? socket : 0, cores: Math.max(1, Math.round(pcpus.length / threadsPerCore)) };
   });
 }

@@ -5,9 +5,12 @@
 //   vsish -e get /net/pNics/vmnicN/properties   `Device NUMA Node:` (and the PCI address)
 //   the pnic affinity listing    Dev  Affinity
 //   nsxdp-cli ens uplink ring get -n vmnicN / esxcli network nic ring current get -n vmnicN   Rx ring size
+//   esxcli network nic get -n vmnicN   Name, Driver Info { Bus Info 0000:4b:00:0, Driver, Firmware Version, Version }
+//   vim-cmd hostsvc/net/info     the pnic list (vimcmd.ts)
 import type { HostFacts, NicFacts, PciProps } from '../facts';
 import { defined, nicNamed, pciAddress } from '../facts';
 import { bool, int, keyValues, tables, vmnicAbove } from './lines';
+import { readDumpNics } from './vimcmd';
 
 const VMNIC = /^vmnic\w+$/;
 
@@ -54,6 +57,25 @@ export function readNics(lines: readonly string[], host: HostFacts, notes: strin
       setNic(nicNamed(host, name), { driver });
       if (bool(driven)) extras.ensDriven.set(name, intr ? { interrupt: bool(intrEnabled) } : {});
     }
+  }
+
+  for (const { name, ...facts } of readDumpNics(lines.join('\n'))) {
+    found = true;
+    setNic(nicNamed(host, name), facts);
+  }
+
+  // esxcli network nic get: the NIC's name and, under Driver Info, its PCI address as `Bus Info: 0000:4b:00:0` (a colon before the function).
+  for (let i = 0; i < lines.length; i++) {
+    const bus = /^\s*Bus Info\s*:\s*([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2})[:.]([0-7])\s*$/i.exec(lines[i]);
+    if (!bus) continue;
+    let start = i;
+    while (start > 0 && /^\s*[A-Za-z][\w .()/-]*:/.test(lines[start - 1])) start--;
+    const block = keyValues(lines, start);
+    const name = block.values.get('Name');
+    if (!name || !VMNIC.test(name)) continue;
+    found = true;
+    setNic(nicNamed(host, name), { pciAddress: pciAddress(`${bus[1]}.${bus[2]}`), driver: block.values.get('Driver'), firmware: block.values.get('Firmware Version'), driverVersion: block.values.get('Version') });
+    i = block.end - 1;
   }
 
   // vsish properties blocks: the vmnic is in the command line above, else matched by PCI address.
