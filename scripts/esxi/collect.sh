@@ -33,10 +33,15 @@ lcores() { esxcli network ens lcore list 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {pri
   run esxcli hardware cpu list
   run esxcli hardware memory get
   run sched-stats -t ncpus
+  run vsish -e get /hardware/cpu/cpuInfo
+  # Each package's and NUMA node's PCPUs (the command line above each block says which it is).
+  for p in $(vsish -e ls /hardware/cpuTopology/package/nodes/ 2>/dev/null); do run vsish -e get "/hardware/cpuTopology/package/nodes/$p"; done
+  for n in $(vsish -e ls /hardware/cpuTopology/numa/nodes/ 2>/dev/null); do run vsish -e get "/hardware/cpuTopology/numa/nodes/$n"; done
   run esxcli network nic list
   run esxcfg-nics -e
   for n in $(vmnics); do
     run vsish -e get /net/pNics/$n/properties
+    run esxcli network nic get -n $n
     run esxcli network nic ring current get -n $n
   done
   run vim-cmd hostsvc/net/info
