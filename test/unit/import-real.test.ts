@@ -297,3 +297,54 @@ describe('real ESXi NIC listings from other collections (test/fixtures/import/re
     assert.deepEqual(n.vmnic4, { name: 'vmnic4', driver: 'bnx2x', speedGbps: 10, numaNode: 1 });
   });
 });
+
+describe('real ESXi CPU outputs (test/fixtures/import/real/snippets)', () => {
+  it('esxcli hardware cpu list prints the vendor as Brand: no model from it; the L3 is one L3 (HP Z2 Mini, ESXi 6.5)', () => {
+    // elatov.github.io: `esxcli hardware cpu list | tail -20` (CPU:7 of an i7-6700), memory get, nic list; tab-indented as posted.
+    const { topology, notes } = importHosts([{ name: 'hp.txt', text: file('snippets/elatov-hp-z2-esxi65.txt') }]);
+    const h = topology.hosts[0];
+    assert.equal(h.cpu.model, undefined, 'GenuineIntel is the CPUID vendor, not a model');
+    assert.equal(h.cpu.ghz, 3.41);
+    assert.equal(h.cpu.llcMiB, 8, 'L3 Cache Size 8388608 B; its "L3 Cache CPU Count: 2" is not how many CPUs share it');
+    assert.equal(h.cpu.sockets, 1);
+    // One NUMA node on one socket: the default layout, nothing to ask.
+    assert.equal(h.numaNodes, undefined);
+    assert.ok(!notes.some((n) => /NUMA node.* but the inputs do not say/.test(n)), notes.join('\n'));
+    // vmnic32 is a USB NIC: PCI Device "Pseudo" (and the MAC addresses masked in the post).
+    assert.deepEqual(h.nics, [{ name: 'vmnic0', driver: 'ne1000', speedGbps: 1 }, { name: 'vmnic32', driver: 'r8152', speedGbps: 1 }]);
+  });
+
+  it('an AMD L3 without the LLC count is one CCX\'s: said in a note', () => {
+    const amd = file('snippets/elatov-hp-z2-esxi65.txt').replace('GenuineIntel', 'AuthenticAMD');
+    const { notes } = importHosts([{ name: 'amd.txt', text: amd }]);
+    assert.ok(notes.some((n) => /one L3 per CCX/.test(n)), notes.join('\n'));
+  });
+
+  it('esxcli hardware cpu global get (Intel mfd-host): packages, cores per package, threads per core', () => {
+    const { topology } = importHosts([{ name: 'global.txt', text: file('snippets/intel-mfd-host-cpu-global-get.txt') }]);
+    assert.deepEqual(topology.hosts[0].cpu, { sockets: 2, coresPerSocket: 32, threadsPerCore: 2 });
+  });
+
+  it('vim-cmd hostsvc/hosthardware: model, clock and each NUMA node\'s NICs by PCI address', () => {
+    // The dump form of the real hostsvc/net/info output, with HostHardwareInfo's fields (no real output was found).
+    const hw = [
+      '(vim.host.HardwareInfo) {',
+      '   cpuInfo = (vim.host.CpuInfo) {', '      numCpuPackages = 2, ', '      numCpuCores = 56, ', '      numCpuThreads = 112, ', '      hz = 2200000000', '   }, ',
+      '   cpuPkg = (vim.host.CpuPackage) [',
+      '      (vim.host.CpuPackage) {', '         index = 0, ', '         description = "Intel(R) Xeon(R) Gold 6330N CPU @ 2.20GHz", ', `         threadId = (short) [ ${Array.from({ length: 56 }, (_, i) => i).join(', ')} ]`, '      }, ',
+      '      (vim.host.CpuPackage) {', '         index = 1, ', '         description = "Intel(R) Xeon(R) Gold 6330N CPU @ 2.20GHz", ', `         threadId = (short) [ ${Array.from({ length: 56 }, (_, i) => i + 56).join(', ')} ]`, '      }', '   ], ',
+      '   numaInfo = (vim.host.NumaInfo) {', '      numaNode = (vim.host.NumaNode) [',
+      '         (vim.host.NumaNode) {', '            typeId = 0, ', `            cpuID = (short) [ ${Array.from({ length: 56 }, (_, i) => i).join(', ')} ], `, '            memoryRangeLength = 274877906944, ', '            pciId = (string) [ "0000:4b:00.0", "0000:4b:00.1", "0000:00:17.0" ]', '         }, ',
+      '         (vim.host.NumaNode) {', '            typeId = 1, ', `            cpuID = (short) [ ${Array.from({ length: 56 }, (_, i) => i + 56).join(', ')} ], `, '            pciId = (string) [ "0000:b1:00.0", "0000:b1:00.1" ]', '         }',
+      '      ]', '   }', '}',
+    ].join('\n');
+    const r = importHosts([...folder('n294-esxi-ht-04'), { name: 'hosthardware.txt', text: hw }]);
+    const h = r.topology.hosts[0];
+    assert.equal(h.cpu.model, 'Intel(R) Xeon(R) Gold 6330N CPU @ 2.20GHz');
+    assert.deepEqual(h.numaNodes, [{ id: 0, socket: 0, cores: 28, memoryGiB: 256 }, { id: 1, socket: 1, cores: 28 }]);
+    const node = Object.fromEntries(h.nics.map((n) => [n.name, n.numaNode]));
+    assert.deepEqual([node.vmnic4, node.vmnic5, node.vmnic8, node.vmnic9], [0, 0, 1, 1]);
+    // 0000:00:17.0 is not a NIC: no note about it.
+    assert.ok(!r.notes.some((n) => /0000:00:17\.0/.test(n)), r.notes.join('\n'));
+  });
+});

@@ -7,6 +7,10 @@
 //   vsish (hardware information)     `Number of NUMA nodes:2`
 //   vsish -e get /hardware/cpuTopology/package/nodes/N   `cpu topology relation { pcpus:0-55 }` (also read under /numa/nodes/N)
 //   vim-cmd hostsvc/net/info         the host name in dnsConfig (vimcmd.ts)
+//   vim-cmd hostsvc/hosthardware     cpuPkg (model string, clock, threads) and numaInfo (nodes, their PCI devices) (vimcmd.ts)
+// Real `esxcli hardware cpu list` output (ESXi 5.5 to 9.0) prints the CPUID vendor as Brand
+// (GenuineIntel, AuthenticAMD), not the model, and an `L3 Cache CPU Count` that is not the number
+// of CPUs sharing the L3 (2 on a 10-core E7-2870 and on a 4-core i7-6700): neither is used as such.
 // The vsish layouts are those of real ens_diagnostics collections (valenciakarlos/parseesxilogs
 // info.txt, ESXi 7.0.3 and 8.0); the cpuTopology path is the one vbondzio/sowasvonunsupported's
 // amperf.sh reads `pcpus:` from.
@@ -15,21 +19,24 @@
 import type { HostFacts } from '../facts';
 import { round } from '../facts';
 import { int, keyValues, valueOf } from './lines';
-import { readDumpHostName } from './vimcmd';
+import { type DumpHardware, readDumpHardware, readDumpHostName } from './vimcmd';
 
 const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+/** CPUID vendor strings: what real `esxcli hardware cpu list` prints as Brand. */
+const VENDOR = /^(GenuineIntel|AuthenticAMD|HygonGenuine|CentaurHauls|GenuineIotel)$/i;
 
-export function readCpu(lines: readonly string[], host: HostFacts, notes: string[]): boolean {
+export function readCpu(lines: readonly string[], host: HostFacts, notes: string[], hardware: DumpHardware = readDumpHardware(lines.join('\n'))): boolean {
   let found = false;
-  const packages = int(valueOf(lines, 'CPU Packages')?.value) ?? int(valueOf(lines, 'Number of packages')?.value);
-  const cores = int(valueOf(lines, 'CPU Cores')?.value) ?? int(valueOf(lines, 'Number of cores')?.value);
-  const threads = int(valueOf(lines, 'CPU Threads')?.value) ?? int(valueOf(lines, 'Number of CPUs (threads)')?.value);
+  const packages = int(valueOf(lines, 'CPU Packages')?.value) ?? int(valueOf(lines, 'Number of packages')?.value) ?? hardware.cpuInfo?.packages;
+  const cores = int(valueOf(lines, 'CPU Cores')?.value) ?? int(valueOf(lines, 'Number of cores')?.value) ?? hardware.cpuInfo?.cores;
+  const threads = int(valueOf(lines, 'CPU Threads')?.value) ?? int(valueOf(lines, 'Number of CPUs (threads)')?.value) ?? hardware.cpuInfo?.threads;
   const ht = valueOf(lines, 'Hyperthreading Active')?.value;
   const summary = schedStats(lines);
 
   const list = cpuList(lines);
   const topology = relations(lines, notes);
-  const sockets = packages ?? summary.packages ?? (list.length ? new Set(list.map((c) => c.package)).size : undefined) ?? (topology.package.length || undefined);
+  const sockets = packages ?? summary.packages ?? (list.length ? new Set(list.map((c) => c.package)).size : undefined) ?? (hardware.packages.length || undefined) ?? (topology.package.length || undefined);
   const coreCount = cores ?? summary.cores;
   const threadCount = threads ?? summary.pcpus ?? (list.length || undefined);
   if (sockets !== undefined) {
@@ -40,12 +47,13 @@ export function readCpu(lines: readonly string[], host: HostFacts, notes: string
   if (coreCount && threadCount) host.cpu.threadsPerCore = Math.max(1, Math.round(threadCount / coreCount));
   else if (ht !== undefined && /^false$/i.test(ht)) host.cpu.threadsPerCore = 1;
 
-  const model = list.find((c) => c.brand)?.brand ?? modelString(lines);
+  // Brand is the CPUID vendor in real output; a model string stands elsewhere (the hardware dump, a heading's line).
+  const model = hardware.packages.find((p) => p.description)?.description ?? list.find((c) => c.brand && !VENDOR.test(c.brand))?.brand ?? modelString(lines);
   if (model) {
     host.cpu.model = model;
     found = true;
   }
-  const hz = list.find((c) => c.hz)?.hz;
+  const hz = list.find((c) => c.hz)?.hz ?? hardware.cpuInfo?.hz ?? hardware.packages.find((p) => p.hz)?.hz;
   if (hz) host.cpu.ghz = round(hz / 1e9);
   else if (model) {
     const nominal = /@\s*(\d+(?:\.\d+)?)\s*GHz/i.exec(model);
@@ -54,10 +62,10 @@ export function readCpu(lines: readonly string[], host: HostFacts, notes: string
       notes.push(`cpu.ghz ${host.cpu.ghz} is the base clock in the CPU model string; change it if the host runs at another sustained clock.`);
     }
   }
-  const llc = llcPerSocket(list, sockets, summary.llcs);
+  const llc = llcPerSocket(list, sockets, summary.llcs, notes);
   if (llc) host.cpu.llcMiB = round(llc / MiB);
 
-  const nodes = numaNodes(list, host.cpu.threadsPerCore) ?? topologyNodes(topology, host.cpu.threadsPerCore, notes);
+  const nodes = numaNodes(list, host.cpu.threadsPerCore) ?? dumpNodes(hardware, host.cpu.threadsPerCore) ?? topologyNodes(topology, host.cpu.threadsPerCore, notes);
   if (nodes) {
     host.numaNodes = nodes;
     found = true;
@@ -65,10 +73,10 @@ export function readCpu(lines: readonly string[], host: HostFacts, notes: string
   const nodeCount = int(valueOf(lines, 'NUMA Node Count')?.value) ?? int(valueOf(lines, 'Number of NUMA nodes')?.value) ?? summary.nodes;
   if (nodeCount !== undefined) {
     found = true;
-    if (!host.numaNodes && sockets && nodeCount === sockets && host.cpu.coresPerSocket) {
+    if (!host.numaNodes && sockets && nodeCount === sockets) {
       // One node per socket is the format's default layout: the host needs no numaNodes list.
     } else if (!host.numaNodes) {
-      notes.push(`The host has ${nodeCount} NUMA nodes but the inputs do not say which cores each has: add \`esxcli hardware cpu list\` output, or fill numaNodes in by hand.`);
+      notes.push(`The host has ${nodeCount} NUMA node${nodeCount === 1 ? '' : 's'} but the inputs do not say which cores each has: add \`esxcli hardware cpu list\` output, or fill numaNodes in by hand.`);
     }
   }
   const name = valueOf(lines, 'Fully Qualified Domain Name')?.value || valueOf(lines, 'Host Name')?.value || readDumpHostName(lines.join('\n'));
@@ -128,13 +136,18 @@ function modelString(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** L3 bytes per socket: the L3 size times how many L3s a package has (one per CCX on AMD). */
-function llcPerSocket(list: CpuEntry[], sockets: number | undefined, llcs: number | undefined): number | undefined {
+/**
+ * L3 bytes per socket: one L3's size times how many L3s a package has, from sched-stats' LLC count
+ * (one per CCX on AMD). `L3 Cache CPU Count` is not that count in real output, so without
+ * sched-stats it is one L3's size, with a note for AMD (several L3s per socket).
+ */
+function llcPerSocket(list: CpuEntry[], sockets: number | undefined, llcs: number | undefined, notes: string[]): number | undefined {
   const withL3 = list.find((c) => c.l3Bytes);
   if (!withL3?.l3Bytes) return undefined;
-  const perPackage = sockets ? list.length / sockets : undefined;
-  if (withL3.l3Cpus && perPackage) return withL3.l3Bytes * Math.max(1, Math.round(perPackage / withL3.l3Cpus));
   if (llcs && sockets) return withL3.l3Bytes * Math.max(1, Math.round(llcs / sockets));
+  if (/AuthenticAMD|HygonGenuine/i.test(withL3.brand ?? '')) {
+    notes.push('cpu.llcMiB is the size of one L3 (`esxcli hardware cpu list`); an AMD socket has one L3 per CCX: multiply by the L3s per socket, or add `sched-stats -t ncpus` output (its LLC count).');
+  }
   return withL3.l3Bytes;
 }
 
@@ -222,5 +235,18 @@ function topologyNodes(topology: Relations, threadsPerCore: number | undefined, 
     const pcpus = topology.numa[id];
     const socket = topology.package.findIndex((p) => p.includes(pcpus[0]));
     return { id, socket: socket >= 0 ? socket : 0, cores: Math.max(1, Math.round(pcpus.length / threadsPerCore)) };
+  });
+}
+
+/** NUMA nodes of the hardware dump: cores = thread ids ÷ threads per core, socket = the package holding most of them. */
+function dumpNodes(hardware: DumpHardware, threadsPerCore: number | undefined): HostFacts['numaNodes'] {
+  // Threads become cores only with a thread count per core: no guess.
+  if (hardware.nodes.length === 0 || hardware.nodes.some((n) => n.cpus.length === 0) || threadsPerCore === undefined) return undefined;
+  const pkgOf = new Map<number, number>();
+  for (const p of hardware.packages) for (const t of p.threads) pkgOf.set(t, p.index);
+  return hardware.nodes.map((n) => {
+    const sockets = n.cpus.map((c) => pkgOf.get(c)).filter((s): s is number => s !== undefined);
+    const socket = sockets.length ? [...new Set(sockets)].sort((a, b) => sockets.filter((s) => s === b).length - sockets.filter((s) => s === a).length || a - b)[0] : 0;
+    return { id: n.id, socket, cores: Math.max(1, Math.round(n.cpus.length / threadsPerCore)), ...(n.bytes ? { memoryGiB: round(n.bytes / GiB, 1) } : {}) };
   });
 }

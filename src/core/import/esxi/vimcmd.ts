@@ -66,3 +66,56 @@ export function readDumpHostName(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** The numbers of a dump array field: `cpuID = (short) [ 0, 1, 2 ]`. */
+function dumpNumbers(block: string, name: string): number[] {
+  const list = new RegExp(`\\b${name}\\s*=\\s*\\([\\w.]+\\)\\s*\\[([^\\]]*)\\]`).exec(block)?.[1] ?? '';
+  return [...list.matchAll(/-?\d+/g)].map((m) => Number(m[0]));
+}
+
+/** The strings of a dump array field: `pciId = (string) [ "0000:3b:00.0" ]`. */
+function dumpStrings(block: string, name: string): string[] {
+  const list = new RegExp(`\\b${name}\\s*=\\s*\\(string\\)\\s*\\[([^\\]]*)\\]`).exec(block)?.[1] ?? '';
+  return [...list.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+}
+
+function dumpNumber(block: string, name: string): number | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(-?\\d+)L?\\b`).exec(block);
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface DumpHardware {
+  /** HostCpuInfo: packages, cores, threads (host totals), clock. */
+  cpuInfo?: { packages?: number; cores?: number; threads?: number; hz?: number };
+  /** HostCpuPackage: index, its thread ids, model string and clock. */
+  packages: { index: number; threads: number[]; description?: string; hz?: number }[];
+  /** HostNumaNode: typeId, its thread ids, memory, and the PCI devices attached to it (ESXi 7.0+). */
+  nodes: { id: number; cpus: number[]; bytes?: number; pciIds: string[] }[];
+}
+
+/**
+ * `vim-cmd hostsvc/hosthardware` prints the host's vim.host.HardwareInfo in the same dump form as
+ * hostsvc/net/info: `(vim.host.CpuInfo) { numCpuPackages, numCpuCores, numCpuThreads, hz }`,
+ * `(vim.host.CpuPackage) { index, hz, description, threadId = (short) [ … ] }`
+ * and `(vim.host.NumaNode) { typeId, cpuID = (short) [ … ], memoryRangeLength, pciId = (string) [ … ] }`
+ * (field names of the vSphere API's HostCpuPackage and HostNumaNode, the objects the vSphere JSON
+ * reader takes from HostSystem.hardware). No real output of this command was found in public
+ * sources; the layout is the dump convention of the real hostsvc/net/info output.
+ */
+export function readDumpHardware(text: string): DumpHardware {
+  const packages = dumpBlocks(text, 'vim.host.CpuPackage').map((b, i) => ({
+    index: dumpNumber(b, 'index') ?? i,
+    threads: dumpNumbers(b, 'threadId'),
+    ...(dumpString(b, 'description') ? { description: dumpString(b, 'description')!.replace(/\s+/g, ' ').trim() } : {}),
+    ...(dumpNumber(b, 'hz') !== undefined ? { hz: dumpNumber(b, 'hz') } : {}),
+  }));
+  const nodes = dumpBlocks(text, 'vim.host.NumaNode').map((b, i) => ({
+    id: dumpNumber(b, 'typeId') ?? i,
+    cpus: dumpNumbers(b, 'cpuID'),
+    ...(dumpNumber(b, 'memoryRangeLength') !== undefined ? { bytes: dumpNumber(b, 'memoryRangeLength') } : {}),
+    pciIds: dumpStrings(b, 'pciId'),
+  }));
+  const info = dumpBlocks(text, 'vim.host.CpuInfo')[0];
+  const cpuInfo = info ? { packages: dumpNumber(info, 'numCpuPackages'), cores: dumpNumber(info, 'numCpuCores'), threads: dumpNumber(info, 'numCpuThreads'), hz: dumpNumber(info, 'hz') } : undefined;
+  return { ...(cpuInfo ? { cpuInfo } : {}), packages, nodes };
+}
