@@ -348,3 +348,19 @@ describe('real ESXi CPU outputs (test/fixtures/import/real/snippets)', () => {
     assert.ok(!r.notes.some((n) => /0000:00:17\.0/.test(n)), r.notes.join('\n'));
   });
 });
+
+describe('real NSX JSON (test/fixtures/import/real/nsx)', () => {
+  it('a Manager transport node pasted in vmware-lab-builder#20: a VDS in STANDARD mode whose uplink profile is not in the input', () => {
+    const text = file('nsx/lab-builder-pr20-transport-node.json');
+    assert.equal(detectKind(text), 'nsx');
+    const design = JSON.stringify({ version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: [{ name: 'esx-a', cpu: { sockets: 2, coresPerSocket: 16 }, nics: [], switches: [] }] }, null, 2);
+    const imported = importHosts([{ name: 'tn.json', text }], { deferProfiles: true });
+    // The paste stops before node_id and resource_type: read as a profile, and said.
+    assert.ok(imported.notes.some((n) => /has no resource_type; read as a transport node profile/.test(n)), imported.notes.join('\n'));
+    assert.ok(imported.notes.some((n) => /uplink profile b57c54d4-1c0d-4274-a6f8-12cbb31a7ffb, which is not in the input/.test(n)), imported.notes.join('\n'));
+    const merged = mergeIntoDesign(design, imported.topology.hosts, { nsxProfiles: imported.nsxProfiles });
+    assert.ok(!('error' in merged));
+    const sw = JSON.parse(merged.text).hosts[0].switches;
+    assert.deepEqual(sw.map((s: { name: string; mode: string; mtu?: number }) => [s.name, s.mode, s.mtu]), [['nsxt-vds', 'standard', undefined]]);
+  });
+});

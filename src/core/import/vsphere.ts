@@ -61,6 +61,11 @@ export function vsphereObjects(doc: unknown): { hosts: Obj[]; vms: Obj[] } {
       if (props) return visit(props, depth);
       return v.forEach((x) => visit(x, depth + 1));
     }
+    // govc object.collect -json: {obj: {type, value}, changeSet: [{name, op, val}]} (PascalCase before govc 0.32):
+    // the properties rebuilt into one object that keeps the reference (self), which VMs' runtime.host name.
+    const changes = at(v, 'changeSet') ?? at(v, 'propSet');
+    const props = Array.isArray(changes) ? fromPropertyList(changes) : undefined;
+    if (props && at(v, 'obj') !== undefined && at(props, 'self') === undefined) return visit({ ...props, self: at(v, 'obj') }, depth);
     if (isHostSystem(v)) hosts.push(v);
     else if (isVirtualMachine(v)) vms.push(v);
     else Object.values(v).forEach((x) => visit(x, depth + 1));
