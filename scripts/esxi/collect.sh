@@ -29,6 +29,7 @@ lcores() { esxcli network ens lcore list 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {pri
   echo "# edp-check import input, written by scripts/esxi/collect.sh at $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
   run esxcli system hostname get
+  run esxcli network ip interface ipv4 get
   run esxcli hardware cpu global get
   run esxcli hardware cpu list
   run esxcli hardware memory get

@@ -364,3 +364,15 @@ describe('real NSX JSON (test/fixtures/import/real/nsx)', () => {
     assert.deepEqual(sw.map((s: { name: string; mode: string; mtu?: number }) => [s.name, s.mode, s.mtu]), [['nsxt-vds', 'standard', undefined]]);
   });
 });
+
+describe('an NSX transport node named by its IP address joins the host that has it', () => {
+  it('the VMkernel address of esxcli network ip interface ipv4 get (ESXi 5.5 session) matches the node\'s display name', () => {
+    // The lab-builder#20 node (NSX shows hosts by IP) given the address of jiyiyun's ESXi 5.5 host, and its node_id.
+    const node = JSON.parse(file('nsx/lab-builder-pr20-transport-node.json')).results[0];
+    const tn = { ...node, display_name: '192.168.5.116', node_id: 'b2c3', resource_type: 'TransportNode' };
+    const r = importHosts([{ name: 'esxi55.txt', text: file('snippets/jiyiyun-esxi55-nic-list.txt') }, { name: 'tn.json', text: JSON.stringify(tn) }]);
+    assert.deepEqual(r.topology.hosts.map((h) => h.name), ['exi116']);
+    assert.deepEqual(r.topology.hosts[0].switches.map((s) => [s.name, s.mode]), [['nsxt-vds', 'standard']]);
+    assert.ok(r.notes.some((n) => /transport node "192.168.5.116" is host exi116/.test(n)), r.notes.join('\n'));
+  });
+});

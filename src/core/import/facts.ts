@@ -50,6 +50,8 @@ export interface HostFacts {
   vms: Vm[];
   /** Identifiers other inputs use for this host (vSphere managed object id `host-12`), to attach VMs. */
   ids?: string[];
+  /** The host's VMkernel IPv4 addresses (vmk0 …): NSX may name the host by one of them. */
+  addresses?: string[];
   /** The vCenter cluster's managed object id (`domain-c8`, the HostSystem's parent): NSX names the cluster by it. */
   clusterRef?: string;
   /** The cluster's name, when an input gives it (an NSX compute collection of that clusterRef). */

@@ -102,7 +102,10 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
       notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
       for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
-        take({ ...emptyHost(), name: node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
+        // A node NSX names by an address joins the host that has it (its VMkernel interface).
+        const byAddress = hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
+        if (byAddress) notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
+        take({ ...emptyHost(), name: byAddress?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
       }
       // A compute collection names the vCenter cluster the hosts' vSphere JSON gives only by id.
       for (const h of hosts) {

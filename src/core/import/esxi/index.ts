@@ -6,7 +6,8 @@ import { readCpu } from './cpu';
 import { type FlowSample, measuredFrom, readFlowSamples } from './flowStats';
 import { readNics, setNic } from './nics';
 import { attachLcores, readSwitches } from './switches';
-import { readDumpHardware } from './vimcmd';
+import { tables } from './lines';
+import { readDumpAddresses, readDumpHardware } from './vimcmd';
 
 interface EsxiRead {
   host: HostFacts;
@@ -24,6 +25,8 @@ export function readEsxiOutput(text: string): EsxiRead {
   const cpu = readCpu(lines, host, notes, hardware);
   const nics = readNics(lines, host, notes);
   const switches = readSwitches(lines, host);
+  const addresses = [...new Set([...readDumpAddresses(clean), ...vmkAddresses(lines)])];
+  if (addresses.length) host.addresses = addresses;
   const samples = /lcore_?\s*id/i.test(clean) ? readFlowSamples(clean, lines) : [];
   host.esxi = {
     lcores: switches.lcores,
@@ -34,6 +37,11 @@ export function readEsxiOutput(text: string): EsxiRead {
     ...(nics.extras.pciProps.length || hardware.nodes.some((n) => n.pciIds.length) ? { pciProps: [...nics.extras.pciProps, ...numaPci(hardware)] } : {}),
   };
   return { host, notes, recognised: cpu || nics.found || switches.found || samples.length > 0 };
+}
+
+/** `esxcli network ip interface ipv4 get`: Name  IPv4 Address  IPv4 Netmask … (a vmk per row). */
+function vmkAddresses(lines: readonly string[]): string[] {
+  return tables(lines, /^\s*Name\s+IPv4 Address\s+IPv4 Netmask\b/, () => 3, /^vmk\d+$/).flatMap((t) => t.rows.map((r) => r.cells[1]).filter((a) => /^\d{1,3}(\.\d{1,3}){3}$/.test(a)));
 }
 
 /** The PCI devices each NUMA node of the hardware dump lists: a NIC among them is local to that node. */

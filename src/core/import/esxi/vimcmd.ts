@@ -119,3 +119,10 @@ export function readDumpHardware(text: string): DumpHardware {
   const cpuInfo = info ? { packages: dumpNumber(info, 'numCpuPackages'), cores: dumpNumber(info, 'numCpuCores'), threads: dumpNumber(info, 'numCpuThreads'), hz: dumpNumber(info, 'hz') } : undefined;
   return { ...(cpuInfo ? { cpuInfo } : {}), packages, nodes };
 }
+
+/** VMkernel interfaces' IPv4 addresses in the dump's `vnic` list (`(vim.host.VirtualNic) { device = "vmk0", … ipAddress = "10.0.0.5" }`). */
+export function readDumpAddresses(text: string): string[] {
+  return dumpBlocks(text, 'vim.host.VirtualNic')
+    .map((b) => dumpString(b, 'ipAddress'))
+    .filter((a): a is string => !!a && /^\d{1,3}(\.\d{1,3}){3}$/.test(a));
+}
