@@ -186,7 +186,7 @@ const WHERE: Record<string, string> = {
   'cpu.ghz': '`esxcli hardware cpu list` (Core Speed) or the HostSystem JSON',
   'cpu.llcMiB': '`esxcli hardware cpu list` (L3 Cache Size)',
   speedGbps: '`esxcli network nic list` or the HostSystem JSON (a link that is down has no speed)',
-  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node) or the HostSystem JSON on ESXi 7.0+',
+  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node), `vim-cmd hostsvc/hosthardware` or the HostSystem JSON (numaInfo, ESXi 7.0+)',
   uplinks: '`vim-cmd hostsvc/net/info` or `esxcli network vswitch dvs vmware list`',
 };
 
