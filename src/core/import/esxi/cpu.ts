@@ -92,7 +92,6 @@ interface CpuEntry {
   brand?: string;
   hz?: number;
   l3Bytes?: number;
-  l3Cpus?: number;
 }
 
 function cpuList(lines: readonly string[]): CpuEntry[] {
@@ -110,7 +109,6 @@ function cpuList(lines: readonly string[]): CpuEntry[] {
       brand: get('Brand') || undefined,
       hz: int(get('Core Speed')),
       l3Bytes: int(get('L3 Cache Size')),
-      l3Cpus: int(get('L3 Cache CPU Count')),
     });
     i = end - 1;
   }
