@@ -29,14 +29,22 @@ lcores() { esxcli network ens lcore list 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {pri
   echo "# edp-check import input, written by scripts/esxi/collect.sh at $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
   run esxcli system hostname get
+  run esxcli network ip interface ipv4 get
   run esxcli hardware cpu global get
   run esxcli hardware cpu list
   run esxcli hardware memory get
   run sched-stats -t ncpus
+  run vsish -e get /hardware/cpu/cpuInfo
+  # The CPU model string (esxcli's Brand is only the vendor) and each NUMA node's PCI devices (ESXi 7.0+).
+  run vim-cmd hostsvc/hosthardware
+  # Each package's and NUMA node's PCPUs (the command line above each block says which it is).
+  for p in $(vsish -e ls /hardware/cpuTopology/package/nodes/ 2>/dev/null); do run vsish -e get "/hardware/cpuTopology/package/nodes/$p"; done
+  for n in $(vsish -e ls /hardware/cpuTopology/numa/nodes/ 2>/dev/null); do run vsish -e get "/hardware/cpuTopology/numa/nodes/$n"; done
   run esxcli network nic list
   run esxcfg-nics -e
   for n in $(vmnics); do
     run vsish -e get /net/pNics/$n/properties
+    run esxcli network nic get -n $n
     run esxcli network nic ring current get -n $n
   done
   run vim-cmd hostsvc/net/info

@@ -54,6 +54,28 @@ describe('vSphere HostSystem JSON', () => {
     assert.equal(r.topology.hosts[0].name, 'esx01.lab.example');
     assert.deepEqual(r.topology.hosts[0].nics, host.nics);
   });
+
+  it('govc object.collect -json envelopes ({obj, changeSet}, camelCase since govc 0.32): the reference and the cluster parent are kept', () => {
+    // The shape `.changeSet[].val.cpuInfo` that dominikzorgnotti/script-junkyard's govc/get-num-cpu-cores.sh reads with jq.
+    const h = JSON.parse(readFileSync(join(DIR, 'govc-host-info-esx01.json'), 'utf8')).HostSystems[0];
+    const envelope = [{ obj: { type: 'HostSystem', value: 'host-21' }, changeSet: [
+      { name: 'name', op: 'assign', val: h.Name },
+      { name: 'parent', op: 'assign', val: { type: 'ClusterComputeResource', value: 'domain-c8' } },
+      { name: 'hardware', op: 'assign', val: h.Hardware },
+    ] }];
+    const vm = { name: 'vm-1', config: { hardware: { numCPU: 2, device: [] } }, runtime: { host: { type: 'HostSystem', value: 'host-21' } } };
+    const tnp = { resource_type: 'PolicyHostTransportNodeProfile', id: 'tnp-1', path: '/infra/host-transport-node-profiles/tnp-1', display_name: 'p', host_switch_spec: { resource_type: 'StandardHostSwitchSpec', host_switches: [{ host_switch_name: 'vds-x', host_switch_mode: 'ENS_INTERRUPT', uplinks: [] }] } };
+    const tnc = { resource_type: 'HostTransportNodeCollection', compute_collection_id: 'cm-1:domain-c8', transport_node_profile_id: '/infra/host-transport-node-profiles/tnp-1' };
+    const r = importHosts([
+      { name: 'collect.json', text: JSON.stringify(envelope) },
+      { name: 'vm.json', text: JSON.stringify(vm) },
+      { name: 'tnp.json', text: JSON.stringify([tnp, tnc]) },
+    ]);
+    const imported = r.topology.hosts[0];
+    assert.equal(imported.name, 'esx01.lab.example');
+    assert.deepEqual(imported.vms?.map((v) => v.name), ['vm-1'], 'the VM joins its host by the reference the envelope keeps');
+    assert.equal(imported.switches.find((s) => s.name === 'vds-x')?.mode, 'edp-standard', 'the profile attached to domain-c8 fills it');
+  });
 });
 
 describe('vSphere VM JSON', () => {

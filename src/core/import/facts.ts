@@ -50,6 +50,12 @@ export interface HostFacts {
   vms: Vm[];
   /** Identifiers other inputs use for this host (vSphere managed object id `host-12`), to attach VMs. */
   ids?: string[];
+  /** The host's VMkernel IPv4 addresses (vmk0 …): NSX may name the host by one of them. */
+  addresses?: string[];
+  /** The vCenter cluster's managed object id (`domain-c8`, the HostSystem's parent): NSX names the cluster by it. */
+  clusterRef?: string;
+  /** The cluster's name, when an input gives it (an NSX compute collection of that clusterRef). */
+  cluster?: string;
   /** ESXi facts that join others only once every input about the host is in (esxi/index.ts resolveEsxi). */
   esxi?: EsxiPending;
 }
@@ -68,6 +74,8 @@ export interface EsxiPending {
 export interface PciProps {
   pciAddress: string;
   numaNode?: number;
+  /** From a NUMA node's PCI device list (hardware dump), which names every device on the node, not only NICs. */
+  fromNumaInfo?: true;
   driver?: string;
   driverVersion?: string;
   firmware?: string;
@@ -77,8 +85,9 @@ interface FlowSampleFacts {
   lcore: number;
   line: number;
   at?: number;
+  waited?: number;
   counters: Record<string, number>;
-  form: 'json' | 'key-value';
+  form: 'json' | 'key-value' | 'table';
 }
 
 export function emptyHost(): HostFacts {
@@ -116,7 +125,8 @@ export function round(x: number, digits = 2): number {
 
 /** A PCI address normalized to domain:bus:slot.fn in lower case, 0000:18:00.0. */
 export function pciAddress(text: string | undefined): string | undefined {
-  const m = /^(?:([0-9a-f]{1,8}):)?([0-9a-f]{1,2}):([0-9a-f]{1,2})\.([0-7])$/i.exec(text?.trim() ?? '');
+  // ESXi 5.5's nic list prints the bus with three digits (0000:001:00.0), its esxcfg-nics the function with two (0000:01:00.00).
+  const m = /^(?:([0-9a-f]{1,8}):)?(0?[0-9a-f]{1,2}):([0-9a-f]{1,2})\.0?([0-7])$/i.exec(text?.trim() ?? '');
   if (!m) return undefined;
   const hex = (s: string, n: number) => s.toLowerCase().padStart(n, '0').slice(-n);
   return `${hex(m[1] ?? '0', 4)}:${hex(m[2], 2)}:${hex(m[3], 2)}.${m[4]}`;

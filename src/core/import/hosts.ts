@@ -102,16 +102,25 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
       notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
       for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
-        take({ ...emptyHost(), name: node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
+        // A node NSX names by an address joins the host that has it (its VMkernel interface).
+        const byAddress = hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
+        if (byAddress) notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
+        take({ ...emptyHost(), name: byAddress?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
+      }
+      // A compute collection names the vCenter cluster the hosts' vSphere JSON gives only by id.
+      for (const h of hosts) {
+        const cc = h.clusterRef ? nsx.computeCollections.find((c) => c.localId === h.clusterRef || c.id.endsWith(`:${h.clusterRef}`)) : undefined;
+        if (cc?.name) h.cluster ??= cc.name;
       }
       const profiles = nsx.transportNodes.filter((t) => t.kind === 'profile');
       if (profiles.length > 0 && options.deferProfiles) {
-        nsxProfiles = { transportNodes: nsx.transportNodes, collections: nsx.collections, computeCollections: nsx.computeCollections };
+        const clusterRefs = hosts.flatMap((h) => (h.name && h.clusterRef ? [{ host: h.name, clusterRef: h.clusterRef }] : []));
+        nsxProfiles = { transportNodes: nsx.transportNodes, collections: nsx.collections, computeCollections: nsx.computeCollections, ...(clusterRefs.length ? { clusterRefs } : {}) };
       } else if (profiles.length > 0 && hosts.length === 0) {
         notes.push(`NSX: ${NSX_PROFILE_WITHOUT_HOSTS}.`);
       } else if (profiles.length > 0) {
         // Hosts imported from ESXi, vSphere or hwloc name no cluster: a profile applies to all of them, unless attached elsewhere.
-        const named = hosts.map((h, i) => ({ name: h.name ?? `host-${i + 1}` }));
+        const named = hosts.map((h, i) => defined({ name: h.name ?? `host-${i + 1}`, cluster: h.cluster, clusterRef: h.clusterRef }));
         const said: string[] = [];
         const placed = placeProfiles(nsx, named, said);
         notes.push(...said.map((n) => `NSX: ${n}`));
@@ -177,7 +186,7 @@ const WHERE: Record<string, string> = {
   'cpu.ghz': '`esxcli hardware cpu list` (Core Speed) or the HostSystem JSON',
   'cpu.llcMiB': '`esxcli hardware cpu list` (L3 Cache Size)',
   speedGbps: '`esxcli network nic list` or the HostSystem JSON (a link that is down has no speed)',
-  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node) or the HostSystem JSON on ESXi 7.0+',
+  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node), `vim-cmd hostsvc/hosthardware` or the HostSystem JSON (numaInfo, ESXi 7.0+)',
   uplinks: '`vim-cmd hostsvc/net/info` or `esxcli network vswitch dvs vmware list`',
 };
 
@@ -203,6 +212,7 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
   const cpu = ordered(h.cpu, CPU_ORDER) as ImportedHost['cpu'];
   return defined({
     name,
+    cluster: h.cluster,
     cpu,
     numaNodes: h.numaNodes?.map((n) => ordered(n, NODE_ORDER)),
     nics: nics.map((n) => ordered(n, NIC_ORDER)),

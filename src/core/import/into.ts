@@ -61,7 +61,13 @@ export function mergeIntoDesign(designText: string, hosts: readonly ImportedHost
   if (options.nsxProfiles) {
     const current = parse(text, [], { allowTrailingComma: true }) as { hosts?: unknown[] };
     const list = (Array.isArray(current.hosts) ? current.hosts : []).map((h) => (isObject(h) ? h : {}));
-    const named = list.flatMap((h, i) => (typeof h.name === 'string' ? [{ name: h.name, cluster: typeof h.cluster === 'string' ? h.cluster : undefined, index: i }] : []));
+    // A host's vCenter cluster id comes from the vSphere JSON imported with the profiles (the design has no field for it).
+    const refOf = (name: string) => options.nsxProfiles?.clusterRefs?.find((r) => sameHost(r.host, name))?.clusterRef;
+    const named = list.flatMap((h, i) => {
+      if (typeof h.name !== 'string') return [];
+      const clusterRef = refOf(h.name);
+      return [{ name: h.name, cluster: typeof h.cluster === 'string' ? h.cluster : undefined, ...(clusterRef ? { clusterRef } : {}), index: i }];
+    });
     for (const p of placeProfiles(options.nsxProfiles, named, result.notes)) {
       for (const name of p.hosts) {
         const { index } = named.find((h) => h.name === name)!;

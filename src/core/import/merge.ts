@@ -62,6 +62,9 @@ export function mergeHostFacts(into: HostFacts, from: HostFacts, source: string,
     };
   }
   into.ids = [...new Set([...(into.ids ?? []), ...(from.ids ?? [])])];
+  if (from.addresses?.length) into.addresses = [...new Set([...(into.addresses ?? []), ...from.addresses])];
+  into.clusterRef ??= from.clusterRef;
+  into.cluster ??= from.cluster;
 }
 
 function fill(into: Record<string, unknown>, from: Record<string, unknown>, label: string, source: string, notes: string[]): void {

@@ -69,6 +69,8 @@ export interface NsxTransportNode {
   switches: NsxSwitchFragment[];
   /** hostSwitches[i] describes switches[i]. */
   hostSwitches: NsxHostSwitchFacts[];
+  /** A node's IP addresses (node_deployment_info.ip_addresses, or its display name when that is an IPv4 address). */
+  addresses?: string[];
 }
 
 export interface NsxUplinkProfile {
@@ -333,8 +335,15 @@ function readTransportNode(n: Json, i: number, profiles: NsxUplinkProfile[], not
   const path = str(n.path);
   if (path !== undefined) out.path = path;
   if (type !== undefined) out.resourceType = type;
+  // A host transport node's management addresses (node_deployment_info.ip_addresses of a HostNode):
+  // NSX often names a host by its IP, which then finds the host by address instead of by name.
+  const ips = list(isObject(n.node_deployment_info) ? n.node_deployment_info.ip_addresses : undefined).map(str).filter((a): a is string => a !== undefined);
+  const addresses = [...new Set([...ips, ...(IPV4.test(name) ? [name] : [])])];
+  if (addresses.length) out.addresses = addresses;
   return out;
 }
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], context: string, notes: string[]): { fragment: NsxSwitchFragment; facts: NsxHostSwitchFacts } {
   const hostSwitchId = str(hs.host_switch_id);

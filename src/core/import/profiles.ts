@@ -1,6 +1,11 @@
 // Which hosts an NSX transport node profile configures. NSX applies a profile to a vCenter
 // cluster through a transport node collection, which names the cluster only by its compute
-// collection id; the cluster's name is in the compute collection's JSON. So, in this order:
+// collection id (`<compute manager id>:domain-c8`: terraform-provider-nsxt issue #1505); the
+// cluster's name is in the compute collection's JSON, its vCenter id (`cm_local_id`, domain-c8) in
+// both. So, in this order:
+//   A. the hosts whose vCenter cluster id (the HostSystem's parent in vSphere JSON) is the id of a
+//      compute collection a transport node collection attaches the profile to; when hosts carry
+//      cluster ids and the profile's collections name other clusters, no host;
 //   0. when no host names its cluster (hosts imported from ESXi, vSphere or hwloc), all of them;
 //   1. the collections attaching the profile, their clusters named by imported compute collections;
 //   2. the profile named after a cluster of the hosts (`edp-check export` names it so);
@@ -14,6 +19,8 @@ import { sameHost } from './merge';
 interface ProfileHost {
   name: string;
   cluster?: string;
+  /** The vCenter cluster's managed object id (domain-c8), from the host's vSphere JSON. */
+  clusterRef?: string;
 }
 
 interface ProfilePlacement {
@@ -24,8 +31,19 @@ interface ProfilePlacement {
   how: string;
 }
 
-/** The NSX facts a profile needs to find its hosts: what `importHosts` passes on when profiles wait for a design. */
-export type NsxProfiles = Pick<NsxImport, 'transportNodes' | 'collections' | 'computeCollections'>;
+/**
+ * The NSX facts a profile needs to find its hosts: what `importHosts` passes on when profiles wait
+ * for a design, with the vCenter cluster ids of the hosts imported beside them (by host name).
+ */
+export type NsxProfiles = Pick<NsxImport, 'transportNodes' | 'collections' | 'computeCollections'> & { clusterRefs?: { host: string; clusterRef: string }[] };
+
+/** The vCenter cluster id (domain-c8) of a compute collection id: the compute collection's cm_local_id when its JSON is in, else what follows the last colon. */
+export function clusterRefOf(computeCollectionId: string, nsx: Pick<NsxImport, 'computeCollections'>): string | undefined {
+  const cc = nsx.computeCollections.find((x) => x.id === computeCollectionId);
+  if (cc?.localId) return cc.localId;
+  const m = /:([^:]+)$/.exec(computeCollectionId);
+  return m && /^domain-c\d+$/.test(m[1]) ? m[1] : undefined;
+}
 
 const sameCluster = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -45,11 +63,28 @@ export function placeProfiles(nsx: NsxProfiles, hosts: readonly ProfileHost[], n
       if (cc?.name !== undefined) attached.push(cc.name);
       else unnamed.push(c.computeCollectionId ?? c.id ?? '(no compute_collection_id)');
     }
+    // The vCenter cluster ids the profile's collections attach it to.
+    const refs = [
+      ...new Set(
+        nsx.collections
+          .filter((c) => c.profile !== undefined && refersToProfile(c.profile, profile) && c.computeCollectionId !== undefined)
+          .map((c) => clusterRefOf(c.computeCollectionId!, nsx))
+          .filter((r): r is string => r !== undefined),
+      ),
+    ];
+    const withRefs = hosts.filter((h) => h.clusterRef !== undefined);
     let targets: ProfileHost[];
     let how: string;
     if (hosts.length === 0) {
       notes.push(`${what}: there is no host for it to configure (the design has none; import the hosts too).`);
       continue;
+    } else if (refs.length > 0 && withRefs.length > 0) {
+      targets = withRefs.filter((h) => refs.includes(h.clusterRef!));
+      how = `attached to vCenter cluster ${quote(refs)} by its transport node collection, the hosts' parent in vSphere`;
+      if (targets.length === 0) {
+        notes.push(`${what} is attached to vCenter cluster ${quote(refs)}, and the imported hosts are in ${quote([...new Set(withRefs.map((h) => h.clusterRef!))])} (their parent in vSphere): not applied.`);
+        continue;
+      }
     } else if (clusters.length === 0) {
       targets = [...hosts];
       how = 'no host names its cluster, so it applies to every host';

@@ -61,6 +61,11 @@ export function vsphereObjects(doc: unknown): { hosts: Obj[]; vms: Obj[] } {
       if (props) return visit(props, depth);
       return v.forEach((x) => visit(x, depth + 1));
     }
+    // govc object.collect -json: {obj: {type, value}, changeSet: [{name, op, val}]} (PascalCase before govc 0.32):
+    // the properties rebuilt into one object that keeps the reference (self), which VMs' runtime.host name.
+    const changes = at(v, 'changeSet') ?? at(v, 'propSet');
+    const props = Array.isArray(changes) ? fromPropertyList(changes) : undefined;
+    if (props && at(v, 'obj') !== undefined && at(props, 'self') === undefined) return visit({ ...props, self: at(v, 'obj') }, depth);
     if (isHostSystem(v)) hosts.push(v);
     else if (isVirtualMachine(v)) vms.push(v);
     else Object.values(v).forEach((x) => visit(x, depth + 1));
@@ -76,13 +81,28 @@ export function readHostSystem(h: Obj, notes: string[]): HostFacts {
   const id = str(at(h, 'self.value')) ?? str(at(h, 'moRef.value')) ?? str(at(h, 'summary.host.value')) ?? str(at(h, '_moId')) ?? str(at(h, 'moId'));
   if (id) host.ids = [id];
   const label = name ?? id ?? 'a HostSystem';
+  // The vCenter cluster the host is in: its parent, when that is a ClusterComputeResource (a standalone host's is a ComputeResource).
+  if (str(at(h, 'parent.type'))?.toLowerCase() === 'clustercomputeresource') {
+    const ref = str(at(h, 'parent.value'));
+    if (ref) host.clusterRef = ref;
+  }
 
+  const addresses = arr(at(h, 'config.network.vnic')).map((v) => str(at(v, 'spec.ip.ipAddress'))).filter((a): a is string => !!a);
+  if (addresses.length) host.addresses = [...new Set(addresses)];
   const packages = num(at(h, 'hardware.cpuInfo.numCpuPackages')) ?? num(at(h, 'summary.hardware.numCpuPkgs'));
   const cores = num(at(h, 'hardware.cpuInfo.numCpuCores')) ?? num(at(h, 'summary.hardware.numCpuCores'));
   const threads = num(at(h, 'hardware.cpuInfo.numCpuThreads')) ?? num(at(h, 'summary.hardware.numCpuThreads'));
-  const hz = num(at(h, 'hardware.cpuInfo.hz')) ?? (num(at(h, 'summary.hardware.cpuMhz')) ?? 0) * 1e6;
+  // Model and clock from one object: hardware (cpuPkg, cpuInfo) when the input has it, else summary.
+  // They can disagree: govmomi's captured ESX host says E5-1620 @ 3.60GHz in cpuPkg and i7-3615QM in summary.
   const pkgs = arr(at(h, 'hardware.cpuPkg'));
-  const model = str(at(h, 'summary.hardware.cpuModel')) ?? str(at(pkgs[0], 'description'));
+  const hwModel = str(at(pkgs[0], 'description'));
+  const summaryModel = str(at(h, 'summary.hardware.cpuModel'));
+  const hwHz = num(at(h, 'hardware.cpuInfo.hz'));
+  const hz = hwHz ?? (num(at(h, 'summary.hardware.cpuMhz')) ?? 0) * 1e6;
+  const model = hwHz !== undefined || !summaryModel ? (hwModel ?? summaryModel) : summaryModel;
+  if (hwModel && summaryModel && hwModel.replace(/\s+/g, ' ') !== summaryModel.replace(/\s+/g, ' ')) {
+    notes.push(`${label}: summary.hardware.cpuModel "${summaryModel}" and hardware.cpuPkg[0].description "${hwModel.replace(/\s+/g, ' ')}" disagree; cpu.model is "${model?.replace(/\s+/g, ' ')}" (taken with the clock from ${hwHz !== undefined ? 'hardware' : 'summary'}): check it.`);
+  }
   host.cpu = defined({
     model: model?.replace(/\s+/g, ' '),
     sockets: packages,
@@ -103,6 +123,7 @@ export function readHostSystem(h: Obj, notes: string[]): HostFacts {
       const cpus = arr(at(n, 'cpuID')).map(num).filter((c): c is number => c !== undefined);
       const sockets = cpus.map((c) => pkgOf.get(c)).filter((s): s is number => s !== undefined);
       const socket = sockets.length ? mode(sockets) : packages === nodes.length ? i : 0;
+      if (new Set(sockets).size > 1) notes.push(`${label}: NUMA node ${id} holds threads of packages ${[...new Set(sockets)].sort((a, b) => a - b).join(', ')} (a nested or virtual host reports one node over several sockets): its socket is taken as ${socket}; check numaNodes.`);
       const bytes = num(at(n, 'memorySize')) ?? num(at(n, 'memoryRangeLength'));
       for (const pci of arr(at(n, 'pciId'))) {
         const a = pciAddress(str(pci));

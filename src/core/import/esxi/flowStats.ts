@@ -1,7 +1,11 @@
 // Per-lcore flow-cache counters: `nsxdp-cli ens flow-stats get -l N` prints a JSON object per lcore
 // (lcoreID, numFlows, numFlowsCreated, hits, miss, slowpath, fpoHits, localHits, …); the NSX CLI's
-// `get ens flow-stats` prints the same counters as `key : value` lines. They are cumulative, so two
-// samples some seconds apart give rates (shared/nsx-and-esxi.md, "Host-side statistics").
+// `get ens flow-stats` prints the same counters as `key : value` lines. NSX 3.x's nsxdp-cli printed
+// a table instead (`lcoreID  numFlows  hits  miss  fpoHits  localHits …` over a dashed ruler, one
+// row), as real ens_diagnostics collections show (valenciakarlos/parseesxilogs, ESXi 7.0.3). They
+// are cumulative, so two samples some seconds apart give rates (shared/nsx-and-esxi.md,
+// "Host-side statistics"). The interval is the difference of the times written beside the
+// samples, else the `Waiting 30 seconds` a collection script printed between them.
 //
 // Which counters make up "all packets" is not documented. The hit rate here is
 // hits / (hits + miss): `miss` counts the lookups that found no entry, whatever happened next
@@ -9,7 +13,7 @@
 // the lcore's flow-cache lookup in the same way. The raw counters are kept beside the rate.
 import type { MeasuredLcore, SwitchMeasured } from '../../topology';
 import { round } from '../facts';
-import { timeMarks } from './lines';
+import { tables, timeMarks } from './lines';
 
 const HIT_RATE_FROM = 'hits / (hits + miss)';
 
@@ -18,13 +22,22 @@ export interface FlowSample {
   line: number;
   /** ms since the epoch, from the last time written above the sample. */
   at?: number;
+  /** Seconds waited before the sample (the sum of the `Waiting N seconds` lines above it), when no time is written. */
+  waited?: number;
   counters: Record<string, number>;
-  form: 'json' | 'key-value';
+  form: 'json' | 'key-value' | 'table';
 }
 
 export function readFlowSamples(text: string, lines: readonly string[]): FlowSample[] {
   const marks = timeMarks(lines);
   const timeAt = (line: number) => marks.filter((m) => m.line <= line).at(-1)?.ms;
+  const waits = marks.length ? [] : waitMarks(lines);
+  const waitedAt = (line: number) => (waits.length ? waits.filter((w) => w.line <= line).reduce((s, w) => s + w.seconds, 0) : undefined);
+  const stamp = (line: number) => {
+    const at = timeAt(line);
+    const waited = waitedAt(line);
+    return { ...(at !== undefined ? { at } : {}), ...(waited !== undefined ? { waited } : {}) };
+  };
   const samples: FlowSample[] = [];
   const lineOf = lineIndexer(text);
 
@@ -34,7 +47,7 @@ export function readFlowSamples(text: string, lines: readonly string[]): FlowSam
       const id = lcoreIdOf(counters);
       if (id === undefined) continue;
       const line = lineOf(offset);
-      samples.push({ lcore: id, line, at: timeAt(line), counters, form: 'json' });
+      samples.push({ lcore: id, line, ...stamp(line), counters, form: 'json' });
     }
   }
   for (let i = 0; i < lines.length; i++) {
@@ -48,8 +61,20 @@ export function readFlowSamples(text: string, lines: readonly string[]): FlowSam
       counters[kv[1]] = Number(kv[2]);
     }
     if (counters.hits === undefined && counters.miss === undefined) continue;
-    samples.push({ lcore: Number(head[1]), line: i, at: timeAt(i), counters, form: 'key-value' });
+    samples.push({ lcore: Number(head[1]), line: i, ...stamp(i), counters, form: 'key-value' });
     i = j - 1;
+  }
+  // NSX 3.x table: a header naming the counters, a ruler, one row of numbers per lcore.
+  for (const table of tables(lines, /^\s*lcoreID(?:\s+[A-Za-z]\w*)+\s*$/, (m) => m[0].trim().split(/\s+/).length, /^\d+$/)) {
+    const names = table.headerMatch[0].trim().split(/\s+/);
+    for (const row of table.rows) {
+      const counters: Record<string, number> = {};
+      names.forEach((n, k) => {
+        if (/^-?\d+$/.test(row.cells[k] ?? '')) counters[n] = Number(row.cells[k]);
+      });
+      if (counters.hits === undefined && counters.miss === undefined) continue;
+      samples.push({ lcore: counters.lcoreID, line: row.line, ...stamp(row.line), counters, form: 'table' });
+    }
   }
   return samples.sort((a, b) => a.line - b.line);
 }
@@ -61,11 +86,18 @@ export function measuredFrom(samples: FlowSample[], lcoreNodes: Map<number, numb
   const lcores: MeasuredLcore[] = [];
   let seconds: number | undefined;
   let at: number | undefined;
+  let waitedOnly = false;
   for (const id of ids) {
     const mine = samples.filter((s) => s.lcore === id);
     const first = mine[0];
     const last = mine.at(-1)!;
-    const span = first !== last && first.at !== undefined && last.at !== undefined && last.at > first.at ? (last.at - first.at) / 1000 : undefined;
+    const span =
+      first !== last && first.at !== undefined && last.at !== undefined && last.at > first.at
+        ? (last.at - first.at) / 1000
+        : first !== last && first.waited !== undefined && last.waited !== undefined && last.waited > first.waited
+          ? last.waited - first.waited
+          : undefined;
+    if (span !== undefined && first.at === undefined) waitedOnly = true;
     const counters = span !== undefined ? difference(last.counters, first.counters) : withoutId(last.counters);
     const hits = counters.hits;
     const miss = counters.miss;
@@ -87,7 +119,10 @@ export function measuredFrom(samples: FlowSample[], lcoreNodes: Map<number, numb
   if (seconds === undefined) {
     notes.push('Flow statistics have one sample per lcore (or no time beside them): the hit rate is over the counters since they were last cleared, and new flows per second are unknown. Take two samples some seconds apart, each after a `date -u` line (scripts/esxi/collect.sh does).');
   }
-  const source = samples.some((s) => s.form === 'json') ? 'nsxdp-cli ens flow-stats get' : 'get ens flow-stats';
+  if (waitedOnly) {
+    notes.push(`Flow statistics rates are over the ${round(seconds ?? 0, 1)} s the collection waited between its samples (no time is written beside them): the time the commands themselves took is not counted, so rates read a little high.`);
+  }
+  const source = samples.some((s) => s.form !== 'key-value') ? 'nsxdp-cli ens flow-stats get' : 'get ens flow-stats';
   return {
     ...(at !== undefined ? { at: new Date(at).toISOString() } : {}),
     ...(seconds !== undefined ? { seconds: round(seconds, 1) } : {}),
@@ -95,6 +130,16 @@ export function measuredFrom(samples: FlowSample[], lcoreNodes: Map<number, numb
     hitRateFrom: seconds !== undefined ? `${HIT_RATE_FROM}, differences between the first and last sample` : `${HIT_RATE_FROM}, cumulative`,
     lcores,
   };
+}
+
+/** `Waiting 30 seconds` (what ens_diagnostics prints between its two samples). */
+function waitMarks(lines: readonly string[]): { line: number; seconds: number }[] {
+  const out: { line: number; seconds: number }[] = [];
+  lines.forEach((line, i) => {
+    const m = /\bwait(?:ing|ed)?(?:\s+for)?\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/i.exec(line);
+    if (m && Number(m[1]) > 0) out.push({ line: i, seconds: Number(m[1]) });
+  });
+  return out;
 }
 
 function difference(b: Record<string, number>, a: Record<string, number>): Record<string, number> {

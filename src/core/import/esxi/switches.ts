@@ -1,5 +1,6 @@
 // EDP switches and their lcores from ESXi command output:
-//   vim-cmd hostsvc/net/info                 pyVmomi dump; proxySwitch[]: dvsName, dvsUuid, mtu, pnicDevice, ensEnabled, ensInterruptEnabled
+//   vim-cmd hostsvc/net/info                 pyVmomi dump; proxySwitch[]: dvsName, dvsUuid, key (the portset, DvsPortset-N),
+//                                            mtu, pnicDevice, ensEnabled, ensInterruptEnabled (vimcmd.ts)
 //   esxcli network vswitch dvs vmware list   Name / VDS ID / MTU / Uplinks blocks (no EDP mode: that needs one of the others)
 //   esxcli network ens lcore list            Lcore ID  Switch  Affinity (the switch as DvsPortset-N, affinity = NUMA node)
 //   get ens lcore-assignment-mode (NSX CLI)  vNIC-count | cpu-usage
@@ -10,6 +11,7 @@ import type { HostFacts, SwitchFacts } from '../facts';
 import { switchNamed } from '../facts';
 import type { NicExtras } from './nics';
 import { bool, int, keyValues, tables } from './lines';
+import { dumpBlocks, dumpString } from './vimcmd';
 
 interface LcoreRow {
   lcore: number;
@@ -20,16 +22,20 @@ interface LcoreRow {
 export function readSwitches(lines: readonly string[], host: HostFacts): { found: boolean; lcores: LcoreRow[]; assignment?: LcoreAssignment } {
   let found = false;
   const text = lines.join('\n');
-  for (const block of proxySwitchBlocks(text)) {
-    const name = /\bdvsName\s*=\s*"([^"]*)"/.exec(block)?.[1];
+  for (const block of dumpBlocks(text, 'vim.host.HostProxySwitch')) {
+    const name = dumpString(block, 'dvsName');
     if (!name) continue;
     found = true;
     const sw = switchNamed(host, name);
-    sw.uuid ??= /\bdvsUuid\s*=\s*"([^"]*)"/.exec(block)?.[1];
+    sw.uuid ??= dumpString(block, 'dvsUuid');
+    // The switch's key is its portset, the name the lcore listing uses (real dumps: key = "DvsPortset-2").
+    const portset = /^\s*key\s*=\s*"(DvsPortset-\d+)"/m.exec(block)?.[1];
+    if (portset) sw.portset ??= portset;
     const mtu = int(/\bmtu\s*=\s*(\d+)/.exec(block)?.[1]);
     if (mtu !== undefined) sw.mtu ??= mtu;
     const pnics = [...block.matchAll(/\bpnicDevice\s*=\s*"(vmnic\w+)"/g)].map((m) => m[1]);
-    const keys = [...block.matchAll(/"key-vim\.host\.PhysicalNic-(vmnic\w+)"/g)].map((m) => m[1]);
+    // pnic references: `"key-vim.host.PhysicalNic-vmnic4"`, or `<vim.host.PhysicalNic:key-vim.host.PhysicalNic-vmnic4>` as real dumps print them.
+    const keys = [...block.matchAll(/["<:]key-vim\.host\.PhysicalNic-(vmnic\w+)[">]/g)].map((m) => m[1]);
     const uplinks = [...new Set(pnics.length ? pnics : keys)];
     if (uplinks.length) sw.uplinks ??= uplinks;
     const ens = bool(/\bensEnabled\s*=\s*(\w+)/.exec(block)?.[1]);
@@ -65,29 +71,6 @@ export function readSwitches(lines: readonly string[], host: HostFacts): { found
   const assignment = /assignment[- ]mode[^\n]*?\b(vnic-count|cpu-usage)\b|assignment[- ]mode[^\n]*\n\s*(vnic-count|cpu-usage)\b/i.exec(text);
   const mode = (assignment?.[1] ?? assignment?.[2])?.toLowerCase() as LcoreAssignment | undefined;
   return { found: found || !!mode, lcores, ...(mode ? { assignment: mode } : {}) };
-}
-
-/** The `(vim.host.HostProxySwitch) { … }` elements of a vim-cmd dump, braces balanced outside strings. */
-function proxySwitchBlocks(text: string): string[] {
-  const out: string[] = [];
-  const re = /\(vim\.host\.HostProxySwitch\)\s*\{/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let depth = 0;
-    let inString = false;
-    let i = m.index + m[0].length - 1;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) break;
-    }
-    out.push(text.slice(m.index, i + 1));
-    re.lastIndex = i;
-  }
-  return out;
 }
 
 /**
