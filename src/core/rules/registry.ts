@@ -44,6 +44,7 @@ const RULE_LIST: readonly RuleEntry[] = [
   { id: 'ref/unknown-switch', severity: 'error', summary: 'A vNIC names no switch of its host.' },
   { id: 'ref/shared-uplink', severity: 'error', summary: 'Two switches of a host name the same NIC as uplink.' },
   { id: 'ref/unknown-uplink', severity: 'error', summary: "A LAG or teaming of a switch names an uplink the switch lacks, or uses one twice." },
+  { id: 'ref/no-uplink', severity: 'warning', summary: 'A switch has no uplinks ("uplinks": []): its traffic cannot leave the host.' },
   { id: 'ref/unknown-numa-node', severity: 'error', summary: 'A NIC, lcore group or VM names a NUMA node the host lacks.' },
   { id: 'readiness/no-edp-nic', severity: 'error', summary: 'A host with an EDP switch has no EDP-capable NIC.' },
   { id: 'readiness/unsupported-nic', severity: 'error', summary: "The NIC's driver is not supported for the target release and mode." },
