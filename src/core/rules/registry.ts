@@ -57,7 +57,7 @@ const RULE_LIST: readonly RuleEntry[] = [
   { id: 'numa/vm-remote', severity: 'warning', summary: "A VM's NUMA node differs from its switch's uplink NICs' node." },
   { id: 'numa/lcore-overcommit', severity: 'error', summary: 'lcores on a NUMA node exceed the cores it can give.' },
   { id: 'numa/vm-spans-nodes', severity: 'warning', summary: 'A VM needs more vCPUs than one NUMA node has cores.' },
-  { id: 'numa/uplinks-split', severity: 'warning', summary: "A switch's uplinks (a LAG) sit on different NUMA nodes." },
+  { id: 'numa/uplinks-split', severity: 'warning', summary: "A LAG's NICs (without lags, a switch's uplinks) sit on different NUMA nodes." },
   { id: 'numa/lbs-not-aligned', severity: 'info', summary: 'NUMA-aware placement does not apply (latency sensitivity not high, or vNIC not vmxnet3).' },
   { id: 'flowcache/low-hit-rate', severity: 'warning', summary: 'Predicted flow-cache hit rate below the threshold.' },
   { id: 'flowcache/churn', severity: 'warning', summary: 'New flows make more than the threshold of packets miss.' },
