@@ -35,9 +35,9 @@ Meaning that the schema cannot say:
 - A switch without \`mode\` takes \`target.mode\`; \`edp-dedicated\` is the same as \`edp-performance\`.
 - \`numaNodes\` may be omitted: one node per socket with \`coresPerSocket\` cores.
 - Names are unique: hosts in the file, NICs, switches and VMs in their host, vNICs in their VM
-  (\`ref/duplicate-name\`). \`uplinks\` name NICs of the same host (\`ref/unknown-nic\`), a vNIC's
-  \`switch\` a switch of the same host (\`ref/unknown-switch\`), every \`numaNode\` a node of the host
-  (\`ref/unknown-numa-node\`).
+  (\`ref/duplicate-name\`). \`uplinks\` name NICs of the same host (\`ref/unknown-nic\`), at least one
+  (\`ref/no-uplink\`), a vNIC's \`switch\` a switch of the same host (\`ref/unknown-switch\`), every
+  \`numaNode\` a node of the host (\`ref/unknown-numa-node\`).
 - A LAG takes NICs from its switch's \`uplinks\`, each NIC in one LAG at most; a teaming names
   uplinks that are in no LAG, or LAGs, each once (\`ref/unknown-uplink\`). Without \`teaming\` every
   uplink and LAG of the switch is active. A LAG's NICs stay in the switch's \`uplinks\`.

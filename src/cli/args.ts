@@ -1,6 +1,59 @@
-// Command-line options of edp-check (node's util.parseArgs: no dependency).
-import { parseArgs } from 'node:util';
+// Command lines of edp-check and its subcommands: one parser (node's util.parseArgs, no
+// dependency) and one way to answer a command line that cannot be used.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_MAX_PROBLEMS, type Severity } from '../core';
+import type { CliIo } from './io';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The options and positionals of a command line (strict: an unknown option or a missing value is
+ * an error), or the error: parseArgs's first sentence, which names the option (the rest is
+ * advice about `--`).
+ */
+function parseOptions<O extends OptionsConfig>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (e) {
+    return { error: (e as Error).message.split(/\.\s/)[0] };
+  }
+}
+
+/** A subcommand's command line: how it is named in messages, its help text and its options (`-h, --help` is added). */
+export interface Subcommand<O extends OptionsConfig> {
+  /** As messages name it: "edp-check export". */
+  name: string;
+  usage: string;
+  options: O;
+  /** What follows a usage error: a pointer to --help (short usage texts scroll less) or the usage text itself. */
+  afterError: 'hint' | 'usage';
+}
+
+/** A subcommand's description, its option types kept for parseSubcommand's result. */
+export function subcommand<O extends OptionsConfig>(command: Subcommand<O>): Subcommand<O> {
+  return command;
+}
+
+/** Prints a usage error the way `command` answers them, and gives the exit status (2). */
+export function usageError(io: Pick<CliIo, 'stderr'>, command: Pick<Subcommand<OptionsConfig>, 'name' | 'usage' | 'afterError'>, message: string): number {
+  io.stderr(`${command.name}: ${message}\n${command.afterError === 'hint' ? `Run "${command.name} --help" for usage.\n` : `\n${command.usage}`}`);
+  return 2;
+}
+
+/**
+ * A subcommand's options and positionals, with `fail(message)` for the usage errors it finds
+ * itself; or the exit status when the command line is done with: --help printed (0) or a usage
+ * error printed (2).
+ */
+export function parseSubcommand<O extends OptionsConfig>(argv: readonly string[], command: Subcommand<O>, io: Pick<CliIo, 'stdout' | 'stderr'>) {
+  const parsed = parseOptions(argv, { ...command.options, help: { type: 'boolean', short: 'h' } });
+  if ('error' in parsed) return usageError(io, command, parsed.error);
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  return { ...parsed, fail: (message: string) => usageError(io, command, message) };
+}
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -65,29 +118,19 @@ that cannot be read, or a file over the 50 MB cap (analysis/file-too-large).
 
 /** The options, or the usage error to print (exit 2). */
 export function parseCliArgs(argv: readonly string[]): CliOptions | { error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        'max-problems': { type: 'string' },
-        report: { type: 'string' },
-        catalog: { type: 'string', multiple: true },
-        force: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        jobs: { type: 'string', short: 'j' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    // parseArgs names the unknown option or missing value in its first sentence; the rest is advice.
-    return { error: (e as Error).message.split(/\.\s/)[0] };
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    'fail-on': { type: 'string' },
+    'max-problems': { type: 'string' },
+    report: { type: 'string' },
+    catalog: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    jobs: { type: 'string', short: 'j' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
+  if ('error' in parsed) return parsed;
   const { values, positionals } = parsed;
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format as OutputFormat)) {

@@ -2,8 +2,8 @@
 // configuration that deploys a checked design. A design with errors exports nothing (exit 1,
 // the errors on stderr); its warnings are in the output's header and on stderr.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyze, EXPORT_FORMATS, exportDesign, type ExportFormat, plural } from '../core';
+import { parseSubcommand, subcommand } from './args';
 import { loadCatalogs } from './catalogs';
 import { writeOutputFile } from './write';
 import type { CliIo } from './io';
@@ -30,33 +30,17 @@ Exit status: 0 exported; 1 the design has errors, nothing exported; 2 usage erro
 that cannot be read, or an output file that exists (without --force).
 `;
 
+const EXPORT = subcommand({
+  name: 'edp-check export',
+  usage: EXPORT_USAGE,
+  options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, catalog: { type: 'string', multiple: true } },
+  afterError: 'hint',
+});
+
 export function runExport(argv: readonly string[], io: CliIo): number {
-  const fail = (message: string) => {
-    io.stderr(`edp-check export: ${message}\nRun "edp-check export --help" for usage.\n`);
-    return 2;
-  };
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        catalog: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message.split(/\.\s/)[0]);
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(EXPORT_USAGE);
-    return 0;
-  }
+  const args = parseSubcommand(argv, EXPORT, io);
+  if (typeof args === 'number') return args;
+  const { values, positionals, fail } = args;
   const format = values.format;
   if (format === undefined) return fail(`--format is required: ${EXPORT_FORMATS.join(' or ')}`);
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) return fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);

@@ -1,16 +1,11 @@
 // `edp-check import-hwloc FILE.xml [--name NAME] [--out FILE]`: a v1 topology document for the
 // host hwloc describes. The document goes to stdout (or --out), what to check by hand to stderr.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { escapeControlChars as safe, hwlocTopologyDocument, HwlocXmlError, INPUT_LIMITS } from '../core';
+import { parseSubcommand, subcommand } from './args';
+import type { CliIo } from './io';
 import { readInputFile } from './read';
 import { writeOutputFile } from './write';
-
-interface ImportHwlocIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  cwd: string;
-}
 
 const USAGE = `Usage: edp-check import-hwloc FILE.xml [--name NAME] [--out FILE [--force]]
 
@@ -25,26 +20,17 @@ NIC link speed) are left out and listed as notes on stderr.
   -h, --help    show this help
 `;
 
-export function runImportHwloc(argv: string[], io: ImportHwlocIo): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { name: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    io.stderr(`edp-check import-hwloc: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    io.stderr(`edp-check import-hwloc: expected one hwloc XML file, got ${args.positionals.length}\n\n${USAGE}`);
-    return 2;
-  }
+const IMPORT_HWLOC = subcommand({
+  name: 'edp-check import-hwloc',
+  usage: USAGE,
+  options: { name: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  afterError: 'usage',
+});
+
+export function runImportHwloc(argv: readonly string[], io: CliIo): number {
+  const args = parseSubcommand(argv, IMPORT_HWLOC, io);
+  if (typeof args === 'number') return args;
+  if (args.positionals.length !== 1) return args.fail(`expected one hwloc XML file, got ${args.positionals.length}`);
   const file = args.positionals[0];
   const shown = safe(file);
   const read = readInputFile(resolve(io.cwd, file), INPUT_LIMITS.hwlocXmlBytes, 'hwloc XML file');

@@ -3,8 +3,8 @@
 // or folders. The document goes to stdout (or --out); notes and conflicts go to stderr.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyze, catalogLookup, importHosts, INPUT_LIMITS, type ImportInput, mergeIntoDesign, plural, stripBom, understoodKinds } from '../core';
+import { parseSubcommand, subcommand } from './args';
 import { loadCatalogs } from './catalogs';
 import type { CliIo } from './io';
 import { readInputFile, readTopologyFile } from './read';
@@ -30,32 +30,17 @@ then flags them in the result); nothing is guessed. docs/IMPORT.md has the detai
 
 const MAX_FOLDER_FILES = 2000;
 
-export function runImport(argv: string[], io: CliIo): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        into: { type: 'string' },
-        force: { type: 'boolean' },
-        catalog: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`edp-check import: ${(e as Error).message.split(/\.\s/)[0]}\n\n${IMPORT_USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    io.stdout(IMPORT_USAGE);
-    return 0;
-  }
-  if (args.positionals.length === 0) {
-    io.stderr(`edp-check import: no inputs given\n\n${IMPORT_USAGE}`);
-    return 2;
-  }
+const IMPORT = subcommand({
+  name: 'edp-check import',
+  usage: IMPORT_USAGE,
+  options: { out: { type: 'string', short: 'o' }, into: { type: 'string' }, force: { type: 'boolean' }, catalog: { type: 'string', multiple: true } },
+  afterError: 'usage',
+});
+
+export function runImport(argv: readonly string[], io: CliIo): number {
+  const args = parseSubcommand(argv, IMPORT, io);
+  if (typeof args === 'number') return args;
+  if (args.positionals.length === 0) return args.fail('no inputs given');
   const catalog = loadCatalogs(args.values.catalog ?? [], io.cwd);
   if ('error' in catalog) {
     io.stderr(`edp-check import: ${catalog.error}\n`);

@@ -1,5 +1,5 @@
 // The compact per-switch table under a file's findings in text output.
-import { cores, coresInOwnMode, type DatapathModel, dropText, pct, rate, type SwitchModel } from '../core';
+import { cores, coresInOwnMode, type DatapathModel, dropText, hitRateText, pct, rate, type SwitchModel } from '../core';
 
 const HEADER = ['host', 'switch', 'offered', 'hit rate', 'lcores', 'max util', 'cores used', 'drops'];
 
@@ -9,7 +9,7 @@ function switchRow(hostName: string, sw: SwitchModel): string[] {
     hostName,
     sw.name,
     rate(sw.offeredPps),
-    pct(sw.hitRate),
+    hitRateText(sw.hitRate, sw.offeredPps),
     String(sw.lcores.length),
     pct(sw.maxUtilization),
     cores(coresInOwnMode(sw)),

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { escapeControlChars as safe, type Finding, type SeverityCounts } from '../core';
 import { version } from '../../package.json';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs, USAGE, usageError } from './args';
 import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
 import { expandArguments } from './files';
 import { JsonReportWriter } from './format-json';
@@ -26,10 +26,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'export') return (await import('./export')).runExport(argv.slice(1), io);
 
   const options = parseCliArgs(argv);
-  if ('error' in options) {
-    io.stderr(`edp-check: ${options.error}\nRun "edp-check --help" for usage.\n`);
-    return EXIT_USAGE;
-  }
+  if ('error' in options) return usageError(io, { name: 'edp-check', usage: USAGE, afterError: 'hint' }, options.error);
   if (options.help) {
     io.stdout(USAGE);
     return EXIT_OK;

@@ -13,7 +13,11 @@ export interface Range {
   end: Position;
 }
 
-/** A span of the analyzed text (offsets in UTF-16 code units, BOM excluded). */
+/**
+ * A span of the analyzed text (offsets in UTF-16 code units into the text given to analyze(); a
+ * BOM there counts as one). The CLI (src/cli/read.ts) and VS Code hand analyze() the text
+ * without its BOM, so spans and ranges name what the editor shows.
+ */
 export interface Span {
   offset: number;
   length: number;

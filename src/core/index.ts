@@ -20,7 +20,7 @@ export { BUDGET_RULE } from './budget';
 
 // Presentation helpers: figures, escaping, lists and counts read the same in messages, hovers,
 // the CLI, the report and the export (src/core/present/).
-export { bytes, clipText, cores, count, countSeverities, dropText, entries, escapeControlChars, fileSize, fixed, htmlEscape, MAX_ECHO, mdEscape, mdTable, pct, plural, rate, severityCountsText } from './present';
+export { bytes, clipText, cores, count, countSeverities, dropText, entries, escapeControlChars, fileSize, fixed, hitRateText, htmlEscape, MAX_ECHO, mdEscape, mdTable, pct, plural, rate, severityCountsText } from './present';
 
 // Quick fixes and edits.
 export { applyTextEdits, disableRuleEdits, formattingOptionsOf, quickFixes, ruleSectionLine } from './fixes';

@@ -2,7 +2,7 @@
 // switches, vNICs, lcore groups and NICs, and the status bar's worst figure.
 // Pure on purpose (no vscode import): unit tests run it without VS Code. Hovers are Markdown
 // strings; hover.ts wraps them, untrusted, so a name from the file can only ever be text.
-import { type AssignedQueue, type CatalogEntry, cores as coresText, CORES_EXPLAINED, coresInOwnMode, count, type DatapathModel, dropText, fixed, type Host, type LcoreModel, lineRatePps, mdEscape as md, mdTable, minimumsApply, type Nic, ownModeKey, pct, plural, rate, type SwitchModel, type Vm } from '../core';
+import { type AssignedQueue, type CatalogEntry, cores as coresText, CORES_EXPLAINED, coresInOwnMode, count, type DatapathModel, dropText, fixed, hitRateText, type Host, type LcoreModel, lineRatePps, mdEscape as md, mdTable, minimumsApply, type Nic, ownModeKey, pct, plural, rate, type SwitchModel, type Vm } from '../core';
 
 const MODE_NAMES: Record<SwitchModel['mode'], string> = {
   'standard': 'Standard (heritage stack)',
@@ -64,7 +64,7 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
     `- Uplinks' line rate: ${lineRate}`,
     `- Capacity of ${plural(sw.lcores.length, 'lcore')}: ${rate(sw.capacityPps)} if the load matched them; each serves only its own queues`,
     `- Drops: ${dropText(sw.dropRate)}${dropParts.length > 0 ? ` (${dropWhy})` : ''}`,
-    `- Flow-cache hit rate: ${pct(sw.hitRate)} with ${count(sw.entries)} entries per lcore; new flows make ${pct(sw.churnMissShare)} of packets miss`,
+    `- Flow-cache hit rate: ${hitRateText(sw.hitRate, sw.offeredPps)} with ${count(sw.entries)} entries per lcore; new flows make ${pct(sw.churnMissShare)} of packets miss`,
     ...(sw.offeredPps > 0 && sw.mode !== 'standard' && sw.hitRate < sw.heritageBreakEvenHitRate
       ? [`- Below a ${pct(sw.heritageBreakEvenHitRate)} hit rate a packet costs EDP more than the heritage stack: each miss runs the heritage pipeline plus the flow-cache lookup and insertion`]
       : []),
@@ -75,7 +75,7 @@ export function switchHoverMarkdown(sw: SwitchModel): string {
   );
   const { shown, more } = capped(sw.lcores, 'lcores');
   lines.push(...mdTable(['lcore', 'NUMA', 'queues', 'pps', 'hit', 'util', 'drops'], shown.map((l) => [
-    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), pct(l.hitRate), pct(l.utilization), l.dropPps > 0 ? rate(l.dropPps) : 'none',
+    String(l.index), String(l.numaNode), String(l.queues), rate(l.pps), hitRateText(l.hitRate, l.pps), pct(l.utilization), l.dropPps > 0 ? rate(l.dropPps) : 'none',
   ]), ['r', 'r', 'r', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }
@@ -107,7 +107,7 @@ export function vnicHoverMarkdown(host: Host, hostModel: { switches: SwitchModel
   }
   const { shown, more } = capped(placed, 'queues');
   lines.push(...mdTable(['queue', 'lcore', 'NUMA', 'pps', 'cross-NUMA', 'lcore hit', 'lcore util'], shown.map(({ queue, lcore }) => [
-    String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', pct(lcore.hitRate), pct(lcore.utilization),
+    String(queue.queue), String(lcore.index), String(lcore.numaNode), rate(queue.pps), queue.remote ? '**yes**' : 'no', hitRateText(lcore.hitRate, lcore.pps), pct(lcore.utilization),
   ]), ['r', 'r', 'r', 'r', 'l', 'r', 'r']), ...more);
   return lines.join('\n');
 }
@@ -130,7 +130,7 @@ export function lcoreGroupHoverMarkdown(host: Host, sw: SwitchModel, s: number, 
   lines.push(...mdTable(['lcore', 'queues served', 'pps', 'hit', 'util', 'drops'], shown.map((x) => [
     String(x.index),
     x.assigned.length === 0 ? 'none' : x.assigned.map((a) => `${md(a.vm)}/${md(a.vnic)} q${a.queue}${a.remote ? ' (remote)' : ''}`).join(', '),
-    rate(x.pps), pct(x.hitRate), pct(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
+    rate(x.pps), hitRateText(x.hitRate, x.pps), pct(x.utilization), x.dropPps > 0 ? rate(x.dropPps) : 'none',
   ]), ['r', 'l', 'r', 'r', 'r', 'r']), ...more);
   return lines.join('\n');
 }

@@ -51,7 +51,7 @@ export class WorkerState {
 }
 
 /** Up to this many hosts the report carries all flow-cache curves (~1 ms per switch); above, only the expanded hosts'. */
-export const ALL_CURVES_UP_TO_HOSTS = 8;
+const ALL_CURVES_UP_TO_HOSTS = 8;
 
 /** Frame overhead when the model's constants do not give one: preamble, SFD and inter-frame gap. */
 const DEFAULT_FRAME_OVERHEAD_BYTES = 20;

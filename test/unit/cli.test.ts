@@ -203,6 +203,23 @@ describe('edp-check text output', () => {
     }
   });
 
+  it('a BOM moves no column on the first line: text, JSON and SARIF name the place VS Code shows (it hides the BOM)', async () => {
+    const dir = tempDir();
+    const text = JSON.stringify({ ...validTopology(), target: { release: 'vcf-9.0', mode: 'edp-fast' } });
+    writeFile(dir, 'one-line.edp.json', text);
+    writeFile(dir, 'one-line-bom.edp.json', '\ufeff' + text);
+    const at = lineColOf(text, '"edp-fast"');
+    assert.equal(at.line, 1);
+    const outputs = async (file: string) => ({
+      text: findingLines((await runCli([file], dir)).stdout).map((l) => l.slice(file.length)),
+      json: JSON.parse((await runCli(['--format', 'json', file], dir)).stdout).files[0].findings.map((f: { range: unknown }) => f.range),
+      sarif: (JSON.parse((await runCli(['--format', 'sarif', file], dir)).stdout) as sarif.Log).runs[0].results!.map((r) => r.locations![0].physicalLocation!.region),
+    });
+    const plain = await outputs('one-line.edp.json');
+    assert.ok(plain.text.some((l) => l.startsWith(`:${at.line}:${at.column} error schema/invalid`)), plain.text.join('\n'));
+    assert.deepEqual(await outputs('one-line-bom.edp.json'), plain);
+  });
+
   it('structural errors are reported', async () => {
     const dir = tempDir();
     const topo = validTopology();

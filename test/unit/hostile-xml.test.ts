@@ -60,6 +60,15 @@ describe('hostile hwloc XML', () => {
     assert.throws(() => hwlocTopologyDocument(deepXml(100_000)), HwlocXmlError);
   });
 
+  it('a reference to an entity XML does not predefine is refused with where it is, not kept as text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edp-hostile-'));
+    writeFileSync(join(dir, 'nbsp.xml'), read('bad-bitmap.xml').replace('0xZZ,not-a-bitmap', '0x1&nbsp;'));
+    const r = importCli(['nbsp.xml'], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /not well-formed XML \(line \d+, column \d+: .*&nbsp;/);
+  });
+
   it('__proto__ attributes, infos and elements are names like any other', () => {
     const { topology } = hwlocTopologyDocument(read('proto-attributes.xml'));
     assert.equal(topology.hosts[0].name, 'proto-host');

@@ -34,6 +34,20 @@ describe('model findings', () => {
     assert.deepEqual(rulesAt(topology([h]), 'tlb/uneven-lcores'), []);
   });
 
+  it('numa/uplinks-split with lags: a LAG whose NICs span nodes, at the LAG; LAGs each on one node are not split', () => {
+    const nics = [nic('vmnic0', 0), nic('vmnic1', 0), nic('vmnic2', 1), nic('vmnic3', 1)];
+    const lcores = [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }];
+    const lag = (name: string, uplinks: string[]) => ({ name, uplinks, mode: 'active' as const, loadBalancing: 'src-dest-ip-vlan' as const });
+    const split = host({ nics, switches: [edpSwitch('vds', ['vmnic0', 'vmnic1', 'vmnic2', 'vmnic3'], lcores, { lags: [lag('lag-a', ['vmnic0', 'vmnic1']), lag('lag-b', ['vmnic1', 'vmnic2'])] })] });
+    assert.deepEqual(rulesAt(topology([split]), 'numa/uplinks-split'), ['/hosts/0/switches/0/lags/1/uplinks/1']);
+    const f = findingsOf(topology([split])).find((x) => x.rule === 'numa/uplinks-split')!;
+    assert.match(f.message, /^LAG "lag-b" of switch "vds" takes NICs on NUMA nodes 0, 1: "vmnic1" on node 0, "vmnic2" on node 1\./);
+    assert.deepEqual(f.related?.map((r) => r.path), ['/hosts/0/nics/1/numaNode', '/hosts/0/nics/2/numaNode']);
+    // One LAG per node: NUMA-aware teaming picks the VM's node's LAG, nothing is split.
+    const perNode = host({ nics, switches: [edpSwitch('vds', ['vmnic0', 'vmnic1', 'vmnic2', 'vmnic3'], lcores, { lags: [lag('lag-a', ['vmnic0', 'vmnic1']), lag('lag-b', ['vmnic2', 'vmnic3'])] })] });
+    assert.deepEqual(rulesAt(topology([perNode]), 'numa/uplinks-split'), []);
+  });
+
   it('numa/vm-remote: a VM on another node than its switch\'s uplinks', () => {
     const switches = [edpSwitch('vds', ['vmnic0'], [{ numaNode: 0, count: 1 }, { numaNode: 1, count: 1 }])];
     const h = host({ switches, vms: [loadVm('app', 1, 1e6)] });

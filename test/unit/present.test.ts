@@ -9,7 +9,8 @@ import { bytes, fileSize, htmlEscape, listText, mdEscape, mdTable, orList, pct, 
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel } from '../../src/core/report/viewModel';
 import { switchTableLines } from '../../src/cli/model-table';
-import { switchHoverMarkdown, switchLensText } from '../../src/extension/figures';
+import { lcoreGroupHoverMarkdown, switchHoverMarkdown, switchLensText } from '../../src/extension/figures';
+import { utilizationTable } from '../../src/webview/render/tlb';
 import { reportPage } from '../../src/webview/render/page';
 import { initialUiState } from '../../src/webview/render/state';
 import { host, loadVm, topology } from './model-fixtures';
@@ -69,6 +70,40 @@ describe('one figure, one text in every view', () => {
       assert.ok(page.includes(hitText) && page.includes(churnText), 'report panel');
     });
   }
+});
+
+describe('an lcore or switch that serves no packets has no hit rate', () => {
+  // Two lcores, one vNIC queue: lcore 1 serves nothing. Its hit rate is not 100 %: it has none.
+  const t = topology([host({ vms: [loadVm('fw', 0, 1_000_000)] })]);
+  const analysis = analyze(JSON.stringify(t));
+  const sw = analysis.model!.hosts[0].switches[0];
+  const idle = sw.lcores.find((l) => l.pps === 0)!;
+
+  it('"idle" in the hovers, the Markdown report and the report panel, never "100%"', () => {
+    assert.ok(idle, 'the design has an idle lcore');
+    const idleRow = (table: string) => table.split('\n').find((line) => line.startsWith(`| ${idle.index} |`) && line.includes(' pps |')) ?? '';
+    assert.match(idleRow(switchHoverMarkdown(sw)), /\| idle \|/);
+    assert.match(idleRow(lcoreGroupHoverMarkdown(t.hosts[0], sw, 0, 0)), /\| idle \|/);
+    const vm = reportViewModel(analysis, { fileName: 'x.edp.json' });
+    const md = reportMarkdown(vm);
+    assert.match(idleRow(md), /\| idle \|/);
+    assert.doesNotMatch(idleRow(md), /100/);
+    const html = utilizationTable(vm.hosts[0].switches[0], vm.thresholds);
+    assert.match(html, new RegExp(`lcore ${idle.index}</t[dh]>(<td[^>]*>[^<]*(<span[^>]*>[^<]*</span>)?</td>){3}<td[^>]*>idle</td>`));
+    // The busy lcore keeps its figure.
+    const busy = sw.lcores.find((l) => l.pps > 0)!;
+    assert.ok(md.includes(`| ${pct(busy.hitRate)} |`));
+  });
+
+  it('a switch without traffic: "idle" in the CLI table, the hover and the report', () => {
+    const quiet = analyze(JSON.stringify(topology([host()])));
+    const qsw = quiet.model!.hosts[0].switches[0];
+    assert.equal(qsw.offeredPps, 0);
+    assert.match(switchTableLines(quiet.model)[1], /\bidle\b/);
+    assert.match(switchHoverMarkdown(qsw), /Flow-cache hit rate: idle/);
+    assert.match(reportMarkdown(reportViewModel(quiet, { fileName: 'x.edp.json' })), /\| Flow-cache hit rate \| idle \|/);
+    assert.equal(switchLensText(qsw), 'no traffic · 2 lcores · 0 cores');
+  });
 });
 
 describe('rates and sizes', () => {

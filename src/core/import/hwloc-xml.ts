@@ -3,7 +3,7 @@
 // The XML may come from anywhere, so everything read is checked here, once: entity
 // declarations and deep nesting are refused, bitmaps and indexes are validated (the error names
 // the object), and attribute maps have no prototype, so `__proto__` is just a name.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXml, XmlElement, XmlError } from '@rgrove/parse-xml';
 import { type Bitmap, parseBitmap } from './bitmap';
 
 export interface HwlocObject {
@@ -34,8 +34,6 @@ export class HwlocXmlError extends Error {}
 /** lstopo nests about a dozen levels (machine, groups, package, caches, core, PU; bridges). */
 const MAX_XML_DEPTH = 64;
 
-type XmlElement = { '@'?: unknown; object?: unknown; info?: unknown };
-
 const ADVICE = 'lstopo --of xml';
 
 export function readHwlocXml(xml: string): HwlocTree {
@@ -43,37 +41,23 @@ export function readHwlocXml(xml: string): HwlocTree {
   if (/<!ENTITY/.test(xml)) {
     throw new HwlocXmlError(`not an lstopo export: it declares XML entities (<!ENTITY …>), which ${ADVICE} never writes`);
   }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new HwlocXmlError(`not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg.replace(/\.$/, '')})`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    attributesGroupName: '@',
-    parseAttributeValue: false,
-    parseTagValue: false,
-    // The standard entities (&amp; &lt; …) and character references only.
-    processEntities: true,
-    htmlEntities: false,
-    maxNestedTags: MAX_XML_DEPTH,
-    // The parser refuses these names outright; lstopo never writes them, so they are renamed
-    // to names nothing reads and the rest of the file imports as usual.
-    transformTagName: harmless,
-    transformAttributeName: harmless,
-    isArray: (name) => name === 'object' || name === 'info',
-  });
-  let doc: unknown;
+  // A strict XML 1.0 parser (well-formedness, the predefined entities and character references
+  // only, no DTD processing) that builds a small element tree; it recurses per nesting level, so
+  // a deep file overflows its stack: that is the same "too deep" as a depth past MAX_XML_DEPTH.
+  let document: XmlElement | null;
   try {
-    doc = parser.parse(xml);
+    document = parseXml(xml).root;
   } catch (e) {
-    const reason = (e as Error).message;
-    if (/nested/i.test(reason)) throw new HwlocXmlError(`nested more than ${MAX_XML_DEPTH} elements deep, which no lstopo export is`);
-    throw new HwlocXmlError(`not readable XML (${reason})`);
+    if (e instanceof XmlError) {
+      throw new HwlocXmlError(`not well-formed XML (line ${e.line}, column ${e.column}: ${e.message.split(' (line ')[0].replace(/\.$/, '')})`);
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw tooDeep();
+    throw e;
   }
-  const topology = own(doc, 'topology') as XmlElement | undefined;
-  const objects = own(topology, 'object');
-  if (!Array.isArray(objects) || objects.length === 0 || !isRecord(objects[0])) {
+  if (document && depthOf(document) > MAX_XML_DEPTH) throw tooDeep();
+  const topology = document?.name === 'topology' ? document : undefined;
+  const objects = elements(topology, 'object');
+  if (!topology || objects.length === 0) {
     throw new HwlocXmlError(`not an hwloc topology (expected a <topology> element holding <object> elements, as \`${ADVICE}\` writes)`);
   }
   const version = attrsOf(topology).version;
@@ -115,43 +99,44 @@ function toObject(element: XmlElement, parent: HwlocObject | undefined, formatVe
     nodeset: bitmap('nodeset'),
     osIndex: attrs.os_index === undefined ? undefined : Number(attrs.os_index),
   };
-  const children = own(element, 'object');
-  obj.children = (Array.isArray(children) ? children : []).filter(isRecord).map((child) => toObject(child as XmlElement, obj, formatVersion, counters));
+  obj.children = elements(element, 'object').map((child) => toObject(child, obj, formatVersion, counters));
   if (obj.type === 'OSDev' && isNetworkOsDev(attrs.osdev_type, formatVersion)) obj.type = 'OSDev:network';
   return obj;
 }
 
-/** Own string attributes in a map without prototype: `__proto__="x"` is an attribute like any other. */
-function attrsOf(element: unknown): Record<string, string> {
-  const attrs = Object.create(null) as Record<string, string>;
-  const raw = own(element, '@');
-  if (!isRecord(raw)) return attrs;
-  for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') attrs[name] = value;
-  return attrs;
+/** The attributes in a map without prototype: `__proto__="x"` is an attribute like any other. */
+function attrsOf(element: XmlElement | undefined): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, element?.attributes);
 }
 
-function infosOf(element: unknown): Record<string, string> {
+function infosOf(element: XmlElement | undefined): Record<string, string> {
   const infos = Object.create(null) as Record<string, string>;
-  const list = own(element, 'info');
-  for (const info of Array.isArray(list) ? list : []) {
+  for (const info of elements(element, 'info')) {
     const attrs = attrsOf(info);
     if (attrs.name !== undefined) infos[attrs.name] = attrs.value ?? '';
   }
   return infos;
 }
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-
-function harmless(name: string): string {
-  return RESERVED.has(name) ? `#${name}` : name;
+/** The child elements named `name`, in document order. */
+function elements(element: XmlElement | undefined, name: string): XmlElement[] {
+  return (element?.children ?? []).filter((c): c is XmlElement => c instanceof XmlElement && c.name === name);
 }
 
-function own(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+/** How deep elements nest under `root` (1 for an element without child elements); iterative. */
+function depthOf(root: XmlElement): number {
+  let deepest = 0;
+  const stack: [XmlElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of element.children) if (child instanceof XmlElement) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function tooDeep(): HwlocXmlError {
+  return new HwlocXmlError(`nested more than ${MAX_XML_DEPTH} elements deep, which no lstopo export is`);
 }
 
 /** What an error echoes of the file: a bounded, printable excerpt. */

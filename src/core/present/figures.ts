@@ -74,6 +74,14 @@ export function entries(n: number): string {
   return String(n);
 }
 
+/**
+ * A flow-cache hit rate as every view shows it: the share of the packets an lcore (or a switch's
+ * lcores) serves that hit. One that serves no packets has no hit rate: "idle", not "100%".
+ */
+export function hitRateText(hitRate: number, pps: number): string {
+  return pps > 0 ? pct(hitRate) : 'idle';
+}
+
 /** A drop rate as every view shows it: "none", or the share of offered packets. */
 export function dropText(dropRate: number): string {
   return dropRate > 0 ? pct(dropRate) : 'none';

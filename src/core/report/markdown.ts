@@ -1,7 +1,7 @@
 // The report as Markdown: figures per switch and NUMA node, and the findings, for a pull request,
 // a wiki page or a ticket (written next to the exported HTML).
 import { CORES_EXPLAINED } from '../model/coresInMode';
-import { bytes, cores, count, dropText, fixed, mdEscape, mdTable as mdTableLines, pct, plural, rate, severityCountsText } from '../present';
+import { bytes, cores, count, dropText, fixed, hitRateText, mdEscape, mdTable as mdTableLines, pct, plural, rate, severityCountsText } from '../present';
 import type { ReportFinding, ReportHost, ReportSwitch, ReportViewModel } from './viewModel';
 
 const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]) => mdTableLines(head, rows).join('\n');
@@ -28,7 +28,7 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
     ['Dropped by overloaded lcores', rate(sw.lcoreDropPps)],
     ['Dropped beyond the line rate', rate(sw.lineDropPps)],
     ['Predicted drop rate', flag(sw.dropRate > 0, dropText(sw.dropRate))],
-    ['Flow-cache hit rate', flag(sw.hitRate < t.hitRate, pct(sw.hitRate))],
+    ['Flow-cache hit rate', flag(sw.offeredPps > 0 && sw.hitRate < t.hitRate, hitRateText(sw.hitRate, sw.offeredPps))],
     ['Churn misses', flag(sw.churnMissShare > t.churn, pct(sw.churnMissShare))],
     ['Flow-table entries per lcore', String(sw.entries)],
     ['Max lcore utilization', flag(sw.maxUtilization > t.utilization, pct(sw.maxUtilization))],
@@ -40,7 +40,7 @@ function switchSection(sw: ReportSwitch, report: ReportViewModel): string {
   ]);
   const lcores = sw.lcores.length > 0
     ? '\n\n' + mdTable(['lcore', 'NUMA', 'Utilization', 'Packets', 'Dropped', 'Hit rate', 'Queues'], sw.lcores.map((l) => [
-      String(l.index), String(l.numaNode), flag(l.utilization > t.utilization, pct(l.utilization)), rate(l.pps), flag(l.dropPps > 0, rate(l.dropPps)), pct(l.hitRate), String(l.queues),
+      String(l.index), String(l.numaNode), flag(l.utilization > t.utilization, pct(l.utilization)), rate(l.pps), flag(l.dropPps > 0, rate(l.dropPps)), hitRateText(l.hitRate, l.pps), String(l.queues),
     ]))
     : '';
   const findings = sw.findings.map((id) => findingLine(report.findings[id]));

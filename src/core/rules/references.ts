@@ -1,6 +1,7 @@
 // ref/* rules: names must be unique and every reference must name something that exists.
 import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
+import { orList } from '../present';
 import { suggestionText } from '../suggest';
 import { type Host, numaNodesOf, type Switch, type Teaming, type Topology } from '../topology';
 
@@ -70,6 +71,7 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
     uplinkGroups(sw, [...at, 'switches', s], out);
   });
   sharedUplinks(host, at, out);
+  switchesWithoutUplinks(host, at, out);
   const switchNames = host.switches.map((s) => s.name);
   (host.vms ?? []).forEach((vm, v) => {
     checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
@@ -105,6 +107,30 @@ function sharedUplinks(host: Host, at: (string | number)[], out: RawFinding[]): 
         message: `NIC "${uplink}" is an uplink of switch "${sw.name}" and of switch "${other}", but a physical NIC belongs to one host switch only. Give each switch its own NICs.`,
         related: [{ path: toPointer([...at, 'switches', first.s, 'uplinks', first.u]), message: `"${uplink}" is first an uplink of switch "${other}"` }],
       });
+    });
+  });
+}
+
+/** Free NICs named in a ref/no-uplink message, at most. */
+const MAX_FREE_NICS = 5;
+
+/**
+ * ref/no-uplink: the schema requires `uplinks` but accepts an empty list, which a hand-written
+ * switch may keep by mistake. Such a switch carries nothing off the host, and the model has no
+ * line rate or uplink NUMA node to check for it, so say so, naming the NICs it could take.
+ */
+function switchesWithoutUplinks(host: Host, at: (string | number)[], out: RawFinding[]): void {
+  const taken = new Set(host.switches.flatMap((sw) => sw.uplinks));
+  const free = host.nics.map((n) => n.name).filter((name) => !taken.has(name));
+  const hint = free.length === 0
+    ? `; every NIC of host "${host.name}" is another switch's uplink: add one to "nics".`
+    : `: ${orList(free.slice(0, MAX_FREE_NICS))}${free.length > MAX_FREE_NICS ? ' (among others)' : ''} ${free.length === 1 ? 'is' : 'are'} free.`;
+  host.switches.forEach((sw, s) => {
+    if (sw.uplinks.length > 0) return;
+    out.push({
+      rule: 'ref/no-uplink',
+      path: toPointer([...at, 'switches', s, 'uplinks']),
+      message: `Switch "${sw.name}" has no uplinks: its VMs' traffic cannot leave host "${host.name}", and no line rate or uplink NUMA node is checked for it. Name the NICs it uses in "uplinks"${hint}`,
     });
   });
 }

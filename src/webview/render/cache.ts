@@ -1,6 +1,6 @@
 // Flow cache: hit rate against flow-table size (log x) for a switch's worst lcore, the current
 // size and the threshold marked; churn (first packets of new flows) shown on its own.
-import { type CurvePoint, entries as entriesText, htmlEscape as esc, pct, type ReportSwitch, type ReportThresholds } from '../../core';
+import { type CurvePoint, entries as entriesText, hitRateText, htmlEscape as esc, pct, type ReportSwitch, type ReportThresholds } from '../../core';
 import { chartWidth, circle, hbars, line, path, svgChart, text } from './svg';
 import { table } from './section';
 
@@ -61,9 +61,10 @@ export function cacheChart(sw: ReportSwitch, t: ReportThresholds): string {
 
 function churnChart(sw: ReportSwitch, t: ReportThresholds): string {
   const over = sw.churnMissShare > t.churn;
+  const busy = sw.offeredPps > 0;
   return hbars(
     [
-      { label: 'Hit rate (switch)', value: sw.hitRate, valueText: pct(sw.hitRate), cls: sw.hitRate < t.hitRate ? 'bar-bad' : 'bar-ok', tooltip: `pps-weighted hit rate over the switch's lcores: ${pct(sw.hitRate)}` },
+      { label: 'Hit rate (switch)', value: busy ? sw.hitRate : 0, valueText: hitRateText(sw.hitRate, sw.offeredPps), cls: busy && sw.hitRate < t.hitRate ? 'bar-bad' : 'bar-ok', tooltip: `pps-weighted hit rate over the switch's lcores: ${hitRateText(sw.hitRate, sw.offeredPps)}` },
       { label: 'Churn misses', value: sw.churnMissShare, valueText: pct(sw.churnMissShare), cls: over ? 'bar-bad' : 'series-churn', tooltip: `Share of packets that are the first of a new flow: ${pct(sw.churnMissShare)} (threshold ${pct(t.churn)}); no table size fixes these.` },
     ],
     { label: `Hit rate and churn of switch ${sw.name}`, max: 1, marker: { value: t.churn, text: `churn threshold ${pct(t.churn)}` } },
@@ -78,7 +79,7 @@ export function cacheTable(sw: ReportSwitch, t: ReportThresholds): string {
   ]);
   const summary = table(`Flow cache of switch ${sw.name}`, ['Figure', 'Value'], [
     ['Entries per lcore (now)', esc(sw.entries)],
-    ['Hit rate (switch, pps-weighted)', esc(pct(sw.hitRate))],
+    ['Hit rate (switch, pps-weighted)', esc(hitRateText(sw.hitRate, sw.offeredPps))],
     ['Churn misses (first packets of new flows)', esc(pct(sw.churnMissShare))],
     ['Hit-rate threshold', esc(pct(t.hitRate))],
     ['Churn threshold', esc(pct(t.churn))],

@@ -1,6 +1,6 @@
 // Thread Load Balancer: utilization of each lcore, grouped by NUMA node, against tlb.utilization;
 // and the cores the host's datapath consumes in each mode.
-import { cores, CORES_EXPLAINED, htmlEscape as esc, pct, plural, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
+import { cores, CORES_EXPLAINED, hitRateText, htmlEscape as esc, pct, plural, rate, type ReportHost, type ReportLcore, type ReportSwitch, type ReportThresholds } from '../../core';
 import { hbars, line, rect, svgChart, text } from './svg';
 import { table } from './section';
 
@@ -11,7 +11,7 @@ function lcoreTooltip(l: ReportLcore): string {
   if (l.assigned.length > MAX_QUEUES_IN_TOOLTIP) queues.push(`  … and ${l.assigned.length - MAX_QUEUES_IN_TOOLTIP} more`);
   return [
     `lcore ${l.index} on NUMA ${l.numaNode}: ${pct(l.utilization)} utilization`,
-    `${rate(l.pps)}, hit rate ${pct(l.hitRate)}, ${Math.round(l.cyclesPerPacket)} cycles/packet`,
+    `${rate(l.pps)}, hit rate ${hitRateText(l.hitRate, l.pps)}, ${Math.round(l.cyclesPerPacket)} cycles/packet`,
     ...(l.dropPps > 0 ? [`overloaded: serves at most ${rate(l.capacityPps)}, drops ${rate(l.dropPps)}`] : []),
     `${plural(l.queues, 'queue')}${queues.length > 0 ? ':' : ''}`,
     ...queues,
@@ -72,7 +72,7 @@ export function utilizationTable(sw: ReportSwitch, t: ReportThresholds): string 
       esc(l.numaNode),
       `<span class="${l.utilization > t.utilization ? 'bad' : ''}">${esc(pct(l.utilization))}</span>`,
       esc(rate(l.pps)),
-      esc(pct(l.hitRate)),
+      esc(hitRateText(l.hitRate, l.pps)),
       esc(l.queues),
       esc(l.assigned.map((a) => `${a.vm}/${a.vnic}#${a.queue}${a.remote ? ' (remote)' : ''}`).join(', ')),
     ]);

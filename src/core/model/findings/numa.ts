@@ -2,7 +2,7 @@
 import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
-import type { ResolvedSwitch } from '../resolve';
+import type { ResolvedSwitch, ResolvedUplink } from '../resolve';
 import { hostPath, switchPropertyPath } from './format';
 import { count, pct, plural } from '../../present';
 
@@ -54,25 +54,56 @@ function lcoreRemoteNic(hr: HostResult, c: ModelConstants): RawFinding[] {
   return out;
 }
 
+/**
+ * A LAG across NUMA nodes defeats NUMA-aware teaming (domain.md §6). A switch that declares
+ * `lags` says which uplinks aggregate: each LAG is checked on its own NICs, and uplinks in
+ * different LAGs (or in none) may sit on different nodes, one per node being the NUMA-aware
+ * design. A switch without `lags` teams all its uplinks as one group: they are checked together.
+ */
 function uplinksSplit(hr: HostResult): RawFinding[] {
   const h = hr.resolved.index;
   const out: RawFinding[] = [];
+  const related = (members: ResolvedUplink[]) => members.map((u) => ({ path: hostPath(h, 'nics', u.nicIndex, 'numaNode'), message: `NIC "${u.nic.name}" is on NUMA node ${u.nic.numaNode}` }));
+  const split = (members: ResolvedUplink[]) => {
+    const first = members[0];
+    const other = first && members.find((u) => u.nic.numaNode !== first.nic.numaNode);
+    return other ? { first, other, nodes: [...new Set(members.map((u) => u.nic.numaNode))] } : undefined;
+  };
   for (const rs of edpSwitches(hr)) {
-    const first = rs.uplinks[0];
-    const other = rs.uplinks.find((u) => u.nic.numaNode !== first.nic.numaNode);
-    if (!other) continue;
-    const nodes = [...new Set(rs.uplinks.map((u) => u.nic.numaNode))];
-    out.push({
-      rule: 'numa/uplinks-split',
-      path: hostPath(h, 'switches', rs.index, 'uplinks', other.index),
-      about: { nic: other.nicIndex },
-      message:
-        `The uplinks of switch "${rs.sw.name}" sit on NUMA ${nodeList(nodes)}: "${first.nic.name}" on node ${first.nic.numaNode}, "${other.nic.name}" on node ${other.nic.numaNode}. ` +
-        `A LAG across NUMA nodes disables NUMA-aware Load Balanced Source teaming. Use uplinks of one node (or one switch per node).`,
-      related: [
-        { path: hostPath(h, 'nics', first.nicIndex, 'numaNode'), message: `NIC "${first.nic.name}" is on NUMA node ${first.nic.numaNode}` },
-        { path: hostPath(h, 'nics', other.nicIndex, 'numaNode'), message: `NIC "${other.nic.name}" is on NUMA node ${other.nic.numaNode}` },
-      ],
+    const lags = rs.sw.lags ?? [];
+    if (lags.length === 0) {
+      const s = split(rs.uplinks);
+      if (!s) continue;
+      out.push({
+        rule: 'numa/uplinks-split',
+        path: hostPath(h, 'switches', rs.index, 'uplinks', s.other.index),
+        about: { nic: s.other.nicIndex },
+        message:
+          `The uplinks of switch "${rs.sw.name}" sit on NUMA ${nodeList(s.nodes)}: "${s.first.nic.name}" on node ${s.first.nic.numaNode}, "${s.other.nic.name}" on node ${s.other.nic.numaNode}. ` +
+          `A LAG across NUMA nodes disables NUMA-aware Load Balanced Source teaming. Use uplinks of one node (or one switch per node).`,
+        related: related([s.first, s.other]),
+      });
+      continue;
+    }
+    const byName = new Map(rs.uplinks.map((u) => [u.nic.name, u] as const));
+    lags.forEach((lag, l) => {
+      // A member that is no uplink of the switch is ref/unknown-uplink's; its node proves nothing here.
+      const members = (Array.isArray(lag.uplinks) ? lag.uplinks : []).flatMap((name, m) => {
+        const u = byName.get(name);
+        return u ? [{ u, m }] : [];
+      });
+      const s = split(members.map((x) => x.u));
+      if (!s) return;
+      const at = members.find((x) => x.u === s.other)!.m;
+      out.push({
+        rule: 'numa/uplinks-split',
+        path: hostPath(h, 'switches', rs.index, 'lags', l, 'uplinks', at),
+        about: { nic: s.other.nicIndex },
+        message:
+          `LAG "${lag.name}" of switch "${rs.sw.name}" takes NICs on NUMA ${nodeList(s.nodes)}: "${s.first.nic.name}" on node ${s.first.nic.numaNode}, "${s.other.nic.name}" on node ${s.other.nic.numaNode}. ` +
+          `A LAG across NUMA nodes disables NUMA-aware Load Balanced Source teaming. Use NICs of one node in the LAG (or one LAG per node).`,
+        related: related([s.first, s.other]),
+      });
     });
   }
   return out;
