@@ -24,6 +24,9 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.editor.enablePreview': false,
   'problems.defaultViewMode': 'tree',
+  // The extension host otherwise scans /proc every few seconds for ports to forward (reading every
+  // process's cmdline, spawning ls and ps): 0.1–0.25 s blocks of its thread on a busy machine.
+  'remote.autoForwardPorts': false,
 };
 
 export async function freePort() {
