@@ -8,6 +8,7 @@
 // in the delay, not in our share. docs/PERFORMANCE.md has the measurements.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector';
@@ -26,8 +27,11 @@ const IDLE_BASELINE_MS = 3000;
 const SETTLE_MS = 1000;
 /** Turns of ours and the baseline, alternating. */
 const TURNS = 2;
-/** How much longer than the baseline the thread may wait with our extension (or the idle host's wait, if larger). */
+/** How much longer than the baseline the thread may be busy or wait at once with our extension. */
 const BASELINE_MARGIN_MS = 20;
+/** A machine quiet enough to compare wall-clock waits: load average per CPU below this, and the idle host's wait. */
+const QUIET_LOAD = 0.75;
+const QUIET_IDLE_MS = 15;
 
 /**
  * Built-in features that do their own work on the extension host thread (measured with CPU
@@ -45,15 +49,21 @@ const OTHER_EXTENSIONS_OFF: Record<string, unknown> = {
   'merge-conflict.codeLens.enabled': false,
   'git.enabled': false,
   'remote.autoForwardPorts': false,
+  // code-server has a tunnel provider: the process scan stops only with this.
+  'remote.autoForwardPortsSource': 'output',
 };
 
 /** The profiler's sampling interval (µs). */
 const SAMPLING_INTERVAL_US = 500;
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
+  /** µs, V8's clock. */
+  startTime: number;
+  /** performance.now() when the profiler started (set by `profiled`). */
+  startedAt: number;
 }
 
 /**
@@ -68,11 +78,17 @@ async function profiled(run: () => Promise<void>): Promise<CpuProfile> {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
   await post('Profiler.start');
+  // EDP_E2E_HEAP_PROFILE=<file.heapprofile>: where the thread's allocations come from (sampled, collected ones included).
+  const heap = process.env.EDP_E2E_HEAP_PROFILE;
+  if (heap) await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const startedAt = performance.now();
   let profile: CpuProfile;
   try {
     await run();
   } finally {
     ({ profile } = (await post('Profiler.stop')) as { profile: CpuProfile });
+    if (heap) writeFileSync(heap, JSON.stringify(((await post('HeapProfiler.stopSampling')) as { profile: unknown }).profile));
+    profile.startedAt = startedAt;
     if (process.env.EDP_E2E_CPU_PROFILE) writeFileSync(process.env.EDP_E2E_CPU_PROFILE, JSON.stringify(profile));
     session.disconnect();
   }
@@ -89,6 +105,24 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
   return urls.has(exact) ? exact : [...urls].find((u) => !/\/extensions\/[^/]+\/dist\//.test(u));
 }
 
+/** Whether a profile node has a frame of `script` on its stack. */
+function underScript(profile: CpuProfile, script: string): (id: number) => boolean {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const memo = new Map<number, boolean>();
+  const under = (id: number): boolean => {
+    let known = memo.get(id);
+    if (known === undefined) {
+      const up = parent.get(id);
+      known = byId.get(id)!.callFrame.url === script || (up !== undefined && under(up));
+      memo.set(id, known);
+    }
+    return known;
+  };
+  return under;
+}
+
 /**
  * The longest unbroken stretch of samples with a frame of `script` on the stack: our code and the
  * VS Code API calls it makes, in milliseconds of the thread's running time (back-to-back turns of
@@ -97,25 +131,41 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
  * stretch measured 102 ms of wall-clock at load 8), and that wait is the machine's, not ours.
  */
 function longestStretchUnder(profile: CpuProfile, script: string): number {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const memo = new Map<number, boolean>();
-  const under = (id: number): boolean => {
-    let known = memo.get(id);
-    if (known === undefined) {
-      const node = byId.get(id)!;
-      const up = parent.get(id);
-      known = node.callFrame.url === script || (up !== undefined && under(up));
-      memo.set(id, known);
-    }
-    return known;
-  };
+  const under = underScript(profile, script);
   let run = 0;
   let longest = 0;
   profile.samples.forEach((id, i) => {
     run = under(id) ? run + Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US) : 0;
     longest = Math.max(longest, run);
+  });
+  return longest / 1000;
+}
+
+/**
+ * The longest unbroken stretch of the whole thread's work (any sample but "(idle)": JavaScript,
+ * garbage collection, native code) between performance.now() times `from` and `to`, in running
+ * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
+ * `script`, only stretches that run some of its code count: our work and whatever VS Code or the
+ * garbage collector does in the same turns.
+ */
+function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const ours = script === undefined ? undefined : underScript(profile, script);
+  let at = profile.startTime;
+  let run = 0;
+  let counts = ours === undefined;
+  let longest = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    const ms = profile.startedAt + (at - profile.startTime) / 1000;
+    if (ms < from || ms >= to || idle.has(id)) {
+      run = 0;
+      counts = ours === undefined;
+      return;
+    }
+    run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
+    if (ours?.(id)) counts = true;
+    if (counts) longest = Math.max(longest, run);
   });
   return longest / 1000;
 }
@@ -137,6 +187,8 @@ interface Phase {
   from: number;
   to: number;
   gcs: { kind: number; ms: number }[];
+  /** The thread's longest busy stretch in running time (longestBusyStretch). */
+  busy: number;
 }
 
 const GC_KINDS: Record<number, string> = {
@@ -153,7 +205,7 @@ function describePhase(p: Phase): string {
   const byKind = new Map<string, number>();
   for (const g of p.gcs) byKind.set(GC_KINDS[g.kind] ?? String(g.kind), (byKind.get(GC_KINDS[g.kind] ?? String(g.kind)) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
+  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
 }
 
 suite('Responsiveness: analysis runs off the extension host thread', function () {
@@ -173,7 +225,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     for (const u of [uri, plainUri]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
   });
 
-  test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once, and the thread waits no longer than for the same edits of the same text as plain text`, async function () {
+  test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once, nor is the thread busier at once than for the same edits of plain text`, async function () {
     // The idle thread's delay, logged beside the figures below: on a busy machine the event-loop
     // delay is mostly waiting for a CPU. Our share is asserted whatever the load: it counts each
     // profiler sample for at most one sampling interval, so time spent waiting is not counted.
@@ -188,11 +240,11 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // Excluded: VS Code's own load of the documents into the extension host (it receives the
     // whole text and splits it into lines in one go, before any extension sees the document).
     // Measured separately and only logged. Both stay loaded all along: the same heap for both.
-    const load = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    load.enable();
+    const docLoad = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    docLoad.enable();
     const doc = await vscode.workspace.openTextDocument(uri);
     const plainDoc = await vscode.workspace.openTextDocument(plainUri);
-    load.disable();
+    docLoad.disable();
     assert.equal(plainDoc.languageId, 'plaintext');
 
     // Where the edits go: a vNIC of the first host moved to a switch that does not exist and back,
@@ -234,7 +286,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     const phases: Phase[] = [];
     const measured = async (name: string, run: () => Promise<void>) => {
       const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-      const phase: Phase = { name, delay, from: performance.now(), to: 0, gcs: [] };
+      const phase: Phase = { name, delay, from: performance.now(), to: 0, gcs: [], busy: 0 };
       delay.enable();
       await run();
       delay.disable();
@@ -269,6 +321,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // GC entries come in on a later turn of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 100));
     gcObserver.disconnect();
+    for (const p of phases) p.busy = longestBusyStretch(profile, p.from, p.to);
     for (const g of gcs) {
       const phase = phases.find((p) => g.startTime >= p.from && g.startTime < p.to);
       phase?.gcs.push({ kind: (g as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1, ms: g.duration });
@@ -278,18 +331,33 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     const script = ourScript(profile, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
     const ours = longestStretchUnder(profile, script);
-    const worst = (kind: string) => Math.max(...phases.filter((p) => p.name.startsWith(kind)).map((p) => ms(p.delay.max)));
-    const withUs = worst('with our extension');
-    const baseline = worst('baseline');
+    const worst = (kind: string, of: (p: Phase) => number) => Math.max(...phases.filter((p) => p.name.startsWith(kind)).map(of));
+    const waitWithUs = worst('with our extension', (p) => ms(p.delay.max));
+    const waitBaseline = worst('baseline', (p) => ms(p.delay.max));
+    const busyWithUs = worst('with our extension', (p) => p.busy);
+    const busyBaseline = worst('baseline', (p) => p.busy);
+    const withOurs = Math.max(...phases.map((p) => longestBusyStretch(profile, p.from, p.to, script)));
+    const load = loadavg()[0] / Math.max(1, availableParallelism());
     for (const p of phases) console.log(`      ${describePhase(p)}`);
-    console.log(`      the thread's longest wait: ${withUs.toFixed(1)} ms with our extension, ${baseline.toFixed(1)} ms for the same edits of plain text; longest stretch running our code ${ours.toFixed(1)} ms; VS Code's own load of the two documents (excluded): max ${ms(load.max).toFixed(1)} ms`);
-    console.log(`      an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test (the machine's load)`);
-    // Our share: the event-loop delay also holds the thread's garbage collections, VS Code's own
-    // work for this file and, on a shared machine, the time the thread waits for a CPU
-    // (docs/PERFORMANCE.md lists what remains); the CPU profile tells ours.
-    assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${withUs.toFixed(1)} ms)`);
-    // The whole thread: no longer than VS Code alone makes it wait for the same edits of the same text.
-    const allowed = baseline + Math.max(BASELINE_MARGIN_MS, ms(idle.max));
-    assert.ok(withUs <= allowed, `with our extension the thread waited up to ${withUs.toFixed(1)} ms at once, the same edits of plain text ${baseline.toFixed(1)} ms (allowed ${allowed.toFixed(1)} ms)`);
+    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms; VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs; an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test`);
+    // Our share: the CPU profile tells it apart from VS Code's work, garbage collections and, on a
+    // shared machine, the time the thread waits for a CPU.
+    assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${waitWithUs.toFixed(1)} ms)`);
+    // The thread's busy stretches that hold some of our code, in running time (waiting for a CPU
+    // left out, as for our share), with what VS Code and the garbage collector do in the same
+    // turns: under 50 ms, or no longer than VS Code alone is busy at once for the same edits of
+    // plain text. (The thread's other stretches are logged: VS Code's own, GC and RPC writes,
+    // as in the baseline.)
+    const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
+    assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
+    // The whole thread in wall-clock time, where the machine lets it be measured: on a loaded one a
+    // thread waits for a CPU at random, 100–300 ms at a time (docs/PERFORMANCE.md).
+    if (load < QUIET_LOAD && ms(idle.max) < QUIET_IDLE_MS) {
+      const allowed = waitBaseline + BASELINE_MARGIN_MS;
+      assert.ok(waitWithUs <= allowed, `with our extension the thread waited up to ${waitWithUs.toFixed(1)} ms at once, for the same edits of plain text ${waitBaseline.toFixed(1)} ms (allowed ${allowed.toFixed(1)} ms)`);
+    } else {
+      console.log(`      wall-clock waits not compared: the machine is busy (load per CPU ${load.toFixed(1)}, at least ${QUIET_LOAD} for that)`);
+    }
   });
 });
