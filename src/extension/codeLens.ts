@@ -64,6 +64,10 @@ class SwitchLenses implements vscode.CodeLensProvider<SwitchLens> {
     this.refresh();
   }
 
+  forget(uri: vscode.Uri): void {
+    this.covered.delete(uri.toString());
+  }
+
   resolveCodeLens(lens: SwitchLens): SwitchLens {
     lens.command = {
       title: lens.title,
@@ -125,5 +129,6 @@ export function registerCodeLens(store: AnalysisStore, log: vscode.LogOutputChan
     }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('edpDesigner.codeLens') && provider.refresh()),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => provider.scrolled(e.textEditor)),
+    vscode.workspace.onDidCloseTextDocument((doc) => provider.forget(doc.uri)),
   );
 }

@@ -360,4 +360,38 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
       console.log(`      wall-clock waits not compared: the machine is busy (load per CPU ${load.toFixed(1)}, at least ${QUIET_LOAD} for that)`);
     }
   });
+
+  test('a 2000-host design shows its switches\' CodeLens where the editor is scrolled, not only at the top', async function () {
+    // Above 300 switches the lenses are given only around what the editor shows (codeLens.ts).
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, 'the analysis');
+    const lensesOnScreen = async () => {
+      const shown = editor.visibleRanges[0];
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 500)) ?? [];
+      return { lenses, shown, near: lenses.filter((l) => Math.abs(l.range.start.line - shown.start.line) < 1000) };
+    };
+    const top = await lensesOnScreen();
+    assert.ok(top.near.length > 0, 'lenses at the top');
+    assert.ok(top.lenses.length < 300, `only the lenses near the view: ${top.lenses.length}`);
+    assert.match(top.near[0].command?.title ?? '', /lcore/);
+    // Scrolled to the last switch: its lenses are there.
+    const last = doc.positionAt(doc.getText().lastIndexOf('"switches"'));
+    const scrolled = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the editor did not scroll to line ${last.line}`)), 15_000);
+      const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor === editor && e.visibleRanges[0].start.line > last.line - 500) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    editor.revealRange(new vscode.Range(last, last), vscode.TextEditorRevealType.AtTop);
+    await scrolled;
+    const bottom = await lensesOnScreen();
+    assert.ok(bottom.near.length > 0, `lenses at line ${bottom.shown.start.line}: ${bottom.lenses.map((l) => l.range.start.line).slice(0, 5).join(', ')}…`);
+    assert.ok(bottom.near.every((l) => l.range.start.line > top.shown.end.line + 1000), 'not the top\'s');
+    assert.match(bottom.near[0].command?.title ?? '', /lcore/);
+  });
 });
