@@ -60,7 +60,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       for (let i = 0; i < SLICES; i++) {
         const json = entry.pending[i];
         if (json === null) continue;
-        if (chars > 0 && chars + json.length > CHARS_PER_TURN) return void setImmediate(next);
+        // The rest on a later turn, after a pause: the thread goes idle in between, so what else
+        // waits (VS Code's messages, timers) runs, and no two slices make one long stretch.
+        if (chars > 0 && chars + json.length > CHARS_PER_TURN) return void setTimeout(next, 1);
         this.collections[i].set(uri, parseSlice(json).map((f) => toDiagnostic(f, uri)));
         entry.pending[i] = null;
         chars += json.length;
