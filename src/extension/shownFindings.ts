@@ -21,7 +21,7 @@ export interface ShownFinding {
   related?: { message: string; range?: Range }[];
 }
 
-export function sliceOf(f: Pick<Finding, 'about'>): number {
+function sliceOf(f: Pick<Finding, 'about'>): number {
   const host = f.about?.host;
   return host === undefined ? 0 : host % SLICES;
 }
