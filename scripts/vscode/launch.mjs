@@ -24,6 +24,11 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.editor.enablePreview': false,
   'problems.defaultViewMode': 'tree',
+  // The extension host otherwise scans /proc every few seconds for ports to forward (reading every
+  // process's cmdline, spawning ls and ps): 0.1–0.25 s blocks of its thread on a busy machine.
+  // code-server has a tunnel provider, so autoForwardPorts alone does not stop the scan.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 export async function freePort() {

@@ -2,17 +2,19 @@
 // made from. CodeLens, hover, quick fixes, the status bar, the report and its export read it
 // (and ask the worker about the same version) instead of analyzing again; the scheduler (scheduler.ts) writes it.
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
 import type { EditorSummary } from './workerProtocol';
 
 /**
- * What the host keeps of an analysis: the findings and the editor's lines. The model stays in the
+ * What the host keeps of an analysis besides its diagnostics: the editor's lines and figures. The model stays in the
  * worker, which answers hovers, quick fixes and the report from the analysis of the same version.
  * `version` is undefined for a file read from disk.
  */
 export interface AnalyzedDocument {
   version: number | undefined;
-  findings: Finding[];
+  /** The worker's id of this result: the next analysis is sent relative to it. */
+  id: number;
+  /** Findings published (the diagnostics publisher holds them). */
+  total: number;
   /** Findings left out over edpDesigner.maxProblems. */
   truncated: number;
   /** The CodeLens lines and the status bar's figure, ready to show. */

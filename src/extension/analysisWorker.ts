@@ -5,10 +5,11 @@
 // analyzer per document and its last analysis. A request superseded by a newer one for the same
 // document before it started is skipped, not analyzed.
 import { parentPort } from 'node:worker_threads';
-import { type Analysis, type AnalyzeOptions, createAnalyzer } from '../core';
+import { type Analysis, type AnalyzeOptions, countSeverities, createAnalyzer } from '../core';
 import { switchLensText, worstFiguresText } from './figures';
 import { switchSpans } from './modelTargets';
-import type { AnalyzeRequest, ChangeRequest, EditorSummary, HostToWorker, WorkerToHost } from './workerProtocol';
+import { findingSlices } from './shownFindings';
+import type { AnalyzeRequest, ChangeRequest, HostToWorker, LensLines, WorkerToHost } from './workerProtocol';
 import { createServices, WorkerState } from './workerServices';
 
 /** What the worker needs of an analyzer: the core's incremental `createAnalyzer(options)` fits as is. */
@@ -22,6 +23,8 @@ const analyzers = new Map<string, { options: string; analyzer: DocumentAnalyzer 
 /** The latest analysis request per document not yet started, with the text it is about. */
 const waiting = new Map<string, { request: AnalyzeRequest; text: string }>();
 let draining = false;
+/** Documents being sent in pieces: their text so far (not usable before the last piece). */
+const partial = new Map<string, { version: number | undefined; parts: string[] }>();
 
 const post = (message: WorkerToHost) => parentPort!.postMessage(message);
 
@@ -36,26 +39,55 @@ function analyzerFor(key: string, options: AnalyzeOptions): DocumentAnalyzer {
   return analyzer;
 }
 
-/** The CodeLens lines and the status bar's figure. Neither reads a switch's cache curve: those are computed for the report only. */
-function summaryOf(analysis: Analysis, lenses: boolean): EditorSummary {
+/** The CodeLens lines. They read no switch's cache curve: those are computed for the report only. */
+function lensLinesOf(analysis: Analysis, lenses: boolean): LensLines {
   const model = analysis.model;
-  const summary: EditorSummary = { lenses: [], worst: worstFiguresText(model) };
-  if (!lenses || !model) return summary;
-  for (const { host, switch: s, span } of switchSpans(analysis.root, analysis.topology)) {
-    const sw = model.hosts[host]?.switches[s];
-    if (sw) summary.lenses.push({ host, switch: s, position: analysis.lines.positionAt(span.offset), title: switchLensText(sw) });
+  const lines: number[] = [];
+  const characters: number[] = [];
+  const titles: string[] = [];
+  if (lenses && model) {
+    for (const { host, switch: s, span } of switchSpans(analysis.root, analysis.topology)) {
+      const sw = model.hosts[host]?.switches[s];
+      if (!sw) continue;
+      const at = analysis.lines.positionAt(span.offset);
+      lines.push(at.line);
+      characters.push(at.character);
+      titles.push(switchLensText(sw));
+    }
   }
-  return summary;
+  return { lines: Int32Array.from(lines), characters: Int32Array.from(characters), titles };
 }
+
+const sameLenses = (a: LensLines, b: LensLines) =>
+  a.titles.length === b.titles.length && a.titles.every((t, i) => t === b.titles[i] && a.lines[i] === b.lines[i] && a.characters[i] === b.characters[i]);
+
+/** What the worker sent the host of its last few results per document, so the next can leave out what did not change. */
+interface Sent {
+  id: number;
+  findings: string[];
+  lenses: LensLines;
+}
+/** Results kept per document: the host may still show one of the earlier ones when a newer one comes. */
+const SENT_KEPT = 4;
+const sent = new Map<string, Sent[]>();
 
 function run(request: AnalyzeRequest, text: string): WorkerToHost {
   try {
     const started = performance.now();
     const analysis = analyzerFor(request.key, request.options).analyze(text);
     state.analyzed.set(request.key, { version: request.version, text, analysis, options: request.options });
+    const findings = findingSlices(analysis.findings);
+    const lenses = lensLinesOf(analysis, request.lenses);
+    const history = sent.get(request.key) ?? [];
+    const base = request.base === undefined ? undefined : history.find((h) => h.id === request.base);
+    history.push({ id: request.id, findings, lenses });
+    sent.set(request.key, history.slice(-SENT_KEPT));
     return {
-      type: 'result', id: request.id, findings: analysis.findings, truncated: analysis.truncated,
-      summary: summaryOf(analysis, request.lenses), ms: performance.now() - started,
+      type: 'result', id: request.id, base: base?.id,
+      findings: base ? findings.map((f, i) => (f === base.findings[i] ? null : f)) : findings,
+      counts: countSeverities(analysis.findings), total: analysis.findings.length, truncated: analysis.truncated,
+      lenses: base && sameLenses(lenses, base.lenses) ? null : lenses,
+      worst: worstFiguresText(analysis.model), ms: performance.now() - started,
     };
   } catch (e) {
     return { type: 'failed', id: request.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -108,14 +140,33 @@ async function call(id: number, service: keyof typeof services, args: unknown[])
 parentPort!.on('message', (message: HostToWorker) => {
   switch (message.type) {
     case 'open':
-      state.documents.set(message.key, { version: message.version, text: message.text });
+      if (message.more) {
+        partial.set(message.key, { version: message.version, parts: [message.text] });
+        // What the worker held is older than this.
+        state.documents.delete(message.key);
+      } else {
+        partial.delete(message.key);
+        state.documents.set(message.key, { version: message.version, text: message.text });
+      }
       return;
+    case 'append': {
+      const sending = partial.get(message.key);
+      if (!sending) return;
+      sending.parts.push(message.text);
+      if (message.more) return;
+      partial.delete(message.key);
+      state.documents.set(message.key, { version: sending.version, text: sending.parts.join('') });
+      return;
+    }
     case 'change':
+      partial.delete(message.key);
       return applyChange(message);
     case 'forget':
       skipWaiting(message.key);
       state.forget(message.key);
       analyzers.delete(message.key);
+      sent.delete(message.key);
+      partial.delete(message.key);
       services.forgetParse(message.key);
       return;
     case 'call':

@@ -1,7 +1,8 @@
 // Core findings → VS Code diagnostics. Ranges are already in VS Code's units (0-based lines,
 // UTF-16 characters), so this is a field-by-field copy.
 import * as vscode from 'vscode';
-import { type Finding, type Range, ruleDocUrl, type Severity } from '../core';
+import { type Range, ruleDocUrl, type Severity } from '../core';
+import type { ShownFinding } from './shownFindings';
 
 export const DIAGNOSTIC_SOURCE = 'edp';
 
@@ -24,7 +25,7 @@ function docLink(rule: string): vscode.Uri {
   return link;
 }
 
-export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(finding: ShownFinding, uri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   // The rule id is what code actions match on and what users put in edpDesigner.rules.

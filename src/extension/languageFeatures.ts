@@ -8,7 +8,7 @@ import type * as ls from 'vscode-json-languageservice';
 import type { AnalysisWorker } from './analysisWorkerClient';
 import { TOPOLOGY_LANGUAGE_ID } from './languageId';
 import { describeError } from './log';
-import { documentLength } from './topologyFiles';
+import { documentLength, textPieces } from './topologyFiles';
 
 const SELECTOR: vscode.DocumentSelector = { language: TOPOLOGY_LANGUAGE_ID };
 
@@ -93,9 +93,10 @@ export function registerLanguageFeatures(worker: AnalysisWorker, log: vscode.Log
     return true;
   };
   /** The worker holds this version of the document (its edits usually got there first: then nothing is sent). */
-  const synced = (doc: vscode.TextDocument) => {
-    worker.sync({ key: doc.uri.toString(), version: doc.version, text: () => doc.getText() });
-    return [doc.uri.toString(), doc.version] as const;
+  const synced = async (doc: vscode.TextDocument) => {
+    const version = doc.version;
+    await worker.sync({ key: doc.uri.toString(), version, currentVersion: () => doc.version, text: () => doc.getText(), pieces: () => textPieces(doc) });
+    return [doc.uri.toString(), version] as const;
   };
   /** A provider that logs and answers nothing instead of throwing into VS Code. */
   const guarded = <A extends unknown[], R>(what: string, run: (...args: A) => R | PromiseLike<R>) => async (...args: A): Promise<R | undefined> => {
@@ -108,21 +109,21 @@ export function registerLanguageFeatures(worker: AnalysisWorker, log: vscode.Log
   };
   const format = async (doc: vscode.TextDocument, r: vscode.Range | undefined, options: vscode.FormattingOptions) => {
     const lsRange = r && { start: position(r.start), end: position(r.end) };
-    const edits = await worker.call('format', ...synced(doc), lsRange, { tabSize: options.tabSize, insertSpaces: options.insertSpaces });
+    const edits = await worker.call('format', ...(await synced(doc)), lsRange, { tabSize: options.tabSize, insertSpaces: options.insertSpaces });
     return edits?.map((e) => vscode.TextEdit.replace(range(e.range), e.newText));
   };
 
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems: guarded('Completion', async (doc: vscode.TextDocument, at: vscode.Position) => {
-        const list = await worker.call('complete', ...synced(doc), position(at));
+        const list = await worker.call('complete', ...(await synced(doc)), position(at));
         if (!list) return undefined;
         return new vscode.CompletionList(list.items.map((i) => completionItem(i, at)), list.isIncomplete);
       }),
     }, '"', ':'),
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover: guarded('Schema hover', async (doc: vscode.TextDocument, at: vscode.Position) => {
-        const hover = await worker.call('schemaHover', ...synced(doc), position(at));
+        const hover = await worker.call('schemaHover', ...(await synced(doc)), position(at));
         if (!hover) return undefined;
         const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
         return new vscode.Hover(contents.map(markdown), hover.range && range(hover.range));
@@ -131,18 +132,18 @@ export function registerLanguageFeatures(worker: AnalysisWorker, log: vscode.Log
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
       provideDocumentSymbols: guarded('Outline', async (doc: vscode.TextDocument) => {
         if (tooLargeForEveryEdit(doc, 'the outline')) return undefined;
-        return (await worker.call('symbols', ...synced(doc), RESULT_LIMIT))?.map(documentSymbol);
+        return (await worker.call('symbols', ...(await synced(doc)), RESULT_LIMIT))?.map(documentSymbol);
       }),
     }, { label: 'EDP Topology' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: guarded('Folding', async (doc: vscode.TextDocument) => {
         if (tooLargeForEveryEdit(doc, 'folding')) return undefined;
-        return (await worker.call('folding', ...synced(doc), RESULT_LIMIT))?.map(foldingRange);
+        return (await worker.call('folding', ...(await synced(doc)), RESULT_LIMIT))?.map(foldingRange);
       }),
     }),
     vscode.languages.registerSelectionRangeProvider(SELECTOR, {
       provideSelectionRanges: guarded('Selection ranges', async (doc: vscode.TextDocument, positions: vscode.Position[]) => {
-        return (await worker.call('selectionRanges', ...synced(doc), positions.map(position)))?.map(selectionRange);
+        return (await worker.call('selectionRanges', ...(await synced(doc)), positions.map(position)))?.map(selectionRange);
       }),
     }),
     vscode.languages.registerDocumentFormattingEditProvider(SELECTOR, {

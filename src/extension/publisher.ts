@@ -2,49 +2,31 @@
 //
 // Setting a file's diagnostics costs the extension host's thread time in proportion to their
 // number (converting them, then VS Code serializing them to the window): for a huge design with a
-// thousand findings that was the largest block left on that thread after an edit (issue 14). So a
+// thousand findings that was the largest block of ours on that thread after an edit (issue 14). So a
 // file's findings are spread over a few collections by host (the owners "edp", "edp-1", …; the
-// Problems panel shows them as one list, all with source "edp"): after an edit only the slices
-// whose findings changed are set again, and when many are, they are set a few per turn of the
-// event loop. A small file's diagnostics change in one turn, as with one collection.
+// Problems panel shows them as one list, all with source "edp"), in the slices the analysis
+// worker sends (shownFindings.ts): after an edit the worker sends only the slices whose findings
+// changed, and only those are set again, one slice per turn of the event loop when they are large.
+// A small file's diagnostics change in one turn, as with one collection.
 import * as vscode from 'vscode';
-import { countSeverities, type Finding, type Range, type SeverityCounts } from '../core';
+import { countSeverities, type Finding, type SeverityCounts } from '../core';
 import { toDiagnostic } from './convert';
+import { findingSlices, parseSlice, SLICES } from './shownFindings';
 
 export type Counts = SeverityCounts;
 
-/** Collections a file's findings are spread over, by host index. */
-const SLICES = 8;
-/** Diagnostics set per turn of the event loop at most (beyond one slice's worth). */
-const DIAGNOSTICS_PER_TURN = 150;
+/** Characters of slices' JSON set per turn of the event loop at most (beyond one slice): about 80 findings. */
+const CHARS_PER_TURN = 32 * 1024;
 
 interface Published {
   uri: vscode.Uri;
   counts: Counts;
-  /** Per slice, its findings, to see which changed. */
-  slices: readonly Finding[][];
+  /** The worker's result shown (undefined: published whole, e.g. a file over the size cap). */
+  id: number | undefined;
+  /** Per slice, its JSON while it waits to be set; null once set (or when unchanged). */
+  pending: (string | null)[];
   /** Bumped on every publish or clear: a stale chain of pending sets stops. */
   generation: number;
-}
-
-const sameRange = (a: Range | undefined, b: Range | undefined) =>
-  a === b || (!!a && !!b && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
-
-/** The same diagnostic: what it shows (rule, severity, message, range, related locations). */
-function sameShown(a: Finding, b: Finding): boolean {
-  if (a.rule !== b.rule || a.severity !== b.severity || a.message !== b.message || !sameRange(a.range, b.range)) return false;
-  const ra = a.related ?? [];
-  const rb = b.related ?? [];
-  return ra.length === rb.length && ra.every((r, i) => r.message === rb[i].message && sameRange(r.range, rb[i].range));
-}
-
-function sameSlice(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((f, i) => sameShown(f, b[i]));
-}
-
-function sliceOf(f: Finding): number {
-  const host = f.about?.host;
-  return host === undefined ? 0 : host % SLICES;
 }
 
 export class DiagnosticsPublisher implements vscode.Disposable {
@@ -55,30 +37,44 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /**
    * Publishes every finding, syntax and structure included, exactly as edp-check reports them:
    * topology files have their own language id, so VS Code's JSON service adds nothing of its own.
-   * Returns the counts at once; the diagnostics of a huge file may take a few turns to show.
    */
   publish(uri: vscode.Uri, findings: readonly Finding[]): Counts {
-    const bySlice: Finding[][] = Array.from({ length: SLICES }, () => []);
-    for (const f of findings) bySlice[sliceOf(f)].push(f);
+    return this.show(uri, findingSlices(findings), countSeverities(findings), undefined);
+  }
+
+  /**
+   * Shows the worker's result `id`: `slices[i]` is the JSON of slice i's findings, or null where
+   * it is as in the result shown now (the caller checked `shownId`). Returns the counts at once;
+   * the diagnostics of a huge file may take a few turns to show.
+   */
+  show(uri: vscode.Uri, slices: readonly (string | null)[], counts: Counts, id: number | undefined): Counts {
     const key = uri.toString();
     const before = this.published.get(key);
-    const entry: Published = { uri, counts: countSeverities(findings), slices: bySlice, generation: ++this.generation };
+    // Slices of the publish before that are not set yet: this one's nulls mean those.
+    const entry: Published = { uri, counts, id, pending: slices.map((s, i) => s ?? before?.pending[i] ?? null), generation: ++this.generation };
     this.published.set(key, entry);
-    // Nothing published before: the collections hold nothing for this file.
-    const changed = bySlice.flatMap((s, i) => (sameSlice(before ? before.slices[i] : [], s) ? [] : [i]));
-    const next = (at: number): void => {
+    const next = (): void => {
       // A newer publish or a clear took over.
       if (this.published.get(key)?.generation !== entry.generation) return;
-      let set = 0;
-      for (; at < changed.length && (set === 0 || set + bySlice[changed[at]].length <= DIAGNOSTICS_PER_TURN); at++) {
-        const i = changed[at];
-        this.collections[i].set(uri, bySlice[i].map((f) => toDiagnostic(f, uri)));
-        set += bySlice[i].length;
+      let chars = 0;
+      for (let i = 0; i < SLICES; i++) {
+        const json = entry.pending[i];
+        if (json === null) continue;
+        // The rest on a later turn, after a pause: the thread goes idle in between, so what else
+        // waits (VS Code's messages, timers) runs, and no two slices make one long stretch.
+        if (chars > 0 && chars + json.length > CHARS_PER_TURN) return void setTimeout(next, 1);
+        this.collections[i].set(uri, parseSlice(json).map((f) => toDiagnostic(f, uri)));
+        entry.pending[i] = null;
+        chars += json.length;
       }
-      if (at < changed.length) setImmediate(() => next(at));
     };
-    next(0);
-    return entry.counts;
+    next();
+    return counts;
+  }
+
+  /** The worker's result whose diagnostics are shown (or being set) for `uri`. */
+  shownId(uri: vscode.Uri): number | undefined {
+    return this.published.get(uri.toString())?.id;
   }
 
   /** true when something was removed. */

@@ -11,7 +11,7 @@ import { describeError } from './log';
 import { InputRefused, kindOf } from './readInput';
 import type { Counts, DiagnosticsPublisher } from './publisher';
 import { type Settings, settingsFor } from './settings';
-import { isInTab, isTopologyDocument, isTopologyUri, openDocument, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
+import { isInTab, isTopologyDocument, isTopologyUri, openDocument, textPieces, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
 /** An analysis still running after this long shows in the window's progress area. */
 const PROGRESS_AFTER_MS = 500;
@@ -80,19 +80,20 @@ export class AnalysisScheduler implements vscode.Disposable {
     if (await this.tooLarge(doc.uri, documentLength(doc), settings)) return;
     const cleared = this.cleared(doc.uri);
     const key = doc.uri.toString();
-    const source: TextSource = { key, version, currentVersion: () => (doc.isClosed ? undefined : doc.version), text: () => doc.getText() };
+    const source: TextSource = { key, version, currentVersion: () => (doc.isClosed ? undefined : doc.version), text: () => doc.getText(), pieces: () => textPieces(doc) };
     this.running.set(key, (this.running.get(key) ?? 0) + 1);
-    let result: WorkerAnalysis | undefined;
     try {
-      result = await this.analyze(doc.uri, source, settings, true, `v${version}`);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const result = await this.analyze(doc.uri, source, settings, true, `v${version}`);
+        // A newer edit, a newer request, a close or its last tab closing came meanwhile: this result is stale.
+        if (!result || doc.isClosed || doc.version !== version || this.cleared(doc.uri) !== cleared) return;
+        if (this.publish(doc.uri, version, result)) return;
+      }
     } finally {
       const left = (this.running.get(key) ?? 1) - 1;
       if (left > 0) this.running.set(key, left);
       else this.running.delete(key);
     }
-    // A newer edit, a newer request, a close or its last tab closing came meanwhile: this result is stale.
-    if (!result || doc.isClosed || doc.version !== version || this.cleared(doc.uri) !== cleared) return;
-    this.publish(doc.uri, { version, ...result });
   }
 
   /**
@@ -127,11 +128,15 @@ export class AnalysisScheduler implements vscode.Disposable {
     if ((await this.tooLarge(uri, size, settings)) || text === undefined) return this.publisher.counts(uri);
     const cleared = this.cleared(uri);
     const known = text;
-    const result = await this.analyze(uri, { key: uri.toString(), version: undefined, currentVersion: () => undefined, text: () => known }, settings, false, 'on disk');
-    // The file may have been opened while it was read or analyzed; the editor's text wins then.
-    if (openDocument(uri)) return this.checkUri(uri);
-    if (!result || this.cleared(uri) !== cleared) return this.publisher.has(uri) ? this.publisher.counts(uri) : undefined;
-    return this.publish(uri, { version: undefined, ...result });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.analyze(uri, { key: uri.toString(), version: undefined, currentVersion: () => undefined, text: () => known }, settings, false, 'on disk');
+      // The file may have been opened while it was read or analyzed; the editor's text wins then.
+      if (openDocument(uri)) return this.checkUri(uri);
+      if (!result || this.cleared(uri) !== cleared) break;
+      const counts = this.publish(uri, undefined, result);
+      if (counts) return counts;
+    }
+    return this.publisher.has(uri) ? this.publisher.counts(uri) : undefined;
   }
 
   /** After a settings change or on request: every open topology document and every checked file. */
@@ -161,7 +166,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       budgetMs: EDITOR_BUDGET_MS,
     };
     const name = vscode.workspace.asRelativePath(uri);
-    const running = this.worker.analyze(source, options, { lenses: open && settings.codeLens });
+    const running = this.worker.analyze(source, options, { lenses: open && settings.codeLens, base: this.shownResult(uri) });
     // A long analysis (a huge design) says so in the status bar instead of leaving the user guessing.
     const slow = setTimeout(() => {
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `EDP: analyzing ${name}` }, () => running.catch(() => undefined));
@@ -170,7 +175,7 @@ export class AnalysisScheduler implements vscode.Disposable {
       const result = await running;
       if (result) {
         const cut = result.truncated > 0 ? `, ${result.truncated} more over edpDesigner.maxProblems` : '';
-        this.log.debug(`${name} (${what}): ${result.findings.length} findings${cut} in ${result.ms.toFixed(1)} ms`);
+        this.log.debug(`${name} (${what}): ${result.total} findings${cut} in ${result.ms.toFixed(1)} ms`);
       }
       return result;
     } finally {
@@ -189,8 +194,21 @@ export class AnalysisScheduler implements vscode.Disposable {
     return true;
   }
 
-  private publish(uri: vscode.Uri, analyzed: AnalyzedDocument): Counts {
-    const counts = this.publisher.publish(uri, analyzed.findings);
+  /** The worker's result shown for `uri` (diagnostics and CodeLens lines), if any: the next one is sent relative to it. */
+  private shownResult(uri: vscode.Uri): number | undefined {
+    const id = this.publisher.shownId(uri);
+    return id !== undefined && this.store.latest(uri)?.id === id ? id : undefined;
+  }
+
+  /**
+   * Shows a result. Undefined when it was sent relative to a result no longer shown (another
+   * analysis of the document was published meanwhile): the caller asks again.
+   */
+  private publish(uri: vscode.Uri, version: number | undefined, result: WorkerAnalysis): Counts | undefined {
+    if (result.base !== undefined && result.base !== this.shownResult(uri)) return undefined;
+    const lenses = result.lenses ?? this.store.latest(uri)!.summary.lenses;
+    const counts = this.publisher.show(uri, result.findings, result.counts, result.id);
+    const analyzed: AnalyzedDocument = { version, id: result.id, total: result.total, truncated: result.truncated, summary: { lenses, worst: result.worst }, ms: result.ms };
     this.store.update(uri, analyzed);
     return counts;
   }

@@ -36,3 +36,13 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 export function documentLength(doc: vscode.TextDocument): number {
   return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
+
+/** Lines per piece when a document is sent to the analysis worker whole (~0.3 MB of a generated design). */
+const LINES_PER_PIECE = 10_000;
+
+/** The document's text in pieces of whole lines, read one at a time (the last one up to the end). */
+export function* textPieces(doc: vscode.TextDocument): Generator<string> {
+  for (let line = 0; line < doc.lineCount; line += LINES_PER_PIECE) {
+    yield doc.getText(new vscode.Range(line, 0, Math.min(line + LINES_PER_PIECE, doc.lineCount), 0));
+  }
+}

@@ -5,15 +5,28 @@
 // The worker holds each topology document's text, kept in step the way the Language Server
 // Protocol's incremental sync does: the whole text once (`open`), then only the edits (`change`).
 // A version gap (an edit missed) makes the worker ask for the whole text again (`resync`).
-import type { AnalyzeOptions, Finding, Position } from '../core';
+import type { AnalyzeOptions, SeverityCounts } from '../core';
 import type { WorkerServices } from './workerServices';
 
-/** The whole text of a document: on first use, after a version gap, and for files read from disk (version undefined). */
+/**
+ * The whole text of a document: on first use, after a version gap, and for files read from disk
+ * (version undefined). With `more`, the text continues in `append` messages (a huge document is
+ * sent in pieces, one per turn of the host's event loop); the worker uses it once complete.
+ */
 export interface OpenRequest {
   type: 'open';
   key: string;
   version: number | undefined;
   text: string;
+  more?: boolean;
+}
+
+/** The next piece of a document's text after `open` (or the last `append`) with `more`. */
+export interface AppendRequest {
+  type: 'append';
+  key: string;
+  text: string;
+  more: boolean;
 }
 
 /** One edit: the text that replaces `length` UTF-16 units at `offset` (VS Code's rangeOffset/rangeLength). */
@@ -42,6 +55,11 @@ export interface AnalyzeRequest {
   options: AnalyzeOptions;
   /** Compute the CodeLens lines (they need the syntax tree, built in the worker only then). */
   lenses: boolean;
+  /**
+   * The id of the result the host shows for this document, if any: the answer then leaves out
+   * what did not change since (AnalyzeResult).
+   */
+  base: number | undefined;
 }
 
 /** The document was closed: its text, analyzer and last analysis go. */
@@ -58,29 +76,42 @@ export interface CallRequest {
   args: unknown[];
 }
 
-export type HostToWorker = OpenRequest | ChangeRequest | AnalyzeRequest | ForgetRequest | CallRequest;
+export type HostToWorker = OpenRequest | AppendRequest | ChangeRequest | AnalyzeRequest | ForgetRequest | CallRequest;
 
-/** A CodeLens line above a switch, computed where the model is. */
-export interface SwitchLens {
-  host: number;
-  switch: number;
-  position: Position;
-  title: string;
+/**
+ * The CodeLens lines above the switches, computed where the model is: lens i is at
+ * (lines[i], characters[i]) with titles[i]. Arrays rather than an object per lens, so thousands
+ * cross to the host at the cost of a copy.
+ */
+export interface LensLines {
+  lines: Int32Array;
+  characters: Int32Array;
+  titles: string[];
 }
 
-/** What the editor shows of an analysis; the model itself stays in the worker. */
+/** What the editor shows of an analysis besides its findings; the model itself stays in the worker. */
 export interface EditorSummary {
-  lenses: SwitchLens[];
+  lenses: LensLines;
   /** The status bar's worst figure of the file, if any. */
   worst: string | undefined;
 }
 
+/**
+ * An analysis as the host needs it. With `base` set, a `null` slice or `lenses` is as in the
+ * result `base` (the one the host said it shows); without, everything is here.
+ */
 export interface AnalyzeResult {
   type: 'result';
   id: number;
-  findings: Finding[];
+  base: number | undefined;
+  /** Per slice (shownFindings.ts), the JSON of its shown findings, or null where unchanged since `base`. */
+  findings: (string | null)[];
+  counts: SeverityCounts;
+  /** How many findings (after edpDesigner.maxProblems). */
+  total: number;
   truncated: number;
-  summary: EditorSummary;
+  lenses: LensLines | null;
+  worst: string | undefined;
   /** Milliseconds the analysis took in the worker. */
   ms: number;
 }

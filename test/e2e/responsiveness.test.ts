@@ -8,10 +8,11 @@
 // in the delay, not in our share. docs/PERFORMANCE.md has the measurements.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, type IntervalHistogram, monitorEventLoopDelay, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { cleanDesign } from '../../bench/designs';
 import { EXTENSION_ID, hasRule, lacksRule, revertAndClose, waitForDiagnostics, workspaceUri } from './helpers';
@@ -22,6 +23,15 @@ const RESOLUTION_MS = 10;
 const ANALYSIS_TIMEOUT_MS = 180_000;
 /** How long the idle extension host is watched first, to know whether this machine can measure at all. */
 const IDLE_BASELINE_MS = 3000;
+/** After the last edit each window stays open this long: what follows an analysis belongs to it. */
+const SETTLE_MS = 1000;
+/** Turns of ours and the baseline, alternating. */
+const TURNS = 2;
+/** How much longer than the baseline the thread may be busy or wait at once with our extension. */
+const BASELINE_MARGIN_MS = 20;
+/** A machine quiet enough to compare wall-clock waits: load average per CPU below this, and the idle host's wait. */
+const QUIET_LOAD = 0.75;
+const QUIET_IDLE_MS = 15;
 
 /**
  * Built-in features that do their own work on the extension host thread (measured with CPU
@@ -39,15 +49,21 @@ const OTHER_EXTENSIONS_OFF: Record<string, unknown> = {
   'merge-conflict.codeLens.enabled': false,
   'git.enabled': false,
   'remote.autoForwardPorts': false,
+  // code-server has a tunnel provider: the process scan stops only with this.
+  'remote.autoForwardPortsSource': 'output',
 };
 
 /** The profiler's sampling interval (µs). */
 const SAMPLING_INTERVAL_US = 500;
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
+  /** µs, V8's clock. */
+  startTime: number;
+  /** performance.now() when the profiler started (set by `profiled`). */
+  startedAt: number;
 }
 
 /**
@@ -62,11 +78,17 @@ async function profiled(run: () => Promise<void>): Promise<CpuProfile> {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
   await post('Profiler.start');
+  // EDP_E2E_HEAP_PROFILE=<file.heapprofile>: where the thread's allocations come from (sampled, collected ones included).
+  const heap = process.env.EDP_E2E_HEAP_PROFILE;
+  if (heap) await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const startedAt = performance.now();
   let profile: CpuProfile;
   try {
     await run();
   } finally {
     ({ profile } = (await post('Profiler.stop')) as { profile: CpuProfile });
+    if (heap) writeFileSync(heap, JSON.stringify(((await post('HeapProfiler.stopSampling')) as { profile: unknown }).profile));
+    profile.startedAt = startedAt;
     if (process.env.EDP_E2E_CPU_PROFILE) writeFileSync(process.env.EDP_E2E_CPU_PROFILE, JSON.stringify(profile));
     session.disconnect();
   }
@@ -83,6 +105,24 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
   return urls.has(exact) ? exact : [...urls].find((u) => !/\/extensions\/[^/]+\/dist\//.test(u));
 }
 
+/** Whether a profile node has a frame of `script` on its stack. */
+function underScript(profile: CpuProfile, script: string): (id: number) => boolean {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const memo = new Map<number, boolean>();
+  const under = (id: number): boolean => {
+    let known = memo.get(id);
+    if (known === undefined) {
+      const up = parent.get(id);
+      known = byId.get(id)!.callFrame.url === script || (up !== undefined && under(up));
+      memo.set(id, known);
+    }
+    return known;
+  };
+  return under;
+}
+
 /**
  * The longest unbroken stretch of samples with a frame of `script` on the stack: our code and the
  * VS Code API calls it makes, in milliseconds of the thread's running time (back-to-back turns of
@@ -91,25 +131,43 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
  * stretch measured 102 ms of wall-clock at load 8), and that wait is the machine's, not ours.
  */
 function longestStretchUnder(profile: CpuProfile, script: string): number {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const memo = new Map<number, boolean>();
-  const under = (id: number): boolean => {
-    let known = memo.get(id);
-    if (known === undefined) {
-      const node = byId.get(id)!;
-      const up = parent.get(id);
-      known = node.callFrame.url === script || (up !== undefined && under(up));
-      memo.set(id, known);
-    }
-    return known;
-  };
+  const under = underScript(profile, script);
   let run = 0;
   let longest = 0;
   profile.samples.forEach((id, i) => {
     run = under(id) ? run + Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US) : 0;
     longest = Math.max(longest, run);
+  });
+  return longest / 1000;
+}
+
+/**
+ * The longest unbroken stretch of the whole thread's work (any sample but "(idle)": JavaScript,
+ * garbage collection, native code) between performance.now() times `from` and `to`, in running
+ * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
+ * `script`, only stretches that run some of its code count, garbage collections left out (they
+ * are logged apart, by the GC observer): our work and whatever VS Code does in the same turns.
+ */
+function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const ours = script === undefined ? undefined : underScript(profile, script);
+  let at = profile.startTime;
+  let run = 0;
+  let counts = ours === undefined;
+  let longest = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    const ms = profile.startedAt + (at - profile.startTime) / 1000;
+    if (ms < from || ms >= to || idle.has(id)) {
+      run = 0;
+      counts = ours === undefined;
+      return;
+    }
+    if (ours && gc.has(id)) return;
+    run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
+    if (ours?.(id)) counts = true;
+    if (counts) longest = Math.max(longest, run);
   });
   return longest / 1000;
 }
@@ -124,9 +182,39 @@ async function setWorkspaceSettings(values: Record<string, unknown>): Promise<Re
   return previous;
 }
 
+/** One measured stretch of the test: the thread's event-loop delay and the garbage collections in it. */
+interface Phase {
+  name: string;
+  delay: IntervalHistogram;
+  from: number;
+  to: number;
+  gcs: { kind: number; ms: number }[];
+  /** The thread's longest busy stretch in running time (longestBusyStretch). */
+  busy: number;
+}
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+
+const ms = (ns: number) => ns / 1e6;
+
+function describePhase(p: Phase): string {
+  const longest = Math.max(0, ...p.gcs.map((g) => g.ms));
+  const byKind = new Map<string, number>();
+  for (const g of p.gcs) byKind.set(GC_KINDS[g.kind] ?? String(g.kind), (byKind.get(GC_KINDS[g.kind] ?? String(g.kind)) ?? 0) + 1);
+  const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
+}
+
 suite('Responsiveness: analysis runs off the extension host thread', function () {
   this.timeout(600_000);
   const uri = workspaceUri('generated-2000-hosts.edp.json');
+  // The baseline: the same text in a file no extension analyzes (plain text), edited the same way.
+  const plainUri = workspaceUri('generated-2000-hosts.txt');
 
   let previous: Record<string, unknown> = {};
   suiteSetup(async () => {
@@ -134,11 +222,12 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
   });
   suiteTeardown(async () => {
     await revertAndClose();
+    await revertAndClose();
     await setWorkspaceSettings(previous);
-    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    for (const u of [uri, plainUri]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
   });
 
-  test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once`, async function () {
+  test(`opening and editing a 2000-host design: our code never holds the extension host for ${MAX_BLOCK_MS} ms at once, nor is the thread busier at once than for the same edits of plain text`, async function () {
     // The idle thread's delay, logged beside the figures below: on a busy machine the event-loop
     // delay is mostly waiting for a CPU. Our share is asserted whatever the load: it counts each
     // profiler sample for at most one sampling interval, so time spent waiting is not counted.
@@ -148,54 +237,164 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     idle.disable();
     // Generated and written before measuring: that is the test's own work, not the extension's.
     const text = cleanDesign({ hosts: 2000, vmsPerHost: 4, remoteVms: true });
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    for (const u of [uri, plainUri]) await vscode.workspace.fs.writeFile(u, new TextEncoder().encode(text));
 
-    // Excluded: VS Code's own load of the document into the extension host (it receives the
+    // Excluded: VS Code's own load of the documents into the extension host (it receives the
     // whole text and splits it into lines in one go, before any extension sees the document).
-    // Measured separately and only logged.
-    const load = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    load.enable();
+    // Measured separately and only logged. Both stay loaded all along: the same heap for both.
+    const docLoad = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    docLoad.enable();
     const doc = await vscode.workspace.openTextDocument(uri);
-    load.disable();
+    const plainDoc = await vscode.workspace.openTextDocument(plainUri);
+    docLoad.disable();
+    assert.equal(plainDoc.languageId, 'plaintext');
 
     // Where the edits go: a vNIC of the first host moved to a switch that does not exist and back,
     // with a burst of keystrokes on its pps in between (analyses the worker skips as superseded).
     // Computed before measuring: the first positionAt makes VS Code index the 7 MB document's lines.
     const at = text.indexOf('"switch": "vds-edp-n0"') + '"switch": "'.length;
-    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'vds-edp'.length));
     const pps = text.indexOf('"pps": ') + '"pps": '.length;
-    const ppsDigit = new vscode.Range(doc.positionAt(pps), doc.positionAt(pps + 1));
+    const targets = (d: vscode.TextDocument) => ({
+      name: new vscode.Range(d.positionAt(at), d.positionAt(at + 'vds-edp'.length)),
+      ppsDigit: new vscode.Range(d.positionAt(pps), d.positionAt(pps + 1)),
+    });
+    const where = new Map([doc, plainDoc].map((d) => [d, targets(d)]));
 
-    const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    const profile = await profiled(async () => {
-      delay.enable();
-      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    /**
+     * The edits, the same for both documents. `wait(step)` follows each edit that changes a rule's
+     * findings: with our extension it waits for the diagnostics (and returns how long that took),
+     * in the baseline it waits as long as the same step took with our extension, and the window
+     * stays open as long as ours did, so both hold the same edits over the same time.
+     */
+    const edit = async (d: vscode.TextDocument, wait: (step: number, ready: () => Promise<unknown>) => Promise<void>) => {
+      const editor = await vscode.window.showTextDocument(d, { preview: false });
+      const { name, ppsDigit } = where.get(d)!;
+      let step = 0;
       // The first analysis (on open) is published: 2000 hosts with a VM on the far NUMA node each.
-      await waitForDiagnostics(uri, (ds) => hasRule('numa/vm-remote')(ds) && lacksRule('ref/unknown-switch')(ds), ANALYSIS_TIMEOUT_MS, 'the first analysis');
-
+      await wait(step++, () => waitForDiagnostics(uri, (ds) => hasRule('numa/vm-remote')(ds) && lacksRule('ref/unknown-switch')(ds), ANALYSIS_TIMEOUT_MS, 'the first analysis'));
       for (let round = 0; round < 3; round++) {
-        assert.ok(await editor.edit((b) => b.replace(range, 'vds-nop')));
-        await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the unknown switch (round ${round + 1})`);
+        assert.ok(await editor.edit((b) => b.replace(name, 'vds-nop')));
+        await wait(step++, () => waitForDiagnostics(uri, hasRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the unknown switch (round ${round + 1})`));
         for (let key = 0; key < 3; key++) {
           assert.ok(await editor.edit((b) => b.replace(ppsDigit, String(1 + ((round + key) % 8)))));
         }
-        assert.ok(await editor.edit((b) => b.replace(range, 'vds-edp')));
-        await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the switch restored (round ${round + 1})`);
+        assert.ok(await editor.edit((b) => b.replace(name, 'vds-edp')));
+        await wait(step++, () => waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, `the switch restored (round ${round + 1})`));
       }
-      delay.disable();
-    });
+      // What follows the last analysis (VS Code asking for the CodeLens of the shown editor) belongs to this window.
+      await wait(step++, () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)));
+    };
 
-    const ms = (ns: number) => ns / 1e6;
+    const phases: Phase[] = [];
+    const measured = async (name: string, run: () => Promise<void>) => {
+      const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+      const phase: Phase = { name, delay, from: performance.now(), to: 0, gcs: [], busy: 0 };
+      delay.enable();
+      await run();
+      delay.disable();
+      phase.to = performance.now();
+      phases.push(phase);
+    };
+    const gcs: PerformanceEntry[] = [];
+    const gcObserver = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+    gcObserver.observe({ entryTypes: ['gc'] });
+
+    // Ours and the baseline take turns, twice, so a change in the machine's load meets both.
+    const profile = await profiled(async () => {
+      // Starting the profiler costs the thread a garbage collection: not part of any window.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      for (let turn = 1; turn <= TURNS; turn++) {
+        const took: number[] = [];
+        await measured(`with our extension (${turn})`, () => edit(doc, async (step, ready) => {
+          const t0 = performance.now();
+          await ready();
+          took[step] = performance.now() - t0;
+        }));
+        // As long as ours took: VS Code's edits of the edp-json document came back slower (its tokenizing).
+        const oursMs = phases[phases.length - 1].to - phases[phases.length - 1].from;
+        const sleep = (wait: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, wait)));
+        await measured(`baseline, plain text (${turn})`, async () => {
+          const from = performance.now();
+          await edit(plainDoc, (step) => sleep(took[step]));
+          await sleep(oursMs - (performance.now() - from));
+        });
+      }
+    });
+    // GC entries come in on a later turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gcObserver.disconnect();
+    for (const p of phases) p.busy = longestBusyStretch(profile, p.from, p.to);
+    for (const g of gcs) {
+      const phase = phases.find((p) => g.startTime >= p.from && g.startTime < p.to);
+      phase?.gcs.push({ kind: (g as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1, ms: g.duration });
+    }
+
     // The extension analyzed and published all along: a profile without its code measured nothing.
     const script = ourScript(profile, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
     const ours = longestStretchUnder(profile, script);
-    console.log(`      event-loop delay while open and edited: max ${ms(delay.max).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, mean ${ms(delay.mean).toFixed(1)} ms over ${delay.count} samples; longest stretch running our code ${ours.toFixed(1)} ms; VS Code's own document load (excluded): max ${ms(load.max).toFixed(1)} ms`);
-    console.log(`      an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test (the machine's load)`);
-    // Our share: the event-loop delay also holds the thread's garbage collections, VS Code's own
-    // work for this file and, on a shared machine, the time the thread waits for a CPU
-    // (docs/PERFORMANCE.md lists what remains); the CPU profile tells ours.
-    assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${ms(delay.max).toFixed(1)} ms)`);
-    if (ms(delay.max) >= MAX_BLOCK_MS) console.log(`      the thread as a whole was blocked up to ${ms(delay.max).toFixed(1)} ms: not by our code (see EDP_E2E_CPU_PROFILE and scripts/blocks.mjs)`);
+    const worst = (kind: string, of: (p: Phase) => number) => Math.max(...phases.filter((p) => p.name.startsWith(kind)).map(of));
+    const waitWithUs = worst('with our extension', (p) => ms(p.delay.max));
+    const waitBaseline = worst('baseline', (p) => ms(p.delay.max));
+    const busyWithUs = worst('with our extension', (p) => p.busy);
+    const busyBaseline = worst('baseline', (p) => p.busy);
+    const withOurs = Math.max(...phases.map((p) => longestBusyStretch(profile, p.from, p.to, script)));
+    const load = loadavg()[0] / Math.max(1, availableParallelism());
+    for (const p of phases) console.log(`      ${describePhase(p)}`);
+    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs; an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test`);
+    // Our share: the CPU profile tells it apart from VS Code's work, garbage collections and, on a
+    // shared machine, the time the thread waits for a CPU.
+    assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${waitWithUs.toFixed(1)} ms)`);
+    // The thread's busy stretches that hold some of our code, in running time (waiting for a CPU
+    // left out, as for our share), with what VS Code does in the same turns: under 50 ms, or no
+    // longer than VS Code alone is busy at once for the same edits of plain text. Garbage
+    // collections are logged per window, not asserted: this heap (two 7 MB documents) has major
+    // collections of 40–80 ms in the plain-text windows too, and on a loaded machine a pause
+    // stretches to 100–300 ms waiting for a CPU (docs/PERFORMANCE.md).
+    const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
+    assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
+    // The whole thread in wall-clock time, where the machine lets it be measured: on a loaded one a
+    // thread waits for a CPU at random, 100–300 ms at a time (docs/PERFORMANCE.md).
+    if (load < QUIET_LOAD && ms(idle.max) < QUIET_IDLE_MS) {
+      const allowed = waitBaseline + BASELINE_MARGIN_MS;
+      assert.ok(waitWithUs <= allowed, `with our extension the thread waited up to ${waitWithUs.toFixed(1)} ms at once, for the same edits of plain text ${waitBaseline.toFixed(1)} ms (allowed ${allowed.toFixed(1)} ms)`);
+    } else {
+      console.log(`      wall-clock waits not compared: the machine is busy (load per CPU ${load.toFixed(1)}, at least ${QUIET_LOAD} for that)`);
+    }
+  });
+
+  test('a 2000-host design shows its switches\' CodeLens where the editor is scrolled, not only at the top', async function () {
+    // Above 300 switches the lenses are given only around what the editor shows (codeLens.ts).
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), ANALYSIS_TIMEOUT_MS, 'the analysis');
+    const lensesOnScreen = async () => {
+      const shown = editor.visibleRanges[0];
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 500)) ?? [];
+      return { lenses, shown, near: lenses.filter((l) => Math.abs(l.range.start.line - shown.start.line) < 1000) };
+    };
+    const top = await lensesOnScreen();
+    assert.ok(top.near.length > 0, 'lenses at the top');
+    assert.ok(top.lenses.length < 300, `only the lenses near the view: ${top.lenses.length}`);
+    assert.match(top.near[0].command?.title ?? '', /lcore/);
+    // Scrolled to the last switch: its lenses are there.
+    const last = doc.positionAt(doc.getText().lastIndexOf('"switches"'));
+    const scrolled = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the editor did not scroll to line ${last.line}`)), 15_000);
+      const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor === editor && e.visibleRanges[0].start.line > last.line - 500) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    editor.revealRange(new vscode.Range(last, last), vscode.TextEditorRevealType.AtTop);
+    await scrolled;
+    const bottom = await lensesOnScreen();
+    assert.ok(bottom.near.length > 0, `lenses at line ${bottom.shown.start.line}: ${bottom.lenses.map((l) => l.range.start.line).slice(0, 5).join(', ')}…`);
+    assert.ok(bottom.near.every((l) => l.range.start.line > top.shown.end.line + 1000), 'not the top\'s');
+    assert.match(bottom.near[0].command?.title ?? '', /lcore/);
   });
 });

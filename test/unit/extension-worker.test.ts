@@ -9,6 +9,7 @@ import { after, describe, it } from 'node:test';
 import { analyze, type AnalyzeOptions, quickFixes, reportViewModel } from '../../src/core';
 import { AnalysisWorker, type TextSource } from '../../src/extension/analysisWorkerClient';
 import { switchHoverMarkdown } from '../../src/extension/figures';
+import { findingSlices, parseSlice, SLICES } from '../../src/extension/shownFindings';
 import { cleanDesign } from '../../bench/designs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -37,7 +38,8 @@ describe('analysis worker', () => {
       const expected = analyze(text, options);
       const got = await worker.analyze(doc(key, text), options, plain);
       assert.ok(got);
-      assert.deepEqual(got.findings, expected.findings);
+      assert.deepEqual(got.findings, findingSlices(expected.findings));
+      assert.equal(got.total, expected.findings.length);
       assert.equal(got.truncated, expected.truncated);
       const fixes = await worker.call('quickFixes', key, 1, expected.findings.map((f) => ({ rule: f.rule, message: f.message, range: f.range })));
       assert.deepEqual(fixes, expected.findings.map((f) => (f.range ? quickFixes(text, expected, f) : [])));
@@ -53,12 +55,13 @@ describe('analysis worker', () => {
     const got = await worker.analyze(doc('file:///lens.edp.json', text), {}, plain);
     const expected = analyze(text);
     const switches = expected.topology!.hosts.flatMap((h) => h.switches);
-    assert.equal(got!.summary.lenses.length, switches.length);
-    for (const lens of got!.summary.lenses) {
-      assert.equal(text.split('\n')[lens.position.line].slice(lens.position.character)[0], '{');
-      assert.match(lens.title, /lcore/);
-    }
-    assert.ok(got!.summary.worst);
+    const lenses = got!.lenses!;
+    assert.equal(lenses.titles.length, switches.length);
+    lenses.titles.forEach((title, i) => {
+      assert.equal(text.split('\n')[lenses.lines[i]].slice(lenses.characters[i])[0], '{');
+      assert.match(title, /lcore/);
+    });
+    assert.ok(got!.worst);
     const name = switches[0].name;
     const at = text.indexOf(`"${name}"`, text.indexOf('"switches"')) + 2;
     const hover = await worker.call('modelHover', 'file:///lens.edp.json', 1, at);
@@ -81,13 +84,64 @@ describe('analysis worker', () => {
     const second = doc(key, v2, 2);
     const got = await worker.analyze(second, {}, plain);
     assert.equal(second.reads, 0, 'the edits were enough: no copy of the text was sent');
-    assert.deepEqual(got?.findings, analyze(v2).findings);
-    assert.ok(got.findings.some((f) => f.rule === 'readiness/mtu'));
+    assert.deepEqual(got?.findings, findingSlices(analyze(v2).findings));
+    assert.ok(got.findings.some((f) => f !== null && parseSlice(f).some((s) => s.rule === 'readiness/mtu')));
     // An edit the worker cannot apply (it lost step): it asks, and gets the text whole.
     worker.change(key, 3, [{ rangeOffset: 10 * v2.length, rangeLength: 1, text: 'x' }]);
     const third = doc(key, v1, 3);
-    assert.deepEqual((await worker.analyze(third, {}, plain))?.findings, analyze(v1).findings);
+    assert.deepEqual((await worker.analyze(third, {}, plain))?.findings, findingSlices(analyze(v1).findings));
     assert.equal(third.reads, 1);
+  });
+
+  it('sends, relative to the result the host shows, only the slices of findings and the CodeLens lines that changed', async () => {
+    const key = 'file:///delta.edp.json';
+    const v1 = cleanDesign({ hosts: 16, vmsPerHost: 4, remoteVms: true });
+    const first = (await worker.analyze(doc(key, v1, 1), {}, plain))!;
+    assert.equal(first.base, undefined);
+    assert.ok(first.findings.every((f) => f !== null) && first.lenses);
+    // The first host's vNIC on a switch that does not exist: its slice changes, and its lenses' figures.
+    const at = v1.indexOf('"switch": "vds-edp-n0"') + '"switch": "'.length;
+    const v2 = `${v1.slice(0, at)}vds-nop${v1.slice(at + 'vds-edp'.length)}`;
+    const second = (await worker.analyze(doc(key, v2, 2), {}, { lenses: true, base: first.id }))!;
+    assert.equal(second.base, first.id);
+    const whole = findingSlices(analyze(v2).findings);
+    assert.deepEqual(second.findings.map((f, i) => f ?? first.findings[i]), whole, 'what was left out is as in the base');
+    assert.deepEqual(second.findings.map((f) => f !== null), whole.map((f, i) => f !== first.findings[i]), 'exactly the changed slices are sent');
+    assert.ok(second.findings.some((f) => f !== null) && second.findings.some((f) => f === null));
+    assert.ok(second.lenses, 'the edited host\'s lenses changed');
+    // Nothing changed since the second: nothing but the counts is sent.
+    const again = (await worker.analyze(doc(key, v2, 2), {}, { lenses: true, base: second.id }))!;
+    assert.deepEqual(again.findings, Array(SLICES).fill(null));
+    assert.equal(again.lenses, null);
+    assert.deepEqual(again.counts, second.counts);
+    // A base the worker does not know (or no longer keeps): everything.
+    const unknown = (await worker.analyze(doc(key, v2, 2), {}, { lenses: true, base: -1 }))!;
+    assert.equal(unknown.base, undefined);
+    assert.deepEqual(unknown.findings, whole);
+    assert.deepEqual(unknown.lenses, second.lenses);
+  });
+
+  it('takes a document sent in pieces as the whole text, and one that changed while they went out not at all', async () => {
+    const text = example('mistakes.edp.json');
+    const parts = text.match(/[\s\S]{1,500}/g)!;
+    assert.ok(parts.length > 3);
+    const whole = doc('file:///pieces.edp.json', text);
+    const got = await worker.analyze({ ...whole, pieces: () => parts }, {}, plain);
+    assert.equal(whole.reads, 0, 'no copy of the whole text');
+    assert.deepEqual(got?.findings, findingSlices(analyze(text).findings));
+    // Edited after the first piece: this version is never analyzed, and the worker holds none.
+    let version = 1;
+    const moving: TextSource = {
+      key: 'file:///moving.edp.json', version: 1, currentVersion: () => version, text: () => text,
+      *pieces() {
+        yield parts[0];
+        version = 2;
+        yield* parts.slice(1);
+      },
+    };
+    assert.equal(await worker.analyze(moving, {}, plain), undefined);
+    const after = await worker.analyze(doc('file:///moving.edp.json', text, 2), {}, plain);
+    assert.deepEqual(after?.findings, findingSlices(analyze(text).findings));
   });
 
   it('the report computes the flow-cache curves of the hosts the panel shows, of all hosts in a small design', async () => {
@@ -108,7 +162,7 @@ describe('analysis worker', () => {
     const newer = worker.analyze(doc('file:///doc.edp.json', example('rack-a.edp.json'), 2), {}, plain);
     assert.ok(await busy);
     assert.equal(await older, undefined);
-    assert.deepEqual((await newer)?.findings, analyze(example('rack-a.edp.json')).findings);
+    assert.deepEqual((await newer)?.findings, findingSlices(analyze(example('rack-a.edp.json')).findings));
   });
 
   it('a worker that cannot start fails the request instead of leaving it waiting', async () => {
