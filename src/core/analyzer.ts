@@ -11,7 +11,7 @@ import type { Finding, RawFinding, Severity, Span } from './findings';
 import { spansIn, type SpanRequest } from './locate';
 import { effectiveConstants, modelHost, type DatapathModel, type HostModel } from './model';
 import { MAX_NESTING } from './parse';
-import { spanAt } from './pointer';
+import { isArrayIndex, spanAt } from './pointer';
 import { BUNDLED_CATALOG, type NicCatalog } from './readiness';
 import { hostReadinessFindings, unknownReleaseFinding } from './readiness/check';
 import { type ClusterMemo, type ClusterSummary, clusterFindings, clusterSummary } from './rules/cluster';
@@ -377,7 +377,7 @@ function hostIndexOf(path: string, count: number): number {
   let end = path.indexOf('/', HOSTS.length);
   if (end < 0) end = path.length;
   const segment = path.slice(HOSTS.length, end);
-  if (!/^(0|[1-9]\d*)$/.test(segment)) return -1;
+  if (!isArrayIndex(segment)) return -1;
   const h = Number(segment);
   return h < count ? h : -1;
 }

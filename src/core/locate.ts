@@ -85,6 +85,12 @@ function spanOf(root: Trie, segments: readonly (string | number)[], target: 'key
   return { offset: f.valueStart, length: f.valueEnd - f.valueStart };
 }
 
+/**
+ * Everything up to the next bracket or slash, strings included whole (escapes skipped, so a
+ * quoted bracket or quote does not count). Sticky: matches at lastIndex, possibly nothing.
+ */
+const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
+
 class Walker {
   /** `skip`: values whose end is known, by start (the hosts): jumped over, not read. */
   constructor(private readonly text: string, private readonly skip: ReadonlyMap<number, number> | undefined) {}
@@ -166,13 +172,23 @@ class Walker {
     const c = text.charCodeAt(pos);
     if (c === 34) return stringEnd(text, pos);
     if (c === 123 || c === 91) {
+      // From bracket to bracket: the expression jumps over everything else (strings whole) in
+      // one call, about twice as fast as reading the characters one by one here.
       let depth = 0;
-      for (let i = pos; i < text.length; i++) {
+      let i = pos;
+      while (i < text.length) {
+        BETWEEN_BRACKETS.lastIndex = i;
+        BETWEEN_BRACKETS.test(text);
+        i = BETWEEN_BRACKETS.lastIndex;
         const d = text.charCodeAt(i);
-        if (d === 34) i = stringEnd(text, i) - 1;
-        else if (d === 47) i = commentEnd(text, i) - 1;
-        else if (d === 123 || d === 91) depth++;
-        else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          if (--depth === 0) return i + 1;
+        } else if (d === 47) {
+          i = commentEnd(text, i);
+          continue;
+        } else if (d === 34) return text.length; // a string without its closing quote
+        i++;
       }
       return text.length;
     }

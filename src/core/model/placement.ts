@@ -50,8 +50,13 @@ function heaviestFirst(units: readonly WorkUnit[]): number[] {
   const order = new Array<number>(units.length);
   for (let i = 0; i < units.length; i++) order[i] = i;
   if (units.length > 32) {
-    // Array.prototype.sort is stable, so equal pps keep file order.
-    order.sort((a, b) => units[b].pps - units[a].pps);
+    // Array.prototype.sort is stable, so equal pps keep file order. The comparator returns small
+    // integers: a difference of pps would be a boxed number per comparison.
+    order.sort((a, b) => {
+      const pa = units[a].pps;
+      const pb = units[b].pps;
+      return pb > pa ? 1 : pb < pa ? -1 : 0;
+    });
     return order;
   }
   // A switch's few queues: an insertion sort (stable too) costs less than the comparator calls.

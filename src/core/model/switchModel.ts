@@ -58,21 +58,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   const n = rs.lcores.length;
   const placement = placeQueues(all, rs.lcores, assignment);
   const unitsByLcore: WorkUnit[][] = new Array<WorkUnit[]>(n);
-  const remoteByLcore: boolean[][] = new Array<boolean[]>(n);
-  // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
-  const offUplinks: boolean[] = new Array<boolean>(n);
-  for (let i = 0; i < n; i++) {
-    unitsByLcore[i] = [];
-    remoteByLcore[i] = [];
-    offUplinks[i] = rs.uplinks.length > 0 && !rs.uplinks.some((u) => u.nic.numaNode === rs.lcores[i].numaNode);
-  }
-  for (let i = 0; i < all.length; i++) {
-    const p = placement[i];
-    if (p < 0) continue;
-    const unit = all[i];
-    unitsByLcore[p].push(unit);
-    remoteByLcore[p].push(isRemote(unit, rs.lcores[p].numaNode, offUplinks[p]));
-  }
+  for (let i = 0; i < n; i++) unitsByLcore[i] = [];
+  for (let i = 0; i < all.length; i++) if (placement[i] >= 0) unitsByLcore[placement[i]].push(all[i]);
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
   const flowsByLcore: number[] = new Array<number>(n);
   const mixes = new LcoreMixes(unitsByLcore);
@@ -83,7 +70,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   for (let i = 0; i < n; i++) {
     const l = rs.lcores[i];
     const units = unitsByLcore[i];
-    const remote = remoteByLcore[i];
+    // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
+    const offUplinks = rs.uplinks.length > 0 && !rs.uplinks.some((u) => u.nic.numaNode === l.numaNode);
     let pps = 0;
     let flows = 0;
     // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
@@ -109,8 +97,9 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     const assigned: AssignedQueue[] = new Array<AssignedQueue>(units.length);
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
-      cycles += u.pps * base * (remote[k] ? penalty : 1);
-      assigned[k] = { vm: u.vm, vnic: u.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: remote[k] };
+      const remote = isRemote(u, l.numaNode, offUplinks);
+      cycles += u.pps * base * (remote ? penalty : 1);
+      assigned[k] = { vm: u.vm, vnic: u.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote };
     }
     const cyclesPerPacket = pps > 0 ? cycles / pps : base;
     const capacityPps = clock / cyclesPerPacket;
@@ -180,9 +169,11 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   let nicRxQueues = 0;
   for (const u of rs.uplinks) nicRxQueues += nicRxQueuesOf(u.nic.queues, n);
   const worst = lowestHitLcore(lcores);
-  const churnOfWorst = worst?.churnMissShare ?? 0;
 
-  const model: SwitchModel = {
+  // Built in this order (the accessor defined between plain properties, never over one) so every
+  // switch model shares one hidden class: redefining a data property as an accessor turned each
+  // into a dictionary object, slower to build (≈ 5 µs each) and to read.
+  const model = {
     name: rs.sw.name,
     mode: rs.mode,
     lcoreAssignment: assignment,
@@ -207,32 +198,46 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
       edpStandard,
       heritage: (offeredPps * c.heritageCyclesPerPacket) / clock,
     },
-    cacheCurve: [],
-    lcores,
-    mbuf: mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes),
-  };
-  defineLazy(model, 'cacheCurve', () =>
-    worst ? cacheCurve(mixes.of(worst.index)).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - churnOfWorst) })) : [],
-  );
+  } as SwitchModel;
+  Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
+  model.lcores = lcores;
+  model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
+  const state: CurveState = { mixes, worst, value: undefined };
+  Object.defineProperty(model, CURVE_STATE, { value: state });
   return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes };
 }
 
 /**
  * The curve costs a solver run per table size, more than the rest of the switch together, and
  * only the report panel and the CLI's JSON read it: compute it on first read (JSON.stringify and
- * structured clone read enumerable getters), not on every keystroke.
+ * structured clone read enumerable getters), not on every keystroke. One accessor pair shared by
+ * every switch model; each keeps what its curve needs under a hidden (symbol, non-enumerable)
+ * key, which neither JSON, structured clone, spread nor deepEqual sees.
  */
-function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  let value: T[K] | undefined;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (value ??= compute()),
-    set: (v: T[K]) => {
-      value = v;
-    },
-  });
+const CURVE_STATE = Symbol('cacheCurve');
+
+interface CurveState {
+  mixes: LcoreMixes;
+  /** The loaded lcore with the lowest hit rate: the curve is its. */
+  worst: LcoreModel | undefined;
+  value: SwitchModel['cacheCurve'] | undefined;
 }
+
+const LAZY_CURVE: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [CURVE_STATE]: CurveState }) {
+    const s = this[CURVE_STATE];
+    if (s.value === undefined) {
+      const worst = s.worst;
+      s.value = worst ? cacheCurve(s.mixes.of(worst.index)).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
+    }
+    return s.value;
+  },
+  set(this: { [CURVE_STATE]: CurveState }, v: SwitchModel['cacheCurve']) {
+    this[CURVE_STATE].value = v;
+  },
+};
 
 /**
  * A queue pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,

@@ -32,18 +32,26 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   host.switches.forEach((sw, index) => {
     if (!switches.has(sw.name)) switches.set(sw.name, { index, signature: `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}` });
   });
-  const users = new Map<string, Set<string>>();
+  // Each switch's VM names once each, in order of first use: a Set only beside a long list.
+  const users = new Map<string, { names: string[]; seen?: Set<string> }>();
   const pinned: ClusterSummary['pinned'] = [];
-  (host.vms ?? []).forEach((vm, v) => {
+  const vms = host.vms ?? [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
     for (const vnic of vm.vnics) {
-      const set = users.get(vnic.switch);
-      if (set) set.add(vm.name);
-      else users.set(vnic.switch, new Set([vm.name]));
+      const entry = users.get(vnic.switch);
+      if (!entry) users.set(vnic.switch, { names: [vm.name] });
+      else if (entry.seen ? !entry.seen.has(vm.name) : !entry.names.includes(vm.name)) {
+        entry.names.push(vm.name);
+        entry.seen?.add(vm.name);
+        if (!entry.seen && entry.names.length > 32) entry.seen = new Set(entry.names);
+      }
     }
     if (vm.numaNode !== undefined) pinned.push({ v, name: vm.name, numaNode: vm.numaNode, vcpus: vm.vcpus });
-  });
+  }
   const nodes = numaNodesOf(host).map((n) => ({ id: n.id, cores: n.cores }));
-  const used = new Map([...users].map(([name, set]) => [name, [...set]]));
+  const used = new Map<string, string[]>();
+  for (const [name, entry] of users) used.set(name, entry.names);
   return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned };
 }
 
@@ -169,21 +177,23 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
   if (layouts.size < 2) return;
   for (const m of members) {
     for (const vm of m.s.pinned) {
-      // The hosts where the VM's placement fails, counted; the first few kept for the message.
+      // The hosts where the VM's placement fails, counted; the first few kept for the message
+      // (nothing is allocated for the VMs that fit everywhere, nearly all of them).
       let failing = 0;
-      const shown: { o: Member; why: string }[] = [];
+      let shown: { o: Member; why: string }[] | undefined;
       for (const [key, layout] of layouts) {
-        const node = layout.nodes.find((n) => n.id === vm.numaNode);
+        const node = nodeWithId(layout.nodes, vm.numaNode);
         const why = !node ? `has no NUMA node ${vm.numaNode}`
           : vm.vcpus !== undefined && vm.vcpus > node.cores ? `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs`
           : undefined;
         if (!why) continue;
         failing += layout.members.length - (m.s.layout === key ? 1 : 0);
+        shown ??= [];
         for (let k = 0; k < layout.members.length && shown.length < MAX_RELATED; k++) {
           if (layout.members[k] !== m) shown.push({ o: layout.members[k], why });
         }
       }
-      if (failing === 0) continue;
+      if (failing === 0 || !shown) continue;
       const first = shown[0];
       const more = failing > 1 ? ` (and ${plural(failing - 1, 'more host')} of the cluster)` : '';
       out.push({
@@ -194,4 +204,9 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
       });
     }
   }
+}
+
+function nodeWithId(nodes: ClusterSummary['nodes'], id: number): ClusterSummary['nodes'][number] | undefined {
+  for (const n of nodes) if (n.id === id) return n;
+  return undefined;
 }
