@@ -109,25 +109,16 @@ function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
 }
 
 function switchFindings(cluster: string, members: Member[], out: RawFinding[]): void {
-  // The switches some VM of the cluster uses, with the VMs (for the message), in file order.
-  const users = new Map<string, { vms: string[]; seen: Set<string> }>();
-  for (const { s } of members) {
-    for (const [switchName, vms] of s.users) {
-      let entry = users.get(switchName);
-      if (!entry) users.set(switchName, (entry = { vms: [], seen: new Set() }));
-      for (const vm of vms) {
-        if (entry.seen.has(vm)) continue;
-        entry.seen.add(vm);
-        entry.vms.push(vm);
-      }
-    }
-  }
-  for (const [switchName, { vms }] of users) {
+  // The switches some VM of the cluster uses, in file order (their VMs are listed only for a finding).
+  const used = new Set<string>();
+  for (const { s } of members) for (const switchName of s.users.keys()) used.add(switchName);
+  for (const switchName of used) {
     const signatures = members.map((m) => m.s.switches.get(switchName)?.signature);
     // The majority's switch is the reference; on a tie, the first host's in file order.
     const counts = new Map<string, number>();
     for (const s of signatures) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
     if (counts.size === 0) continue; // ref/unknown-switch says so
+    if (counts.size === 1 && !signatures.includes(undefined)) continue; // every host the same: nothing to say
     let majority = '';
     let most = 0;
     for (const [s, n] of counts) {
@@ -141,6 +132,7 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
     const switchAt = (m: Member) => toPointer(['hosts', m.h, 'switches', m.s.switches.get(switchName)?.index ?? -1]);
     const related = (except: Member) => references.filter((m) => m !== except).slice(0, MAX_RELATED)
       .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.s.name}": ${majority}` }));
+    const vms = usersOf(members, switchName);
     const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
     const them = vms.length === 1 ? 'it' : 'them';
     members.forEach((m, i) => {
@@ -163,6 +155,20 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
       });
     });
   }
+}
+
+/** The VMs of the cluster that use the switch, each name once, in file order. */
+function usersOf(members: readonly Member[], switchName: string): string[] {
+  const vms: string[] = [];
+  const seen = new Set<string>();
+  for (const { s } of members) {
+    for (const vm of s.users.get(switchName) ?? []) {
+      if (seen.has(vm)) continue;
+      seen.add(vm);
+      vms.push(vm);
+    }
+  }
+  return vms;
 }
 
 function numaFindings(cluster: string, members: Member[], out: RawFinding[]): void {

@@ -99,7 +99,14 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
 /** Whether two items share a name (the common answer, no: without a Map for a few items). */
 function hasDuplicateName(items: readonly { name: string }[]): boolean {
   if (items.length < 2) return false;
-  if (items.length > 16) return new Set(items.map((i) => i.name)).size < items.length;
+  if (items.length > 16) {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.name)) return true;
+      seen.add(item.name);
+    }
+    return false;
+  }
   for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i].name === items[j].name) return true;
   return false;
 }
