@@ -61,8 +61,8 @@ interface HostEntry {
   readiness?: RawFinding[];
   model?: { model: HostModel; findings: RawFinding[] };
   summary?: ClusterSummary;
-  /** Located spans relative to the host's first character, by `pointer relative to the host + target`. */
-  spans: Map<string, Span>;
+  /** Located spans relative to the host's first character, by `pointer relative to the host + target` (made on first need). */
+  spans?: Map<string, Span>;
 }
 
 interface Read {
@@ -187,14 +187,14 @@ class Pipeline {
     if (read.errors.length > 0) return { raw: read.errors };
     const budget = analysisBudget(options.budgetMs, options.budgetClock);
     const entries = this.entriesOf(text, read);
-    const over = (next: string) => budget.stop(next);
+    const over = (next: string | (() => string)) => budget.stop(next);
     const early = over('the schema check');
     if (early) return { raw: [early] };
     const structure = this.structure(read.value, entries);
     const raw = structure.findings;
     if (!structure.typesHold || !entries) return { raw, entries };
     // Past the budget the later stages are skipped and say so (docs/RULES.md, analysis/budget-exceeded).
-    const stopBefore = (next: string): boolean => {
+    const stopBefore = (next: string | (() => string)): boolean => {
       const finding = over(next);
       if (finding) raw.push(finding);
       return finding !== undefined;
@@ -214,7 +214,7 @@ class Pipeline {
 
     // The budget is also checked between hosts: one stage over thousands of hosts can outlast it.
     const stopBeforeHost = (stage: string, e: HostEntry): boolean =>
-      e.index > 0 && stopBefore(`${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
+      e.index > 0 && stopBefore(() => `${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
 
     raw.push(...duplicateHostNames(topology.hosts));
     for (const e of entries) {
@@ -254,7 +254,7 @@ class Pipeline {
       if (!entry) {
         // The text is kept only to be found again after the next edit.
         const hostText = this.retain && starts && ends ? flatCopy(text.slice(starts[h], ends[h])) : undefined;
-        return { text: hostText, value: host as Host, index: h, spans: new Map() };
+        return { text: hostText, value: host as Host, index: h };
       }
       if (entry.value !== host) entry = { ...entry, value: host as Host }; // the same text, parsed again
       return entry.index === h ? entry : reindexed(entry, h);
@@ -355,7 +355,7 @@ class Pipeline {
       }
       const pointer = path.slice(HOSTS.length + String(h).length);
       const key = `${pointer}\u0000${target}`;
-      const kept = entries?.[h]?.spans.get(key);
+      const kept = entries?.[h]?.spans?.get(key);
       if (kept) {
         out[i] = { offset: spans.starts[h] + kept.offset, length: kept.length };
         continue;
@@ -369,7 +369,8 @@ class Pipeline {
     for (const [h, group] of perHost) {
       const start = spans.starts[h];
       const found = spansIn(text, start, group.requests);
-      const cache = entries?.[h]?.spans;
+      const entry = entries?.[h];
+      const cache = entry ? (entry.spans ??= new Map()) : undefined;
       for (let k = 0; k < found.length; k++) {
         const rel = { offset: found[k].offset - start, length: found[k].length };
         cache?.set(group.keys[k], rel);

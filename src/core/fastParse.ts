@@ -231,14 +231,22 @@ function isJsonSpace(c: number): boolean {
 
 /** False when arrays and objects nest deeper than `limit` (parseDocument refuses those). */
 function nestingWithin(value: unknown, limit: number): boolean {
-  if (typeof value !== 'object' || value === null) return true;
+  return typeof value !== 'object' || value === null || containerWithin(value, limit);
+}
+
+/** nestingWithin for an object or array; scalars are passed over without a call (most values are). */
+function containerWithin(value: object, limit: number): boolean {
   if (limit === 0) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!nestingWithin(value[i], limit - 1)) return false;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && !containerWithin(item, limit - 1)) return false;
+    }
     return true;
   }
   for (const key in value) {
-    if (!nestingWithin((value as Record<string, unknown>)[key], limit - 1)) return false;
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && !containerWithin(item, limit - 1)) return false;
   }
   return true;
 }

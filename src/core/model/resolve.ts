@@ -82,7 +82,7 @@ export function resolveHost(host: Host, index: number, target: Target): Resolved
     const vmNode = vm.numaNode !== undefined && hasNode(nodes, vm.numaNode) ? vm.numaNode : undefined;
     for (let n = 0; n < vm.vnics.length; n++) {
       const name = vm.vnics[n].switch;
-      const rs = byName ? byName.get(name) : switches.find((r) => r.sw.name === name);
+      const rs = byName ? byName.get(name) : firstNamed(switches, name);
       if (rs) pushWorkUnits(rs.units, vm, v, n, vmNode ?? rs.uplinkNode);
     }
   }
@@ -94,6 +94,11 @@ function firstByName(switches: readonly ResolvedSwitch[]): Map<string, ResolvedS
   const byName = new Map<string, ResolvedSwitch>();
   for (const rs of switches) if (!byName.has(rs.sw.name)) byName.set(rs.sw.name, rs);
   return byName;
+}
+
+function firstNamed(switches: readonly ResolvedSwitch[], name: string): ResolvedSwitch | undefined {
+  for (const rs of switches) if (rs.sw.name === name) return rs;
+  return undefined;
 }
 
 function hasNode(nodes: readonly NumaNode[], id: number): boolean {

@@ -71,7 +71,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     const l = rs.lcores[i];
     const units = unitsByLcore[i];
     // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
-    const offUplinks = rs.uplinks.length > 0 && !rs.uplinks.some((u) => u.nic.numaNode === l.numaNode);
+    let offUplinks = rs.uplinks.length > 0;
+    for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
     let pps = 0;
     let flows = 0;
     // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).

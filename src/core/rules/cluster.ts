@@ -7,7 +7,7 @@ import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
 import { plural } from '../present';
 import { DEFAULT_MTU } from '../readiness/check';
-import { effectiveMode, type Host, numaNodesOf, type Target, type Topology } from '../topology';
+import { effectiveMode, type Host, numaNodesOf, type Target, type Topology, type Vm } from '../topology';
 
 /** At most this many "the other hosts" locations per finding: a 48-host cluster is one fact, not 47. */
 const MAX_RELATED = 5;
@@ -23,8 +23,9 @@ export interface ClusterSummary {
   /** The NUMA layout ("0:32,1:32") and its nodes. */
   layout: string;
   nodes: { id: number; cores: number }[];
-  /** VMs pinned to a NUMA node, with their index in the host's vms. */
-  pinned: { v: number; name: string; numaNode: number; vcpus: number | undefined }[];
+  /** The indexes in `vms` of the VMs pinned to a NUMA node (a number each, not an object: every host has a summary). */
+  pinned: number[];
+  vms: readonly Vm[];
 }
 
 export function clusterSummary(host: Host, target: Target): ClusterSummary {
@@ -34,7 +35,7 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   });
   // Each switch's VM names once each, in order of first use: a Set only beside a long list.
   const users = new Map<string, { names: string[]; seen?: Set<string> }>();
-  const pinned: ClusterSummary['pinned'] = [];
+  const pinned: number[] = [];
   const vms = host.vms ?? [];
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
@@ -47,12 +48,12 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
         if (!entry.seen && entry.names.length > 32) entry.seen = new Set(entry.names);
       }
     }
-    if (vm.numaNode !== undefined) pinned.push({ v, name: vm.name, numaNode: vm.numaNode, vcpus: vm.vcpus });
+    if (vm.numaNode !== undefined) pinned.push(v);
   }
   const nodes = numaNodesOf(host).map((n) => ({ id: n.id, cores: n.cores }));
   const used = new Map<string, string[]>();
   for (const [name, entry] of users) used.set(name, entry.names);
-  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned };
+  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned, vms };
 }
 
 export function checkClusters(topology: Topology): RawFinding[] {
@@ -182,7 +183,8 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
   }
   if (layouts.size < 2) return;
   for (const m of members) {
-    for (const vm of m.s.pinned) {
+    for (const v of m.s.pinned) {
+      const vm = m.s.vms[v] as Vm & { numaNode: number };
       // The hosts where the VM's placement fails, counted; the first few kept for the message
       // (nothing is allocated for the VMs that fit everywhere, nearly all of them).
       let failing = 0;
@@ -204,7 +206,7 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
       const more = failing > 1 ? ` (and ${plural(failing - 1, 'more host')} of the cluster)` : '';
       out.push({
         rule: 'cluster/numa-placement',
-        path: toPointer(['hosts', m.h, 'vms', vm.v, 'numaNode']),
+        path: toPointer(['hosts', m.h, 'vms', v, 'numaNode']),
         message: `VM "${vm.name}" is placed on NUMA node ${vm.numaNode}, but host "${first.o.s.name}" of cluster "${cluster}" ${first.why}${more}; after a vMotion/DRS move there its placement cannot be honoured and the datapath cannot align it. Give the hosts of the cluster the same NUMA layout, or pin the VM to a node every host has.`,
         related: shown.map(({ o, why }) => ({ path: toPointer(['hosts', o.h, 'name']), message: `host "${o.s.name}" ${why}` })),
       });

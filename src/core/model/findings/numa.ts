@@ -147,13 +147,15 @@ function vmRemote(hr: HostResult, c: ModelConstants, out: RawFinding[]): void {
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
     const vmNode = vm.numaNode;
-    if (vmNode === undefined || !hostNodes.some((n) => n.id === vmNode)) continue;
+    if (vmNode === undefined || !hasNode(hostNodes, vmNode)) continue;
     for (let n = 0; n < vm.vnics.length; n++) {
       const name = vm.vnics[n].switch;
       // Each switch the VM uses once, in the order its vNICs first name them.
       if (namedBefore(vm.vnics, n, name)) continue;
       // The first switch of that name (an EDP one only).
-      const si = hr.switches.findIndex((s) => s.resolved.sw.name === name);
+      let si = 0;
+      while (si < hr.switches.length && hr.switches[si].resolved.sw.name !== name) si++;
+      if (si === hr.switches.length) si = -1;
       const sr = si >= 0 ? hr.switches[si] : undefined;
       if (!sr?.resolved.edp) continue;
       const { uplinkNodes, lcoreNodes: nodes, remoteByVm } = (info[si] ??= edpSwitchInfo(sr));
@@ -195,6 +197,27 @@ function vmRemote(hr: HostResult, c: ModelConstants, out: RawFinding[]): void {
 
 function namedBefore(vnics: readonly { switch: string }[], n: number, name: string): boolean {
   for (let k = 0; k < n; k++) if (vnics[k].switch === name) return true;
+  return false;
+}
+
+// Loops, not some/find with arrow functions: those allocated a closure per VM per rule.
+function hasNode(nodes: readonly { id: number }[], id: number): boolean {
+  for (const n of nodes) if (n.id === id) return true;
+  return false;
+}
+
+function nodeWithId<N extends { id: number }>(nodes: readonly N[], id: number): N | undefined {
+  for (const n of nodes) if (n.id === id) return n;
+  return undefined;
+}
+
+function usesEdp(hr: HostResult, vnics: readonly { switch: string }[]): boolean {
+  for (const n of vnics) if (isEdpName(hr, n.switch)) return true;
+  return false;
+}
+
+function busyOnEdpAny(hr: HostResult, vnics: readonly { switch: string; traffic?: { pps: number } }[]): boolean {
+  for (const n of vnics) if (busyOnEdp(hr, n)) return true;
   return false;
 }
 
@@ -245,8 +268,8 @@ function vmSpansNodes(hr: HostResult, out: RawFinding[]): void {
   const vms = hr.resolved.host.vms ?? [];
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
-    if (vm.vcpus === undefined || !vm.vnics.some((n) => isEdpName(hr, n.switch))) continue;
-    const own = nodes.find((n) => n.id === vm.numaNode);
+    if (vm.vcpus === undefined || !usesEdp(hr, vm.vnics)) continue;
+    const own = vm.numaNode === undefined ? undefined : nodeWithId(nodes, vm.numaNode);
     let cores = own ? own.cores : 0;
     if (!own) for (const n of nodes) cores = Math.max(cores, n.cores);
     if (vm.vcpus <= cores) continue;
@@ -266,7 +289,7 @@ function lbsNotAligned(hr: HostResult, out: RawFinding[]): void {
   const vms = hr.resolved.host.vms ?? [];
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
-    if (!vm.vnics.some((n) => busyOnEdp(hr, n))) continue;
+    if (!busyOnEdpAny(hr, vm.vnics)) continue;
     if (vm.latencySensitivity !== 'high') {
       out.push({
         rule: 'numa/lbs-not-aligned',
