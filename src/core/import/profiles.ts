@@ -38,7 +38,7 @@ interface ProfilePlacement {
 export type NsxProfiles = Pick<NsxImport, 'transportNodes' | 'collections' | 'computeCollections'> & { clusterRefs?: { host: string; clusterRef: string }[] };
 
 /** The vCenter cluster id (domain-c8) of a compute collection id: the compute collection's cm_local_id when its JSON is in, else what follows the last colon. */
-export function clusterRefOf(computeCollectionId: string, nsx: Pick<NsxImport, 'computeCollections'>): string | undefined {
+function clusterRefOf(computeCollectionId: string, nsx: Pick<NsxImport, 'computeCollections'>): string | undefined {
   const cc = nsx.computeCollections.find((x) => x.id === computeCollectionId);
   if (cc?.localId) return cc.localId;
   const m = /:([^:]+)$/.exec(computeCollectionId);

@@ -27,7 +27,7 @@ export interface SwitchResult {
  * and then no solve needs one) and kept: the solver keeps its work per mix, so the hit rate, the
  * finding's advice and the curve share it.
  */
-export class LcoreMixes {
+class LcoreMixes {
   private readonly built: (FlowMix[] | undefined)[] = [];
 
   constructor(private readonly unitsByLcore: readonly (readonly WorkUnit[])[]) {}
