@@ -11,7 +11,7 @@ import type { Finding, RawFinding, Severity, Span } from './findings';
 import { spansIn, type SpanRequest } from './locate';
 import { effectiveConstants, modelHost, type DatapathModel, type HostModel } from './model';
 import { MAX_NESTING } from './parse';
-import { spanAt } from './pointer';
+import { isArrayIndex, spanAt } from './pointer';
 import { BUNDLED_CATALOG, type NicCatalog } from './readiness';
 import { hostReadinessFindings, unknownReleaseFinding } from './readiness/check';
 import { type ClusterMemo, type ClusterSummary, clusterFindings, clusterSummary } from './rules/cluster';
@@ -61,8 +61,8 @@ interface HostEntry {
   readiness?: RawFinding[];
   model?: { model: HostModel; findings: RawFinding[] };
   summary?: ClusterSummary;
-  /** Located spans relative to the host's first character, by `pointer relative to the host + target`. */
-  spans: Map<string, Span>;
+  /** Located spans relative to the host's first character, by `pointer relative to the host + target` (made on first need). */
+  spans?: Map<string, Span>;
 }
 
 interface Read {
@@ -187,14 +187,14 @@ class Pipeline {
     if (read.errors.length > 0) return { raw: read.errors };
     const budget = analysisBudget(options.budgetMs, options.budgetClock);
     const entries = this.entriesOf(text, read);
-    const over = (next: string) => budget.stop(next);
+    const over = (next: string | (() => string)) => budget.stop(next);
     const early = over('the schema check');
     if (early) return { raw: [early] };
     const structure = this.structure(read.value, entries);
     const raw = structure.findings;
     if (!structure.typesHold || !entries) return { raw, entries };
     // Past the budget the later stages are skipped and say so (docs/RULES.md, analysis/budget-exceeded).
-    const stopBefore = (next: string): boolean => {
+    const stopBefore = (next: string | (() => string)): boolean => {
       const finding = over(next);
       if (finding) raw.push(finding);
       return finding !== undefined;
@@ -214,7 +214,7 @@ class Pipeline {
 
     // The budget is also checked between hosts: one stage over thousands of hosts can outlast it.
     const stopBeforeHost = (stage: string, e: HostEntry): boolean =>
-      e.index > 0 && stopBefore(`${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
+      e.index > 0 && stopBefore(() => `${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
 
     raw.push(...duplicateHostNames(topology.hosts));
     for (const e of entries) {
@@ -254,7 +254,7 @@ class Pipeline {
       if (!entry) {
         // The text is kept only to be found again after the next edit.
         const hostText = this.retain && starts && ends ? flatCopy(text.slice(starts[h], ends[h])) : undefined;
-        return { text: hostText, value: host as Host, index: h, spans: new Map() };
+        return { text: hostText, value: host as Host, index: h };
       }
       if (entry.value !== host) entry = { ...entry, value: host as Host }; // the same text, parsed again
       return entry.index === h ? entry : reindexed(entry, h);
@@ -294,78 +294,95 @@ class Pipeline {
 
   private locate(text: string, read: Read, raw: RawFinding[], entries: HostEntry[] | undefined, lines: LineIndex): Finding[] {
     if (raw.length === 0) return [];
-    const span = read.fast ? this.spanFinder(text, read, raw, entries) : treeSpans(text);
-    return raw
-      .map((f): Finding => {
-        const at = f.span ?? span(f.path, f.target);
-        const finding: Finding = {
-          rule: f.rule,
-          kind: ruleKind(f.rule),
-          severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
-          message: f.message,
-          path: f.path,
-          about: f.about ? { ...aboutOfPath(f.path), ...f.about } : aboutOfPath(f.path),
-          span: at,
-          range: lines.rangeOf(at),
-        };
-        if (f.related?.length) {
-          finding.related = f.related.map((r) => {
-            const rs = span(r.path, r.target);
-            return { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
-          });
-        }
-        return finding;
-      })
-      .sort((a, b) => a.span!.offset - b.span!.offset);
+    // Every pointer to locate, in order: each finding's own (unless it carries a span), then its related ones.
+    const requests: SpanRequest[] = [];
+    for (const f of raw) {
+      if (!f.span) requests.push({ pointer: f.path, target: f.target ?? 'value' });
+      if (f.related) for (const r of f.related) requests.push({ pointer: r.path, target: r.target ?? 'value' });
+    }
+    const spans = read.fast ? this.spansOf(text, read, requests, entries) : treeSpans(text, requests);
+    let next = 0;
+    const findings: Finding[] = new Array<Finding>(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const f = raw[i];
+      const at = f.span ?? spans[next++];
+      const finding: Finding = {
+        rule: f.rule,
+        kind: ruleKind(f.rule),
+        severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
+        message: f.message,
+        path: f.path,
+        about: f.about ? { ...aboutOfPath(f.path), ...f.about } : aboutOfPath(f.path),
+        span: at,
+        range: lines.rangeOf(at),
+      };
+      if (f.related?.length) {
+        finding.related = f.related.map((r) => {
+          const rs = spans[next++];
+          return { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
+        });
+      }
+      findings[i] = finding;
+    }
+    return findings.sort((a, b) => a.span!.offset - b.span!.offset);
   }
 
   /**
-   * Spans from the text itself: per host (relative spans kept in its entry, so an unchanged
-   * host is never read again), the rest in one pass over the document that jumps over hosts.
+   * The span of each request, in order, from the text itself: per host (relative spans kept in
+   * its entry, so an unchanged host is never read again), the rest in one pass over the document
+   * that jumps over hosts. Without host spans (a one-off analysis) that one pass finds everything.
    */
-  private spanFinder(text: string, read: Read, raw: RawFinding[], entries: HostEntry[] | undefined): (path: string, target?: 'key' | 'value') => Span {
-    // Without host spans (a one-off analysis) one pass over the document finds everything.
+  private spansOf(text: string, read: Read, requests: readonly SpanRequest[], entries: HostEntry[] | undefined): Span[] {
     const hosts = hostsOf(read.value);
     const spans = read.spans?.starts.length === hosts?.length ? read.spans : undefined;
-    const perHost = new Map<number, SpanRequest[]>();
+    const out: Span[] = new Array<Span>(requests.length);
+    if (!spans) {
+      const found = spansIn(text, firstValueOffset(text), requests);
+      for (let i = 0; i < found.length; i++) out[i] = found[i];
+      return out;
+    }
+    // Per host: the requests its kept spans do not answer, and where each answer goes.
+    const perHost = new Map<number, { requests: SpanRequest[]; slots: number[]; keys: string[] }>();
     const document: SpanRequest[] = [];
-    const where = (path: string, target: 'key' | 'value' = 'value') => {
-      const h = spans ? hostIndexOf(path, spans.starts.length) : -1;
+    const documentSlots: number[] = [];
+    for (let i = 0; i < requests.length; i++) {
+      const { pointer: path, target } = requests[i];
+      const h = hostIndexOf(path, spans.starts.length);
       if (h < 0) {
-        document.push({ pointer: path, target });
-        return;
+        document.push(requests[i]);
+        documentSlots.push(i);
+        continue;
       }
       const pointer = path.slice(HOSTS.length + String(h).length);
-      if (entries?.[h]?.spans.has(`${pointer}\u0000${target}`)) return;
-      const list = perHost.get(h);
-      if (list) list.push({ pointer, target });
-      else perHost.set(h, [{ pointer, target }]);
-    };
-    for (const f of raw) {
-      if (!f.span) where(f.path, f.target);
-      for (const r of f.related ?? []) where(r.path, r.target);
+      const key = `${pointer}\u0000${target}`;
+      const kept = entries?.[h]?.spans?.get(key);
+      if (kept) {
+        out[i] = { offset: spans.starts[h] + kept.offset, length: kept.length };
+        continue;
+      }
+      let group = perHost.get(h);
+      if (!group) perHost.set(h, (group = { requests: [], slots: [], keys: [] }));
+      group.requests.push({ pointer, target });
+      group.slots.push(i);
+      group.keys.push(key);
     }
-    const relative = new Map<number, Map<string, Span>>();
-    for (const [h, requests] of perHost) {
-      const start = spans!.starts[h];
-      const found = spansIn(text, start, requests);
-      const cache = entries?.[h]?.spans ?? new Map<string, Span>();
-      requests.forEach((r, i) => cache.set(`${r.pointer}\u0000${r.target}`, { offset: found[i].offset - start, length: found[i].length }));
-      relative.set(h, cache);
+    for (const [h, group] of perHost) {
+      const start = spans.starts[h];
+      const found = spansIn(text, start, group.requests);
+      const entry = entries?.[h];
+      const cache = entry ? (entry.spans ??= new Map()) : undefined;
+      for (let k = 0; k < found.length; k++) {
+        const rel = { offset: found[k].offset - start, length: found[k].length };
+        cache?.set(group.keys[k], rel);
+        out[group.slots[k]] = { offset: start + rel.offset, length: rel.length };
+      }
     }
-    const documentSpans = new Map<string, Span>();
     if (document.length > 0) {
-      const skip = spans ? new Map(spans.starts.map((s, i) => [s, spans.ends[i]])) : undefined;
+      const skip = new Map(spans.starts.map((s, i) => [s, spans.ends[i]]));
       const found = spansIn(text, firstValueOffset(text), document, skip);
-      document.forEach((r, i) => documentSpans.set(`${r.pointer}\u0000${r.target}`, found[i]));
+      for (let k = 0; k < found.length; k++) out[documentSlots[k]] = found[k];
     }
-    return (path, target = 'value') => {
-      const h = spans ? hostIndexOf(path, spans.starts.length) : -1;
-      if (h < 0) return documentSpans.get(`${path}\u0000${target}`)!;
-      const pointer = path.slice(HOSTS.length + String(h).length);
-      const rel = (entries?.[h]?.spans ?? relative.get(h))!.get(`${pointer}\u0000${target}`)!;
-      return { offset: spans!.starts[h] + rel.offset, length: rel.length };
-    };
+    return out;
   }
 }
 
@@ -377,7 +394,7 @@ function hostIndexOf(path: string, count: number): number {
   let end = path.indexOf('/', HOSTS.length);
   if (end < 0) end = path.length;
   const segment = path.slice(HOSTS.length, end);
-  if (!/^(0|[1-9]\d*)$/.test(segment)) return -1;
+  if (!isArrayIndex(segment)) return -1;
   const h = Number(segment);
   return h < count ? h : -1;
 }
@@ -394,17 +411,11 @@ function firstValueOffset(text: string): number {
   }
 }
 
-/** Spans through jsonc-parser's tree, for a text JSON.parse did not read (built once, on first need). */
-function treeSpans(text: string): (path: string, target?: 'key' | 'value') => Span {
-  let root: Node | undefined;
-  let built = false;
-  return (path, target) => {
-    if (!built) {
-      root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-      built = true;
-    }
-    return spanAt(root, path, target);
-  };
+/** Spans through jsonc-parser's tree, for a text JSON.parse did not read. */
+function treeSpans(text: string, requests: readonly SpanRequest[]): Span[] {
+  if (requests.length === 0) return [];
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  return requests.map((r) => spanAt(root, r.pointer, r.target));
 }
 
 /**

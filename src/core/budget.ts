@@ -6,9 +6,10 @@ export const BUDGET_RULE = 'analysis/budget-exceeded';
 
 /**
  * `stop(next)` is a finding when the budget is spent before the stage `next` begins, else
- * undefined. No budget: never stops.
+ * undefined. No budget: never stops. `next` may be a function: the name is then built only for
+ * the finding (the analyzer checks between every two hosts).
  */
-export function analysisBudget(budgetMs: number | undefined, now: () => number = () => performance.now()): { stop(next: string): RawFinding | undefined } {
+export function analysisBudget(budgetMs: number | undefined, now: () => number = () => performance.now()): { stop(next: string | (() => string)): RawFinding | undefined } {
   const started = now();
   return {
     stop(next) {
@@ -19,7 +20,7 @@ export function analysisBudget(budgetMs: number | undefined, now: () => number =
         rule: BUDGET_RULE,
         path: '',
         span: { offset: 0, length: 0 },
-        message: `The analysis stopped before ${next}: it had taken ${Math.round(spent)} ms, over its budget of ${budgetMs} ms. The findings above are complete up to that point; split the design into smaller files to check the rest.`,
+        message: `The analysis stopped before ${typeof next === 'function' ? next() : next}: it had taken ${Math.round(spent)} ms, over its budget of ${budgetMs} ms. The findings above are complete up to that point; split the design into smaller files to check the rest.`,
       };
     },
   };

@@ -3,7 +3,7 @@
 // spanAt(parseTree(text), pointer, target) gives (src/core/pointer.ts), including its fallbacks:
 // the first of duplicate keys, numeric segments tried as keys, the nearest existing ancestor.
 import type { Span } from './findings';
-import { commentEnd, stringEnd } from './fastParse';
+import { commentEnd, stringEnd, valueEnd } from './fastParse';
 import { pointerSegments } from './pointer';
 
 export interface SpanRequest {
@@ -160,28 +160,7 @@ class Walker {
 
   /** One past the value at `pos`. */
   private skipValue(pos: number): number {
-    const text = this.text;
     const known = this.skip?.get(pos);
-    if (known !== undefined) return known;
-    const c = text.charCodeAt(pos);
-    if (c === 34) return stringEnd(text, pos);
-    if (c === 123 || c === 91) {
-      let depth = 0;
-      for (let i = pos; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 34) i = stringEnd(text, i) - 1;
-        else if (d === 47) i = commentEnd(text, i) - 1;
-        else if (d === 123 || d === 91) depth++;
-        else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
-      }
-      return text.length;
-    }
-    let end = pos + 1;
-    while (end < text.length) {
-      const d = text.charCodeAt(end);
-      if (d === 44 || d === 93 || d === 125 || d === 32 || d === 9 || d === 10 || d === 13 || d === 47 || d === 58) break;
-      end++;
-    }
-    return end;
+    return known !== undefined ? known : valueEnd(this.text, pos);
   }
 }

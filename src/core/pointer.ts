@@ -4,11 +4,28 @@ import type { Span } from './findings';
 
 export function pointerSegments(pointer: string): (string | number)[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  const parts: (string | number)[] = pointer.slice(1).split('/');
+  // Every finding's pointer is read here (locating, `about`): no regular expression per segment.
+  for (let i = 0; i < parts.length; i++) {
+    let s = parts[i] as string;
+    if (s.includes('~')) s = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    parts[i] = isArrayIndex(s) ? Number(s) : s;
+  }
+  return parts;
+}
+
+/** `0` or digits without a leading zero (what /^(0|[1-9]\d*)$/ matches). */
+export function isArrayIndex(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  if (first === 48) return n === 1;
+  if (first < 49 || first > 57) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export function toPointer(segments: readonly (string | number)[]): string {

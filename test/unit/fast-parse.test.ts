@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { hostSpansOf, parseJsonc, parseRegion } from '../../src/core/fastParse';
+import { hostSpansOf, needsCarefulRead, parseJsonc, parseRegion } from '../../src/core/fastParse';
 import { spansIn } from '../../src/core/locate';
 import { MAX_NESTING, parseDocument } from '../../src/core/parse';
 import { spanAt, toPointer } from '../../src/core/pointer';
@@ -93,6 +93,22 @@ describe('parseJsonc', () => {
       assert.ok(r.errors.length > 0, `${text} is reported`);
       assert.equal(({} as { polluted?: unknown }).polluted, undefined);
     }
+  });
+
+  it('sends a text to the careful parser when it may hold a number beyond ±1.8e308: a three-digit exponent or 309 digits in a row', () => {
+    // Digit runs around 309 long at any offset, exponents with and without "+", among other text.
+    const piece = fc.oneof(
+      fc.constantFrom('e', 'E', '+', '-', '.', ' ', '"', 'x', '1e', '2E+', '9e-'),
+      fc.integer({ min: 0, max: 999 }).map(String),
+      fc.integer({ min: 295, max: 320 }).map((n) => '7'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(needsCarefulRead(text), /\d[eE]\+?\d{3}|\d{309}/.test(text), text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

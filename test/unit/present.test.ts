@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
-import { bytes, fileSize, htmlEscape, listText, mdEscape, mdTable, orList, pct, plural, rate, severityCountsText } from '../../src/core/present';
+import { bytes, count, fileSize, htmlEscape, listText, mdEscape, mdTable, orList, pct, plural, rate, severityCountsText } from '../../src/core/present';
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { reportViewModel } from '../../src/core/report/viewModel';
 import { switchTableLines } from '../../src/cli/model-table';
@@ -143,6 +143,15 @@ describe('text from the file', () => {
 });
 
 describe('words', () => {
+  it('counts group thousands as en-US does, whatever the magnitude or sign', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.double({ min: -1e7, max: 1e7, noNaN: true })), (n) => {
+        assert.equal(count(n), Math.round(n).toLocaleString('en-US'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('count nouns, list choices and severities one way', () => {
     assert.equal(plural(1, 'lcore'), '1 lcore');
     assert.equal(plural(2, 'lcore'), '2 lcores');

@@ -35,8 +35,8 @@ export function lowHitRateFixes(ctx: FixContext): QuickFix[] {
   if (!worst) return [];
   // The hit rate grows with the size: each low lcore's smallest size solved directly (as the
   // finding's advice does), then checked on the model at that size.
-  const mixes = switchWith(topology, h, s, undefined, model.constants).mixByLcore;
-  const needed = low(current.lcores).map((l) => entriesForHitRate(mixes[l.index], threshold, l.churnMissShare));
+  const mixes = switchWith(topology, h, s, undefined, model.constants).mixes;
+  const needed = low(current.lcores).map((l) => entriesForHitRate(mixes.of(l.index), threshold, l.churnMissShare));
   if (needed.some((n) => n === undefined)) return [];
   let entries = Math.max(...(needed as number[]));
   let after = switchWith(topology, h, s, entries, model.constants).model;

@@ -3,8 +3,8 @@ import type { Host } from '../topology';
 import type { ModelConstants } from './constants';
 import { flowTableBytesOf, footprintOf } from './mbuf';
 import type { ResolvedHost } from './resolve';
-import { nicRxQueuesOf, sum, type SwitchResult, switchResult } from './switchModel';
-import type { HostModel, NumaModel } from './types';
+import { nicRxQueuesOf, type SwitchResult, switchResult } from './switchModel';
+import type { HostModel, NumaModel, SwitchModel } from './types';
 
 const MIB = 1024 * 1024;
 
@@ -15,27 +15,29 @@ export interface HostResult {
 }
 
 export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
-  const switches = rh.switches.map((rs) => switchResult(rs, rh.host, c));
-  const edp = switches.filter((s) => s.resolved.edp);
-  const numaNodes = rh.nodes.map((node): NumaModel => {
+  const switches: SwitchResult[] = new Array<SwitchResult>(rh.switches.length);
+  for (let i = 0; i < switches.length; i++) switches[i] = switchResult(rh.switches[i], rh.host, c);
+  const numaNodes: NumaModel[] = new Array<NumaModel>(rh.nodes.length);
+  for (let n = 0; n < numaNodes.length; n++) {
+    const node = rh.nodes[n];
     let lcores = 0;
     let packets = 0;
     let flowTableBytes = 0;
-    for (const s of edp) {
+    for (const s of switches) {
+      if (!s.resolved.edp) continue;
       const ring = s.resolved.sw.rxRingSize ?? c.rxRingSize;
       for (const l of s.model.lcores) {
         if (l.numaNode !== node.id) continue;
         lcores += 1;
         packets += ring * l.queues + c.burstSize;
-        if (l.queues > 0) flowTableBytes += flowTableBytesOf(s.model.entries, sum(s.unitsByLcore[l.index].map((u) => u.flows)), c);
+        if (l.queues > 0) flowTableBytes += flowTableBytesOf(s.model.entries, s.flowsByLcore[l.index], c);
       }
       // The uplinks' receive rings fill buffers on the NIC's node.
       for (const u of s.resolved.uplinks) if (u.nic.numaNode === node.id) packets += ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length);
     }
     const llcBytes = llcBytesOf(rh.host, rh.nodes, node.socket);
     const f = footprintOf(packets, c);
-    const share = (bytes: number) => (llcBytes > 0 ? bytes / llcBytes : 0);
-    return {
+    numaNodes[n] = {
       id: node.id,
       socket: node.socket,
       cores: node.cores,
@@ -43,28 +45,33 @@ export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
       mbuf: {
         packetsInFlight: packets,
         flowTableBytes,
-        edp: { ...f.edp, llcShare: share(f.edp.hotBytes + flowTableBytes) },
-        heritage: { ...f.heritage, llcShare: share(f.heritage.hotBytes) },
+        edp: { poolBytes: f.edp.poolBytes, hotBytes: f.edp.hotBytes, llcShare: llcBytes > 0 ? (f.edp.hotBytes + flowTableBytes) / llcBytes : 0 },
+        heritage: { poolBytes: f.heritage.poolBytes, hotBytes: f.heritage.hotBytes, llcShare: llcBytes > 0 ? f.heritage.hotBytes / llcBytes : 0 },
         llcBytes,
       },
     };
-  });
-  const model: HostModel = {
-    name: rh.host.name,
-    ...(rh.host.cluster !== undefined ? { cluster: rh.host.cluster } : {}),
-    numaNodes,
-    switches: switches.map((s) => s.model),
-    coresUsed: {
-      edpPerformance: sum(switches.map((s) => s.model.coresUsed.edpPerformance)),
-      edpStandard: sum(switches.map((s) => s.model.coresUsed.edpStandard)),
-      heritage: sum(switches.map((s) => s.model.coresUsed.heritage)),
-    },
-  };
+  }
+  const models: SwitchModel[] = new Array<SwitchModel>(switches.length);
+  let edpPerformance = 0;
+  let edpStandard = 0;
+  let heritage = 0;
+  for (let i = 0; i < switches.length; i++) {
+    const m = switches[i].model;
+    models[i] = m;
+    edpPerformance += m.coresUsed.edpPerformance;
+    edpStandard += m.coresUsed.edpStandard;
+    heritage += m.coresUsed.heritage;
+  }
+  const coresUsed = { edpPerformance, edpStandard, heritage };
+  const name = rh.host.name;
+  const cluster = rh.host.cluster;
+  const model: HostModel = cluster !== undefined ? { name, cluster, numaNodes, switches: models, coresUsed } : { name, numaNodes, switches: models, coresUsed };
   return { model, resolved: rh, switches };
 }
 
 /** The socket's LLC (llcMiB is per socket) split evenly over the NUMA nodes on that socket. */
 function llcBytesOf(host: Host, nodes: readonly { socket: number }[], socket: number): number {
-  const sharing = nodes.filter((n) => n.socket === socket).length;
+  let sharing = 0;
+  for (const n of nodes) if (n.socket === socket) sharing++;
   return (host.cpu.llcMiB * MIB) / Math.max(1, sharing);
 }

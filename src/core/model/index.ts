@@ -27,5 +27,7 @@ export function computeModel(topology: Topology, overrides: Record<string, numbe
 /** One host's model and findings: they depend on that host, the target and the constants only (the incremental analyzer keeps them per host). */
 export function modelHost(host: Host, h: number, target: Target, c: ModelConstants): { model: HostModel; findings: RawFinding[] } {
   const hr = hostResult(resolveHost(host, h, target), c);
-  return { model: hr.model, findings: [...numaFindings(hr, c), ...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr), ...measuredFindings(hr, c)] };
+  const findings = numaFindings(hr, c);
+  findings.push(...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr), ...measuredFindings(hr, c));
+  return { model: hr.model, findings };
 }

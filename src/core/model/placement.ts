@@ -2,48 +2,73 @@
 import type { LcoreAssignment } from '../topology';
 import type { ResolvedLcore, WorkUnit } from './resolve';
 
-interface Placement {
-  /** Index into the switch's lcores. */
-  lcore: number;
-  /** No lcore of the switch is on the queue's home node: served across the interconnect. */
-  remote: boolean;
-}
-
 /**
  * NUMA-local lcores first: those on the queue's home node; when the switch has none there, every
- * lcore is a candidate and the queue is remote. A queue with no known home (no VM node, no
- * uplink) may go anywhere and is not counted as remote.
+ * lcore is a candidate (the queue is served across the interconnect). A queue with no known home
+ * (no VM node, no uplink) may go anywhere.
  *
  * cpu-usage: heaviest queue first (file order on ties), each onto the candidate with the least
  * pps so far (lowest index on ties) — the LPT rule.
  * vnic-count: queues in file order, each onto the candidate holding the fewest queues so far
  * (lowest index on ties), whatever the load: round-robin over the candidates, so counts stay equal.
  *
- * Returns one placement per unit, in the units' order; [] placements if the switch has no lcores.
+ * Returns the index into `lcores` of each unit's lcore, in the units' order; -1 for every unit if
+ * the switch has no lcores. (Plain arrays and scans: this runs for every switch on every analysis.)
  */
-export function placeQueues(units: readonly WorkUnit[], lcores: readonly ResolvedLcore[], assignment: LcoreAssignment): (Placement | undefined)[] {
-  const out: (Placement | undefined)[] = units.map(() => undefined);
-  if (lcores.length === 0) return out;
-  const all = lcores.map((l) => l.index);
-  const byNode = new Map<number, number[]>();
-  for (const l of lcores) byNode.set(l.numaNode, [...(byNode.get(l.numaNode) ?? []), l.index]);
-  const pps = new Array<number>(lcores.length).fill(0);
-  const count = new Array<number>(lcores.length).fill(0);
+export function placeQueues(units: readonly WorkUnit[], lcores: readonly ResolvedLcore[], assignment: LcoreAssignment): number[] {
+  const out = new Array<number>(units.length).fill(-1);
+  const n = lcores.length;
+  if (n === 0) return out;
+  const pps = new Array<number>(n).fill(0);
+  const count = new Array<number>(n).fill(0);
   const load = assignment === 'vnic-count' ? count : pps;
 
-  const order = units.map((_, i) => i);
-  // Array.prototype.sort is stable, so equal pps keep file order.
-  if (assignment !== 'vnic-count') order.sort((a, b) => units[b].pps - units[a].pps);
+  const order = assignment === 'vnic-count' ? undefined : heaviestFirst(units);
 
-  for (const i of order) {
+  for (let k = 0; k < units.length; k++) {
+    const i = order ? order[k] : k;
     const unit = units[i];
-    const local = unit.home === undefined ? all : byNode.get(unit.home);
-    const candidates = local ?? all;
-    let best = candidates[0];
-    for (const c of candidates) if (load[c] < load[best]) best = c;
+    const home = unit.home;
+    // The first candidate with the least load: among the home node's lcores, else among all.
+    let best = -1;
+    if (home !== undefined) {
+      for (let l = 0; l < n; l++) if (lcores[l].numaNode === home && (best < 0 || load[l] < load[best])) best = l;
+    }
+    if (best < 0) {
+      best = 0;
+      for (let l = 1; l < n; l++) if (load[l] < load[best]) best = l;
+    }
     pps[best] += unit.pps;
     count[best] += 1;
-    out[i] = { lcore: best, remote: local === undefined };
+    out[i] = best;
   }
   return out;
+}
+
+/** Unit indices by pps, heaviest first, equal pps in file order (pps are finite: the schema bounds them). */
+function heaviestFirst(units: readonly WorkUnit[]): number[] {
+  const order = new Array<number>(units.length);
+  for (let i = 0; i < units.length; i++) order[i] = i;
+  if (units.length > 32) {
+    // Array.prototype.sort is stable, so equal pps keep file order. The comparator returns small
+    // integers: a difference of pps would be a boxed number per comparison.
+    order.sort((a, b) => {
+      const pa = units[a].pps;
+      const pb = units[b].pps;
+      return pb > pa ? 1 : pb < pa ? -1 : 0;
+    });
+    return order;
+  }
+  // A switch's few queues: an insertion sort (stable too) costs less than the comparator calls.
+  for (let i = 1; i < order.length; i++) {
+    const x = order[i];
+    const pps = units[x].pps;
+    let j = i - 1;
+    while (j >= 0 && units[order[j]].pps < pps) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  return order;
 }

@@ -36,6 +36,8 @@ export interface WorkUnit {
   zipf: number;
   newFlowsPerSec: number;
   packetBytes: number;
+  /** The vNIC's traffic.rxShare, if the file gives one. */
+  rxShare: number | undefined;
   /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node. */
   home: number | undefined;
 }
@@ -69,36 +71,61 @@ const MAX_EXPANDED = 4096;
 
 export function resolveHost(host: Host, index: number, target: Target): ResolvedHost {
   const nodes = numaNodesOf(host);
-  const nodeIds = new Set(nodes.map((n) => n.id));
-  const switches = host.switches.map((sw, s) => resolveSwitch(sw, s, host, nodes, target));
+  const switches: ResolvedSwitch[] = [];
+  for (let s = 0; s < host.switches.length; s++) switches.push(resolveSwitch(host.switches[s], s, host, nodes, target));
+  // Plain loops and linear scans over the host's few switches and nodes: this runs for every
+  // host on every analysis, and closures, Sets and Maps per host showed up in its profile.
+  const byName = switches.length > 8 ? firstByName(switches) : undefined;
+  const vms = host.vms ?? [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
+    const vmNode = vm.numaNode !== undefined && hasNode(nodes, vm.numaNode) ? vm.numaNode : undefined;
+    for (let n = 0; n < vm.vnics.length; n++) {
+      const name = vm.vnics[n].switch;
+      const rs = byName ? byName.get(name) : firstNamed(switches, name);
+      if (rs) pushWorkUnits(rs.units, vm, v, n, vmNode ?? rs.uplinkNode);
+    }
+  }
+  return { index, host, nodes, switches };
+}
+
+/** The first switch of each name (a vNIC names a switch; duplicates are ref/* findings). */
+function firstByName(switches: readonly ResolvedSwitch[]): Map<string, ResolvedSwitch> {
   const byName = new Map<string, ResolvedSwitch>();
   for (const rs of switches) if (!byName.has(rs.sw.name)) byName.set(rs.sw.name, rs);
-  (host.vms ?? []).forEach((vm, v) => {
-    const vmNode = vm.numaNode !== undefined && nodeIds.has(vm.numaNode) ? vm.numaNode : undefined;
-    vm.vnics.forEach((vnic, n) => {
-      const rs = byName.get(vnic.switch);
-      if (rs) rs.units.push(...workUnitsOf(vm, v, n, vmNode ?? rs.uplinkNode));
-    });
-  });
-  return { index, host, nodes, switches };
+  return byName;
+}
+
+function firstNamed(switches: readonly ResolvedSwitch[], name: string): ResolvedSwitch | undefined {
+  for (const rs of switches) if (rs.sw.name === name) return rs;
+  return undefined;
+}
+
+function hasNode(nodes: readonly NumaNode[], id: number): boolean {
+  for (const node of nodes) if (node.id === id) return true;
+  return false;
 }
 
 function resolveSwitch(sw: Switch, index: number, host: Host, nodes: NumaNode[], target: Target): ResolvedSwitch {
   const mode = effectiveMode(sw, target);
   const uplinks: ResolvedUplink[] = [];
-  const seen = new Set<number>();
-  sw.uplinks.forEach((name, u) => {
+  for (let u = 0; u < sw.uplinks.length; u++) {
+    const name = sw.uplinks[u];
     const nicIndex = host.nics.findIndex((n) => n.name === name);
     // A NIC named twice in one LAG still carries its line rate once.
-    if (nicIndex < 0 || seen.has(nicIndex)) return;
-    seen.add(nicIndex);
+    if (nicIndex < 0 || uplinks.some((up) => up.nicIndex === nicIndex)) continue;
     uplinks.push({ index: u, nicIndex, nic: host.nics[nicIndex] });
-  });
+  }
   const lcores = lcoresOf(sw, nodes);
   // NUMA-aware teaming keeps a VM's traffic on an uplink by the lcores: that uplink's node is home.
-  const byLcores = uplinks.find((u) => lcores.some((l) => l.numaNode === u.nic.numaNode)) ?? uplinks[0];
+  const byLcores = uplinks.find((u) => hasLcoreOn(lcores, u.nic.numaNode)) ?? uplinks[0];
   const carrying = carryingUplinks(sw, uplinks);
   return { index, sw, mode, edp: mode !== 'standard', uplinks, carrying, uplinkNode: byLcores?.nic.numaNode, lcores, units: [] };
+}
+
+function hasLcoreOn(lcores: readonly ResolvedLcore[], node: number): boolean {
+  for (const l of lcores) if (l.numaNode === node) return true;
+  return false;
 }
 
 /**
@@ -130,10 +157,11 @@ function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
   const groups = sw.lcores ?? [];
   if (groups.length === 0) return [{ index: 0, numaNode: nodes[0]?.id ?? 0, group: undefined }];
   const out: ResolvedLcore[] = [];
-  groups.forEach((g, group) => {
+  for (let group = 0; group < groups.length; group++) {
+    const g = groups[group];
     const count = Number.isFinite(g.count) ? Math.max(0, Math.floor(g.count)) : 0;
     for (let i = 0; i < count && out.length < MAX_EXPANDED; i++) out.push({ index: out.length, numaNode: g.numaNode, group });
-  });
+  }
   return out;
 }
 
@@ -142,30 +170,34 @@ function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
  * (1-based) goes to queue (k − 1) mod q, so queue j holds exactly ⌈(N − j)/q⌉ flows (1 flow over
  * 4 queues: 1, 0, 0, 0) and carries the vNIC's pps × the popularity of its ranks (queue 0 is
  * the heaviest under Zipf; a queue without flows carries nothing). New flows follow the packets.
- * A vNIC without traffic places no work.
+ * A vNIC without traffic places no work. Appends the units to `out`.
  */
-function workUnitsOf(vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): WorkUnit[] {
+function pushWorkUnits(out: WorkUnit[], vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): void {
   const vnic = vm.vnics[vnicIndex];
   const t = vnic.traffic;
-  if (!t || !(t.pps > 0)) return [];
+  if (!t || !(t.pps > 0)) return;
   const q = Number.isFinite(vnic.queues) ? Math.min(MAX_EXPANDED, Math.max(1, Math.floor(vnic.queues!))) : 1;
   const flows = Number.isFinite(t.flows) ? Math.max(0, Math.floor(t.flows)) : 0;
   const zipf = Number.isFinite(t.zipf) ? Math.max(0, t.zipf!) : DEFAULT_ZIPF;
-  const shares = flows > 0 ? rssShares(flows, zipf, q) : new Float64Array(q).fill(1 / q);
+  const shares = flows > 0 ? rssShares(flows, zipf, q) : undefined;
   const newFlows = Number.isFinite(t.newFlowsPerSec) ? Math.max(0, t.newFlowsPerSec!) : 0;
-  return Array.from({ length: q }, (_, queue) => ({
-    vmIndex,
-    vnicIndex,
-    vm: vm.name,
-    vnic: vnic.name,
-    queue,
-    queues: q,
-    pps: t.pps * shares[queue],
-    flows: queueFlowCount(flows, q, queue),
-    vnicFlows: flows,
-    zipf,
-    newFlowsPerSec: newFlows * shares[queue],
-    packetBytes: t.packetBytes,
-    home,
-  }));
+  for (let queue = 0; queue < q; queue++) {
+    const share = shares ? shares[queue] : 1 / q;
+    out.push({
+      vmIndex,
+      vnicIndex,
+      vm: vm.name,
+      vnic: vnic.name,
+      queue,
+      queues: q,
+      pps: t.pps * share,
+      flows: queueFlowCount(flows, q, queue),
+      vnicFlows: flows,
+      zipf,
+      newFlowsPerSec: newFlows * share,
+      packetBytes: t.packetBytes,
+      rxShare: t.rxShare,
+      home,
+    });
+  }
 }

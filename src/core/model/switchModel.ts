@@ -7,94 +7,174 @@ import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
 import type { ResolvedSwitch, WorkUnit } from './resolve';
-import type { LcoreModel, SwitchModel } from './types';
+import type { AssignedQueue, LcoreModel, SwitchModel } from './types';
 
 /** A switch's model plus what its findings need and the output does not carry. */
 export interface SwitchResult {
   model: SwitchModel;
   resolved: ResolvedSwitch;
   /** The work units on each lcore, by lcore index. */
-  unitsByLcore: WorkUnit[][];
-  /** Each lcore's flow mix for the cache solver, by lcore index. */
-  mixByLcore: FlowMix[][];
+  unitsByLcore: readonly WorkUnit[][];
+  /** Σ of the flows of each lcore's queues, by lcore index. */
+  flowsByLcore: readonly number[];
+  /** Each lcore's flow mix for the cache solver. */
+  mixes: LcoreMixes;
 }
 
+/**
+ * Each lcore's flow mix for the cache solver: a queue is its strided share of the vNIC's Zipf
+ * ranks (RSS), weighted by its packets. Built on first need (most lcores' flows fit their table,
+ * and then no solve needs one) and kept: the solver keeps its work per mix, so the hit rate, the
+ * finding's advice and the curve share it.
+ */
+class LcoreMixes {
+  private readonly built: (FlowMix[] | undefined)[] = [];
+
+  constructor(private readonly unitsByLcore: readonly (readonly WorkUnit[])[]) {}
+
+  of(lcore: number): FlowMix[] {
+    let mix = this.built[lcore];
+    if (!mix) {
+      const units = this.unitsByLcore[lcore];
+      mix = new Array<FlowMix>(units.length);
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k];
+        mix[k] = { flows: u.vnicFlows, zipf: u.zipf, stride: u.queues, offset: u.queue, weight: u.pps };
+      }
+      this.built[lcore] = mix;
+    }
+    return mix;
+  }
+}
+
+// Plain loops throughout: this runs for every switch of every host on every analysis, and the
+// arrays and closures of map/filter/sum chains were a good part of its cost (and of the GC's).
+// Sums run in the same order as before, so every figure is the same to the last digit.
 export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants): SwitchResult {
   // The schema keeps ghz ≥ 0.5; the guard keeps a figure finite for whatever else reaches here.
   const clock = Math.max(host.cpu.ghz, 1e-3) * 1e9;
-  const uplinkNodes = new Set(rs.uplinks.map((u) => u.nic.numaNode));
   const assignment = rs.sw.lcoreAssignment ?? 'cpu-usage';
-  const placements = placeQueues(rs.units, rs.lcores, assignment);
-  const unitsByLcore: WorkUnit[][] = rs.lcores.map(() => []);
-  const remoteByLcore: boolean[][] = rs.lcores.map(() => []);
-  rs.units.forEach((unit, i) => {
-    const p = placements[i];
-    if (!p) return;
-    unitsByLcore[p.lcore].push(unit);
-    remoteByLcore[p.lcore].push(isRemote(unit, rs.lcores[p.lcore].numaNode, uplinkNodes));
-  });
+  const all = rs.units;
+  const n = rs.lcores.length;
+  const placement = placeQueues(all, rs.lcores, assignment);
+  const unitsByLcore: WorkUnit[][] = new Array<WorkUnit[]>(n);
+  for (let i = 0; i < n; i++) unitsByLcore[i] = [];
+  for (let i = 0; i < all.length; i++) if (placement[i] >= 0) unitsByLcore[placement[i]].push(all[i]);
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
-  // Each queue is its strided share of the vNIC's Zipf ranks (RSS), weighted by its packets.
-  const mixByLcore = unitsByLcore.map((units) => units.map((u): FlowMix => ({ flows: u.vnicFlows, zipf: u.zipf, stride: u.queues, offset: u.queue, weight: u.pps })));
+  const flowsByLcore: number[] = new Array<number>(n);
+  const mixes = new LcoreMixes(unitsByLcore);
 
-  const lcores = rs.lcores.map((l, i): LcoreModel => {
+  const lcores: LcoreModel[] = new Array<LcoreModel>(n);
+  const queuesPerLcore: number[] = new Array<number>(n);
+  const penalty = 1 + c.crossNumaPenalty;
+  for (let i = 0; i < n; i++) {
+    const l = rs.lcores[i];
     const units = unitsByLcore[i];
-    const remote = remoteByLcore[i];
-    const pps = sum(units.map((u) => u.pps));
+    // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
+    let offUplinks = rs.uplinks.length > 0;
+    for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
+    let pps = 0;
+    let flows = 0;
+    // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
+    let fitFlows = 0;
+    for (const u of units) {
+      pps += u.pps;
+      flows += u.flows;
+      if (u.pps > 0) fitFlows += u.vnicFlows;
+    }
+    flowsByLcore[i] = flows;
+    queuesPerLcore[i] = units.length;
     // An idle lcore misses nothing: its hit rate is 1 and a packet would cost the fast path.
-    const che = pps > 0 ? steadyHitRate(mixByLcore[i], entries) : 1;
-    const churnMissShare = pps > 0 ? sum(units.map((u) => (u.pps > 0 ? u.pps * Math.min(1, u.newFlowsPerSec / u.pps) : 0))) / pps : 0;
-    const hitRate = che * (1 - churnMissShare);
+    // Every flow fitting gives 1 too, without building the lcore's flow mix.
+    const che = pps > 0 && fitFlows > entries ? steadyHitRate(mixes.of(i), entries) : 1;
+    let churn = 0;
+    if (pps > 0) {
+      for (const u of units) churn += u.pps > 0 ? u.pps * Math.min(1, u.newFlowsPerSec / u.pps) : 0;
+      churn /= pps;
+    }
+    const hitRate = che * (1 - churn);
     const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
-    const cycles = sum(units.map((u, k) => u.pps * base * (remote[k] ? 1 + c.crossNumaPenalty : 1)));
+    let cycles = 0;
+    const assigned: AssignedQueue[] = new Array<AssignedQueue>(units.length);
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      const remote = isRemote(u, l.numaNode, offUplinks);
+      cycles += u.pps * base * (remote ? penalty : 1);
+      assigned[k] = { vm: u.vm, vnic: u.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote };
+    }
     const cyclesPerPacket = pps > 0 ? cycles / pps : base;
     const capacityPps = clock / cyclesPerPacket;
     const servedPps = Math.min(pps, capacityPps);
-    return {
+    lcores[i] = {
       index: l.index,
       numaNode: l.numaNode,
       queues: units.length,
-      assigned: units.map((u, k) => ({ vm: u.vm, vnic: u.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: remote[k] })),
+      assigned,
       pps,
       hitRate,
-      churnMissShare,
+      churnMissShare: churn,
       cyclesPerPacket,
       utilization: cycles / clock,
       capacityPps,
       servedPps,
       dropPps: pps - servedPps,
     };
-  });
+  }
 
-  const offeredPps = sum(rs.units.map((u) => u.pps));
-  const packetBytes = offeredPps > 0 ? sum(rs.units.map((u) => u.pps * u.packetBytes)) / offeredPps : MIN_FRAME_BYTES;
-  const lineRate = sum(rs.carrying.map((u) => lineRatePps(u.nic.speedGbps, packetBytes, c.frameOverheadBytes)));
-  const rxShareOf = (u: WorkUnit) => host.vms?.[u.vmIndex]?.vnics[u.vnicIndex]?.traffic?.rxShare ?? c.rxShare;
-  const rxPps = sum(rs.units.map((u) => u.pps * rxShareOf(u)));
+  let offeredPps = 0;
+  let byteWeighted = 0;
+  let rxPps = 0;
+  for (const u of all) {
+    offeredPps += u.pps;
+    byteWeighted += u.pps * u.packetBytes;
+    rxPps += u.pps * (u.rxShare ?? c.rxShare);
+  }
+  const packetBytes = offeredPps > 0 ? byteWeighted / offeredPps : MIN_FRAME_BYTES;
+  let lineRate = 0;
+  for (const u of rs.carrying) lineRate += lineRatePps(u.nic.speedGbps, packetBytes, c.frameOverheadBytes);
   // Heritage (standard) switches are not bound by lcores: the stack takes the cores it needs.
   const lcoreBound = rs.edp;
-  const lcoreDropPps = lcoreBound ? sum(lcores.map((l) => l.dropPps)) : 0;
   // The wire sees what the lcores pass, each direction against the full-duplex line rate.
+  let lcoreDrops = 0;
   let passedRx = 0;
   let passed = 0;
-  lcores.forEach((l, i) => {
+  let maxUtilization = n > 0 ? -Infinity : 0;
+  let utilizationSum = 0;
+  let edpStandard = 0;
+  let placedPps = 0;
+  let capacityPps = 0;
+  let hitWeighted = 0;
+  let churnWeighted = 0;
+  let entriesBytes = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lcores[i];
+    lcoreDrops += l.dropPps;
     const pass = !lcoreBound || l.pps <= 0 ? 1 : l.servedPps / l.pps;
     for (const u of unitsByLcore[i]) {
-      passedRx += u.pps * rxShareOf(u) * pass;
+      passedRx += u.pps * (u.rxShare ?? c.rxShare) * pass;
       passed += u.pps * pass;
     }
-  });
+    maxUtilization = Math.max(maxUtilization, l.utilization);
+    utilizationSum += l.utilization;
+    edpStandard += Math.min(1, l.utilization);
+    placedPps += l.pps;
+    capacityPps += l.capacityPps;
+    hitWeighted += l.pps * l.hitRate;
+    churnWeighted += l.pps * l.churnMissShare;
+    entriesBytes += unitsByLcore[i].length > 0 ? flowTableBytesOf(entries, flowsByLcore[i], c) : 0;
+  }
+  const lcoreDropPps = lcoreBound ? lcoreDrops : 0;
   const lineDropPps = rs.uplinks.length > 0 ? Math.max(0, passedRx - lineRate) + Math.max(0, passed - passedRx - lineRate) : 0;
   const dropPps = Math.min(offeredPps, lcoreDropPps + lineDropPps);
-  const utilizations = lcores.map((l) => l.utilization);
-  const maxUtilization = utilizations.length > 0 ? Math.max(...utilizations) : 0;
-  const meanUtilization = utilizations.length > 0 ? sum(utilizations) / utilizations.length : 0;
+  const meanUtilization = n > 0 ? utilizationSum / n : 0;
+  let nicRxQueues = 0;
+  for (const u of rs.uplinks) nicRxQueues += nicRxQueuesOf(u.nic.queues, n);
   const worst = lowestHitLcore(lcores);
-  const placedPps = sum(lcores.map((l) => l.pps));
-  const entriesBytes = sum(unitsByLcore.map((units) => (units.length > 0 ? flowTableBytesOf(entries, sum(units.map((u) => u.flows)), c) : 0)));
-  const nicRxQueues = sum(rs.uplinks.map((u) => nicRxQueuesOf(u.nic.queues, lcores.length)));
 
-  const model: SwitchModel = {
+  // Built in this order (the accessor defined between plain properties, never over one) so every
+  // switch model shares one hidden class: redefining a data property as an accessor turned each
+  // into a dictionary object, slower to build (≈ 5 µs each) and to read.
+  const model = {
     name: rs.sw.name,
     mode: rs.mode,
     lcoreAssignment: assignment,
@@ -103,56 +183,70 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     rxPps,
     txPps: offeredPps - rxPps,
     lineRatePps: lineRate,
-    capacityPps: sum(lcores.map((l) => l.capacityPps)),
+    capacityPps,
     lcoreDropPps,
     lineDropPps,
     dropPps,
     dropRate: offeredPps > 0 ? dropPps / offeredPps : 0,
     heritageBreakEvenHitRate: breakEvenHitRate(c),
-    hitRate: placedPps > 0 ? sum(lcores.map((l) => l.pps * l.hitRate)) / placedPps : 1,
-    churnMissShare: placedPps > 0 ? sum(lcores.map((l) => l.pps * l.churnMissShare)) / placedPps : 0,
+    hitRate: placedPps > 0 ? hitWeighted / placedPps : 1,
+    churnMissShare: placedPps > 0 ? churnWeighted / placedPps : 0,
     entries,
     imbalance: meanUtilization > 0 ? maxUtilization / meanUtilization : 1,
     maxUtilization,
     coresUsed: {
-      edpPerformance: lcores.length,
-      edpStandard: sum(utilizations.map((u) => Math.min(1, u))),
+      edpPerformance: n,
+      edpStandard,
       heritage: (offeredPps * c.heritageCyclesPerPacket) / clock,
     },
-    cacheCurve: [],
-    lcores,
-    mbuf: mbufOf(lcores.map((l) => l.queues), rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes),
-  };
-  defineLazy(model, 'cacheCurve', () =>
-    worst ? cacheCurve(mixByLcore[worst.index]).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [],
-  );
-  return { model, resolved: rs, unitsByLcore, mixByLcore };
+  } as SwitchModel;
+  Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
+  model.lcores = lcores;
+  model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
+  const state: CurveState = { mixes, worst, value: undefined };
+  Object.defineProperty(model, CURVE_STATE, { value: state });
+  return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes };
 }
 
 /**
  * The curve costs a solver run per table size, more than the rest of the switch together, and
  * only the report panel and the CLI's JSON read it: compute it on first read (JSON.stringify and
- * structured clone read enumerable getters), not on every keystroke.
+ * structured clone read enumerable getters), not on every keystroke. One accessor pair shared by
+ * every switch model; each keeps what its curve needs under a hidden (symbol, non-enumerable)
+ * key, which neither JSON, structured clone, spread nor deepEqual sees.
  */
-function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  let value: T[K] | undefined;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (value ??= compute()),
-    set: (v: T[K]) => {
-      value = v;
-    },
-  });
+const CURVE_STATE = Symbol('cacheCurve');
+
+interface CurveState {
+  mixes: LcoreMixes;
+  /** The loaded lcore with the lowest hit rate: the curve is its. */
+  worst: LcoreModel | undefined;
+  value: SwitchModel['cacheCurve'] | undefined;
 }
+
+const LAZY_CURVE: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [CURVE_STATE]: CurveState }) {
+    const s = this[CURVE_STATE];
+    if (s.value === undefined) {
+      const worst = s.worst;
+      s.value = worst ? cacheCurve(s.mixes.of(worst.index)).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
+    }
+    return s.value;
+  },
+  set(this: { [CURVE_STATE]: CurveState }, v: SwitchModel['cacheCurve']) {
+    this[CURVE_STATE].value = v;
+  },
+};
 
 /**
  * A queue pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,
  * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
  * LLC). A queue with no home on a switch without uplinks is never remote.
  */
-function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, uplinkNodes: ReadonlySet<number>): boolean {
-  return (unit.home !== undefined && unit.home !== lcoreNode) || (uplinkNodes.size > 0 && !uplinkNodes.has(lcoreNode));
+function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, offUplinks: boolean): boolean {
+  return (unit.home !== undefined && unit.home !== lcoreNode) || offUplinks;
 }
 
 /**
@@ -176,10 +270,4 @@ export function lowestHitLcore(lcores: readonly LcoreModel[]): LcoreModel | unde
   let worst: LcoreModel | undefined;
   for (const l of lcores) if (l.pps > 0 && (!worst || l.hitRate < worst.hitRate)) worst = l;
   return worst;
-}
-
-export function sum(values: readonly number[]): number {
-  let s = 0;
-  for (const v of values) s += v;
-  return s;
 }

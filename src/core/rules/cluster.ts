@@ -7,7 +7,7 @@ import type { RawFinding } from '../findings';
 import { toPointer } from '../pointer';
 import { plural } from '../present';
 import { DEFAULT_MTU } from '../readiness/check';
-import { effectiveMode, type Host, numaNodesOf, type Target, type Topology } from '../topology';
+import { effectiveMode, type Host, numaNodesOf, type Target, type Topology, type Vm } from '../topology';
 
 /** At most this many "the other hosts" locations per finding: a 48-host cluster is one fact, not 47. */
 const MAX_RELATED = 5;
@@ -23,8 +23,9 @@ export interface ClusterSummary {
   /** The NUMA layout ("0:32,1:32") and its nodes. */
   layout: string;
   nodes: { id: number; cores: number }[];
-  /** VMs pinned to a NUMA node, with their index in the host's vms. */
-  pinned: { v: number; name: string; numaNode: number; vcpus: number | undefined }[];
+  /** The indexes in `vms` of the VMs pinned to a NUMA node (a number each, not an object: every host has a summary). */
+  pinned: number[];
+  vms: readonly Vm[];
 }
 
 export function clusterSummary(host: Host, target: Target): ClusterSummary {
@@ -32,19 +33,27 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   host.switches.forEach((sw, index) => {
     if (!switches.has(sw.name)) switches.set(sw.name, { index, signature: `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}` });
   });
-  const users = new Map<string, Set<string>>();
-  const pinned: ClusterSummary['pinned'] = [];
-  (host.vms ?? []).forEach((vm, v) => {
+  // Each switch's VM names once each, in order of first use: a Set only beside a long list.
+  const users = new Map<string, { names: string[]; seen?: Set<string> }>();
+  const pinned: number[] = [];
+  const vms = host.vms ?? [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
     for (const vnic of vm.vnics) {
-      const set = users.get(vnic.switch);
-      if (set) set.add(vm.name);
-      else users.set(vnic.switch, new Set([vm.name]));
+      const entry = users.get(vnic.switch);
+      if (!entry) users.set(vnic.switch, { names: [vm.name] });
+      else if (entry.seen ? !entry.seen.has(vm.name) : !entry.names.includes(vm.name)) {
+        entry.names.push(vm.name);
+        entry.seen?.add(vm.name);
+        if (!entry.seen && entry.names.length > 32) entry.seen = new Set(entry.names);
+      }
     }
-    if (vm.numaNode !== undefined) pinned.push({ v, name: vm.name, numaNode: vm.numaNode, vcpus: vm.vcpus });
-  });
+    if (vm.numaNode !== undefined) pinned.push(v);
+  }
   const nodes = numaNodesOf(host).map((n) => ({ id: n.id, cores: n.cores }));
-  const used = new Map([...users].map(([name, set]) => [name, [...set]]));
-  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned };
+  const used = new Map<string, string[]>();
+  for (const [name, entry] of users) used.set(name, entry.names);
+  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned, vms };
 }
 
 export function checkClusters(topology: Topology): RawFinding[] {
@@ -101,25 +110,16 @@ function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
 }
 
 function switchFindings(cluster: string, members: Member[], out: RawFinding[]): void {
-  // The switches some VM of the cluster uses, with the VMs (for the message), in file order.
-  const users = new Map<string, { vms: string[]; seen: Set<string> }>();
-  for (const { s } of members) {
-    for (const [switchName, vms] of s.users) {
-      let entry = users.get(switchName);
-      if (!entry) users.set(switchName, (entry = { vms: [], seen: new Set() }));
-      for (const vm of vms) {
-        if (entry.seen.has(vm)) continue;
-        entry.seen.add(vm);
-        entry.vms.push(vm);
-      }
-    }
-  }
-  for (const [switchName, { vms }] of users) {
+  // The switches some VM of the cluster uses, in file order (their VMs are listed only for a finding).
+  const used = new Set<string>();
+  for (const { s } of members) for (const switchName of s.users.keys()) used.add(switchName);
+  for (const switchName of used) {
     const signatures = members.map((m) => m.s.switches.get(switchName)?.signature);
     // The majority's switch is the reference; on a tie, the first host's in file order.
     const counts = new Map<string, number>();
     for (const s of signatures) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
     if (counts.size === 0) continue; // ref/unknown-switch says so
+    if (counts.size === 1 && !signatures.includes(undefined)) continue; // every host the same: nothing to say
     let majority = '';
     let most = 0;
     for (const [s, n] of counts) {
@@ -133,6 +133,7 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
     const switchAt = (m: Member) => toPointer(['hosts', m.h, 'switches', m.s.switches.get(switchName)?.index ?? -1]);
     const related = (except: Member) => references.filter((m) => m !== except).slice(0, MAX_RELATED)
       .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.s.name}": ${majority}` }));
+    const vms = usersOf(members, switchName);
     const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
     const them = vms.length === 1 ? 'it' : 'them';
     members.forEach((m, i) => {
@@ -157,6 +158,20 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
   }
 }
 
+/** The VMs of the cluster that use the switch, each name once, in file order. */
+function usersOf(members: readonly Member[], switchName: string): string[] {
+  const vms: string[] = [];
+  const seen = new Set<string>();
+  for (const { s } of members) {
+    for (const vm of s.users.get(switchName) ?? []) {
+      if (seen.has(vm)) continue;
+      seen.add(vm);
+      vms.push(vm);
+    }
+  }
+  return vms;
+}
+
 function numaFindings(cluster: string, members: Member[], out: RawFinding[]): void {
   // Hosts grouped by NUMA layout: a cluster has few layouts, so each VM is checked against
   // those, not against every host.
@@ -168,30 +183,38 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
   }
   if (layouts.size < 2) return;
   for (const m of members) {
-    for (const vm of m.s.pinned) {
-      // The hosts where the VM's placement fails, counted; the first few kept for the message.
+    for (const v of m.s.pinned) {
+      const vm = m.s.vms[v] as Vm & { numaNode: number };
+      // The hosts where the VM's placement fails, counted; the first few kept for the message
+      // (nothing is allocated for the VMs that fit everywhere, nearly all of them).
       let failing = 0;
-      const shown: { o: Member; why: string }[] = [];
+      let shown: { o: Member; why: string }[] | undefined;
       for (const [key, layout] of layouts) {
-        const node = layout.nodes.find((n) => n.id === vm.numaNode);
+        const node = nodeWithId(layout.nodes, vm.numaNode);
         const why = !node ? `has no NUMA node ${vm.numaNode}`
           : vm.vcpus !== undefined && vm.vcpus > node.cores ? `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs`
           : undefined;
         if (!why) continue;
         failing += layout.members.length - (m.s.layout === key ? 1 : 0);
+        shown ??= [];
         for (let k = 0; k < layout.members.length && shown.length < MAX_RELATED; k++) {
           if (layout.members[k] !== m) shown.push({ o: layout.members[k], why });
         }
       }
-      if (failing === 0) continue;
+      if (failing === 0 || !shown) continue;
       const first = shown[0];
       const more = failing > 1 ? ` (and ${plural(failing - 1, 'more host')} of the cluster)` : '';
       out.push({
         rule: 'cluster/numa-placement',
-        path: toPointer(['hosts', m.h, 'vms', vm.v, 'numaNode']),
+        path: toPointer(['hosts', m.h, 'vms', v, 'numaNode']),
         message: `VM "${vm.name}" is placed on NUMA node ${vm.numaNode}, but host "${first.o.s.name}" of cluster "${cluster}" ${first.why}${more}; after a vMotion/DRS move there its placement cannot be honoured and the datapath cannot align it. Give the hosts of the cluster the same NUMA layout, or pin the VM to a node every host has.`,
         related: shown.map(({ o, why }) => ({ path: toPointer(['hosts', o.h, 'name']), message: `host "${o.s.name}" ${why}` })),
       });
     }
   }
+}
+
+function nodeWithId(nodes: ClusterSummary['nodes'], id: number): ClusterSummary['nodes'][number] | undefined {
+  for (const n of nodes) if (n.id === id) return n;
+  return undefined;
 }

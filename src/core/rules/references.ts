@@ -25,17 +25,24 @@ export function hostReferenceFindings(host: Host, h: number): RawFinding[] {
   return out;
 }
 
+// Every host of every analysis passes here, nearly always without a finding: what a finding
+// needs (its pointer, the words naming the object) is built only for one.
 function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void {
   const where = `host "${host.name}"`;
-  duplicates(host.nics, [...at, 'nics'], `NIC on ${where}`, out);
-  duplicates(host.switches, [...at, 'switches'], `switch on ${where}`, out);
-  duplicates(host.vms ?? [], [...at, 'vms'], `VM on ${where}`, out);
-  (host.vms ?? []).forEach((vm, v) => duplicates(vm.vnics, [...at, 'vms', v, 'vnics'], `vNIC of VM "${vm.name}"`, out));
+  const vms = host.vms ?? [];
+  if (hasDuplicateName(host.nics)) duplicates(host.nics, [...at, 'nics'], `NIC on ${where}`, out);
+  if (hasDuplicateName(host.switches)) duplicates(host.switches, [...at, 'switches'], `switch on ${where}`, out);
+  if (hasDuplicateName(vms)) duplicates(vms, [...at, 'vms'], `VM on ${where}`, out);
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
+    if (hasDuplicateName(vm.vnics)) duplicates(vm.vnics, [...at, 'vms', v, 'vnics'], `vNIC of VM "${vm.name}"`, out);
+  }
 
   const nodeIds = numaNodesOf(host).map((n) => n.id);
   const nodeList = nodeIds.join(', ');
+  const known = (id: number | undefined) => id === undefined || nodeIds.includes(id);
   const checkNode = (id: number | undefined, path: (string | number)[], what: string) => {
-    if (id === undefined || nodeIds.includes(id)) return;
+    if (known(id)) return;
     out.push({
       rule: 'ref/unknown-numa-node',
       path: toPointer(path),
@@ -68,22 +75,40 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
       });
     });
     (sw.lcores ?? []).forEach((g, l) => checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`));
-    uplinkGroups(sw, [...at, 'switches', s], out);
+    // Without LAGs and teamings there is nothing to check there.
+    if (sw.lags?.length || sw.teaming || sw.namedTeamings?.length) uplinkGroups(sw, [...at, 'switches', s], out);
   });
   sharedUplinks(host, at, out);
   switchesWithoutUplinks(host, at, out);
   const switchNames = host.switches.map((s) => s.name);
-  (host.vms ?? []).forEach((vm, v) => {
-    checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
-    vm.vnics.forEach((vnic, n) => {
-      if (switchNames.includes(vnic.switch)) return;
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
+    if (!known(vm.numaNode)) checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
+    for (let n = 0; n < vm.vnics.length; n++) {
+      const vnic = vm.vnics[n];
+      if (switchNames.includes(vnic.switch)) continue;
       out.push({
         rule: 'ref/unknown-switch',
         path: toPointer([...at, 'vms', v, 'vnics', n, 'switch']),
         message: `vNIC "${vnic.name}" of VM "${vm.name}" connects to switch "${vnic.switch}", which is not a switch of ${where}.${suggestionText(vnic.switch, switchNames)}`,
       });
-    });
-  });
+    }
+  }
+}
+
+/** Whether two items share a name (the common answer, no: without a Map for a few items). */
+function hasDuplicateName(items: readonly { name: string }[]): boolean {
+  if (items.length < 2) return false;
+  if (items.length > 16) {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.name)) return true;
+      seen.add(item.name);
+    }
+    return false;
+  }
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i].name === items[j].name) return true;
+  return false;
 }
 
 /**

@@ -9,18 +9,21 @@ import { hostPath, switchPropertyPath } from './format';
 import { bytes, count, pct } from '../../present';
 
 export function cacheFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
-  const edp = hr.switches.filter((s) => s.resolved.edp);
-  return [...edp.flatMap((s) => lowHitRate(hr, s, c)), ...edp.flatMap((s) => churn(hr, s, c))];
+  const out: RawFinding[] = [];
+  for (const s of hr.switches) if (s.resolved.edp) lowHitRate(hr, s, c, out);
+  for (const s of hr.switches) if (s.resolved.edp) churn(hr, s, c, out);
+  return out;
 }
 
-function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
+function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFinding[]): void {
   const threshold = c['flowcache.hitRate'];
   const m = s.model;
-  const low = m.lcores.filter((l) => l.pps > 0 && l.hitRate < threshold);
-  if (low.length === 0) return [];
+  const isLow = (l: (typeof m.lcores)[number]) => l.pps > 0 && l.hitRate < threshold;
+  if (!m.lcores.some(isLow)) return;
+  const low = m.lcores.filter(isLow);
   const worst = lowestHitLcore(low)!;
   // One size serves every lcore: the largest any low lcore needs, or none if churn caps one.
-  const needed = low.map((l) => entriesForHitRate(s.mixByLcore[l.index], threshold, l.churnMissShare));
+  const needed = low.map((l) => entriesForHitRate(s.mixes.of(l.index), threshold, l.churnMissShare));
   const flows = s.unitsByLcore[worst.index].reduce((n, u) => n + u.flows, 0);
   const figure =
     `Predicted flow-cache hit rate of switch "${m.name}" is ${pct(worst.hitRate)} on lcore ${worst.index}` +
@@ -29,18 +32,18 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
   let advice: string;
   if (needed.every((n) => n !== undefined)) {
     const entries = Math.max(...(needed));
-    const reached = steadyHitRate(s.mixByLcore[worst.index], entries) * (1 - worst.churnMissShare);
+    const reached = steadyHitRate(s.mixes.of(worst.index), entries) * (1 - worst.churnMissShare);
     // The table is not free: its occupied entries join the mbuf hot set in the LLC (docs/MODEL.md §7).
     const llcCost = flowTableBytesOf(entries, flows, c) - flowTableBytesOf(m.entries, flows, c);
     advice = ` Raise flowCache.entries to ${count(entries)} for a ${pct(reached)} hit rate on lcore ${worst.index}; its table then takes ${bytes(flowTableBytesOf(entries, flows, c))} of LLC (+${bytes(llcCost)}, ${count(c.flowEntryBytes)} B per entry).`;
   } else {
-    const best = steadyHitRate(s.mixByLcore[worst.index], MAX_FLOW_TABLE) * (1 - worst.churnMissShare);
+    const best = steadyHitRate(s.mixes.of(worst.index), MAX_FLOW_TABLE) * (1 - worst.churnMissShare);
     advice =
       worst.churnMissShare > 1 - threshold
         ? ` No table size reaches it: new flows alone make ${pct(worst.churnMissShare)} of the packets miss. Reduce newFlowsPerSec (longer-lived flows) or accept the slow-path cost.`
         : ` No table size reaches it (${pct(best)} at ${count(MAX_FLOW_TABLE)} entries): there are too many flows per lcore. Spread the flows over more lcores or queues, or reduce churn.`;
   }
-  return [{ rule: 'flowcache/low-hit-rate', path: switchPropertyPath(hr.resolved.index, s.resolved, 'flowCache'), message: figure + advice, related: heaviestRelated(hr, s, worst.index) }];
+  out.push({ rule: 'flowcache/low-hit-rate', path: switchPropertyPath(hr.resolved.index, s.resolved, 'flowCache'), message: figure + advice, related: heaviestRelated(hr, s, worst.index) });
 }
 
 function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFinding['related'] {
@@ -50,15 +53,13 @@ function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFin
   return [{ path: hostPath(hr.resolved.index, 'vms', u.vmIndex, 'vnics', u.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${u.vm}/${u.vnic}"` }];
 }
 
-function churn(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
+function churn(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFinding[]): void {
   const threshold = c['flowcache.churn'];
   const h = hr.resolved.index;
-  const out: RawFinding[] = [];
-  const seen = new Set<string>();
   for (const u of s.resolved.units) {
-    const key = `${u.vmIndex}/${u.vnicIndex}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Once per vNIC, on its queue 0 (a vNIC's units are its queues 0…q−1; new flows follow the
+    // packets, so the queue's ratio is the vNIC's).
+    if (u.queue !== 0) continue;
     const share = Math.min(1, u.newFlowsPerSec / u.pps);
     if (!(share > threshold)) continue;
     out.push({
@@ -69,5 +70,4 @@ function churn(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[]
         `no cache size helps. Expect the slow-path cost on those packets, or reduce churn (longer-lived connections).`,
     });
   }
-  return out;
 }

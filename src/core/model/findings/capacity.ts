@@ -8,7 +8,14 @@ import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
 import { pct, plural, rate } from '../../present';
 
 export function capacityFindings(hr: HostResult): RawFinding[] {
-  return hr.switches.flatMap((s) => [...lineRate(hr, s), ...(s.resolved.edp ? datapath(hr, s) : [])]);
+  const out: RawFinding[] = [];
+  for (const s of hr.switches) {
+    // Most switches have neither: look before building anything.
+    const m = s.model;
+    if (m.rxPps > m.lineRatePps || m.txPps > m.lineRatePps) out.push(...lineRate(hr, s));
+    if (s.resolved.edp && m.lcores.some((l) => l.dropPps > 0)) out.push(...datapath(hr, s));
+  }
+  return out;
 }
 
 function lineRate(hr: HostResult, s: SwitchResult): RawFinding[] {

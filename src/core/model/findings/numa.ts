@@ -7,7 +7,14 @@ import { hostPath, switchPropertyPath } from './format';
 import { count, pct, plural } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
-  return [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr), ...vmRemote(hr, c), ...lcoreOvercommit(hr), ...vmSpansNodes(hr), ...lbsNotAligned(hr)];
+  const out = [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr)];
+  vmRemote(hr, c, out);
+  out.push(...lcoreOvercommit(hr));
+  // The per-VM rules run on every host of every analysis: plain loops, no array per VM, and a
+  // pointer only for a finding.
+  vmSpansNodes(hr, out);
+  lbsNotAligned(hr, out);
+  return out;
 }
 
 function edpSwitches(hr: HostResult): ResolvedSwitch[] {
@@ -109,42 +116,58 @@ function uplinksSplit(hr: HostResult): RawFinding[] {
   return out;
 }
 
-function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
-  const h = hr.resolved.index;
-  const nodeIds = new Set(hr.resolved.nodes.map((n) => n.id));
-  const out: RawFinding[] = [];
-  // Per EDP switch, once (not per VM): its uplink and lcore nodes and each VM's remote queues.
-  const edp = new Map<string, { sr: (typeof hr.switches)[number]; uplinkNodes: number[]; lcoreNodesOf: number[]; remoteByVm: Map<number, number> }>();
-  for (const sr of hr.switches) {
-    if (!sr.resolved.edp || edp.has(sr.resolved.sw.name)) continue;
-    const remoteByVm = new Map<number, number>();
-    sr.model.lcores.forEach((l, i) => l.assigned.forEach((a, k) => {
-      if (!a.remote) return;
+interface EdpSwitchInfo {
+  uplinkNodes: number[];
+  lcoreNodes: number[];
+  /** Remote queues by VM index, when the switch has any. */
+  remoteByVm: Map<number, number> | undefined;
+}
+
+function edpSwitchInfo(sr: HostResult['switches'][number]): EdpSwitchInfo {
+  let remoteByVm: Map<number, number> | undefined;
+  const lcores = sr.model.lcores;
+  for (let i = 0; i < lcores.length; i++) {
+    const assigned = lcores[i].assigned;
+    for (let k = 0; k < assigned.length; k++) {
+      if (!assigned[k].remote) continue;
       const vm = sr.unitsByLcore[i][k].vmIndex;
+      remoteByVm ??= new Map();
       remoteByVm.set(vm, (remoteByVm.get(vm) ?? 0) + 1);
-    }));
-    edp.set(sr.resolved.sw.name, { sr, uplinkNodes: [...new Set(sr.resolved.uplinks.map((u) => u.nic.numaNode))], lcoreNodesOf: lcoreNodes(sr.resolved), remoteByVm });
+    }
   }
-  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
+  return { uplinkNodes: [...new Set(sr.resolved.uplinks.map((u) => u.nic.numaNode))], lcoreNodes: lcoreNodes(sr.resolved), remoteByVm };
+}
+
+function vmRemote(hr: HostResult, c: ModelConstants, out: RawFinding[]): void {
+  const h = hr.resolved.index;
+  const hostNodes = hr.resolved.nodes;
+  const vms = hr.resolved.host.vms ?? [];
+  // Per EDP switch, once (not per VM): its uplink and lcore nodes and each VM's remote queues.
+  const info: (EdpSwitchInfo | undefined)[] = [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
     const vmNode = vm.numaNode;
-    if (vmNode === undefined || !nodeIds.has(vmNode)) return;
-    const switchNames = [...new Set(vm.vnics.map((n) => n.switch))];
-    for (const name of switchNames) {
-      // The first switch of that name, as hr.switches.find would give (an EDP one only).
-      const first = hr.switches.find((s) => s.resolved.sw.name === name);
-      const known = first?.resolved.edp ? edp.get(name) : undefined;
-      if (!known) continue;
-      const { sr, uplinkNodes, lcoreNodesOf, remoteByVm } = known;
+    if (vmNode === undefined || !hasNode(hostNodes, vmNode)) continue;
+    for (let n = 0; n < vm.vnics.length; n++) {
+      const name = vm.vnics[n].switch;
+      // Each switch the VM uses once, in the order its vNICs first name them.
+      if (namedBefore(vm.vnics, n, name)) continue;
+      // The first switch of that name (an EDP one only).
+      let si = 0;
+      while (si < hr.switches.length && hr.switches[si].resolved.sw.name !== name) si++;
+      if (si === hr.switches.length) si = -1;
+      const sr = si >= 0 ? hr.switches[si] : undefined;
+      if (!sr?.resolved.edp) continue;
+      const { uplinkNodes, lcoreNodes: nodes, remoteByVm } = (info[si] ??= edpSwitchInfo(sr));
       const rs = sr.resolved;
-      const path = hostPath(h, 'vms', v, 'numaNode');
       if (uplinkNodes.length > 0 && !uplinkNodes.includes(vmNode)) {
         // Advise the uplink node where the switch also has lcores: there nothing crosses. The
         // quick fix reads the node from the related NIC.
-        const up = rs.uplinks.find((u) => lcoreNodesOf.includes(u.nic.numaNode)) ?? rs.uplinks[0];
+        const up = rs.uplinks.find((u) => nodes.includes(u.nic.numaNode)) ?? rs.uplinks[0];
         const target = up.nic.numaNode;
         out.push({
           rule: 'numa/vm-remote',
-          path,
+          path: hostPath(h, 'vms', v, 'numaNode'),
           // The path names the VM; the switch whose uplinks it is away from is known only here.
           about: { switch: rs.index },
           message:
@@ -154,15 +177,14 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         });
         continue;
       }
-      const remoteQueues = remoteByVm.get(v) ?? 0;
+      const remoteQueues = remoteByVm?.get(v) ?? 0;
       if (remoteQueues === 0) continue;
-      const nodes = lcoreNodesOf;
       // Moving the VM only helps onto a node with both lcores and an uplink; elsewhere the next
       // finding would send it back.
       const moveTo = uplinkNodes.length > 0 ? nodes.filter((n) => uplinkNodes.includes(n)) : nodes;
       out.push({
         rule: 'numa/vm-remote',
-        path,
+        path: hostPath(h, 'vms', v, 'numaNode'),
         about: { switch: rs.index },
         message:
           `VM "${vm.name}" is on NUMA node ${vmNode}, but switch "${rs.sw.name}" has no lcores there (lcores on ${nodeList(nodes)}), so its ${remoteQueues === 1 ? 'queue is' : `${count(remoteQueues)} queues are`} served across the interconnect at ${pct(c.crossNumaPenalty)} more cycles per packet. ` +
@@ -170,8 +192,44 @@ function vmRemote(hr: HostResult, c: ModelConstants): RawFinding[] {
         related: lcoresRelated(h, rs),
       });
     }
-  });
-  return out;
+  }
+}
+
+function namedBefore(vnics: readonly { switch: string }[], n: number, name: string): boolean {
+  for (let k = 0; k < n; k++) if (vnics[k].switch === name) return true;
+  return false;
+}
+
+// Loops, not some/find with arrow functions: those allocated a closure per VM per rule.
+function hasNode(nodes: readonly { id: number }[], id: number): boolean {
+  for (const n of nodes) if (n.id === id) return true;
+  return false;
+}
+
+function nodeWithId<N extends { id: number }>(nodes: readonly N[], id: number): N | undefined {
+  for (const n of nodes) if (n.id === id) return n;
+  return undefined;
+}
+
+function usesEdp(hr: HostResult, vnics: readonly { switch: string }[]): boolean {
+  for (const n of vnics) if (isEdpName(hr, n.switch)) return true;
+  return false;
+}
+
+function busyOnEdpAny(hr: HostResult, vnics: readonly { switch: string; traffic?: { pps: number } }[]): boolean {
+  for (const n of vnics) if (busyOnEdp(hr, n)) return true;
+  return false;
+}
+
+/** A vNIC with traffic on an EDP switch. */
+function busyOnEdp(hr: HostResult, vnic: { switch: string; traffic?: { pps: number } }): boolean {
+  return (vnic.traffic?.pps ?? 0) > 0 && isEdpName(hr, vnic.switch);
+}
+
+/** Whether `name` is the name of an EDP switch of the host. */
+function isEdpName(hr: HostResult, name: string): boolean {
+  for (const rs of hr.resolved.switches) if (rs.edp && rs.sw.name === name) return true;
+  return false;
 }
 
 function lcoreOvercommit(hr: HostResult): RawFinding[] {
@@ -204,16 +262,17 @@ function lcoreOvercommit(hr: HostResult): RawFinding[] {
   return out;
 }
 
-function vmSpansNodes(hr: HostResult): RawFinding[] {
+function vmSpansNodes(hr: HostResult, out: RawFinding[]): void {
   const h = hr.resolved.index;
   const nodes = hr.resolved.nodes;
-  const edpNames = new Set(edpSwitches(hr).map((rs) => rs.sw.name));
-  const out: RawFinding[] = [];
-  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
-    if (vm.vcpus === undefined || !vm.vnics.some((n) => edpNames.has(n.switch))) return;
-    const own = nodes.find((n) => n.id === vm.numaNode);
-    const cores = own ? own.cores : Math.max(0, ...nodes.map((n) => n.cores));
-    if (vm.vcpus <= cores) return;
+  const vms = hr.resolved.host.vms ?? [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
+    if (vm.vcpus === undefined || !usesEdp(hr, vm.vnics)) continue;
+    const own = vm.numaNode === undefined ? undefined : nodeWithId(nodes, vm.numaNode);
+    let cores = own ? own.cores : 0;
+    if (!own) for (const n of nodes) cores = Math.max(cores, n.cores);
+    if (vm.vcpus <= cores) continue;
     const where = own ? `its NUMA node ${own.id} has` : 'the largest NUMA node has';
     out.push({
       rule: 'numa/vm-spans-nodes',
@@ -222,17 +281,15 @@ function vmSpansNodes(hr: HostResult): RawFinding[] {
         `VM "${vm.name}" has ${vm.vcpus} vCPUs, but ${where} ${cores} cores, so it spans NUMA nodes and the datapath cannot align it. ` +
         `Give it at most ${cores} vCPUs or split the workload.`,
     });
-  });
-  return out;
+  }
 }
 
-function lbsNotAligned(hr: HostResult): RawFinding[] {
+function lbsNotAligned(hr: HostResult, out: RawFinding[]): void {
   const h = hr.resolved.index;
-  const edpNames = new Set(edpSwitches(hr).map((rs) => rs.sw.name));
-  const out: RawFinding[] = [];
-  (hr.resolved.host.vms ?? []).forEach((vm, v) => {
-    const busy = vm.vnics.map((n, i) => ({ n, i })).filter(({ n }) => edpNames.has(n.switch) && (n.traffic?.pps ?? 0) > 0);
-    if (busy.length === 0) return;
+  const vms = hr.resolved.host.vms ?? [];
+  for (let v = 0; v < vms.length; v++) {
+    const vm = vms[v];
+    if (!busyOnEdpAny(hr, vm.vnics)) continue;
     if (vm.latencySensitivity !== 'high') {
       out.push({
         rule: 'numa/lbs-not-aligned',
@@ -242,14 +299,14 @@ function lbsNotAligned(hr: HostResult): RawFinding[] {
           `Set "latencySensitivity": "high".`,
       });
     }
-    for (const { n, i } of busy) {
-      if (n.adapter === undefined || n.adapter === 'vmxnet3') continue;
+    for (let i = 0; i < vm.vnics.length; i++) {
+      const n = vm.vnics[i];
+      if (n.adapter === undefined || n.adapter === 'vmxnet3' || !busyOnEdp(hr, n)) continue;
       out.push({
         rule: 'numa/lbs-not-aligned',
         path: hostPath(h, 'vms', v, 'vnics', i, 'adapter'),
         message: `vNIC "${n.name}" of VM "${vm.name}" uses ${n.adapter}, so NUMA-aware Load Balanced Source teaming does not apply. Use "adapter": "vmxnet3".`,
       });
     }
-  });
-  return out;
+  }
 }

@@ -7,8 +7,15 @@ import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
 import { fixed, pct, plural, rate } from '../../present';
 
 export function tlbFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
-  const edp = hr.switches.filter((s) => s.resolved.edp);
-  return edp.flatMap((s) => [...overloaded(hr, s, c), ...imbalance(hr, s, c), ...unevenLcores(hr, s)]);
+  const out: RawFinding[] = [];
+  for (const s of hr.switches) {
+    if (!s.resolved.edp) continue;
+    // Most switches have none of these: look before building anything.
+    if (s.model.lcores.some((l) => l.utilization > c['tlb.utilization'])) out.push(...overloaded(hr, s, c));
+    out.push(...imbalance(hr, s, c));
+    if (s.resolved.uplinks.length > 1) out.push(...unevenLcores(hr, s));
+  }
+  return out;
 }
 
 function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFinding[] {
