@@ -4,17 +4,29 @@
 // each document's text, kept in step by the host's edits (workerProtocol.ts), one incremental
 // analyzer per document and its last analysis. A request superseded by a newer one for the same
 // document before it started is skipped, not analyzed.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { type Analysis, type AnalyzeOptions, countSeverities, createAnalyzer } from '../core';
 import { switchLensText, worstFiguresText } from './figures';
 import { switchSpans } from './modelTargets';
 import { findingSlices } from './shownFindings';
-import type { AnalyzeRequest, ChangeRequest, HostToWorker, LensLines, WorkerToHost } from './workerProtocol';
+import { ANALYSIS_NICE, type AnalyzeRequest, type ChangeRequest, type HostToWorker, type LensLines, type WorkerToHost } from './workerProtocol';
 import { createServices, WorkerState } from './workerServices';
 
 /** What the worker needs of an analyzer: the core's incremental `createAnalyzer(options)` fits as is. */
 interface DocumentAnalyzer {
   analyze(text: string): Analysis;
+}
+
+// On Linux a thread's nice value is its own and pid 0 names the calling thread, so this lowers
+// only the worker's priority. Elsewhere (macOS, Windows) it would lower the whole extension host:
+// left alone there.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, ANALYSIS_NICE);
+  } catch {
+    // Not permitted (a sandbox): the analysis runs at the host's priority, as before.
+  }
 }
 
 const state = new WorkerState();

@@ -141,3 +141,10 @@ export interface CallResult {
 }
 
 export type WorkerToHost = AnalyzeResult | SkippedResult | ResyncResult | FailedResult | CallResult;
+
+/**
+ * The worker's nice value (Linux). On a machine with few cores the analysis competes for a CPU
+ * with the extension host's thread, which every extension shares: at nice 10 the kernel gives the
+ * host about nine times the worker's share when both want one, and the worker all of an idle CPU.
+ */
+export const ANALYSIS_NICE = 10;

@@ -3,13 +3,14 @@
 // sent (and is sent whole again when it lost step); requests superseded by newer ones for the
 // same document are skipped.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze, type AnalyzeOptions, quickFixes, reportViewModel } from '../../src/core';
 import { AnalysisWorker, type TextSource } from '../../src/extension/analysisWorkerClient';
 import { switchHoverMarkdown } from '../../src/extension/figures';
 import { findingSlices, parseSlice, SLICES } from '../../src/extension/shownFindings';
+import { ANALYSIS_NICE } from '../../src/extension/workerProtocol';
 import { cleanDesign } from '../../bench/designs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -29,6 +30,16 @@ function doc(key: string, text: string, version: number | undefined = 1): TextSo
 describe('analysis worker', () => {
   const worker = new AnalysisWorker(log, script);
   after(() => worker.dispose());
+
+  it('runs below the extension host thread\'s priority on Linux, leaving the host\'s own as it was', { skip: process.platform !== 'linux' && 'thread nice values are Linux' }, async () => {
+    // The worker sets its nice value when it starts: wait for it to answer once.
+    assert.ok(await worker.analyze(doc('file:///nice.edp.json', example('rack-a.edp.json')), {}, plain));
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (proc(5)).
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((tid) => ({ tid, nice: nice(tid) }));
+    assert.equal(nice(String(process.pid)), 0, 'the main thread keeps nice 0');
+    assert.ok(threads.some((t) => t.nice === ANALYSIS_NICE), `a thread at nice ${ANALYSIS_NICE}: ${JSON.stringify(threads)}`);
+  });
 
   for (const name of ['rack-a.edp.json', 'mistakes.edp.json', 'readiness.edp.json']) {
     it(`gives the core's findings, quick fixes and report of ${name}`, async () => {
