@@ -7,6 +7,7 @@ import { modeOfNsx } from '../export/modes';
 import { lcoresPerNode, nsxUplinks } from '../export/plan';
 import { lacpModeOfNsx, lacpTimeoutOfNsx, lagLoadBalancingOfNsx, teamingPolicyOfNsx } from '../export/teaming';
 import { stripBom } from '../text';
+import { defined } from './facts';
 import type { Lag, LcoreGroup, NamedTeaming, Switch, Teaming } from '../topology';
 
 /** A switch as far as NSX describes it: the topology's switch fields, each only when NSX states it. */
@@ -233,27 +234,12 @@ function collect(value: unknown): { nodes: Json[]; uplinkProfiles: Json[]; colle
 }
 
 function readCollection(c: Json): NsxCollection {
-  const out: NsxCollection = {};
-  const id = str(c.id);
-  const name = str(c.display_name);
-  const profile = str(c.transport_node_profile_id);
-  const computeCollectionId = str(c.compute_collection_id);
-  if (id !== undefined) out.id = id;
-  if (name !== undefined) out.name = name;
-  if (profile !== undefined) out.profile = profile;
-  if (computeCollectionId !== undefined) out.computeCollectionId = computeCollectionId;
-  return out;
+  return defined({ id: str(c.id), name: str(c.display_name), profile: str(c.transport_node_profile_id), computeCollectionId: str(c.compute_collection_id) });
 }
 
 function readComputeCollection(c: Json): NsxComputeCollection | undefined {
   const id = str(c.external_id);
-  if (id === undefined) return undefined;
-  const out: NsxComputeCollection = { id };
-  const name = str(c.display_name);
-  const localId = str(c.cm_local_id);
-  if (name !== undefined) out.name = name;
-  if (localId !== undefined) out.localId = localId;
-  return out;
+  return id === undefined ? undefined : defined({ id, name: str(c.display_name), localId: str(c.cm_local_id) });
 }
 
 /** Whether a reference (Policy path or Manager id) names this transport node profile. */
@@ -279,9 +265,7 @@ function readUplinkProfile(p: Json): NsxUplinkProfile {
   const lags = list(p.lags).filter(isObject).flatMap((l): NsxLag[] => {
     const lagName = str(l.name);
     if (lagName === undefined) return [];
-    const lag: NsxLag = { name: lagName };
-    const fields = { mode: str(l.mode), loadBalanceAlgorithm: str(l.load_balance_algorithm), numberOfUplinks: int(l.number_of_uplinks), timeoutType: str(l.timeout_type) };
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (lag as unknown as Record<string, unknown>)[k] = v;
+    const lag: NsxLag = defined({ name: lagName, mode: str(l.mode), loadBalanceAlgorithm: str(l.load_balance_algorithm), numberOfUplinks: int(l.number_of_uplinks), timeoutType: str(l.timeout_type) });
     const members = list(l.uplinks).map((u) => (isObject(u) ? str(u.uplink_name) : undefined)).filter((u): u is string => u !== undefined);
     if (members.length > 0) lag.uplinkNames = members;
     return [lag];
