@@ -434,6 +434,23 @@ describe('an NSX transport node named by its IP address joins the host that has 
     assert.ok(r.notes.some((n) => /transport node "192.168.5.116" is host exi116/.test(n)), r.notes.join('\n'));
   });
 
+  it('a node joins the host that carries its id: the real dumps\' nsxTransportNodeId, or a HostSystem\'s config.network', () => {
+    // pcccpod055-c04's vim-cmd dump says nsxTransportNodeId = "94f13734-…"; the lab-builder#20 node given that id and another name.
+    const base = JSON.parse(file('nsx/lab-builder-pr20-transport-node.json')).results[0];
+    const tn = { ...base, display_name: 'c04-tn', id: '94f13734-f2ea-49d1-9158-4cb764cfbd70', node_id: '94f13734-f2ea-49d1-9158-4cb764cfbd70', resource_type: 'TransportNode' };
+    const r = importHosts([...folder('pcccpod055-c04'), { name: 'tn.json', text: JSON.stringify(tn) }]);
+    assert.deepEqual(r.topology.hosts.map((h) => h.name), ['pcccpod055-c04.seln.ete.ericsson.se']);
+    assert.ok(r.topology.hosts[0].switches.some((sw) => sw.name === 'nsxt-vds' && sw.mode === 'standard'));
+    assert.ok(r.notes.some((n) => /transport node "c04-tn" is host pcccpod055-c04\.seln\.ete\.ericsson\.se \(the host carries its id, 94f13734-f2ea-49d1-9158-4cb764cfbd70\)/.test(n)), r.notes.join('\n'));
+    // Another id joins nothing: the node stays a host of its own name.
+    const other = importHosts([...folder('pcccpod055-c04'), { name: 'tn.json', text: JSON.stringify({ ...tn, id: '9ac06bac-6fff-45b5-886b-3727f96358d7', node_id: '9ac06bac-6fff-45b5-886b-3727f96358d7' }) }]);
+    assert.deepEqual(other.topology.hosts.map((h) => h.name), ['pcccpod055-c04.seln.ete.ericsson.se', 'c04-tn']);
+    // The R610 capture as a HostSystem that carries the id (vSphere API HostNetworkInfo.nsxTransportNodeId).
+    const hostSystem = { name: 'r610', config: { network: { nsxTransportNodeId: tn.node_id } }, hardware: JSON.parse(file('vsphere/beehive-r610-hardware.json')).hardware };
+    const v = importHosts([{ name: 'r610.json', text: JSON.stringify(hostSystem) }, { name: 'tn.json', text: JSON.stringify(tn) }]);
+    assert.deepEqual(v.topology.hosts.map((h) => h.name), ['r610']);
+  });
+
   const node = { ...JSON.parse(file('nsx/lab-builder-pr20-transport-node.json')).results[0], display_name: '192.168.5.116', node_id: 'b2c3', resource_type: 'TransportNode' };
   const design = JSON.stringify({ version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: [{ name: 'exi116', cpu: { sockets: 1, coresPerSocket: 4, ghz: 2, llcMiB: 8 }, nics: [{ name: 'vmnic0', speedGbps: 1, numaNode: 0 }], switches: [] }] }, null, 2);
   const intoDesign = async (files: Record<string, string>) => {

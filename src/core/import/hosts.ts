@@ -102,14 +102,19 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
       notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
       for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
-        // A node NSX names by an address joins the host that has it (its VMkernel interface).
-        const byAddress = hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
-        if (byAddress) notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
-        // Named by an address no imported host has (a design has no addresses, so --into cannot find it either).
-        else if (node.addresses?.includes(node.name) && !hosts.some((h) => h.name && sameHost(h.name, node.name))) {
+        // A node joins the host that carries its id (nsxTransportNodeId), else the host that has the
+        // address NSX names it by (its VMkernel interface), else the host of its name.
+        const byId = hosts.find((h) => h.name && h.nsxNodeId && node.nodeIds?.includes(h.nsxNodeId));
+        const byAddress = byId ? undefined : hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
+        if (byId) {
+          if (!sameHost(byId.name!, node.name)) notes.push(`NSX: transport node "${node.name}" is host ${byId.name} (the host carries its id, ${byId.nsxNodeId}).`);
+        } else if (byAddress) {
+          notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
+        } else if (node.addresses?.includes(node.name) && !hosts.some((h) => h.name && sameHost(h.name, node.name))) {
+          // Named by an address no imported host has (a design has no addresses, so --into cannot find it either).
           notes.push(`NSX: transport node "${node.name}" is named by an address no imported host has: it is imported as a host of that name. Import its host's \`esxcli network ip interface ipv4 get\` or \`vim-cmd hostsvc/net/info\` output (or its HostSystem JSON) with it, and it joins that host.`);
         }
-        take({ ...emptyHost(), name: byAddress?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
+        take({ ...emptyHost(), name: (byId ?? byAddress)?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
       }
       // A compute collection names the vCenter cluster the hosts' vSphere JSON gives only by id.
       for (const h of hosts) {

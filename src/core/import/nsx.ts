@@ -72,6 +72,8 @@ export interface NsxTransportNode {
   hostSwitches: NsxHostSwitchFacts[];
   /** A node's IP addresses (node_deployment_info.ip_addresses, or its display name when that is an IPv4 address). */
   addresses?: string[];
+  /** A node's UUIDs (id, node_id, unique_id): the id an NSX-prepared host carries as nsxTransportNodeId is one of them. */
+  nodeIds?: string[];
 }
 
 export interface NsxUplinkProfile {
@@ -310,10 +312,12 @@ function readTransportNode(n: Json, i: number, profiles: NsxUplinkProfile[], not
   // NSX often names a host by its IP, which then finds the host by address instead of by name.
   const ips = list(isObject(n.node_deployment_info) ? n.node_deployment_info.ip_addresses : undefined).map(str).filter((a): a is string => a !== undefined);
   const addresses = [...new Set([...ips, ...(IPV4.test(name) ? [name] : [])])];
-  return defined({ kind, name, switches, hostSwitches, id, path: str(n.path), resourceType: type, addresses: addresses.length ? addresses : undefined });
+  const nodeIds = kind === 'node' ? [...new Set([id, str(n.node_id), str(n.unique_id)].filter((x): x is string => x !== undefined && UUID.test(x)))] : [];
+  return defined({ kind, name, switches, hostSwitches, id, path: str(n.path), resourceType: type, addresses: addresses.length ? addresses : undefined, nodeIds: nodeIds.length ? nodeIds : undefined });
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], context: string, notes: string[]): { fragment: NsxSwitchFragment; facts: NsxHostSwitchFacts } {
   const hostSwitchId = str(hs.host_switch_id);
