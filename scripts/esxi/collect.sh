@@ -50,6 +50,8 @@ lcores() { esxcli network ens lcore list 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {pri
   run vim-cmd hostsvc/net/info
   run esxcli network vswitch dvs vmware list
   run esxcli network ens lcore list
+  # Each EDP uplink's NUMA node as ENS sees it (NSX CLI; hosts without NSX print an error, skipped).
+  run nsxcli -c "get ens dev affinity list"
   for sample in 1 2; do
     echo "===== flow-stats sample $sample at $(date -u +%Y-%m-%dT%H:%M:%SZ) ====="
     echo

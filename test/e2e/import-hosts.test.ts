@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { fixtureUri, hasRule, openInEditor, revertAndClose, stubWindow, waitForDiagnostics } from './helpers';
@@ -31,6 +32,30 @@ suite('EDP: Import Hosts…', () => {
 
     // The host's own mistake is a finding in the editor.
     const ds = await waitForDiagnostics(doc.uri, hasRule('numa/uplinks-split'), 20_000, 'numa/uplinks-split on the imported host');
+    assert.ok(ds.length > 0);
+    await revertAndClose();
+  });
+
+  test('imports a folder of real ENS diagnostics (pcccpod055-c04) into a design that matches the host, with its findings', async () => {
+    // The checkout's real collection (test/fixtures/import/real/README.md): read from out/test/e2e, never written.
+    const folder = vscode.Uri.file(path.resolve(__dirname, '../../../test/fixtures/import/real/pcccpod055-c04'));
+    const result = await vscode.commands.executeCommand<HostsImportResult>('edpDesigner.importHosts', folder, undefined, { into: false });
+    assert.ok(result, 'the command returns what it imported');
+    assert.deepEqual(result.hosts, ['pcccpod055-c04.seln.ete.ericsson.se']);
+    assert.deepEqual(result.kinds.map((k) => k.kind), ['esxi', 'esxi', 'esxi']);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.uri.toString() === result.uri && doc.isUntitled, 'the result is open, untitled');
+    type RealHost = Host & { cpu: Record<string, unknown>; nics: { name: string; numaNode?: number }[] };
+    const host = (parse(doc.getText()) as { hosts: RealHost[] }).hosts[0];
+    // CPU and NUMA nodes (2 packages, 2 nodes: the format's one node per socket), NIC locality, the EDP switch, lcores, measurement.
+    assert.deepEqual([host.cpu.model, host.cpu.sockets, host.cpu.coresPerSocket, host.cpu.threadsPerCore], ['Intel(R) Xeon(R) Platinum 8160 CPU @ 2.10GHz', 2, 24, 2]);
+    assert.deepEqual(host.nics.map((n) => [n.name, n.numaNode]), [['vmnic2', undefined], ['vmnic3', undefined], ['vmnic6', 0], ['vmnic7', 0], ['vmnic8', 1], ['vmnic9', 1]]);
+    const edp = host.switches[0];
+    assert.deepEqual([edp.name, edp.mode, edp.mtu, edp.uplinks], ['VDS7-TRAFFIC', 'edp-performance', 9000, ['vmnic6', 'vmnic7', 'vmnic8', 'vmnic9']]);
+    assert.deepEqual(edp.lcores, [{ numaNode: 0, count: 4 }, { numaNode: 1, count: 4 }]);
+    assert.equal(edp.measured?.lcores.length, 8);
+    // What the collection lacks (the L3 size) is a finding in the editor, never a guess.
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => /"llcMiB"/.test(x.message)), 20_000, 'the missing llcMiB as a finding');
     assert.ok(ds.length > 0);
     await revertAndClose();
   });

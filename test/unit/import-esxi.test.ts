@@ -129,6 +129,12 @@ vmnic2  icen    True         True        b4:96:91:a0:00:00  Intel(R) Ethernet Co
 vmnic3  icen    True         True        b4:96:91:a0:00:01  Intel(R) Ethernet Controller E810-C
 `;
 
+  it('the NSX CLI\'s get ens dev affinity list (key : value, on two lines or one) gives each NIC\'s NUMA node; -1 gives none', () => {
+    const nodes = (text: string) => Object.fromEntries(one(text).topology.hosts[0].nics.map((n) => [n.name, n.numaNode]));
+    assert.deepEqual(nodes('esx-1> get ens dev affinity list\nDev Name : vmnic4\nAffinity : 0\nDev Name : vmnic5\nAffinity : 1\nDev Name : vmnic6\nAffinity : -1\n'), { vmnic4: 0, vmnic5: 1 }, 'affinity -1 is no node: vmnic6 is left to the NIC listings');
+    assert.deepEqual(nodes('   Dev Name : vmnic10   Affinity : 1\n'), { vmnic10: 1 });
+  });
+
   it('esxcfg-nics -e with the INTR columns tells EDP Standard from EDP Performance for the switch of those uplinks', () => {
     assert.equal(one(`${dvs}\n${withIntr('True ')}`).topology.hosts[0].switches[0].mode, 'edp-standard');
     assert.equal(one(`${dvs}\n${withIntr('False')}`).topology.hosts[0].switches[0].mode, 'edp-performance');

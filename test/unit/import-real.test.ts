@@ -3,7 +3,8 @@
 // the source states: CPU, NUMA nodes, NICs, the EDP switch (mode, MTU, uplinks), lcores per NUMA
 // node and the measured flow-cache figures. Expected values are read off the source by hand.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { detectKind, importHosts, type ImportInput, mergeIntoDesign } from '../../src/core';
@@ -38,11 +39,17 @@ describe('real ENS diagnostics: n294-esxi-ht-04 (ESXi 8.0, NSX 4.1)', () => {
   it('NICs come from the pnic list of the vim-cmd dump: driver, versions, link speed', () => {
     assert.deepEqual(host.nics.map((n) => n.name).sort(), ['vmnic2', 'vmnic3', 'vmnic4', 'vmnic5', 'vmnic6', 'vmnic7', 'vmnic8', 'vmnic9']);
     const vmnic4 = switchNamed(host.nics, 'vmnic4');
-    assert.deepEqual(vmnic4, { name: 'vmnic4', driver: 'nmlx5_core', driverVersion: '4.23.0.36', firmware: '22.35.1012', speedGbps: 100 });
+    assert.deepEqual(vmnic4, { name: 'vmnic4', driver: 'nmlx5_core', driverVersion: '4.23.0.36', firmware: '22.35.1012', speedGbps: 100, numaNode: 0 });
     assert.equal(switchNamed(host.nics, 'vmnic2').speedGbps, 25);
-    // The collection has no vsish pNic properties: the NUMA node is asked for, never guessed from the uplink names (NUMA0-p1…).
-    assert.ok(host.nics.every((n) => n.numaNode === undefined));
-    assert.ok(notes.some((n) => /numaNode of .*vmnic4/.test(n)), notes.join('\n'));
+  });
+
+  it('NIC locality from the host\'s pnic affinity listing: the EDP uplinks\' NUMA nodes, the others asked for', () => {
+    // "ENS lcore affiniy" section: vmnic4 0, vmnic5 0, vmnic8 1, vmnic9 1.
+    const node = Object.fromEntries(host.nics.map((n) => [n.name, n.numaNode]));
+    assert.deepEqual([node.vmnic4, node.vmnic5, node.vmnic8, node.vmnic9], [0, 0, 1, 1]);
+    // The listing covers the EDP switch's NICs only: the others' nodes are asked for, never guessed from the uplink names (NUMA0-p1…).
+    assert.deepEqual([node.vmnic2, node.vmnic3, node.vmnic6, node.vmnic7], [undefined, undefined, undefined, undefined]);
+    assert.ok(notes.some((n) => /numaNode of vmnic2, vmnic3, vmnic6, vmnic7 is in none/.test(n)), notes.join('\n'));
   });
 
   it('three VDS: the EDP one in polling mode with its MTU, uplinks, Rx ring and six lcores per NUMA node', () => {
@@ -115,8 +122,11 @@ describe('real ENS diagnostics: n294-esxi-ht-04 (ESXi 8.0, NSX 4.1)', () => {
 
   it('esxcli network nic get gives the PCI address (Bus Info 0000:4b:00:0) a nameless vsish block joins', () => {
     const vsish = 'properties {\n   Driver Name:nmlx5_core\n   Device NUMA Node:0\n   PCI Segment:0x0000\n   PCI Bus:0x4b\n   PCI Slot:0x00\n   PCI Fn:0x00\n}\n';
-    const r = importHosts([...inputs, { name: 'vsish.txt', text: vsish }]);
+    // Without the host's affinity listing, so the vsish block is the only source of vmnic4's node.
+    const withoutAffinity = inputs.map((i) => ({ ...i, text: i.text.split('#### ENS NUMA affiniy')[0] }));
+    const r = importHosts([...withoutAffinity, { name: 'vsish.txt', text: vsish }]);
     assert.equal(switchNamed(r.topology.hosts[0].nics, 'vmnic4').numaNode, 0);
+    assert.equal(switchNamed(r.topology.hosts[0].nics, 'vmnic5').numaNode, undefined);
   });
 
   it('the folder imports from the CLI', async () => {
@@ -128,7 +138,8 @@ describe('real ENS diagnostics: n294-esxi-ht-04 (ESXi 8.0, NSX 4.1)', () => {
 });
 
 describe('real ENS diagnostics: pcccpod055-c04 (ESXi 7.0.3, NSX 3.x flow-stats tables)', () => {
-  const { topology, notes } = importHosts(folder('pcccpod055-c04'));
+  const inputs = folder('pcccpod055-c04');
+  const { topology, notes } = importHosts(inputs);
   const host = topology.hosts[0];
 
   it('host, CPU and switches', () => {
@@ -138,15 +149,27 @@ describe('real ENS diagnostics: pcccpod055-c04 (ESXi 7.0.3, NSX 3.x flow-stats t
       ['VDS7-TRAFFIC', 'edp-performance', 9000, ['vmnic6', 'vmnic7', 'vmnic8', 'vmnic9']],
       ['VDS7-Infrastructure', 'standard', 9000, ['vmnic2', 'vmnic3']],
     ]);
+    // In vmnic order, though the affinity listing (vmnic6, 7, 9, 8) is read before the dump's NIC list.
     assert.deepEqual(host.nics.map((n) => [n.name, n.driver, n.speedGbps]), [
       ['vmnic2', 'ixgben', 10], ['vmnic3', 'ixgben', 10], ['vmnic6', 'i40en', 25], ['vmnic7', 'i40en', 25], ['vmnic8', 'i40en', 25], ['vmnic9', 'i40en', 25],
     ]);
   });
 
-  it('flow statistics in the NSX 3.x table form: eight lcores (no lcore 4), 15 s apart', () => {
+  it('NIC locality and lcores per NUMA node from the host\'s own listings', () => {
+    // "ENS lcore affiniy": vmnic6 0, vmnic7 0, vmnic9 1, vmnic8 1 (PCI buses 0x5e and 0xaf of the two sockets).
+    assert.deepEqual(host.nics.map((n) => n.numaNode), [undefined, undefined, 0, 0, 1, 1]);
+    // "ENS NUMA affiniy": lcores 0-3 on node 0, 5-8 on node 1 (no lcore 4), all of DvsPortset-1 (the dump's key of VDS7-TRAFFIC).
+    const edp = host.switches[0];
+    assert.deepEqual(edp.lcores, [{ numaNode: 0, count: 4 }, { numaNode: 1, count: 4 }]);
+    // Rx rings 4096, 1024 (vmnic7), 4096, 4096: the largest, and a note naming them.
+    assert.equal(edp.rxRingSize, 4096);
+    assert.ok(notes.some((n) => /VDS7-TRAFFIC have different Rx ring sizes \(4096, 1024, 4096, 4096\)/.test(n)), notes.join('\n'));
+  });
+
+  it('flow statistics in the NSX 3.x table form: eight lcores (no lcore 4), 15 s apart, each with its NUMA node', () => {
     const m = host.switches[0].measured!;
     assert.equal(m.seconds, 15);
-    assert.deepEqual(m.lcores.map((l) => l.lcore), [0, 1, 2, 3, 5, 6, 7, 8]);
+    assert.deepEqual(m.lcores.map((l) => [l.lcore, l.numaNode]), [[0, 0], [1, 0], [2, 0], [3, 0], [5, 1], [6, 1], [7, 1], [8, 1]]);
     // lcore 2: hits 999101128 → 999105704, miss 44050960 → 44051463.
     const l2 = m.lcores.find((l) => l.lcore === 2)!;
     assert.equal(l2.counters?.hits, 4576);
@@ -154,10 +177,38 @@ describe('real ENS diagnostics: pcccpod055-c04 (ESXi 7.0.3, NSX 3.x flow-stats t
     assert.equal(l2.hitRate, Math.round((4576 / 5079) * 1e4) / 1e4);
     assert.equal(l2.pps, Math.round(5079 / 15));
     assert.equal(l2.flows, 9);
-    // The table has no numFlowsCreated: no new flows per second, and no NUMA node without the lcore listing.
+    // The table has no numFlowsCreated: no new flows per second.
     assert.equal(l2.newFlowsPerSec, undefined);
-    assert.equal(l2.numaNode, undefined);
-    assert.ok(notes.length > 0);
+  });
+
+  it('without the lcore listing the measured lcores have no NUMA node, and the NICs none', () => {
+    const r = importHosts(inputs.filter((i) => i.name !== 'ens-port-info-excerpt.txt'));
+    const h = r.topology.hosts[0];
+    assert.ok(h.switches[0].measured!.lcores.every((l) => l.numaNode === undefined));
+    assert.equal(h.switches[0].lcores, undefined);
+    assert.ok(h.nics.every((n) => n.numaNode === undefined));
+  });
+
+  it('the done criterion from the CLI: `edp-check import` of the folder, then `edp-check` on the result', async () => {
+    const r = await runCli(['import', 'pcccpod055-c04'], REAL);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    // The document the CLI prints is the one importHosts builds (the command runs the same importer).
+    assert.deepEqual(doc.hosts, topology.hosts);
+    const dir = mkdtempSync(join(tmpdir(), 'edp-real-'));
+    try {
+      writeFileSync(join(dir, 'c04.edp.json'), r.stdout);
+      const check = await runCli(['c04.edp.json', '--format', 'json'], dir);
+      const findings: { rule: string; severity: string; message: string }[] = JSON.parse(check.stdout).files[0].findings;
+      const errors = findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.message}`);
+      // What the collection does not hold is asked for: the L3 size, and the NUMA node of the two NICs outside the EDP switch.
+      assert.equal(errors.length, 3, errors.join('\n'));
+      assert.ok(errors.some((m) => /^schema\/invalid .*"llcMiB"/.test(m)), errors.join('\n'));
+      assert.ok(errors.some((m) => /^schema\/invalid NIC "vmnic2".*"numaNode"/.test(m)), errors.join('\n'));
+      assert.ok(errors.some((m) => /^schema\/invalid NIC "vmnic3".*"numaNode"/.test(m)), errors.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -290,6 +341,13 @@ describe('real ESXi NIC listings from other collections (test/fixtures/import/re
     assert.deepEqual(ansible.vmnic0, { name: 'vmnic0', driver: 'i40en', driverVersion: '1.8.6', firmware: '7.10 0x800075e5 19.5.12' });
   });
 
+  it('esxcli network ens lcore list with lcores given to no switch (Intel mfd-esxi): "Not set", affinity -1, counted for none', () => {
+    const dump = '   proxySwitch = (vim.host.HostProxySwitch) [\n      (vim.host.HostProxySwitch) {\n         dvsName = "TestSwitch",\n         ensEnabled = true,\n         ensInterruptEnabled = false,\n         pnicDevice = "vmnic4"\n      }\n   ],\n';
+    const r = importHosts([{ name: 'dump.txt', text: dump }, { name: 'lcores.txt', text: file('snippets/intel-mfd-esxi-lcore-list.txt') }]);
+    assert.deepEqual(r.topology.hosts[0].switches[0].lcores, [{ numaNode: 0, count: 1 }]);
+    assert.ok(!r.notes.some((n) => /Not set|could not be matched/.test(n)), r.notes.join('\n'));
+  });
+
   it('PowerCLI esxcli nic list (AsBuiltReport.VMware.vSphere#33): Key : Value blocks, one per NIC', () => {
     const r = importHosts([{ name: 'powercli.txt', text: file('snippets/asbuiltreport-33-powercli-nic-list.txt') }, { name: 'vsish.txt', text: vsishAt(4, 4, 1) }]);
     const n = nics(r);
@@ -374,5 +432,51 @@ describe('an NSX transport node named by its IP address joins the host that has 
     assert.deepEqual(r.topology.hosts.map((h) => h.name), ['exi116']);
     assert.deepEqual(r.topology.hosts[0].switches.map((s) => [s.name, s.mode]), [['nsxt-vds', 'standard']]);
     assert.ok(r.notes.some((n) => /transport node "192.168.5.116" is host exi116/.test(n)), r.notes.join('\n'));
+  });
+
+  it('a node joins the host that carries its id: the real dumps\' nsxTransportNodeId, or a HostSystem\'s config.network', () => {
+    // pcccpod055-c04's vim-cmd dump says nsxTransportNodeId = "94f13734-…"; the lab-builder#20 node given that id and another name.
+    const base = JSON.parse(file('nsx/lab-builder-pr20-transport-node.json')).results[0];
+    const tn = { ...base, display_name: 'c04-tn', id: '94f13734-f2ea-49d1-9158-4cb764cfbd70', node_id: '94f13734-f2ea-49d1-9158-4cb764cfbd70', resource_type: 'TransportNode' };
+    const r = importHosts([...folder('pcccpod055-c04'), { name: 'tn.json', text: JSON.stringify(tn) }]);
+    assert.deepEqual(r.topology.hosts.map((h) => h.name), ['pcccpod055-c04.seln.ete.ericsson.se']);
+    assert.ok(r.topology.hosts[0].switches.some((sw) => sw.name === 'nsxt-vds' && sw.mode === 'standard'));
+    assert.ok(r.notes.some((n) => /transport node "c04-tn" is host pcccpod055-c04\.seln\.ete\.ericsson\.se \(the host carries its id, 94f13734-f2ea-49d1-9158-4cb764cfbd70\)/.test(n)), r.notes.join('\n'));
+    // Another id joins nothing: the node stays a host of its own name.
+    const other = importHosts([...folder('pcccpod055-c04'), { name: 'tn.json', text: JSON.stringify({ ...tn, id: '9ac06bac-6fff-45b5-886b-3727f96358d7', node_id: '9ac06bac-6fff-45b5-886b-3727f96358d7' }) }]);
+    assert.deepEqual(other.topology.hosts.map((h) => h.name), ['pcccpod055-c04.seln.ete.ericsson.se', 'c04-tn']);
+    // The R610 capture as a HostSystem that carries the id (vSphere API HostNetworkInfo.nsxTransportNodeId).
+    const hostSystem = { name: 'r610', config: { network: { nsxTransportNodeId: tn.node_id } }, hardware: JSON.parse(file('vsphere/beehive-r610-hardware.json')).hardware };
+    const v = importHosts([{ name: 'r610.json', text: JSON.stringify(hostSystem) }, { name: 'tn.json', text: JSON.stringify(tn) }]);
+    assert.deepEqual(v.topology.hosts.map((h) => h.name), ['r610']);
+  });
+
+  const node = { ...JSON.parse(file('nsx/lab-builder-pr20-transport-node.json')).results[0], display_name: '192.168.5.116', node_id: 'b2c3', resource_type: 'TransportNode' };
+  const design = JSON.stringify({ version: 1, target: { release: 'vcf-9.0', mode: 'edp-standard' }, hosts: [{ name: 'exi116', cpu: { sockets: 1, coresPerSocket: 4, ghz: 2, llcMiB: 8 }, nics: [{ name: 'vmnic0', speedGbps: 1, numaNode: 0 }], switches: [] }] }, null, 2);
+  const intoDesign = async (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'edp-into-'));
+    try {
+      writeFileSync(join(dir, 'design.edp.json'), design);
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      return await runCli(['import', '--into', 'design.edp.json', ...Object.keys(files)], dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('--into: the node joins the design\'s host through the ESXi output imported with it, no host named by the IP is added', async () => {
+    const r = await intoDesign({ 'esxi55.txt': file('snippets/jiyiyun-esxi55-nic-list.txt'), 'tn.json': JSON.stringify(node) });
+    assert.equal(r.code, 0, r.stderr);
+    const hosts = JSON.parse(r.stdout).hosts as { name: string; switches: { name: string; mode?: string }[] }[];
+    assert.deepEqual(hosts.map((h) => h.name), ['exi116']);
+    assert.deepEqual(hosts[0].switches.map((sw) => [sw.name, sw.mode]), [['nsxt-vds', 'standard']]);
+    assert.match(r.stderr, /transport node "192\.168\.5\.116" is host exi116/);
+  });
+
+  it('--into with the node alone: the design has no addresses, so it is added as a host of that name and the note says what joins it', async () => {
+    const r = await intoDesign({ 'tn.json': JSON.stringify(node) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout).hosts as { name: string }[]).map((h) => h.name), ['exi116', '192.168.5.116']);
+    assert.match(r.stderr, /transport node "192\.168\.5\.116" is named by an address no imported host has.*esxcli network ip interface ipv4 get/);
   });
 });

@@ -52,6 +52,8 @@ export interface HostFacts {
   ids?: string[];
   /** The host's VMkernel IPv4 addresses (vmk0 …): NSX may name the host by one of them. */
   addresses?: string[];
+  /** The NSX transport node id the host carries (vSphere HostNetworkInfo.nsxTransportNodeId): its transport node's id. */
+  nsxNodeId?: string;
   /** The vCenter cluster's managed object id (`domain-c8`, the HostSystem's parent): NSX names the cluster by it. */
   clusterRef?: string;
   /** The cluster's name, when an input gives it (an NSX compute collection of that clusterRef). */

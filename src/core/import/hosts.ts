@@ -102,10 +102,19 @@ export function importHosts(inputs: readonly ImportInput[], options: HostsImport
       const nsx = readNsxJson(nsxInputs.map((n) => n.input.text));
       notes.push(...nsx.notes.map((n) => `NSX: ${n}`));
       for (const node of nsx.transportNodes.filter((t) => t.kind === 'node')) {
-        // A node NSX names by an address joins the host that has it (its VMkernel interface).
-        const byAddress = hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
-        if (byAddress) notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
-        take({ ...emptyHost(), name: byAddress?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
+        // A node joins the host that carries its id (nsxTransportNodeId), else the host that has the
+        // address NSX names it by (its VMkernel interface), else the host of its name.
+        const byId = hosts.find((h) => h.name && h.nsxNodeId && node.nodeIds?.includes(h.nsxNodeId));
+        const byAddress = byId ? undefined : hosts.find((h) => h.name && !sameHost(h.name, node.name) && node.addresses?.some((a) => h.addresses?.includes(a)));
+        if (byId) {
+          if (!sameHost(byId.name!, node.name)) notes.push(`NSX: transport node "${node.name}" is host ${byId.name} (the host carries its id, ${byId.nsxNodeId}).`);
+        } else if (byAddress) {
+          notes.push(`NSX: transport node "${node.name}" is host ${byAddress.name} (the host has that address).`);
+        } else if (node.addresses?.includes(node.name) && !hosts.some((h) => h.name && sameHost(h.name, node.name))) {
+          // Named by an address no imported host has (a design has no addresses, so --into cannot find it either).
+          notes.push(`NSX: transport node "${node.name}" is named by an address no imported host has: it is imported as a host of that name. Import its host's \`esxcli network ip interface ipv4 get\` or \`vim-cmd hostsvc/net/info\` output (or its HostSystem JSON) with it, and it joins that host.`);
+        }
+        take({ ...emptyHost(), name: (byId ?? byAddress)?.name ?? node.name, switches: node.switches.map(withoutEmptyUplinks) }, `NSX transport node ${node.name}`);
       }
       // A compute collection names the vCenter cluster the hosts' vSphere JSON gives only by id.
       for (const h of hosts) {
@@ -186,7 +195,7 @@ const WHERE: Record<string, string> = {
   'cpu.ghz': '`esxcli hardware cpu list` (Core Speed) or the HostSystem JSON',
   'cpu.llcMiB': '`esxcli hardware cpu list` (L3 Cache Size)',
   speedGbps: '`esxcli network nic list` or the HostSystem JSON (a link that is down has no speed)',
-  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node), `vim-cmd hostsvc/hosthardware` or the HostSystem JSON (numaInfo, ESXi 7.0+)',
+  numaNode: '`vsish -e get /net/pNics/<vmnic>/properties` (Device NUMA Node), the pnic affinity listing (`Dev  Affinity`, EDP uplinks only), `vim-cmd hostsvc/hosthardware` or the HostSystem JSON (numaInfo, ESXi 7.0+)',
   uplinks: '`vim-cmd hostsvc/net/info` or `esxcli network vswitch dvs vmware list`',
 };
 
@@ -195,10 +204,12 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
   if (!h.name) notes.push(`${name}: no input names this host (\`esxcli system hostname get\` or the HostSystem name would): it is called ${name}.`);
   const missing = (['sockets', 'coresPerSocket', 'ghz', 'llcMiB'] as const).filter((k) => h.cpu[k] === undefined).map((k) => `cpu.${k}`);
   for (const m of missing) notes.push(`${name}: ${m} is in none of the inputs (${WHERE[m]}): left out for you to fill in.`);
-  const nics = h.nics.map(({ pciAddress: _pci, ...n }) => {
-    const known = n.pciVendorId && n.pciDeviceId ? catalog?.(n.pciVendorId, n.pciDeviceId) : undefined;
-    return defined({ ...n, model: n.model ?? known?.model, driver: n.driver ?? known?.driver });
-  });
+  const nics = byVmnicNumber(
+    h.nics.map(({ pciAddress: _pci, ...n }) => {
+      const known = n.pciVendorId && n.pciDeviceId ? catalog?.(n.pciVendorId, n.pciDeviceId) : undefined;
+      return defined({ ...n, model: n.model ?? known?.model, driver: n.driver ?? known?.driver });
+    }),
+  );
   for (const field of ['speedGbps', 'numaNode'] as const) {
     const without = nics.filter((n) => n[field] === undefined).map((n) => n.name);
     if (without.length) notes.push(`${name}: ${field} of ${without.join(', ')} is in none of the inputs (${WHERE[field]}): left out for you to fill in.`);
@@ -219,6 +230,16 @@ function toHost(h: HostFacts, index: number, catalog: NicCatalogLookup | undefin
     switches: switches.map((s) => ordered(s, SWITCH_ORDER)),
     vms: h.vms,
   });
+}
+
+/**
+ * ESXi's NICs in vmnic order (vmnic2 before vmnic10), whichever input named them first: a listing
+ * that names only some of them (the pnic affinity table) may come before the full NIC list.
+ * NICs named otherwise (hwloc: the Linux names) keep the order of their input.
+ */
+function byVmnicNumber<T extends { name: string }>(nics: T[]): T[] {
+  const number = (n: T) => Number(/^vmnic(\d+)$/.exec(n.name)?.[1]);
+  return nics.every((n) => Number.isInteger(number(n))) ? [...nics].sort((a, b) => number(a) - number(b)) : nics;
 }
 
 // The schema's order, so an imported file reads like a hand-written one.

@@ -64,6 +64,7 @@ export function mergeHostFacts(into: HostFacts, from: HostFacts, source: string,
   into.ids = [...new Set([...(into.ids ?? []), ...(from.ids ?? [])])];
   if (from.addresses?.length) into.addresses = [...new Set([...(into.addresses ?? []), ...from.addresses])];
   into.clusterRef ??= from.clusterRef;
+  into.nsxNodeId ??= from.nsxNodeId;
   into.cluster ??= from.cluster;
 }
 

@@ -72,6 +72,8 @@ export interface NsxTransportNode {
   hostSwitches: NsxHostSwitchFacts[];
   /** A node's IP addresses (node_deployment_info.ip_addresses, or its display name when that is an IPv4 address). */
   addresses?: string[];
+  /** A node's UUIDs (id, node_id, unique_id): the id an NSX-prepared host carries as nsxTransportNodeId is one of them. */
+  nodeIds?: string[];
 }
 
 export interface NsxUplinkProfile {
@@ -255,35 +257,27 @@ function readTeaming(v: unknown): NsxTeaming | undefined {
 }
 
 function readUplinkProfile(p: Json): NsxUplinkProfile {
-  const out: NsxUplinkProfile = {};
-  const id = str(p.id);
-  const path = str(p.path);
-  const name = str(p.display_name);
-  const mtu = int(p.mtu);
-  const teaming = readTeaming(p.teaming);
-  const transportVlan = int(p.transport_vlan);
   const lags = list(p.lags).filter(isObject).flatMap((l): NsxLag[] => {
     const lagName = str(l.name);
     if (lagName === undefined) return [];
-    const lag: NsxLag = defined({ name: lagName, mode: str(l.mode), loadBalanceAlgorithm: str(l.load_balance_algorithm), numberOfUplinks: int(l.number_of_uplinks), timeoutType: str(l.timeout_type) });
     const members = list(l.uplinks).map((u) => (isObject(u) ? str(u.uplink_name) : undefined)).filter((u): u is string => u !== undefined);
-    if (members.length > 0) lag.uplinkNames = members;
-    return [lag];
+    return [defined({ name: lagName, mode: str(l.mode), loadBalanceAlgorithm: str(l.load_balance_algorithm), numberOfUplinks: int(l.number_of_uplinks), timeoutType: str(l.timeout_type), uplinkNames: members.length > 0 ? members : undefined })];
   });
   const named = list(p.named_teamings).flatMap((t) => {
     const read = readTeaming(t);
     const teamingName = isObject(t) ? str(t.name) : undefined;
     return read ? [teamingName === undefined ? read : { ...read, name: teamingName }] : [];
   });
-  if (transportVlan !== undefined) out.transportVlan = transportVlan;
-  if (lags.length > 0) out.lags = lags;
-  if (named.length > 0) out.namedTeamings = named;
-  if (id !== undefined) out.id = id;
-  if (path !== undefined) out.path = path;
-  if (name !== undefined) out.name = name;
-  if (mtu !== undefined) out.mtu = mtu;
-  if (teaming) out.teaming = teaming;
-  return out;
+  return defined({
+    transportVlan: int(p.transport_vlan),
+    lags: lags.length > 0 ? lags : undefined,
+    namedTeamings: named.length > 0 ? named : undefined,
+    id: str(p.id),
+    path: str(p.path),
+    name: str(p.display_name),
+    mtu: int(p.mtu),
+    teaming: readTeaming(p.teaming),
+  });
 }
 
 /** A profile reference is a Policy path (/infra/host-switch-profiles/<id>) or a Manager id. */
@@ -314,20 +308,16 @@ function readTransportNode(n: Json, i: number, profiles: NsxUplinkProfile[], not
     hostSwitches.push(read.facts);
   });
   if (switches.length === 0) notes.push(`${what} has no host switches.`);
-  const out: NsxTransportNode = { kind, name, switches, hostSwitches };
-  if (id !== undefined) out.id = id;
-  const path = str(n.path);
-  if (path !== undefined) out.path = path;
-  if (type !== undefined) out.resourceType = type;
   // A host transport node's management addresses (node_deployment_info.ip_addresses of a HostNode):
   // NSX often names a host by its IP, which then finds the host by address instead of by name.
   const ips = list(isObject(n.node_deployment_info) ? n.node_deployment_info.ip_addresses : undefined).map(str).filter((a): a is string => a !== undefined);
   const addresses = [...new Set([...ips, ...(IPV4.test(name) ? [name] : [])])];
-  if (addresses.length) out.addresses = addresses;
-  return out;
+  const nodeIds = kind === 'node' ? [...new Set([id, str(n.node_id), str(n.unique_id)].filter((x): x is string => x !== undefined && UUID.test(x)))] : [];
+  return defined({ kind, name, switches, hostSwitches, id, path: str(n.path), resourceType: type, addresses: addresses.length ? addresses : undefined, nodeIds: nodeIds.length ? nodeIds : undefined });
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function readHostSwitch(hs: Json, s: number, profiles: NsxUplinkProfile[], context: string, notes: string[]): { fragment: NsxSwitchFragment; facts: NsxHostSwitchFacts } {
   const hostSwitchId = str(hs.host_switch_id);

@@ -89,6 +89,8 @@ export function readHostSystem(h: Obj, notes: string[]): HostFacts {
 
   const addresses = arr(at(h, 'config.network.vnic')).map((v) => str(at(v, 'spec.ip.ipAddress'))).filter((a): a is string => !!a);
   if (addresses.length) host.addresses = [...new Set(addresses)];
+  const nsxNodeId = str(at(h, 'config.network.nsxTransportNodeId'));
+  if (nsxNodeId) host.nsxNodeId = nsxNodeId;
   const packages = num(at(h, 'hardware.cpuInfo.numCpuPackages')) ?? num(at(h, 'summary.hardware.numCpuPkgs'));
   const cores = num(at(h, 'hardware.cpuInfo.numCpuCores')) ?? num(at(h, 'summary.hardware.numCpuCores'));
   const threads = num(at(h, 'hardware.cpuInfo.numCpuThreads')) ?? num(at(h, 'summary.hardware.numCpuThreads'));

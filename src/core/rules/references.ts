@@ -160,6 +160,10 @@ function switchesWithoutUplinks(host: Host, at: (string | number)[], out: RawFin
   });
 }
 
+/** NSX's limit on a LAG name: "the max length of the name is 47-byte in UTF-8 encoding" (NSX REST API, Lag). */
+const LAG_NAME_MAX_BYTES = 47;
+const utf8 = new TextEncoder();
+
 /**
  * LAGs and teamings name the switch's own uplinks: a LAG takes NICs from `uplinks` (each in one
  * LAG at most), a teaming names uplinks in no LAG or LAGs, each once. NSX rejects anything else,
@@ -172,6 +176,9 @@ function uplinkGroups(sw: Switch, at: (string | number)[], out: RawFinding[]): v
   const report = (path: (string | number)[], message: string) => out.push({ rule: 'ref/unknown-uplink', path: toPointer(path), message });
   const lagOf = new Map<string, string>();
   lags.forEach((lag, l) => {
+    // The schema's maxLength counts characters; NSX counts the name's UTF-8 bytes (é is 2, 中 is 3).
+    const bytes = lag.name.length > LAG_NAME_MAX_BYTES / 3 ? utf8.encode(lag.name).length : 0;
+    if (bytes > LAG_NAME_MAX_BYTES) out.push({ rule: 'schema/invalid', path: toPointer([...at, 'lags', l, 'name']), message: `LAG name "${lag.name}" of switch "${sw.name}" is ${bytes} bytes in UTF-8; NSX allows at most ${LAG_NAME_MAX_BYTES} bytes. Shorten it.` });
     if (sw.uplinks.includes(lag.name)) report([...at, 'lags', l, 'name'], `LAG "${lag.name}" of switch "${sw.name}" has the name of one of its uplinks; teamings could not tell them apart. Rename the LAG.`);
     lag.uplinks.forEach((nic, n) => {
       const where = [...at, 'lags', l, 'uplinks', n];

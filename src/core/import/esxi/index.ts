@@ -7,7 +7,7 @@ import { type FlowSample, measuredFrom, readFlowSamples } from './flowStats';
 import { readNics, setNic } from './nics';
 import { attachLcores, readSwitches } from './switches';
 import { tables } from './lines';
-import { readDumpAddresses, readDumpHardware } from './vimcmd';
+import { readDumpAddresses, readDumpHardware, readDumpNsxNodeId } from './vimcmd';
 
 interface EsxiRead {
   host: HostFacts;
@@ -27,6 +27,8 @@ export function readEsxiOutput(text: string): EsxiRead {
   const switches = readSwitches(lines, host);
   const addresses = [...new Set([...readDumpAddresses(clean), ...vmkAddresses(lines)])];
   if (addresses.length) host.addresses = addresses;
+  const nsxNodeId = readDumpNsxNodeId(clean);
+  if (nsxNodeId) host.nsxNodeId = nsxNodeId;
   const samples = /lcore_?\s*id/i.test(clean) ? readFlowSamples(clean, lines) : [];
   host.esxi = {
     lcores: switches.lcores,

@@ -5,7 +5,8 @@
 //   PowerCLI (Get-EsxCli -V2).network.nic.list.Invoke()   `Name : vmnic0`, `PCIDevice : 0000:04:00.0`, `Driver`, `Speed` blocks
 //   esxcfg-nics -e               Name  Driver  ENS Capable  ENS Driven  [INTR Capable  INTR Enabled]  MAC Address  Description
 //   vsish -e get /net/pNics/vmnicN/properties   `Device NUMA Node:` (and the PCI address)
-//   the pnic affinity listing    Dev  Affinity
+//   the pnic affinity listing    Dev  Affinity (ENS diagnostics collections), or the NSX CLI's
+//                                `get ens dev affinity list`: Dev Name : vmnic1 / Affinity : 0
 //   nsxdp-cli ens uplink ring get -n vmnicN / esxcli network nic ring current get -n vmnicN   Rx ring size
 //   esxcli network nic get -n vmnicN   Name, Driver Info { Bus Info 0000:4b:00:0, Driver, Firmware Version, Version }
 //   vim-cmd hostsvc/net/info     the pnic list (vimcmd.ts)
@@ -133,6 +134,15 @@ export function readNics(lines: readonly string[], host: HostFacts, notes: strin
       const node = int(cells[1]);
       if (node !== undefined && node >= 0) nicNamed(host, cells[0]).numaNode = node;
     }
+  }
+
+  // The NSX CLI's form of the same listing (`get ens dev affinity list`, NSX CLI guide):
+  // `Dev Name : vmnic1` and `Affinity : 0`, on one line or two.
+  const devNames = lines.some((l) => /^[ \t]*Dev Name[ \t]*:/i.test(l)) ? lines.join('\n').matchAll(/^[ \t]*Dev Name[ \t]*:[ \t]*(vmnic\w+)[ \t]*\n?[ \t]*Affinity[ \t]*:[ \t]*(-?\d+)[ \t]*$/gim) : [];
+  for (const m of devNames) {
+    found = true;
+    const node = Number(m[2]);
+    if (node >= 0) nicNamed(host, m[1]).numaNode = node;
   }
 
   for (let i = 0; i < lines.length; i++) {

@@ -120,6 +120,11 @@ export function readDumpHardware(text: string): DumpHardware {
   return { ...(cpuInfo ? { cpuInfo } : {}), packages, nodes };
 }
 
+/** The NSX transport node id of an NSX-prepared host (`nsxTransportNodeId = "94f13734-…"` in the NetworkInfo dump). */
+export function readDumpNsxNodeId(text: string): string | undefined {
+  return /^\s*nsxTransportNodeId\s*=\s*"([0-9a-f-]{36})"/im.exec(text)?.[1];
+}
+
 /** VMkernel interfaces' IPv4 addresses in the dump's `vnic` list (`(vim.host.VirtualNic) { device = "vmk0", … ipAddress = "10.0.0.5" }`). */
 export function readDumpAddresses(text: string): string[] {
   return dumpBlocks(text, 'vim.host.VirtualNic')
