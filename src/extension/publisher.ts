@@ -45,7 +45,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /**
    * Shows the worker's result `id`: `slices[i]` is the JSON of slice i's findings, or null where
    * it is as in the result shown now (the caller checked `shownId`). Returns the counts at once;
-   * the diagnostics of a huge file may take a few turns to show.
+   * the diagnostics are set from the next turn of the event loop on (a huge file's over a few turns).
    */
   show(uri: vscode.Uri, slices: readonly (string | null)[], counts: Counts, id: number | undefined): Counts {
     const key = uri.toString();
@@ -68,7 +68,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         chars += json.length;
       }
     };
-    next();
+    // Not in this turn either: it received the worker's result, and the analysis store's readers
+    // and VS Code's conversion of the first slices then make separate, shorter stretches.
+    setImmediate(next);
     return counts;
   }
 

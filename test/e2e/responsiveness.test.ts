@@ -1,11 +1,12 @@
 // Issue 14: the extension host's thread, shared by every extension, is never blocked by our
 // analysis for more than 50 ms at a time, even on a 2000-host design (~7 MB) edited while open.
 // Measured in the extension host itself: perf_hooks.monitorEventLoopDelay for the thread as a
-// whole (logged), and a CPU profile of the thread for our share (asserted): the longest stretch
-// of samples running our bundle's code, VS Code API calls it makes included. What VS Code does on
-// that thread for such a file is not ours: its own load of the document is measured apart, the
-// built-in features listed below are turned off, and its garbage collections and other work show
-// in the delay, not in our share. docs/PERFORMANCE.md has the measurements.
+// whole (wall-clock: compared only on a quiet machine), and a CPU profile of the thread in running
+// time (asserted): the longest stretch of samples running our bundle's code, VS Code API calls it
+// makes included; the stretches that hold some of it; and the whole thread's longest busy stretch,
+// garbage collections included, against the same edits of plain text. What VS Code does on that
+// thread for such a file regardless of us is left out: its own load of the document is measured
+// apart and the built-in features listed below are turned off. docs/PERFORMANCE.md has the measurements.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -172,6 +173,42 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
   return longest / 1000;
 }
 
+/** A window's work on the thread in running time (samples counted as in longestBusyStretch). */
+interface Work {
+  /** Busy, garbage collections included. */
+  busy: number;
+  gc: number;
+  /** Under our bundle (our code and the VS Code API calls it makes). */
+  ours: number;
+  /** Busy stretches (garbage collections included) of MAX_BLOCK_MS or more. */
+  over: number;
+}
+
+function workIn(profile: CpuProfile, from: number, to: number, script: string): Work {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const ours = underScript(profile, script);
+  const work: Work = { busy: 0, gc: 0, ours: 0, over: 0 };
+  let at = profile.startTime;
+  let run = 0;
+  const end = () => {
+    if (run >= MAX_BLOCK_MS * 1000) work.over++;
+    run = 0;
+  };
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    const ms = profile.startedAt + (at - profile.startTime) / 1000;
+    if (ms < from || ms >= to || idle.has(id)) return end();
+    const us = Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
+    run += us;
+    work.busy += us;
+    if (gc.has(id)) work.gc += us;
+    if (ours(id)) work.ours += us;
+  });
+  end();
+  return { ...work, busy: work.busy / 1000, gc: work.gc / 1000, ours: work.ours / 1000 };
+}
+
 async function setWorkspaceSettings(values: Record<string, unknown>): Promise<Record<string, unknown>> {
   const config = vscode.workspace.getConfiguration();
   const previous: Record<string, unknown> = {};
@@ -189,8 +226,9 @@ interface Phase {
   from: number;
   to: number;
   gcs: { kind: number; ms: number }[];
-  /** The thread's longest busy stretch in running time (longestBusyStretch). */
+  /** The thread's longest busy stretch in running time (longestBusyStretch), garbage collections included. */
   busy: number;
+  work?: Work;
 }
 
 const GC_KINDS: Record<number, string> = {
@@ -207,7 +245,8 @@ function describePhase(p: Phase): string {
   const byKind = new Map<string, number>();
   for (const g of p.gcs) byKind.set(GC_KINDS[g.kind] ?? String(g.kind), (byKind.get(GC_KINDS[g.kind] ?? String(g.kind)) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
+  const work = p.work ? `; running time ${p.work.busy.toFixed(0)} ms busy (GC ${p.work.gc.toFixed(0)} ms, under our code ${p.work.ours.toFixed(0)} ms), ${p.work.over} busy stretch(es) ≥ ${MAX_BLOCK_MS} ms` : '';
+  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time${work}; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
 }
 
 suite('Responsiveness: analysis runs off the extension host thread', function () {
@@ -332,6 +371,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // The extension analyzed and published all along: a profile without its code measured nothing.
     const script = ourScript(profile, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
+    for (const p of phases) p.work = workIn(profile, p.from, p.to, script);
     const ours = longestStretchUnder(profile, script);
     const worst = (kind: string, of: (p: Phase) => number) => Math.max(...phases.filter((p) => p.name.startsWith(kind)).map(of));
     const waitWithUs = worst('with our extension', (p) => ms(p.delay.max));
@@ -340,8 +380,9 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     const busyBaseline = worst('baseline', (p) => p.busy);
     const withOurs = Math.max(...phases.map((p) => longestBusyStretch(profile, p.from, p.to, script)));
     const load = loadavg()[0] / Math.max(1, availableParallelism());
+    const sum = (kind: string, of: (w: Work) => number) => phases.filter((p) => p.name.startsWith(kind)).reduce((n, p) => n + of(p.work!), 0);
     for (const p of phases) console.log(`      ${describePhase(p)}`);
-    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time (GC included) ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms, stretches of ${MAX_BLOCK_MS} ms or more ${sum('with our extension', (w) => w.over)} and ${sum('baseline', (w) => w.over)}; busy ${sum('with our extension', (w) => w.busy).toFixed(0)} ms (GC ${sum('with our extension', (w) => w.gc).toFixed(0)} ms, our code ${sum('with our extension', (w) => w.ours).toFixed(0)} ms) and ${sum('baseline', (w) => w.busy).toFixed(0)} ms (GC ${sum('baseline', (w) => w.gc).toFixed(0)} ms) in all; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
     console.log(`      the machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs; an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test`);
     // Our share: the CPU profile tells it apart from VS Code's work, garbage collections and, on a
     // shared machine, the time the thread waits for a CPU.
@@ -349,11 +390,15 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // The thread's busy stretches that hold some of our code, in running time (waiting for a CPU
     // left out, as for our share), with what VS Code does in the same turns: under 50 ms, or no
     // longer than VS Code alone is busy at once for the same edits of plain text. Garbage
-    // collections are logged per window, not asserted: this heap (two 7 MB documents) has major
-    // collections of 40–80 ms in the plain-text windows too, and on a loaded machine a pause
-    // stretches to 100–300 ms waiting for a CPU (docs/PERFORMANCE.md).
+    // collections are left out here (their wall-clock pauses are logged per window: on a loaded
+    // machine one stretches to 100–300 ms waiting for a CPU) and counted in the next one.
     const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
     assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
+    // The issue's bar for the thread as a whole while our extension works (garbage collections and
+    // VS Code's own work included, waiting for a CPU left out): never busy ${MAX_BLOCK_MS} ms at once,
+    // unless the same edits of plain text keep it busy as long on this machine (a major collection
+    // of this heap, which holds two 7 MB documents, can take that long without any extension).
+    assert.ok(busyWithUs <= busyAllowed, `with our extension the thread was busy for ${busyWithUs.toFixed(1)} ms at once (garbage collections included); for the same edits of plain text up to ${busyBaseline.toFixed(1)} ms (allowed ${busyAllowed.toFixed(1)} ms)`);
     // The whole thread in wall-clock time, where the machine lets it be measured: on a loaded one a
     // thread waits for a CPU at random, 100–300 ms at a time (docs/PERFORMANCE.md).
     if (load < QUIET_LOAD && ms(idle.max) < QUIET_IDLE_MS) {
