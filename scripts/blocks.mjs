@@ -3,7 +3,9 @@
 // of busy samples (not "(idle)") longer than a threshold, and prints for each its length and the
 // functions that took most of it (self time and the outermost frames below the root), and how
 // much of it ran under our own code (a frame of this checkout's dist/extension.js: our code and
-// the VS Code API calls it made). Wall-clock samples: on a loaded machine a descheduled thread inflates them all.
+// the VS Code API calls it made). Wall-clock samples: on a loaded machine a descheduled thread
+// inflates them all, so each block also gives its running time: every sample counted for at most
+// the sampling interval (the median gap between samples), as test/e2e/responsiveness.test.ts does.
 //   node scripts/blocks.mjs <file.cpuprofile> [thresholdMs=30] [top=8]
 import fs from 'node:fs';
 
@@ -36,6 +38,10 @@ const times = [];
 let t = profile.startTime;
 for (let i = 0; i < samples.length; i++) times.push((t += timeDeltas[i]));
 
+/** The sampling interval (µs): the median gap between samples. */
+const interval = [...timeDeltas].sort((a, b) => a - b)[timeDeltas.length >> 1];
+const running = (i) => Math.min(timeDeltas[i + 1] ?? 0, interval);
+
 const blocks = [];
 let start = -1;
 for (let i = 0; i <= samples.length; i++) {
@@ -43,7 +49,9 @@ for (let i = 0; i <= samples.length; i++) {
   if (busy && start < 0) start = i;
   if (!busy && start >= 0) {
     const us = times[i - 1] - times[start] + (timeDeltas[i] ?? 0);
-    if (us >= threshold) blocks.push({ start, end: i, us });
+    let run = 0;
+    for (let k = start; k < i; k++) run += running(k);
+    if (us >= threshold) blocks.push({ start, end: i, us, run });
     start = -1;
   }
 }
@@ -58,6 +66,13 @@ let total = 0;
 let ourTotal = 0;
 let ourRun = 0;
 let longestOurs = 0;
+let totalRunning = 0;
+let longestRunning = 0;
+for (let i = 0, run = 0; i < samples.length; i++) {
+  run = idle(samples[i]) ? 0 : run + running(i);
+  if (!idle(samples[i])) totalRunning += running(i);
+  longestRunning = Math.max(longestRunning, run);
+}
 for (let i = 1; i < samples.length; i++) {
   if (!idle(samples[i])) total += timeDeltas[i];
   if (ours(samples[i])) {
@@ -66,7 +81,7 @@ for (let i = 1; i < samples.length; i++) {
     longestOurs = Math.max(longestOurs, ourRun);
   } else ourRun = 0;
 }
-console.log(`${file}: ${((times.at(-1) - times[0]) / 1e6).toFixed(1)} s profiled, ${(total / 1e3).toFixed(0)} ms busy, ${(ourTotal / 1e3).toFixed(0)} ms of it under our code (longest unbroken run ${(longestOurs / 1e3).toFixed(1)} ms), ${blocks.length} blocks ≥ ${thresholdArg} ms`);
+console.log(`${file}: ${((times.at(-1) - times[0]) / 1e6).toFixed(1)} s profiled, ${(total / 1e3).toFixed(0)} ms busy, ${(ourTotal / 1e3).toFixed(0)} ms of it under our code (longest unbroken run ${(longestOurs / 1e3).toFixed(1)} ms), ${blocks.length} blocks ≥ ${thresholdArg} ms; in running time (samples capped at ${(interval / 1e3).toFixed(2)} ms) ${(totalRunning / 1e3).toFixed(0)} ms busy, longest busy stretch ${(longestRunning / 1e3).toFixed(1)} ms`);
 for (const b of blocks.sort((x, y) => y.us - x.us)) {
   const self = new Map();
   const outer = new Map();
@@ -82,5 +97,5 @@ for (const b of blocks.sort((x, y) => y.us - x.us)) {
     outer.set(key, (outer.get(key) ?? 0) + dt);
   }
   const fmt = (m) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([k, v]) => `      ${(v / 1e3).toFixed(1).padStart(7)} ms  ${k}`).join('\n');
-  console.log(`\n  block of ${(b.us / 1e3).toFixed(1)} ms at +${((times[b.start] - times[0]) / 1e6).toFixed(2)} s, ${(mine / 1e3).toFixed(1)} ms under our code\n    self:\n${fmt(self)}\n    stacks:\n${fmt(outer)}`);
+  console.log(`\n  block of ${(b.us / 1e3).toFixed(1)} ms (${(b.run / 1e3).toFixed(1)} ms running) at +${((times[b.start] - times[0]) / 1e6).toFixed(2)} s, ${(mine / 1e3).toFixed(1)} ms under our code\n    self:\n${fmt(self)}\n    stacks:\n${fmt(outer)}`);
 }

@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { type Analysis, type AnalyzeOptions, countSeverities, createAnalyzer } from '../core';
 import { switchLensText, worstFiguresText } from './figures';
 import { switchSpans } from './modelTargets';
+import { lensChange } from './lensChanges';
 import { findingSlices } from './shownFindings';
 import { ANALYSIS_NICE, type AnalyzeRequest, type ChangeRequest, type HostToWorker, type LensLines, type WorkerToHost } from './workerProtocol';
 import { createServices, WorkerState } from './workerServices';
@@ -70,9 +71,6 @@ function lensLinesOf(analysis: Analysis, lenses: boolean): LensLines {
   return { lines: Int32Array.from(lines), characters: Int32Array.from(characters), titles };
 }
 
-const sameLenses = (a: LensLines, b: LensLines) =>
-  a.titles.length === b.titles.length && a.titles.every((t, i) => t === b.titles[i] && a.lines[i] === b.lines[i] && a.characters[i] === b.characters[i]);
-
 /** What the worker sent the host of its last few results per document, so the next can leave out what did not change. */
 interface Sent {
   id: number;
@@ -98,7 +96,7 @@ function run(request: AnalyzeRequest, text: string): WorkerToHost {
       type: 'result', id: request.id, base: base?.id,
       findings: base ? findings.map((f, i) => (f === base.findings[i] ? null : f)) : findings,
       counts: countSeverities(analysis.findings), total: analysis.findings.length, truncated: analysis.truncated,
-      lenses: base && sameLenses(lenses, base.lenses) ? null : lenses,
+      lenses: base ? lensChange(base.lenses, lenses) : lenses,
       worst: worstFiguresText(analysis.model), ms: performance.now() - started,
     };
   } catch (e) {

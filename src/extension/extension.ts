@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const worker = new AnalysisWorker(log);
     const catalogs = new WorkspaceCatalogs(worker, log);
-    const store = new AnalysisStore();
+    const store = new AnalysisStore((e) => log.error(`An analysis reader failed: ${describeError(e)}`));
     const publisher = new DiagnosticsPublisher();
     const scheduler = new AnalysisScheduler(store, publisher, worker, log, catalogs);
     context.subscriptions.push(store, publisher, worker, scheduler);

@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { type AnalyzeOptions, fileSize, inputFileProblem, type NicCatalog, stripBom } from '../core';
 import type { AnalysisStore, AnalyzedDocument } from './analysisStore';
 import type { AnalysisWorker, TextSource, WorkerAnalysis } from './analysisWorkerClient';
-import { documentLength } from './topologyFiles';
+import { applyLensChange } from './lensChanges';
 import { describeError } from './log';
 import { InputRefused, kindOf } from './readInput';
 import type { Counts, DiagnosticsPublisher } from './publisher';
 import { type Settings, settingsFor } from './settings';
-import { isInTab, isTopologyDocument, isTopologyUri, openDocument, textPieces, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
+import type { LensLines } from './workerProtocol';
+import { documentLength, isInTab, isTopologyDocument, noteLengthChange, isTopologyUri, openDocument, textPieces, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
 /** An analysis still running after this long shows in the window's progress area. */
 const PROGRESS_AFTER_MS = 500;
@@ -206,7 +207,9 @@ export class AnalysisScheduler implements vscode.Disposable {
    */
   private publish(uri: vscode.Uri, version: number | undefined, result: WorkerAnalysis): Counts | undefined {
     if (result.base !== undefined && result.base !== this.shownResult(uri)) return undefined;
-    const lenses = result.lenses ?? this.store.latest(uri)!.summary.lenses;
+    // Relative to the lenses shown (the base checked above) unless sent whole.
+    const shown = this.store.latest(uri)?.summary.lenses;
+    const lenses = shown ? applyLensChange(shown, result.lenses) : (result.lenses as LensLines);
     const counts = this.publisher.show(uri, result.findings, result.counts, result.id);
     const analyzed: AnalyzedDocument = { version, id: result.id, total: result.total, truncated: result.truncated, summary: { lenses, worst: result.worst }, ms: result.ms };
     this.store.update(uri, analyzed);
@@ -217,6 +220,7 @@ export class AnalysisScheduler implements vscode.Disposable {
     const doc = e.document;
     // Dirty-flag flips and undo-stack changes come with no content change.
     if (e.contentChanges.length === 0) return;
+    noteLengthChange(e);
     // The worker's copy follows every edit of a document it holds (any language: the JSON
     // features sync an `edp-json` document whatever its name).
     this.worker.change(doc.uri.toString(), doc.version, e.contentChanges);

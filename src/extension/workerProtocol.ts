@@ -89,6 +89,15 @@ export interface LensLines {
   titles: string[];
 }
 
+/**
+ * The CodeLens titles that changed, when nothing else did (lensChanges.ts): lens indices[k]'s
+ * title is now titles[k].
+ */
+export interface LensTitles {
+  indices: Int32Array;
+  titles: string[];
+}
+
 /** What the editor shows of an analysis besides its findings; the model itself stays in the worker. */
 export interface EditorSummary {
   lenses: LensLines;
@@ -98,7 +107,8 @@ export interface EditorSummary {
 
 /**
  * An analysis as the host needs it. With `base` set, a `null` slice or `lenses` is as in the
- * result `base` (the one the host said it shows); without, everything is here.
+ * result `base` (the one the host said it shows), and `lenses` may hold only the changed titles;
+ * without, everything is here.
  */
 export interface AnalyzeResult {
   type: 'result';
@@ -110,7 +120,7 @@ export interface AnalyzeResult {
   /** How many findings (after edpDesigner.maxProblems). */
   total: number;
   truncated: number;
-  lenses: LensLines | null;
+  lenses: LensLines | LensTitles | null;
   worst: string | undefined;
   /** Milliseconds the analysis took in the worker. */
   ms: number;

@@ -1,11 +1,12 @@
 // Issue 14: the extension host's thread, shared by every extension, is never blocked by our
 // analysis for more than 50 ms at a time, even on a 2000-host design (~7 MB) edited while open.
 // Measured in the extension host itself: perf_hooks.monitorEventLoopDelay for the thread as a
-// whole (logged), and a CPU profile of the thread for our share (asserted): the longest stretch
-// of samples running our bundle's code, VS Code API calls it makes included. What VS Code does on
-// that thread for such a file is not ours: its own load of the document is measured apart, the
-// built-in features listed below are turned off, and its garbage collections and other work show
-// in the delay, not in our share. docs/PERFORMANCE.md has the measurements.
+// whole (wall-clock: compared only on a quiet machine), and a CPU profile of the thread in running
+// time (asserted): the longest stretch of samples running our bundle's code, VS Code API calls it
+// makes included; the stretches that hold some of it; and the whole thread's longest busy stretch
+// against the same edits of plain text (garbage collections logged apart). What VS Code does on that
+// thread for such a file regardless of us is left out: its own load of the document is measured
+// apart and the built-in features listed below are turned off. docs/PERFORMANCE.md has the measurements.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -71,11 +72,12 @@ interface CpuProfile {
  * profile. Starting and stopping the profiler take the thread for a while: `run` measures between
  * them. EDP_E2E_CPU_PROFILE=<file.cpuprofile> keeps it (Chrome DevTools, scripts/blocks.mjs).
  */
-async function profiled(run: () => Promise<void>): Promise<CpuProfile> {
+async function profiled(run: (collectGarbage: () => Promise<void>) => Promise<void>): Promise<CpuProfile> {
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
   await post('Profiler.enable');
+  await post('HeapProfiler.enable');
   await post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
   await post('Profiler.start');
   // EDP_E2E_HEAP_PROFILE=<file.heapprofile>: where the thread's allocations come from (sampled, collected ones included).
@@ -84,7 +86,9 @@ async function profiled(run: () => Promise<void>): Promise<CpuProfile> {
   const startedAt = performance.now();
   let profile: CpuProfile;
   try {
-    await run();
+    // A full collection before each window (HeapProfiler.collectGarbage): no window inherits the
+    // garbage of the one before it, or the collection that starting the profiler sets off.
+    await run(async () => void (await post('HeapProfiler.collectGarbage')));
   } finally {
     ({ profile } = (await post('Profiler.stop')) as { profile: CpuProfile });
     if (heap) writeFileSync(heap, JSON.stringify(((await post('HeapProfiler.stopSampling')) as { profile: unknown }).profile));
@@ -105,8 +109,17 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
   return urls.has(exact) ? exact : [...urls].find((u) => !/\/extensions\/[^/]+\/dist\//.test(u));
 }
 
-/** Whether a profile node has a frame of `script` on its stack. */
-function underScript(profile: CpuProfile, script: string): (id: number) => boolean {
+/**
+ * The test's own code (this folder's compiled files): its work in the windows (checking the
+ * diagnostics after every change, making the edits) is neither ours nor VS Code's, so it counts
+ * as idle. With heap sampling on, its check of 1000 diagnostics once took 44 ms at once.
+ */
+const TEST_CODE = pathToFileURL(__dirname).href + '/';
+const isTestCode = (url: string) => url.startsWith(TEST_CODE);
+
+/** Whether a profile node has a frame of `script` (or a script it matches) on its stack. */
+function underScript(profile: CpuProfile, script: string | ((url: string) => boolean)): (id: number) => boolean {
+  const matches = typeof script === 'string' ? (url: string) => url === script : script;
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -115,7 +128,7 @@ function underScript(profile: CpuProfile, script: string): (id: number) => boole
     let known = memo.get(id);
     if (known === undefined) {
       const up = parent.get(id);
-      known = byId.get(id)!.callFrame.url === script || (up !== undefined && under(up));
+      known = matches(byId.get(id)!.callFrame.url) || (up !== undefined && under(up));
       memo.set(id, known);
     }
     return known;
@@ -145,11 +158,13 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * The longest unbroken stretch of the whole thread's work (any sample but "(idle)": JavaScript,
  * garbage collection, native code) between performance.now() times `from` and `to`, in running
  * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
- * `script`, only stretches that run some of its code count, garbage collections left out (they
- * are logged apart, by the GC observer): our work and whatever VS Code does in the same turns.
+ * `script`, only stretches that run some of its code count: our work and whatever VS Code does in
+ * the same turns. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
+ * they are logged apart, by the GC observer. The test's own code counts as idle (TEST_CODE).
  */
-function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string): number {
+function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const test = underScript(profile, isTestCode);
   const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
   const ours = script === undefined ? undefined : underScript(profile, script);
   let at = profile.startTime;
@@ -159,17 +174,60 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i];
     const ms = profile.startedAt + (at - profile.startTime) / 1000;
-    if (ms < from || ms >= to || idle.has(id)) {
+    if (ms < from || ms >= to || idle.has(id) || test(id)) {
       run = 0;
       counts = ours === undefined;
       return;
     }
-    if (ours && gc.has(id)) return;
+    if (leaveGcOut && gc.has(id)) return;
     run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
     if (ours?.(id)) counts = true;
     if (counts) longest = Math.max(longest, run);
   });
   return longest / 1000;
+}
+
+/** A window's work on the thread in running time (samples counted as in longestBusyStretch). */
+interface Work {
+  /** Busy, garbage collections included. */
+  busy: number;
+  gc: number;
+  /** Under our bundle (our code and the VS Code API calls it makes). */
+  ours: number;
+  /** Busy stretches (garbage collections included) of MAX_BLOCK_MS or more. */
+  over: number;
+  /** The test's own code (counted as idle in the rest). */
+  test: number;
+}
+
+function workIn(profile: CpuProfile, from: number, to: number, script: string): Work {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const ours = underScript(profile, script);
+  const test = underScript(profile, isTestCode);
+  const work: Work = { busy: 0, gc: 0, ours: 0, over: 0, test: 0 };
+  let at = profile.startTime;
+  let run = 0;
+  const end = () => {
+    if (run >= MAX_BLOCK_MS * 1000) work.over++;
+    run = 0;
+  };
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    const ms = profile.startedAt + (at - profile.startTime) / 1000;
+    if (ms < from || ms >= to || idle.has(id)) return end();
+    const us = Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
+    if (test(id)) {
+      work.test += us;
+      return end();
+    }
+    run += us;
+    work.busy += us;
+    if (gc.has(id)) work.gc += us;
+    if (ours(id)) work.ours += us;
+  });
+  end();
+  return { ...work, busy: work.busy / 1000, gc: work.gc / 1000, ours: work.ours / 1000, test: work.test / 1000 };
 }
 
 async function setWorkspaceSettings(values: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -189,8 +247,11 @@ interface Phase {
   from: number;
   to: number;
   gcs: { kind: number; ms: number }[];
-  /** The thread's longest busy stretch in running time (longestBusyStretch). */
+  /** The thread's longest busy stretch in running time (longestBusyStretch), garbage collections included. */
   busy: number;
+  /** The same, garbage collections left out. */
+  busyWithoutGc?: number;
+  work?: Work;
 }
 
 const GC_KINDS: Record<number, string> = {
@@ -207,7 +268,8 @@ function describePhase(p: Phase): string {
   const byKind = new Map<string, number>();
   for (const g of p.gcs) byKind.set(GC_KINDS[g.kind] ?? String(g.kind), (byKind.get(GC_KINDS[g.kind] ?? String(g.kind)) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
+  const work = p.work ? `; running time ${p.work.busy.toFixed(0)} ms busy (GC ${p.work.gc.toFixed(0)} ms, under our code ${p.work.ours.toFixed(0)} ms; the test's own ${p.work.test.toFixed(0)} ms left out), ${p.work.over} busy stretch(es) ≥ ${MAX_BLOCK_MS} ms` : '';
+  return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time${work}; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
 }
 
 suite('Responsiveness: analysis runs off the extension host thread', function () {
@@ -286,7 +348,15 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     };
 
     const phases: Phase[] = [];
+    let collectGarbage = () => Promise.resolve();
+    /** When the full collections before the windows ran: how long one takes on this heap. */
+    const collections: { from: number; to: number }[] = [];
     const measured = async (name: string, run: () => Promise<void>) => {
+      const collecting = { from: performance.now(), to: 0 };
+      await collectGarbage();
+      collecting.to = performance.now();
+      collections.push(collecting);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
       const phase: Phase = { name, delay, from: performance.now(), to: 0, gcs: [], busy: 0 };
       delay.enable();
@@ -300,9 +370,8 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     gcObserver.observe({ entryTypes: ['gc'] });
 
     // Ours and the baseline take turns, twice, so a change in the machine's load meets both.
-    const profile = await profiled(async () => {
-      // Starting the profiler costs the thread a garbage collection: not part of any window.
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const profile = await profiled(async (collect) => {
+      collectGarbage = collect;
       for (let turn = 1; turn <= TURNS; turn++) {
         const took: number[] = [];
         await measured(`with our extension (${turn})`, () => edit(doc, async (step, ready) => {
@@ -323,7 +392,10 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // GC entries come in on a later turn of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 100));
     gcObserver.disconnect();
-    for (const p of phases) p.busy = longestBusyStretch(profile, p.from, p.to);
+    for (const p of phases) {
+      p.busy = longestBusyStretch(profile, p.from, p.to);
+      p.busyWithoutGc = longestBusyStretch(profile, p.from, p.to, undefined, true);
+    }
     for (const g of gcs) {
       const phase = phases.find((p) => g.startTime >= p.from && g.startTime < p.to);
       phase?.gcs.push({ kind: (g as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1, ms: g.duration });
@@ -332,16 +404,24 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // The extension analyzed and published all along: a profile without its code measured nothing.
     const script = ourScript(profile, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     assert.ok(script, 'the CPU profile holds samples of our bundle (dist/extension.js)');
+    for (const p of phases) p.work = workIn(profile, p.from, p.to, script);
     const ours = longestStretchUnder(profile, script);
     const worst = (kind: string, of: (p: Phase) => number) => Math.max(...phases.filter((p) => p.name.startsWith(kind)).map(of));
     const waitWithUs = worst('with our extension', (p) => ms(p.delay.max));
     const waitBaseline = worst('baseline', (p) => ms(p.delay.max));
     const busyWithUs = worst('with our extension', (p) => p.busy);
     const busyBaseline = worst('baseline', (p) => p.busy);
+    const threadWithUs = worst('with our extension', (p) => p.busyWithoutGc!);
+    const threadBaseline = worst('baseline', (p) => p.busyWithoutGc!);
+    const gcPause = (kind: string, major: boolean) => worst(kind, (p) => Math.max(0, ...p.gcs.filter((g) => !major || g.kind === constants.NODE_PERFORMANCE_GC_MAJOR).map((g) => g.ms)));
+    const majors = (kind: string) => phases.filter((p) => p.name.startsWith(kind)).reduce((n, p) => n + p.gcs.filter((g) => g.kind === constants.NODE_PERFORMANCE_GC_MAJOR).length, 0);
+    const fullCollection = Math.max(0, ...gcs.filter((g) => collections.some((c) => g.startTime >= c.from && g.startTime < c.to)).map((g) => g.duration));
     const withOurs = Math.max(...phases.map((p) => longestBusyStretch(profile, p.from, p.to, script)));
     const load = loadavg()[0] / Math.max(1, availableParallelism());
+    const sum = (kind: string, of: (w: Work) => number) => phases.filter((p) => p.name.startsWith(kind)).reduce((n, p) => n + of(p.work!), 0);
     for (const p of phases) console.log(`      ${describePhase(p)}`);
-    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time (GC included) ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms, stretches of ${MAX_BLOCK_MS} ms or more ${sum('with our extension', (w) => w.over)} and ${sum('baseline', (w) => w.over)}; busy ${sum('with our extension', (w) => w.busy).toFixed(0)} ms (GC ${sum('with our extension', (w) => w.gc).toFixed(0)} ms, our code ${sum('with our extension', (w) => w.ours).toFixed(0)} ms) and ${sum('baseline', (w) => w.busy).toFixed(0)} ms (GC ${sum('baseline', (w) => w.gc).toFixed(0)} ms) in all; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the thread's longest busy stretch with garbage collections left out: ${threadWithUs.toFixed(1)} ms with our extension, ${threadBaseline.toFixed(1)} ms for plain text; major collections ${majors('with our extension')} and ${majors('baseline')}, the longest pause ${gcPause('with our extension', false).toFixed(1)} ms and ${gcPause('baseline', false).toFixed(1)} ms (wall-clock); a full collection of this heap before a window: ${fullCollection.toFixed(1)} ms`);
     console.log(`      the machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs; an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test`);
     // Our share: the CPU profile tells it apart from VS Code's work, garbage collections and, on a
     // shared machine, the time the thread waits for a CPU.
@@ -349,11 +429,19 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // The thread's busy stretches that hold some of our code, in running time (waiting for a CPU
     // left out, as for our share), with what VS Code does in the same turns: under 50 ms, or no
     // longer than VS Code alone is busy at once for the same edits of plain text. Garbage
-    // collections are logged per window, not asserted: this heap (two 7 MB documents) has major
-    // collections of 40–80 ms in the plain-text windows too, and on a loaded machine a pause
-    // stretches to 100–300 ms waiting for a CPU (docs/PERFORMANCE.md).
+    // collections are left out here (their wall-clock pauses are logged per window: on a loaded
+    // machine one stretches to 100–300 ms waiting for a CPU) and counted in the next one.
     const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
     assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
+    // The issue's bar for the thread as a whole while our extension works, in running time: every
+    // busy stretch, ours or VS Code's (its conversions, RPC writes, CodeLens and code-action
+    // requests), under ${MAX_BLOCK_MS} ms or no longer than for the same edits of plain text.
+    // Garbage collections are left out of this one and logged above: a major collection of this
+    // heap (two 7 MB documents, ~450,000 line strings) takes 50–200 ms of running time here, with
+    // or without any extension (the full collection before each window measures it), and V8
+    // decides when one comes; docs/PERFORMANCE.md has how often they fell in each kind of window.
+    const threadAllowed = Math.max(MAX_BLOCK_MS, threadBaseline + BASELINE_MARGIN_MS);
+    assert.ok(threadWithUs <= threadAllowed, `with our extension the thread was busy for ${threadWithUs.toFixed(1)} ms at once (garbage collections left out); for the same edits of plain text up to ${threadBaseline.toFixed(1)} ms (allowed ${threadAllowed.toFixed(1)} ms)`);
     // The whole thread in wall-clock time, where the machine lets it be measured: on a loaded one a
     // thread waits for a CPU at random, 100–300 ms at a time (docs/PERFORMANCE.md).
     if (load < QUIET_LOAD && ms(idle.max) < QUIET_IDLE_MS) {

@@ -10,7 +10,8 @@ import { analyze, type AnalyzeOptions, quickFixes, reportViewModel } from '../..
 import { AnalysisWorker, type TextSource } from '../../src/extension/analysisWorkerClient';
 import { switchHoverMarkdown } from '../../src/extension/figures';
 import { findingSlices, parseSlice, SLICES } from '../../src/extension/shownFindings';
-import { ANALYSIS_NICE } from '../../src/extension/workerProtocol';
+import { applyLensChange } from '../../src/extension/lensChanges';
+import { ANALYSIS_NICE, type LensLines } from '../../src/extension/workerProtocol';
 import { cleanDesign } from '../../bench/designs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -66,7 +67,7 @@ describe('analysis worker', () => {
     const got = await worker.analyze(doc('file:///lens.edp.json', text), {}, plain);
     const expected = analyze(text);
     const switches = expected.topology!.hosts.flatMap((h) => h.switches);
-    const lenses = got!.lenses!;
+    const lenses = got!.lenses as LensLines;
     assert.equal(lenses.titles.length, switches.length);
     lenses.titles.forEach((title, i) => {
       assert.equal(text.split('\n')[lenses.lines[i]].slice(lenses.characters[i])[0], '{');
@@ -119,7 +120,14 @@ describe('analysis worker', () => {
     assert.deepEqual(second.findings.map((f, i) => f ?? first.findings[i]), whole, 'what was left out is as in the base');
     assert.deepEqual(second.findings.map((f) => f !== null), whole.map((f, i) => f !== first.findings[i]), 'exactly the changed slices are sent');
     assert.ok(second.findings.some((f) => f !== null) && second.findings.some((f) => f === null));
-    assert.ok(second.lenses, 'the edited host\'s lenses changed');
+    // The edited host's lenses changed, and only their titles: only those are sent.
+    // The same text analyzed afresh (no base): every lens line, whole.
+    const lensesNow = (await worker.analyze(doc('file:///delta-whole.edp.json', v2, 1), {}, plain))!.lenses as LensLines;
+    assert.ok(second.lenses && 'indices' in second.lenses, 'only the changed titles');
+    assert.ok(second.lenses.indices.length > 0 && second.lenses.indices.length < lensesNow.titles.length);
+    const applied = applyLensChange(first.lenses as LensLines, second.lenses);
+    assert.deepEqual(applied.titles, lensesNow.titles);
+    assert.deepEqual([...applied.lines], [...lensesNow.lines]);
     // Nothing changed since the second: nothing but the counts is sent.
     const again = (await worker.analyze(doc(key, v2, 2), {}, { lenses: true, base: second.id }))!;
     assert.deepEqual(again.findings, Array(SLICES).fill(null));
@@ -129,7 +137,7 @@ describe('analysis worker', () => {
     const unknown = (await worker.analyze(doc(key, v2, 2), {}, { lenses: true, base: -1 }))!;
     assert.equal(unknown.base, undefined);
     assert.deepEqual(unknown.findings, whole);
-    assert.deepEqual(unknown.lenses, second.lenses);
+    assert.deepEqual(unknown.lenses, lensesNow);
   });
 
   it('takes a document sent in pieces as the whole text, and one that changed while they went out not at all', async () => {
