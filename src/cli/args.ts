@@ -95,8 +95,8 @@ Options:
       --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
                                    or replaces entries of the bundled one; repeatable
   -j, --jobs N                     check N files at once (this thread and N-1 worker
-                                   threads; default: one per 32 MB of files, at most
-                                   one per CPU)
+                                   threads; default: one, plus one per 32 MB of files,
+                                   at most one per CPU)
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md;

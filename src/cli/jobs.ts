@@ -13,13 +13,13 @@ import * as os from 'node:os';
  */
 export const BYTES_PER_THREAD = 32 * 1024 * 1024;
 
-/** Threads to check `files` with: `jobs` when given, else one per BYTES_PER_THREAD of input, at most one per CPU. */
+/** Threads to check `files` with: `jobs` when given, else one plus one per BYTES_PER_THREAD of input, at most one per CPU. */
 export function threadCount(files: readonly { absolute: string }[], jobs: number | undefined, cpus = cpuCount()): number {
   if (files.length < 2) return 1;
   if (jobs !== undefined) return Math.min(jobs, files.length);
   let bytes = 0;
   for (const f of files) bytes += sizeOf(f.absolute);
-  return Math.max(1, Math.min(cpus, files.length, Math.floor(bytes / BYTES_PER_THREAD)));
+  return Math.max(1, Math.min(cpus, files.length, 1 + Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
 function cpuCount(): number {

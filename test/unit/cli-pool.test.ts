@@ -155,7 +155,7 @@ describe('edp-check --jobs', () => {
     }
   });
 
-  it('without --jobs: one thread for a few files, one per 32 MB of files up to the CPU count for many', () => {
+  it('without --jobs: one thread for a few files, one more per 32 MB of files up to the CPU count', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-check-jobs-'));
     dirs.push(dir);
     const files = (sizes: number[]) => sizes.map((size, i) => {
@@ -167,8 +167,9 @@ describe('edp-check --jobs', () => {
     const mb = 1024 * 1024;
     assert.equal(BYTES_PER_THREAD, 32 * mb);
     assert.equal(threadCount(files([5 * mb, 5 * mb, 5 * mb]), undefined, 8), 1, '15 MB: one thread');
+    assert.equal(threadCount(files(Array(55).fill(0.6 * mb)), undefined, 8), 2, '33 MB: two');
     assert.equal(threadCount(files(Array(200).fill(0.6 * mb)), undefined, 2), 2, '120 MB on 2 CPUs');
-    assert.equal(threadCount(files(Array(200).fill(0.6 * mb)), undefined, 16), 3, '120 MB on 16 CPUs');
+    assert.equal(threadCount(files(Array(200).fill(0.6 * mb)), undefined, 16), 4, '120 MB on 16 CPUs');
     assert.equal(threadCount(files([40 * mb, 40 * mb]), undefined, 16), 2, 'never more threads than files');
     assert.equal(threadCount(files([100 * mb]), undefined, 16), 1, 'one file: one thread');
     assert.equal(threadCount([{ absolute: path.join(dir, 'missing.edp.json') }, ...files([1])], undefined, 4), 1, 'a missing file counts nothing');
