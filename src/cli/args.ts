@@ -69,7 +69,7 @@ interface CliOptions {
   force: boolean;
   /** --quiet: text output is the finding lines only. */
   quiet: boolean;
-  /** --jobs N: files checked at once on worker threads; default: one, in the main thread. */
+  /** --jobs N: files checked at once (this thread and N-1 workers); default: by the files' size (jobs.ts). */
   jobs?: number;
   help: boolean;
   version: boolean;
@@ -94,8 +94,9 @@ Options:
       --max-problems N             report at most N findings per file (default: ${DEFAULT_MAX_PROBLEMS})
       --catalog FILE               a NIC catalog (schemas/nic-catalog.schema.json) that extends
                                    or replaces entries of the bundled one; repeatable
-  -j, --jobs N                     check N files at once on worker threads (default: 1,
-                                   in this thread)
+  -j, --jobs N                     check N files at once (this thread and N-1 worker
+                                   threads; default: one, plus one per 32 MB of files,
+                                   at most one per CPU)
       --report OUT                 also write the datapath report of the (one) topology
                                    file to OUT: a standalone HTML page with the panel's
                                    charts, or a Markdown summary when OUT ends in .md;

@@ -1,7 +1,6 @@
-// Checking many files on all cores: a pool of worker threads, each reading, analyzing and
-// formatting whole files and handing back only the text to write (the analysis stays and dies
-// in the worker, so memory does not grow with the number of files). Output keeps file order.
-import { Worker } from 'node:worker_threads';
+// Checking one file: read, analyze, format, and hand back only the text to write (the analysis
+// dies here, so memory does not grow with the number of files). check-pool.ts runs this on
+// several threads at once.
 import { type Analysis, analyze, countSeverities, fileTooLargeAnalysis, type Finding, type NicCatalog, type Severity, type SeverityCounts } from '../core';
 import type { OutputFormat } from './args';
 import { type CheckedFile, failsAt } from './checked';
@@ -23,12 +22,6 @@ export interface CheckSettings {
 /** Milliseconds one file's analysis may take (docs/RULES.md, analysis/budget-exceeded). */
 const CLI_BUDGET_MS = 60_000;
 
-/**
- * A worker's young generation: with the default, a worker spent much of its time in scavenges
- * (each file allocates its parsed text and model anew); 64 MB measured best of 0/32/64/128/256.
- */
-const YOUNG_GENERATION_MB = 64;
-
 export interface FileToCheck {
   /** Position in the output. */
   index: number;
@@ -37,7 +30,8 @@ export interface FileToCheck {
 }
 
 export type FileOutcome =
-  | { index: number; error: string }
+  /** `internal`: the checker failed (a bug, or its thread died), not the file's reading. */
+  | { index: number; error: string; internal?: true }
   | {
       index: number;
       /** The file's text or JSON output ('' for SARIF, which is written whole at the end). */
@@ -52,7 +46,20 @@ export type FileOutcome =
       unanalyzed?: true;
     };
 
-export function checkFile(file: FileToCheck, settings: CheckSettings): FileOutcome {
+/** checkFile(), with a failure of the checker itself as this file's error: the other files are still checked. */
+export function checkFileSafely(file: FileToCheck, settings: CheckSettings): FileOutcome {
+  try {
+    return checkFile(file, settings);
+  } catch (e) {
+    return internalError(file.index, e);
+  }
+}
+
+export function internalError(index: number, e: unknown): FileOutcome {
+  return { index, error: (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' '), internal: true };
+}
+
+function checkFile(file: FileToCheck, settings: CheckSettings): FileOutcome {
   const read = readTopologyFile(file.absolute);
   if ('error' in read) return read.tooLarge ? tooLargeOutcome(file, read.tooLarge, settings) : { index: file.index, error: read.error };
   return outcomeOf(file.index, { display: file.display, absolute: file.absolute, analysis: analyzeFile(read.text, settings) }, settings);
@@ -77,73 +84,4 @@ export function outcomeOf(index: number, checked: CheckedFile, settings: CheckSe
   if (settings.format === 'sarif') return { index, output: '', counts, truncated, fails, findings };
   const output = settings.format === 'json' ? jsonFile(checked) : textFile(checked, { color: settings.color, quiet: settings.quiet });
   return { index, output, counts, truncated, fails };
-}
-
-/**
- * Checks `files` with `workers` worker threads started from `script` (the edp-check bundle, which
- * serves checks when it runs in a worker), or in this thread when there is one worker or no
- * script; `each` gets the outcomes in file order. A worker that dies leaves its file to this thread.
- */
-export async function checkFiles(files: readonly FileToCheck[], settings: CheckSettings, workers: number, script: string | undefined, each: (o: FileOutcome) => void): Promise<void> {
-  if (workers <= 1 || !script || files.length < 2) {
-    for (const file of files) each(checkFile(file, settings));
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    // Outcomes wait here for the files before them; no more than `window` files are ahead of
-    // the output at any time, so what waits stays small.
-    const ready = new Map<number, FileOutcome>();
-    const window = workers * 4;
-    let next = 0;
-    let dispatched = 0;
-    let finished = false;
-    const slots: { worker: Worker; busy: FileToCheck | undefined; alive: boolean }[] = [];
-    const done = () => {
-      if (finished) return;
-      finished = true;
-      for (const slot of slots) void slot.worker.terminate();
-      resolve();
-    };
-    const emit = () => {
-      for (let o = ready.get(next); o; o = ready.get(next)) {
-        ready.delete(next++);
-        each(o);
-      }
-      if (next === files.length) done();
-    };
-    const feed = () => {
-      for (const slot of slots) {
-        if (!slot.alive || slot.busy || dispatched >= files.length || dispatched >= next + window) continue;
-        slot.busy = files[dispatched++];
-        slot.worker.postMessage(slot.busy);
-      }
-      // Every worker died: finish here.
-      if (slots.every((s) => !s.alive)) {
-        while (dispatched < files.length) {
-          const file = files[dispatched++];
-          ready.set(file.index, checkFile(file, settings));
-        }
-        emit();
-      }
-    };
-    for (let i = 0; i < workers; i++) {
-      const slot = { worker: new Worker(script, { workerData: { edpCheckWorker: true, settings }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), busy: undefined as FileToCheck | undefined, alive: true };
-      slot.worker.on('message', (o: FileOutcome) => {
-        slot.busy = undefined;
-        ready.set(o.index, o);
-        feed();
-        emit();
-      });
-      slot.worker.on('error', () => {
-        slot.alive = false;
-        const file = slot.busy;
-        slot.busy = undefined;
-        if (file) ready.set(file.index, checkFile(file, settings));
-        feed();
-        emit();
-      });
-      slots.push(slot);
-    }
-    feed();
-  });
 }

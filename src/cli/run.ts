@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { escapeControlChars as safe, type Finding, type SeverityCounts } from '../core';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE, usageError } from './args';
-import { analyzeFile, type CheckSettings, checkFiles, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
+import { analyzeFile, type CheckSettings, type FileOutcome, type FileToCheck, outcomeOf, tooLargeOutcome } from './check-files';
+import { checkFiles } from './check-pool';
+import { threadCount } from './jobs';
 import { expandArguments } from './files';
 import { JsonReportWriter } from './format-json';
 import { type FileError, sarifLog } from './format-sarif';
@@ -71,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (!reportFailed && !options.quiet) reportWritten = path.relative(io.cwd, out) || out;
     }
   } else {
-    await checkFiles(toCheck, settings, workerCount(toCheck, options.jobs), io.workerScript, (o) => output.take(o));
+    await checkFiles(toCheck, settings, threadCount(toCheck, options.jobs), io.workerScript, (o) => output.take(o));
   }
   output.end();
 
@@ -101,8 +103,9 @@ class Output {
   take(o: FileOutcome): void {
     const file = this.files[o.index];
     if ('error' in o) {
-      this.io.stderr(`edp-check: cannot read ${safe(file.display)}: ${o.error}\n`);
-      this.fileErrors.push({ display: file.display, message: o.error });
+      if (o.internal) this.io.stderr(`edp-check: internal error checking ${safe(file.display)}: ${safe(o.error)}. Please report it with the command and files that caused it.\n`);
+      else this.io.stderr(`edp-check: cannot read ${safe(file.display)}: ${o.error}\n`);
+      this.fileErrors.push({ display: file.display, message: o.internal ? `internal error: ${o.error}` : o.error });
       return;
     }
     if (o.unanalyzed) this.unanalyzed++;
@@ -120,15 +123,6 @@ class Output {
     else if (this.settings.format === 'sarif') this.io.stdout(JSON.stringify(sarifLog(this.sarif, this.fileErrors, version, this.io.cwd), null, 2) + '\n');
     else if (this.checked + this.unanalyzed > 0 && !this.settings.quiet) this.io.stdout(textSummary(this.counts, this.checked, this.hidden, this.fileErrors.length, this.unanalyzed));
   }
-}
-
-/**
- * --jobs N, else one thread: on the 2-core development machine (shared with other jobs) the
- * worker pool measured no faster than one thread, so it is not the default (docs/PERFORMANCE.md).
- */
-function workerCount(files: readonly FileToCheck[], jobs: number | undefined): number {
-  if (files.length < 2 || jobs === undefined) return 1;
-  return Math.min(jobs, files.length);
 }
 
 /** https://no-color.org: any non-empty NO_COLOR turns colours off; pipes and files never get them. */
