@@ -56,18 +56,27 @@ function indexChild(node: Trie, index: number): Trie | undefined {
  * parseJsonc read on its fast path (well-formed JSONC, JSON whitespace only).
  */
 export function spansIn(text: string, start: number, requests: readonly SpanRequest[], skip?: ReadonlyMap<number, number>): Span[] {
-  const root = trieNode();
   const paths = requests.map((r) => r.segments ?? pointerSegments(r.pointer));
+  // spanAt tries a pointer's numeric segments as keys too (`"model": { "1": … }`), but only where
+  // the pointer as written leads nowhere: walk for the pointers as written first, and again with
+  // their all-string forms only if one of them is missing (rare: findings point at what exists).
+  let root = walked(text, start, paths, false, skip);
+  if (paths.some((segments) => segments.some((s) => typeof s === 'number') && !lookup(root, segments, segments.length, false))) {
+    root = walked(text, start, paths, true, skip);
+  }
+  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+}
+
+function walked(text: string, start: number, paths: readonly (readonly (string | number)[])[], asStrings: boolean, skip: ReadonlyMap<number, number> | undefined): Trie {
+  const root = trieNode();
   for (const segments of paths) {
     insert(root, segments);
-    // spanAt tries a numeric segment as a key too (`"model": { "1": … }`).
-    if (segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
+    if (asStrings && segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
   }
-  const walker = new Walker(text, skip);
   const rootContainer = text.charCodeAt(start) === 123 || text.charCodeAt(start) === 91;
   root.found = { keyStart: -1, keyEnd: -1, valueStart: start, valueEnd: -1, container: rootContainer };
-  root.found.valueEnd = walker.walk(start, root);
-  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+  root.found.valueEnd = new Walker(text, skip).walk(start, root);
+  return root;
 }
 
 function insert(root: Trie, segments: readonly (string | number)[]): void {
@@ -77,14 +86,27 @@ function insert(root: Trie, segments: readonly (string | number)[]): void {
     if (typeof s === 'number') {
       next = indexChild(node, s);
       if (!next) {
-        (node.indexes ??= []).push(s);
-        (node.indexed ??= []).push((next = trieNode()));
+        next = trieNode();
+        // Literals of one (most nodes have one child): an empty array's first push reserves 17 slots.
+        if (node.indexes) {
+          node.indexes.push(s);
+          node.indexed!.push(next);
+        } else {
+          node.indexes = [s];
+          node.indexed = [next];
+        }
       }
     } else {
       next = keyChild(node, s);
       if (!next) {
-        (node.keys ??= []).push(s);
-        (node.keyed ??= []).push((next = trieNode()));
+        next = trieNode();
+        if (node.keys) {
+          node.keys.push(s);
+          node.keyed!.push(next);
+        } else {
+          node.keys = [s];
+          node.keyed = [next];
+        }
       }
     }
     node = next;

@@ -68,6 +68,8 @@ export interface ResolvedSwitch {
 export interface ResolvedHost {
   index: number;
   host: Host;
+  /** What it was resolved against (a switch's mode inherits target.mode). */
+  target: Target;
   nodes: NumaNode[];
   switches: ResolvedSwitch[];
 }
@@ -95,7 +97,7 @@ export function resolveHost(host: Host, index: number, target: Target): Resolved
       if (rs) pushWorkUnits(rs.units, vm, v, n, vmNode ?? rs.uplinkNode);
     }
   }
-  return { index, host, nodes, switches };
+  return { index, host, target, nodes, switches };
 }
 
 /** The first switch of each name (a vNIC names a switch; duplicates are ref/* findings). */

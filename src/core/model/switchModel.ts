@@ -1,12 +1,12 @@
 // Per-switch figures: placement, per-lcore flow cache and utilization, line rate, capacity and
 // drops, cores consumed and the mbuf footprint of its lcores (DESIGN §3, docs/MODEL.md).
-import type { Host } from '../topology';
+import type { Host, Target } from '../topology';
 import { cacheCurve, type FlowMix, roundFlowTableSize, steadyHitRate } from './flowcache';
 import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
-import type { ResolvedSwitch, WorkUnit } from './resolve';
+import { type ResolvedHost, resolveHost, type ResolvedSwitch, type WorkUnit } from './resolve';
 import type { AssignedQueue, LcoreModel, SwitchModel } from './types';
 
 /** A switch's model plus what its findings need and the output does not carry. */
@@ -66,17 +66,15 @@ function mixOf(units: readonly WorkUnit[]): FlowMix[] {
 export function releaseMixes(sr: SwitchResult): void {
   const state = (sr.model as unknown as { [CURVE_STATE]: CurveState })[CURVE_STATE];
   if (!state.mixes) return;
-  if (state.worst) {
-    state.mix = state.mixes.builtFor(state.worst.index);
-    if (!state.mix) state.units = sr.unitsByLcore[state.worst.index];
-  }
+  if (state.worst) state.mix = state.mixes.builtFor(state.worst.index);
   state.mixes = undefined;
 }
 
 // Plain loops throughout: this runs for every switch of every host on every analysis, and the
 // arrays and closures of map/filter/sum chains were a good part of its cost (and of the GC's).
 // Sums run in the same order as before, so every figure is the same to the last digit.
-export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants): SwitchResult {
+export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' | 'index' | 'target'>, c: ModelConstants): SwitchResult {
+  const host = rh.host;
   // The schema keeps ghz ≥ 0.5; the guard keeps a figure finite for whatever else reaches here.
   const clock = Math.max(host.cpu.ghz, 1e-3) * 1e9;
   const assignment = rs.sw.lcoreAssignment ?? 'cpu-usage';
@@ -93,6 +91,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   const lcores: LcoreModel[] = new Array<LcoreModel>(n);
   const queuesPerLcore: number[] = new Array<number>(n);
   const offUplinksByLcore: boolean[] = new Array<boolean>(n);
+  const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
   const penalty = 1 + c.crossNumaPenalty;
   for (let i = 0; i < n; i++) {
     const l = rs.lcores[i];
@@ -143,8 +142,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     lcore.capacityPps = capacityPps;
     lcore.servedPps = servedPps;
     lcore.dropPps = pps - servedPps;
-    const state: AssignedState = { units, offUplinks, value: undefined };
-    Object.defineProperty(lcore, ASSIGNED_STATE, { value: state });
+    Object.defineProperty(lcore, ASSIGNED_STATE, { value: assignedSource });
     lcores[i] = lcore;
   }
 
@@ -230,38 +228,55 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
   model.lcores = lcores;
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
-  const state: CurveState = { mixes, mix: undefined, units: undefined, worst, value: undefined };
+  const state: CurveState = { mixes, mix: undefined, source: assignedSource, worst, value: undefined };
   Object.defineProperty(model, CURVE_STATE, { value: state });
   return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
 }
 
-/** What an lcore's `assigned` is built from, under a hidden key (as the curve's state). */
+/**
+ * What the lcores of a switch build their `assigned` from, shared by them under a hidden key (as
+ * the curve's state): not the queues (an object each, tens of thousands in a large design, which
+ * every scavenge during an analysis would copy and the retained analysis keep) but what places
+ * them again, resolving the host from its topology the same way, when the output first reads one.
+ */
 const ASSIGNED_STATE = Symbol('assigned');
 
-interface AssignedState {
-  units: readonly WorkUnit[];
-  offUplinks: boolean;
-  value: AssignedQueue[] | undefined;
+interface AssignedSource {
+  host: Host;
+  hostIndex: number;
+  target: Target;
+  switchIndex: number;
+  offUplinks: readonly boolean[];
+  byLcore: AssignedQueue[][] | undefined;
+}
+
+/** Each lcore's queues, placed again from the topology as switchResult placed them. */
+function unitsAgain(s: AssignedSource): { rs: ResolvedSwitch; byLcore: WorkUnit[][] } {
+  const rs = resolveHost(s.host, s.hostIndex, s.target).switches[s.switchIndex];
+  const placement = placeQueues(rs.units, rs.lcores, rs.sw.lcoreAssignment ?? 'cpu-usage');
+  const byLcore: WorkUnit[][] = rs.lcores.map(() => []);
+  for (let k = 0; k < rs.units.length; k++) if (placement[k] >= 0) byLcore[placement[k]].push(rs.units[k]);
+  return { rs, byLcore };
+}
+
+function assignedOf(s: AssignedSource): AssignedQueue[][] {
+  const { rs, byLcore } = unitsAgain(s);
+  return byLcore.map((units, i) =>
+    units.map((u) => ({ vm: u.load.vm, vnic: u.load.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: isRemote(u, rs.lcores[i].numaNode, s.offUplinks[i]) })),
+  );
 }
 
 const LAZY_ASSIGNED: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: LcoreModel & { [ASSIGNED_STATE]: AssignedState }) {
+  get(this: LcoreModel & { [ASSIGNED_STATE]: AssignedSource }) {
     const s = this[ASSIGNED_STATE];
-    if (s.value === undefined) {
-      const units = s.units;
-      const assigned = new Array<AssignedQueue>(units.length);
-      for (let k = 0; k < units.length; k++) {
-        const u = units[k];
-        assigned[k] = { vm: u.load.vm, vnic: u.load.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: isRemote(u, this.numaNode, s.offUplinks) };
-      }
-      s.value = assigned;
-    }
-    return s.value;
+    s.byLcore ??= assignedOf(s);
+    return s.byLcore[this.index];
   },
-  set(this: { [ASSIGNED_STATE]: AssignedState }, v: AssignedQueue[]) {
-    this[ASSIGNED_STATE].value = v;
+  set(this: LcoreModel & { [ASSIGNED_STATE]: AssignedSource }, v: AssignedQueue[]) {
+    const s = this[ASSIGNED_STATE];
+    (s.byLcore ??= assignedOf(s))[this.index] = v;
   },
 };
 
@@ -275,10 +290,10 @@ const LAZY_ASSIGNED: PropertyDescriptor = {
 const CURVE_STATE = Symbol('cacheCurve');
 
 interface CurveState {
-  /** Every lcore's mixes while the host's findings are made; then (releaseMixes) the worst lcore's mix or its queues. */
+  /** Every lcore's mixes while the host's findings are made; then (releaseMixes) the worst lcore's mix if the solver had it built, else what places its queues again. */
   mixes: LcoreMixes | undefined;
   mix: FlowMix[] | undefined;
-  units: readonly WorkUnit[] | undefined;
+  source: AssignedSource;
   /** The loaded lcore with the lowest hit rate: the curve is its. */
   worst: LcoreModel | undefined;
   value: SwitchModel['cacheCurve'] | undefined;
@@ -291,7 +306,7 @@ const LAZY_CURVE: PropertyDescriptor = {
     const s = this[CURVE_STATE];
     if (s.value === undefined) {
       const worst = s.worst;
-      const mix = worst && (s.mixes ? s.mixes.of(worst.index) : (s.mix ??= mixOf(s.units!)));
+      const mix = worst && (s.mixes ? s.mixes.of(worst.index) : (s.mix ??= mixOf(unitsAgain(s.source).byLcore[worst.index])));
       s.value = worst && mix ? cacheCurve(mix).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
     }
     return s.value;
