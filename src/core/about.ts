@@ -12,8 +12,12 @@ const HOST_ARRAYS = { switches: 'switch', nics: 'nic', vms: 'vm' } as const;
  * `/hosts/0/vms/2/vnics/1/switch` → `{ host: 0, vm: 2, vnic: 1 }`; `/target/release` → `{}`.
  */
 export function aboutOfPath(path: string): FindingAbout {
+  return aboutOfSegments(pointerSegments(path));
+}
+
+/** aboutOfPath for a pointer already split by pointerSegments. */
+export function aboutOfSegments(s: readonly (string | number)[]): FindingAbout {
   const about: FindingAbout = {};
-  const s = pointerSegments(path);
   if (s[0] !== 'hosts' || typeof s[1] !== 'number') return about;
   about.host = s[1];
   const array = s[2];

@@ -11,15 +11,15 @@ import type { Finding, RawFinding, Severity, Span } from './findings';
 import { spansIn, type SpanRequest } from './locate';
 import { effectiveConstants, modelHost, type DatapathModel, type HostModel } from './model';
 import { MAX_NESTING } from './parse';
-import { isArrayIndex, spanAt } from './pointer';
+import { isArrayIndex, pointerSegments, spanAt } from './pointer';
 import { BUNDLED_CATALOG, type NicCatalog } from './readiness';
 import { hostReadinessFindings, unknownReleaseFinding } from './readiness/check';
 import { type ClusterMemo, type ClusterSummary, clusterFindings, clusterSummary } from './rules/cluster';
 import { duplicateHostNames, hostReferenceFindings } from './rules/references';
 import { INTERNAL_ERROR_RULE, ruleInfo, ruleKind } from './rules/registry';
-import { aboutOfPath } from './about';
+import { aboutOfSegments } from './about';
 import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureCheck } from './schema';
-import { LineIndex, type TextEdit } from './text';
+import { LineIndex, stripBom, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
 import { analysisBudget } from './budget';
 import { clipText } from './present';
@@ -86,7 +86,10 @@ class Pipeline {
 
   constructor(private readonly retain: boolean) {}
 
-  run(text: string, options: AnalyzeOptions): Analysis {
+  run(raw: string, options: AnalyzeOptions): Analysis {
+    // Offsets name the text as the editor shows it: VS Code hands documents over without their
+    // BOM and the CLI strips it, so a text given with one is read as if it had none.
+    const text = stripBom(raw);
     const edit = this.lastText !== undefined ? editBetween(this.lastText, text) : undefined;
     const lines = new LineIndex(text, edit && this.lastLines, edit);
     try {
@@ -296,8 +299,12 @@ class Pipeline {
     if (raw.length === 0) return [];
     // Every pointer to locate, in order: each finding's own (unless it carries a span), then its related ones.
     const requests: SpanRequest[] = [];
-    for (const f of raw) {
-      if (!f.span) requests.push({ pointer: f.path, target: f.target ?? 'value' });
+    // Each finding's pointer is split once, for its span and its `about`.
+    const segments: (readonly (string | number)[])[] = new Array<readonly (string | number)[]>(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const f = raw[i];
+      segments[i] = pointerSegments(f.path);
+      if (!f.span) requests.push({ pointer: f.path, target: f.target ?? 'value', segments: segments[i] });
       if (f.related) for (const r of f.related) requests.push({ pointer: r.path, target: r.target ?? 'value' });
     }
     const spans = read.fast ? this.spansOf(text, read, requests, entries) : treeSpans(text, requests);
@@ -312,7 +319,7 @@ class Pipeline {
         severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
         message: f.message,
         path: f.path,
-        about: f.about ? { ...aboutOfPath(f.path), ...f.about } : aboutOfPath(f.path),
+        about: f.about ? { ...aboutOfSegments(segments[i]), ...f.about } : aboutOfSegments(segments[i]),
         span: at,
         range: lines.rangeOf(at),
       };
@@ -346,7 +353,7 @@ class Pipeline {
     const document: SpanRequest[] = [];
     const documentSlots: number[] = [];
     for (let i = 0; i < requests.length; i++) {
-      const { pointer: path, target } = requests[i];
+      const { pointer: path, target, segments } = requests[i];
       const h = hostIndexOf(path, spans.starts.length);
       if (h < 0) {
         document.push(requests[i]);
@@ -362,7 +369,7 @@ class Pipeline {
       }
       let group = perHost.get(h);
       if (!group) perHost.set(h, (group = { requests: [], slots: [], keys: [] }));
-      group.requests.push({ pointer, target });
+      group.requests.push({ pointer, target, segments: segments?.slice(2) });
       group.slots.push(i);
       group.keys.push(key);
     }

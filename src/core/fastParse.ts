@@ -370,7 +370,7 @@ function isDelimiter(c: number): boolean {
 }
 
 /** One past the closing quote of the string starting at `i`. */
-export function stringEnd(text: string, i: number): number {
+function stringEnd(text: string, i: number): number {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 92) j++;

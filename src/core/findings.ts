@@ -14,9 +14,9 @@ export interface Range {
 }
 
 /**
- * A span of the analyzed text (offsets in UTF-16 code units into the text given to analyze(); a
- * BOM there counts as one). The CLI (src/cli/read.ts) and VS Code hand analyze() the text
- * without its BOM, so spans and ranges name what the editor shows.
+ * A span of the analyzed text (offsets in UTF-16 code units into the text given to analyze(),
+ * without its BOM if it starts with one: VS Code and the CLI (src/cli/read.ts) drop it too, so
+ * spans and ranges name what the editor shows).
  */
 export interface Span {
   offset: number;

@@ -3,12 +3,14 @@
 // spanAt(parseTree(text), pointer, target) gives (src/core/pointer.ts), including its fallbacks:
 // the first of duplicate keys, numeric segments tried as keys, the nearest existing ancestor.
 import type { Span } from './findings';
-import { commentEnd, stringEnd, valueEnd } from './fastParse';
+import { commentEnd, valueEnd } from './fastParse';
 import { pointerSegments } from './pointer';
 
 export interface SpanRequest {
   /** JSON pointer relative to the value located. */
   pointer: string;
+  /** pointerSegments(pointer), when the caller has them already. */
+  segments?: readonly (string | number)[];
   target?: 'key' | 'value';
 }
 
@@ -21,10 +23,32 @@ interface Found {
   container: boolean;
 }
 
+/**
+ * The requested pointers as a tree. Children in parallel arrays, searched linearly (a node has a
+ * few; the hosts array's node one per host with a finding, found by the engine's indexOf): no Map
+ * per node, and a key in the text is compared where it stands, not sliced out first.
+ */
 interface Trie {
-  byKey?: Map<string, Trie>;
-  byIndex?: Map<number, Trie>;
-  found?: Found;
+  keys: string[] | undefined;
+  keyed: Trie[] | undefined;
+  indexes: number[] | undefined;
+  indexed: Trie[] | undefined;
+  found: Found | undefined;
+}
+
+/** Every node made here, with all its fields: one shape, so the walk's reads of them stay monomorphic. */
+function trieNode(): Trie {
+  return { keys: undefined, keyed: undefined, indexes: undefined, indexed: undefined, found: undefined };
+}
+
+function keyChild(node: Trie, key: string): Trie | undefined {
+  const at = node.keys ? node.keys.indexOf(key) : -1;
+  return at < 0 ? undefined : node.keyed![at];
+}
+
+function indexChild(node: Trie, index: number): Trie | undefined {
+  const at = node.indexes ? node.indexes.indexOf(index) : -1;
+  return at < 0 ? undefined : node.indexed![at];
 }
 
 /**
@@ -32,18 +56,27 @@ interface Trie {
  * parseJsonc read on its fast path (well-formed JSONC, JSON whitespace only).
  */
 export function spansIn(text: string, start: number, requests: readonly SpanRequest[], skip?: ReadonlyMap<number, number>): Span[] {
-  const root: Trie = {};
-  const paths = requests.map((r) => pointerSegments(r.pointer));
+  const paths = requests.map((r) => r.segments ?? pointerSegments(r.pointer));
+  // spanAt tries a pointer's numeric segments as keys too (`"model": { "1": … }`), but only where
+  // the pointer as written leads nowhere: walk for the pointers as written first, and again with
+  // their all-string forms only if one of them is missing (rare: findings point at what exists).
+  let root = walked(text, start, paths, false, skip);
+  if (paths.some((segments) => segments.some((s) => typeof s === 'number') && !lookup(root, segments, segments.length, false))) {
+    root = walked(text, start, paths, true, skip);
+  }
+  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+}
+
+function walked(text: string, start: number, paths: readonly (readonly (string | number)[])[], asStrings: boolean, skip: ReadonlyMap<number, number> | undefined): Trie {
+  const root = trieNode();
   for (const segments of paths) {
     insert(root, segments);
-    // spanAt tries a numeric segment as a key too (`"model": { "1": … }`).
-    if (segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
+    if (asStrings && segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
   }
-  const walker = new Walker(text, skip);
   const rootContainer = text.charCodeAt(start) === 123 || text.charCodeAt(start) === 91;
   root.found = { keyStart: -1, keyEnd: -1, valueStart: start, valueEnd: -1, container: rootContainer };
-  root.found.valueEnd = walker.walk(start, root);
-  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+  root.found.valueEnd = new Walker(text, skip).walk(start, root);
+  return root;
 }
 
 function insert(root: Trie, segments: readonly (string | number)[]): void {
@@ -51,13 +84,30 @@ function insert(root: Trie, segments: readonly (string | number)[]): void {
   for (const s of segments) {
     let next: Trie | undefined;
     if (typeof s === 'number') {
-      node.byIndex ??= new Map();
-      next = node.byIndex.get(s);
-      if (!next) node.byIndex.set(s, (next = {}));
+      next = indexChild(node, s);
+      if (!next) {
+        next = trieNode();
+        // Literals of one (most nodes have one child): an empty array's first push reserves 17 slots.
+        if (node.indexes) {
+          node.indexes.push(s);
+          node.indexed!.push(next);
+        } else {
+          node.indexes = [s];
+          node.indexed = [next];
+        }
+      }
     } else {
-      node.byKey ??= new Map();
-      next = node.byKey.get(s);
-      if (!next) node.byKey.set(s, (next = {}));
+      next = keyChild(node, s);
+      if (!next) {
+        next = trieNode();
+        if (node.keys) {
+          node.keys.push(s);
+          node.keyed!.push(next);
+        } else {
+          node.keys = [s];
+          node.keyed = [next];
+        }
+      }
     }
     node = next;
   }
@@ -67,7 +117,7 @@ function lookup(root: Trie, segments: readonly (string | number)[], n: number, a
   let node: Trie | undefined = root;
   for (let i = 0; i < n && node; i++) {
     const s = segments[i];
-    node = typeof s === 'number' && !asStrings ? node.byIndex?.get(s) : node.byKey?.get(String(s));
+    node = typeof s === 'number' && !asStrings ? indexChild(node, s) : keyChild(node, String(s));
   }
   return node?.found;
 }
@@ -94,7 +144,8 @@ class Walker {
     const text = this.text;
     const c = text.charCodeAt(pos);
     if (c === 123 /* { */) {
-      if (!node.byKey) return this.skipValue(pos);
+      const keys = node.keys;
+      if (!keys) return this.skipValue(pos);
       pos++;
       for (;;) {
         pos = this.skipTrivia(pos);
@@ -105,12 +156,31 @@ class Walker {
           continue;
         }
         const keyStart = pos;
-        const keyEnd = stringEnd(text, pos);
-        const raw = text.slice(keyStart + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+        // The key's end (as fastParse's stringEnd finds it) and whether it has an escape.
+        let escaped = false;
+        let keyEnd = keyStart + 1;
+        for (; keyEnd < text.length; keyEnd++) {
+          const k = text.charCodeAt(keyEnd);
+          if (k === 92 /* \\ */) {
+            escaped = true;
+            keyEnd++;
+          } else if (k === 34 /* " */) break;
+        }
+        keyEnd = keyEnd < text.length ? keyEnd + 1 : text.length;
         pos = this.skipTrivia(keyEnd) + 1; // the colon
         pos = this.skipTrivia(pos);
-        const child = node.byKey.get(key);
+        let child: Trie | undefined;
+        if (escaped) child = keyChild(node, JSON.parse(text.slice(keyStart, keyEnd)) as string);
+        else {
+          // The requested key whose text is exactly the raw key's.
+          const length = keyEnd - keyStart - 2;
+          for (let k = 0; k < keys.length; k++) {
+            if (keys[k].length === length && text.startsWith(keys[k], keyStart + 1)) {
+              child = node.keyed![k];
+              break;
+            }
+          }
+        }
         if (child && !child.found) {
           const v = text.charCodeAt(pos);
           const found: Found = { keyStart, keyEnd, valueStart: pos, valueEnd: -1, container: v === 123 || v === 91 };
@@ -123,7 +193,7 @@ class Walker {
       }
     }
     if (c === 91 /* [ */) {
-      if (!node.byIndex) return this.skipValue(pos);
+      if (!node.indexes) return this.skipValue(pos);
       pos++;
       let index = 0;
       for (;;) {
@@ -134,7 +204,7 @@ class Walker {
           pos++;
           continue;
         }
-        const child = node.byIndex.get(index++);
+        const child = indexChild(node, index++);
         if (child) {
           const found: Found = { keyStart: -1, keyEnd: -1, valueStart: pos, valueEnd: -1, container: d === 123 || d === 91 };
           child.found = found;

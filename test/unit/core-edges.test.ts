@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/analyze';
+import { createAnalyzer } from '../../src/core/analyzer';
 import { escapeControlChars } from '../../src/core/present';
 import { edpSwitch, host, loadVm, topology } from './model-fixtures';
 
@@ -28,12 +29,19 @@ describe('"__proto__" keys', () => {
 });
 
 describe('text edges', () => {
-  it('a BOM is accepted: the same findings, at the same offsets, as without it', () => {
-    const withBom = analyze(`\ufeff${RACK}`);
+  it('a BOM is read as VS Code and the CLI read it (dropped): the same findings at the same offsets and ranges', () => {
+    const text = RACK.replace('"version": 1', '"version": 1, "nmae": 1');
+    const withBom = analyze(`\ufeff${text}`);
     assert.ok(!withBom.findings.some((f) => f.rule === 'parse/invalid-json'), JSON.stringify(withBom.findings[0]));
     assert.ok(withBom.model, 'the model is computed');
-    const without = analyze(` ${RACK}`);
-    assert.deepEqual(withBom.findings.map((f) => [f.rule, f.span]), without.findings.map((f) => [f.rule, f.span]));
+    const without = analyze(text);
+    assert.ok(without.findings.length > 0);
+    assert.deepEqual(withBom.findings, without.findings);
+    assert.deepEqual(withBom.lines.positionAt(5), without.lines.positionAt(5));
+    // The incremental analyzer too, across an edit that adds the BOM.
+    const analyzer = createAnalyzer();
+    analyzer.analyze(text);
+    assert.deepEqual(analyzer.analyze(`\ufeff${text}`).findings, without.findings);
   });
 
   it('a parse error at the end of the text has a span inside the text', () => {

@@ -136,6 +136,21 @@ describe('spansIn', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('gives the spans spanAt gives when every pointer leads somewhere (one walk, no numeric key tried as a string)', () => {
+    fc.assert(
+      fc.property(documentText, fc.boolean(), fc.integer({ min: 1, max: 5 }), (text, key, every) => {
+        const parsed = parseJsonc(text);
+        fc.pre(parsed.fast);
+        const root = parseTree(text, [], { allowTrailingComma: true });
+        const target = key ? ('key' as const) : ('value' as const);
+        const pointers = pointersOf(parsed.value).filter((_, i) => i % 3 === 0 && (i / 3) % every === 0);
+        const spans = spansIn(text, root!.offset, pointers.map((pointer) => ({ pointer, target })));
+        pointers.forEach((p, i) => assert.deepEqual(spans[i], spanAt(root, p, target), p));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
 
 describe('hostSpansOf and parseRegion', () => {

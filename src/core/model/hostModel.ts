@@ -16,7 +16,7 @@ export interface HostResult {
 
 export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
   const switches: SwitchResult[] = new Array<SwitchResult>(rh.switches.length);
-  for (let i = 0; i < switches.length; i++) switches[i] = switchResult(rh.switches[i], rh.host, c);
+  for (let i = 0; i < switches.length; i++) switches[i] = switchResult(rh.switches[i], rh, c);
   const numaNodes: NumaModel[] = new Array<NumaModel>(rh.nodes.length);
   for (let n = 0; n < numaNodes.length; n++) {
     const node = rh.nodes[n];

@@ -10,6 +10,7 @@ import { measuredFindings } from './findings/measured';
 import { numaFindings } from './findings/numa';
 import { tlbFindings } from './findings/tlb';
 import { hostResult } from './hostModel';
+import { releaseMixes } from './switchModel';
 import { resolveHost } from './resolve';
 import type { DatapathModel, HostModel } from './types';
 
@@ -29,5 +30,6 @@ export function modelHost(host: Host, h: number, target: Target, c: ModelConstan
   const hr = hostResult(resolveHost(host, h, target), c);
   const findings = numaFindings(hr, c);
   findings.push(...tlbFindings(hr, c), ...cacheFindings(hr, c), ...mbufFindings(hr, c), ...capacityFindings(hr), ...measuredFindings(hr, c));
+  for (const s of hr.switches) releaseMixes(s);
   return { model: hr.model, findings };
 }

@@ -18,26 +18,35 @@ export interface ResolvedLcore {
   group: number | undefined;
 }
 
-/** One vNIC queue: the unit of work the Thread Load Balancer places (DESIGN §3). */
-export interface WorkUnit {
+/** What the queues of one vNIC share: one object per vNIC, not a copy of each field per queue. */
+export interface VnicLoad {
   vmIndex: number;
   vnicIndex: number;
   vm: string;
   vnic: string;
-  queue: number;
-  /** The vNIC's queue count: this queue holds its ranks queue+1, queue+1+queues, … (RSS). */
+  /** The vNIC's queue count: queue j holds its ranks j+1, j+1+queues, … (RSS). */
   queues: number;
+  /** The vNIC's flows, over which the Zipf ranks run. */
+  flows: number;
+  zipf: number;
+  packetBytes: number;
+  /** The vNIC's traffic.rxShare, if the file gives one. */
+  rxShare: number | undefined;
+}
+
+/**
+ * One vNIC queue: the unit of work the Thread Load Balancer places (DESIGN §3). What its vNIC's
+ * queues share is in `load` (a large design has tens of thousands of queues; a copy of every
+ * vNIC field per queue was a good part of the model's allocation and of the collector's work).
+ */
+export interface WorkUnit {
+  load: VnicLoad;
+  queue: number;
   /** This queue's packets: the vNIC's pps × the popularity share of its flows. */
   pps: number;
   /** This queue's exact flow count (never rounded: the queues' counts sum to the vNIC's flows). */
   flows: number;
-  /** The vNIC's flows, over which the Zipf ranks run. */
-  vnicFlows: number;
-  zipf: number;
   newFlowsPerSec: number;
-  packetBytes: number;
-  /** The vNIC's traffic.rxShare, if the file gives one. */
-  rxShare: number | undefined;
   /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node. */
   home: number | undefined;
 }
@@ -59,6 +68,8 @@ export interface ResolvedSwitch {
 export interface ResolvedHost {
   index: number;
   host: Host;
+  /** What it was resolved against (a switch's mode inherits target.mode). */
+  target: Target;
   nodes: NumaNode[];
   switches: ResolvedSwitch[];
 }
@@ -86,7 +97,7 @@ export function resolveHost(host: Host, index: number, target: Target): Resolved
       if (rs) pushWorkUnits(rs.units, vm, v, n, vmNode ?? rs.uplinkNode);
     }
   }
-  return { index, host, nodes, switches };
+  return { index, host, target, nodes, switches };
 }
 
 /** The first switch of each name (a vNIC names a switch; duplicates are ref/* findings). */
@@ -181,23 +192,9 @@ function pushWorkUnits(out: WorkUnit[], vm: Vm, vmIndex: number, vnicIndex: numb
   const zipf = Number.isFinite(t.zipf) ? Math.max(0, t.zipf!) : DEFAULT_ZIPF;
   const shares = flows > 0 ? rssShares(flows, zipf, q) : undefined;
   const newFlows = Number.isFinite(t.newFlowsPerSec) ? Math.max(0, t.newFlowsPerSec!) : 0;
+  const load: VnicLoad = { vmIndex, vnicIndex, vm: vm.name, vnic: vnic.name, queues: q, flows, zipf, packetBytes: t.packetBytes, rxShare: t.rxShare };
   for (let queue = 0; queue < q; queue++) {
     const share = shares ? shares[queue] : 1 / q;
-    out.push({
-      vmIndex,
-      vnicIndex,
-      vm: vm.name,
-      vnic: vnic.name,
-      queue,
-      queues: q,
-      pps: t.pps * share,
-      flows: queueFlowCount(flows, q, queue),
-      vnicFlows: flows,
-      zipf,
-      newFlowsPerSec: newFlows * share,
-      packetBytes: t.packetBytes,
-      rxShare: t.rxShare,
-      home,
-    });
+    out.push({ load, queue, pps: t.pps * share, flows: queueFlowCount(flows, q, queue), newFlowsPerSec: newFlows * share, home });
   }
 }

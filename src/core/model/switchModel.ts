@@ -1,12 +1,12 @@
 // Per-switch figures: placement, per-lcore flow cache and utilization, line rate, capacity and
 // drops, cores consumed and the mbuf footprint of its lcores (DESIGN §3, docs/MODEL.md).
-import type { Host } from '../topology';
+import type { Host, Target } from '../topology';
 import { cacheCurve, type FlowMix, roundFlowTableSize, steadyHitRate } from './flowcache';
 import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
-import type { ResolvedSwitch, WorkUnit } from './resolve';
+import { type ResolvedHost, resolveHost, type ResolvedSwitch, type WorkUnit } from './resolve';
 import type { AssignedQueue, LcoreModel, SwitchModel } from './types';
 
 /** A switch's model plus what its findings need and the output does not carry. */
@@ -19,6 +19,8 @@ export interface SwitchResult {
   flowsByLcore: readonly number[];
   /** Each lcore's flow mix for the cache solver. */
   mixes: LcoreMixes;
+  /** Whether each lcore is off every node of the switch's uplinks (its queues all pay the cross-NUMA penalty), by lcore index. */
+  offUplinks: readonly boolean[];
 }
 
 /**
@@ -35,22 +37,44 @@ class LcoreMixes {
   of(lcore: number): FlowMix[] {
     let mix = this.built[lcore];
     if (!mix) {
-      const units = this.unitsByLcore[lcore];
-      mix = new Array<FlowMix>(units.length);
-      for (let k = 0; k < units.length; k++) {
-        const u = units[k];
-        mix[k] = { flows: u.vnicFlows, zipf: u.zipf, stride: u.queues, offset: u.queue, weight: u.pps };
-      }
+      mix = mixOf(this.unitsByLcore[lcore]);
       this.built[lcore] = mix;
     }
     return mix;
   }
+
+  /** The mix of `lcore` if it was built. */
+  builtFor(lcore: number): FlowMix[] | undefined {
+    return this.built[lcore];
+  }
+}
+
+function mixOf(units: readonly WorkUnit[]): FlowMix[] {
+  const mix = new Array<FlowMix>(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    mix[k] = { flows: u.load.flows, zipf: u.load.zipf, stride: u.load.queues, offset: u.queue, weight: u.pps };
+  }
+  return mix;
+}
+
+/**
+ * After the host's findings: the switch's model keeps, for its lazy curve, only the worst lcore's
+ * mix (or its queues, to build it from), not every lcore's mix and the solver's work the solver
+ * keeps alive with each. What an analysis retains is copied by every scavenge while it runs.
+ */
+export function releaseMixes(sr: SwitchResult): void {
+  const state = (sr.model as unknown as { [CURVE_STATE]: CurveState })[CURVE_STATE];
+  if (!state.mixes) return;
+  if (state.worst) state.mix = state.mixes.builtFor(state.worst.index);
+  state.mixes = undefined;
 }
 
 // Plain loops throughout: this runs for every switch of every host on every analysis, and the
 // arrays and closures of map/filter/sum chains were a good part of its cost (and of the GC's).
 // Sums run in the same order as before, so every figure is the same to the last digit.
-export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants): SwitchResult {
+export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' | 'index' | 'target'>, c: ModelConstants): SwitchResult {
+  const host = rh.host;
   // The schema keeps ghz ≥ 0.5; the guard keeps a figure finite for whatever else reaches here.
   const clock = Math.max(host.cpu.ghz, 1e-3) * 1e9;
   const assignment = rs.sw.lcoreAssignment ?? 'cpu-usage';
@@ -66,6 +90,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
 
   const lcores: LcoreModel[] = new Array<LcoreModel>(n);
   const queuesPerLcore: number[] = new Array<number>(n);
+  const offUplinksByLcore: boolean[] = new Array<boolean>(n);
+  const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
   const penalty = 1 + c.crossNumaPenalty;
   for (let i = 0; i < n; i++) {
     const l = rs.lcores[i];
@@ -73,6 +99,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
     let offUplinks = rs.uplinks.length > 0;
     for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
+    offUplinksByLcore[i] = offUplinks;
     let pps = 0;
     let flows = 0;
     // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
@@ -80,7 +107,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     for (const u of units) {
       pps += u.pps;
       flows += u.flows;
-      if (u.pps > 0) fitFlows += u.vnicFlows;
+      if (u.pps > 0) fitFlows += u.load.flows;
     }
     flowsByLcore[i] = flows;
     queuesPerLcore[i] = units.length;
@@ -95,30 +122,28 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     const hitRate = che * (1 - churn);
     const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
     let cycles = 0;
-    const assigned: AssignedQueue[] = new Array<AssignedQueue>(units.length);
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
-      const remote = isRemote(u, l.numaNode, offUplinks);
-      cycles += u.pps * base * (remote ? penalty : 1);
-      assigned[k] = { vm: u.vm, vnic: u.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote };
+      cycles += u.pps * base * (isRemote(u, l.numaNode, offUplinks) ? penalty : 1);
     }
     const cyclesPerPacket = pps > 0 ? cycles / pps : base;
     const capacityPps = clock / cyclesPerPacket;
     const servedPps = Math.min(pps, capacityPps);
-    lcores[i] = {
-      index: l.index,
-      numaNode: l.numaNode,
-      queues: units.length,
-      assigned,
-      pps,
-      hitRate,
-      churnMissShare: churn,
-      cyclesPerPacket,
-      utilization: cycles / clock,
-      capacityPps,
-      servedPps,
-      dropPps: pps - servedPps,
-    };
+    // `assigned` (an object per queue) is for the output only: built on first read, between the
+    // plain properties in the order a literal would give them (JSON keeps that order), with the
+    // same accessor pair on every lcore so all share one hidden class.
+    const lcore = { index: l.index, numaNode: l.numaNode, queues: units.length } as LcoreModel;
+    Object.defineProperty(lcore, 'assigned', LAZY_ASSIGNED);
+    lcore.pps = pps;
+    lcore.hitRate = hitRate;
+    lcore.churnMissShare = churn;
+    lcore.cyclesPerPacket = cyclesPerPacket;
+    lcore.utilization = cycles / clock;
+    lcore.capacityPps = capacityPps;
+    lcore.servedPps = servedPps;
+    lcore.dropPps = pps - servedPps;
+    Object.defineProperty(lcore, ASSIGNED_STATE, { value: assignedSource });
+    lcores[i] = lcore;
   }
 
   let offeredPps = 0;
@@ -126,8 +151,8 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   let rxPps = 0;
   for (const u of all) {
     offeredPps += u.pps;
-    byteWeighted += u.pps * u.packetBytes;
-    rxPps += u.pps * (u.rxShare ?? c.rxShare);
+    byteWeighted += u.pps * u.load.packetBytes;
+    rxPps += u.pps * (u.load.rxShare ?? c.rxShare);
   }
   const packetBytes = offeredPps > 0 ? byteWeighted / offeredPps : MIN_FRAME_BYTES;
   let lineRate = 0;
@@ -151,7 +176,7 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
     lcoreDrops += l.dropPps;
     const pass = !lcoreBound || l.pps <= 0 ? 1 : l.servedPps / l.pps;
     for (const u of unitsByLcore[i]) {
-      passedRx += u.pps * (u.rxShare ?? c.rxShare) * pass;
+      passedRx += u.pps * (u.load.rxShare ?? c.rxShare) * pass;
       passed += u.pps * pass;
     }
     maxUtilization = Math.max(maxUtilization, l.utilization);
@@ -203,10 +228,57 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
   Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
   model.lcores = lcores;
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
-  const state: CurveState = { mixes, worst, value: undefined };
+  const state: CurveState = { mixes, mix: undefined, source: assignedSource, worst, value: undefined };
   Object.defineProperty(model, CURVE_STATE, { value: state });
-  return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes };
+  return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
 }
+
+/**
+ * What the lcores of a switch build their `assigned` from, shared by them under a hidden key (as
+ * the curve's state): not the queues (an object each, tens of thousands in a large design, which
+ * every scavenge during an analysis would copy and the retained analysis keep) but what places
+ * them again, resolving the host from its topology the same way, when the output first reads one.
+ */
+const ASSIGNED_STATE = Symbol('assigned');
+
+interface AssignedSource {
+  host: Host;
+  hostIndex: number;
+  target: Target;
+  switchIndex: number;
+  offUplinks: readonly boolean[];
+  byLcore: AssignedQueue[][] | undefined;
+}
+
+/** Each lcore's queues, placed again from the topology as switchResult placed them. */
+function unitsAgain(s: AssignedSource): { rs: ResolvedSwitch; byLcore: WorkUnit[][] } {
+  const rs = resolveHost(s.host, s.hostIndex, s.target).switches[s.switchIndex];
+  const placement = placeQueues(rs.units, rs.lcores, rs.sw.lcoreAssignment ?? 'cpu-usage');
+  const byLcore: WorkUnit[][] = rs.lcores.map(() => []);
+  for (let k = 0; k < rs.units.length; k++) if (placement[k] >= 0) byLcore[placement[k]].push(rs.units[k]);
+  return { rs, byLcore };
+}
+
+function assignedOf(s: AssignedSource): AssignedQueue[][] {
+  const { rs, byLcore } = unitsAgain(s);
+  return byLcore.map((units, i) =>
+    units.map((u) => ({ vm: u.load.vm, vnic: u.load.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: isRemote(u, rs.lcores[i].numaNode, s.offUplinks[i]) })),
+  );
+}
+
+const LAZY_ASSIGNED: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LcoreModel & { [ASSIGNED_STATE]: AssignedSource }) {
+    const s = this[ASSIGNED_STATE];
+    s.byLcore ??= assignedOf(s);
+    return s.byLcore[this.index];
+  },
+  set(this: LcoreModel & { [ASSIGNED_STATE]: AssignedSource }, v: AssignedQueue[]) {
+    const s = this[ASSIGNED_STATE];
+    (s.byLcore ??= assignedOf(s))[this.index] = v;
+  },
+};
 
 /**
  * The curve costs a solver run per table size, more than the rest of the switch together, and
@@ -218,7 +290,10 @@ export function switchResult(rs: ResolvedSwitch, host: Host, c: ModelConstants):
 const CURVE_STATE = Symbol('cacheCurve');
 
 interface CurveState {
-  mixes: LcoreMixes;
+  /** Every lcore's mixes while the host's findings are made; then (releaseMixes) the worst lcore's mix if the solver had it built, else what places its queues again. */
+  mixes: LcoreMixes | undefined;
+  mix: FlowMix[] | undefined;
+  source: AssignedSource;
   /** The loaded lcore with the lowest hit rate: the curve is its. */
   worst: LcoreModel | undefined;
   value: SwitchModel['cacheCurve'] | undefined;
@@ -231,7 +306,8 @@ const LAZY_CURVE: PropertyDescriptor = {
     const s = this[CURVE_STATE];
     if (s.value === undefined) {
       const worst = s.worst;
-      s.value = worst ? cacheCurve(s.mixes.of(worst.index)).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
+      const mix = worst && (s.mixes ? s.mixes.of(worst.index) : (s.mix ??= mixOf(unitsAgain(s.source).byLcore[worst.index])));
+      s.value = worst && mix ? cacheCurve(mix).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
     }
     return s.value;
   },
@@ -245,7 +321,7 @@ const LAZY_CURVE: PropertyDescriptor = {
  * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
  * LLC). A queue with no home on a switch without uplinks is never remote.
  */
-function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, offUplinks: boolean): boolean {
+export function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, offUplinks: boolean): boolean {
   return (unit.home !== undefined && unit.home !== lcoreNode) || offUplinks;
 }
 

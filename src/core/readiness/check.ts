@@ -63,6 +63,11 @@ function checkHost(host: Host, h: number, target: Target, catalog: NicCatalog, o
     out.push(f);
   };
   const views = host.nics.map((nic) => nicView(nic, catalog, release));
+  const driversKnown = views.every((v) => v.driver !== undefined);
+  // Each NIC, and the host's NIC list, is validated once per profile, not once per switch: a
+  // second switch of the same mode would only repeat findings `once` drops (same rule and path).
+  const nicsChecked = new Map<ReadinessProfile, boolean[]>();
+  const hostChecked = new Set<ReadinessProfile>();
   host.switches.forEach((sw, s) => {
     const mode = effectiveMode(sw, target);
     if (mode === 'standard') return;
@@ -78,13 +83,18 @@ function checkHost(host: Host, h: number, target: Target, catalog: NicCatalog, o
       return;
     }
     switchFindings(sw, at, profile).forEach(once);
-    sw.uplinks.forEach((uplink) => {
+    let checked = nicsChecked.get(profile);
+    if (!checked) nicsChecked.set(profile, (checked = []));
+    for (const uplink of sw.uplinks) {
       const n = host.nics.findIndex((nic) => nic.name === uplink);
-      if (n < 0) return; // ref/unknown-nic says so
+      if (n < 0 || checked[n]) continue; // n < 0: ref/unknown-nic says so
+      checked[n] = true;
       nicFindings(host.nics[n], views[n], ['hosts', h, 'nics', n], sw, profile, catalog).forEach(once);
-    });
+    }
     // A NIC without a driver could be anything: judge the host only when every driver is known.
-    if (views.every((v) => v.driver !== undefined) && !profile.host({ nics: views })) {
+    if (!driversKnown || hostChecked.has(profile)) return;
+    hostChecked.add(profile);
+    if (!profile.host({ nics: views })) {
       const nicMode = NIC_MODE[mode];
       once({
         rule: 'readiness/no-edp-nic',

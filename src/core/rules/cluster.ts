@@ -182,6 +182,9 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
     else layouts.set(m.s.layout, { nodes: m.s.nodes, members: [m] });
   }
   if (layouts.size < 2) return;
+  // An array, not the Map's iterator: this loop runs for every pinned VM of the cluster.
+  const keys = [...layouts.keys()];
+  const groups = [...layouts.values()];
   for (const m of members) {
     for (const v of m.s.pinned) {
       const vm = m.s.vms[v] as Vm & { numaNode: number };
@@ -189,13 +192,14 @@ function numaFindings(cluster: string, members: Member[], out: RawFinding[]): vo
       // (nothing is allocated for the VMs that fit everywhere, nearly all of them).
       let failing = 0;
       let shown: { o: Member; why: string }[] | undefined;
-      for (const [key, layout] of layouts) {
+      for (let g = 0; g < groups.length; g++) {
+        const layout = groups[g];
         const node = nodeWithId(layout.nodes, vm.numaNode);
         const why = !node ? `has no NUMA node ${vm.numaNode}`
           : vm.vcpus !== undefined && vm.vcpus > node.cores ? `has ${node.cores} cores on NUMA node ${vm.numaNode}, fewer than its ${vm.vcpus} vCPUs`
           : undefined;
         if (!why) continue;
-        failing += layout.members.length - (m.s.layout === key ? 1 : 0);
+        failing += layout.members.length - (m.s.layout === keys[g] ? 1 : 0);
         shown ??= [];
         for (let k = 0; k < layout.members.length && shown.length < MAX_RELATED; k++) {
           if (layout.members[k] !== m) shown.push({ o: layout.members[k], why });

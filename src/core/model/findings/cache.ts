@@ -50,7 +50,7 @@ function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFin
   const units = s.unitsByLcore[lcore];
   if (units.length === 0) return undefined;
   const u = units.reduce((a, b) => (b.flows > a.flows ? b : a));
-  return [{ path: hostPath(hr.resolved.index, 'vms', u.vmIndex, 'vnics', u.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${u.vm}/${u.vnic}"` }];
+  return [{ path: hostPath(hr.resolved.index, 'vms', u.load.vmIndex, 'vnics', u.load.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${u.load.vm}/${u.load.vnic}"` }];
 }
 
 function churn(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFinding[]): void {
@@ -64,9 +64,9 @@ function churn(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFindi
     if (!(share > threshold)) continue;
     out.push({
       rule: 'flowcache/churn',
-      path: hostPath(h, 'vms', u.vmIndex, 'vnics', u.vnicIndex, 'traffic', 'newFlowsPerSec'),
+      path: hostPath(h, 'vms', u.load.vmIndex, 'vnics', u.load.vnicIndex, 'traffic', 'newFlowsPerSec'),
       message:
-        `New flows of vNIC "${u.vm}/${u.vnic}" make ${pct(share)} of its packets miss the flow cache (first packet of each flow takes the slow path), above the ${pct(threshold)} threshold; ` +
+        `New flows of vNIC "${u.load.vm}/${u.load.vnic}" make ${pct(share)} of its packets miss the flow cache (first packet of each flow takes the slow path), above the ${pct(threshold)} threshold; ` +
         `no cache size helps. Expect the slow-path cost on those packets, or reduce churn (longer-lived connections).`,
     });
   }

@@ -3,6 +3,7 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
 import type { ResolvedSwitch, ResolvedUplink } from '../resolve';
+import { isRemote } from '../switchModel';
 import { hostPath, switchPropertyPath } from './format';
 import { count, pct, plural } from '../../present';
 
@@ -127,10 +128,11 @@ function edpSwitchInfo(sr: HostResult['switches'][number]): EdpSwitchInfo {
   let remoteByVm: Map<number, number> | undefined;
   const lcores = sr.model.lcores;
   for (let i = 0; i < lcores.length; i++) {
-    const assigned = lcores[i].assigned;
-    for (let k = 0; k < assigned.length; k++) {
-      if (!assigned[k].remote) continue;
-      const vm = sr.unitsByLcore[i][k].vmIndex;
+    // From the work units, not the lcore's `assigned` (built only when the output reads it).
+    const units = sr.unitsByLcore[i];
+    for (let k = 0; k < units.length; k++) {
+      if (!isRemote(units[k], lcores[i].numaNode, sr.offUplinks[i])) continue;
+      const vm = units[k].load.vmIndex;
       remoteByVm ??= new Map();
       remoteByVm.set(vm, (remoteByVm.get(vm) ?? 0) + 1);
     }

@@ -29,15 +29,15 @@ function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
       const heaviest = units.reduce((a, b) => (b.pps > a.pps ? b : a), units[0]);
       const advice =
         units.length > 1
-          ? `Add lcores on NUMA node ${l.numaNode} so the Thread Load Balancer can move queues off it, or spread the heaviest vNIC "${heaviest.vm}/${heaviest.vnic}" over more queues.`
-          : `It serves one queue (${heaviest.vm}/${heaviest.vnic}); give that vNIC more queues so RSS spreads it over more lcores, or raise the flow-cache hit rate.`;
+          ? `Add lcores on NUMA node ${l.numaNode} so the Thread Load Balancer can move queues off it, or spread the heaviest vNIC "${heaviest.load.vm}/${heaviest.load.vnic}" over more queues.`
+          : `It serves one queue (${heaviest.load.vm}/${heaviest.load.vnic}); give that vNIC more queues so RSS spreads it over more lcores, or raise the flow-cache hit rate.`;
       return {
         rule: 'tlb/lcore-overloaded',
         path: lcoreGroupPath(h, s.resolved, l.index),
         about: { lcore: l.index },
         message:
           `lcore ${l.index} of switch "${s.model.name}" (NUMA node ${l.numaNode}) is predicted ${pct(l.utilization)} busy: ${rate(l.pps)} × ${Math.round(l.cyclesPerPacket)} cycles/packet on ${ghz} GHz, above the ${pct(threshold)} threshold. ${advice}`,
-        related: [{ path: hostPath(h, 'vms', heaviest.vmIndex, 'vnics', heaviest.vnicIndex, 'traffic', 'pps'), message: `heaviest queue on lcore ${l.index}: ${rate(heaviest.pps)}` }],
+        related: [{ path: hostPath(h, 'vms', heaviest.load.vmIndex, 'vnics', heaviest.load.vnicIndex, 'traffic', 'pps'), message: `heaviest queue on lcore ${l.index}: ${rate(heaviest.pps)}` }],
       };
     });
 }
