@@ -101,8 +101,8 @@ interface Prepared {
   tails: number;
   flows: number;
   minP: number;
-  /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
-  solved?: Map<number, number>;
+  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore), and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
+  solved?: number[];
   last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
   /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
   dropped: number;
@@ -218,9 +218,11 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
 /**
  * Zeroed arrays for the lcores' set-up, cut from shared slabs: a typed array above 64 bytes is
  * otherwise allocated outside V8's heap (a malloc and a finaliser each, ~12 % of the set-up). A
- * slab is never reused, so it lives as long as one of its lcores' set-ups does.
+ * slab is never reused, so it lives as long as one of its lcores' set-ups does: at most 64 KB
+ * kept for a set-up of ≥ 8 bytes, and set-ups are made and dropped together (an analysis, a
+ * host's re-analysis), so slabs are nearly full of live ones. Large set-ups (> 8 KB) get their own.
  */
-const SLAB = 16384;
+const SLAB = 8192;
 let slab = new Float64Array(SLAB);
 let slabUsed = 0;
 
@@ -914,8 +916,8 @@ function remember(prep: Prepared, logC: number, logT: number, hit: number): void
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
-  const known = prep.solved?.get(entries);
-  if (known !== undefined) return known;
+  const solved = prep.solved;
+  if (solved) for (let i = 0; i < solved.length; i += 2) if (solved[i] === entries) return solved[i + 1];
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
@@ -925,7 +927,9 @@ function hitAt(prep: Prepared, entries: number): number {
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   remember(prep, logC, logT, hit);
-  (prep.solved ??= new Map()).set(entries, hit);
+  // Callers ask about a few table sizes per lcore (powers of two): a search through them is short.
+  if (!prep.solved || prep.solved.length >= 128) prep.solved = [];
+  prep.solved.push(entries, hit);
   return hit;
 }
 
