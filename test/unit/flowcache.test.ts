@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { cacheCurve, entriesForHitRate, roundFlowTableSize, steadyHitRate, type FlowMix } from '../../src/core/model/flowcache';
 import { harmonicNumber, headRows, rssShares, stridedPowerSum } from '../../src/core/model/zipf';
 import { steadyHitRateBruteForce } from '../support/cheBruteForce';
@@ -115,6 +116,36 @@ describe('Che solver', () => {
       const exact = steadyHitRateBruteForce(mix, entries);
       assertClose(steadyHitRate(mix, entries), exact, 1e-8 * exact, `${JSON.stringify(mix)}, C=${entries}`);
     }
+  });
+
+  it('matches the brute-force sum within 1e-8 for generated mixes: any exponent of the schema, strides, C/N', () => {
+    // Exponents over the schema's whole 0…3 (not only the grid above): the continued fraction, the
+    // series and the end corrections are set up per exponent.
+    const source = fc.record({
+      flows: fc.integer({ min: 1, max: 40_000 }),
+      zipf: fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), fc.constantFrom(0, 0.5, 1, 1.25, 2, 3)),
+      stride: fc.integer({ min: 1, max: 16 }),
+      offsetFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+      weight: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(source, { minLength: 1, maxLength: 4 }), fc.double({ min: 0.001, max: 0.95, noNaN: true }), (sources, ratio) => {
+        const mix: FlowMix[] = sources.map(({ flows, zipf, stride, offsetFraction, weight }) => ({ flows, zipf, stride, offset: Math.floor(offsetFraction * stride), weight }));
+        const flows = mix.reduce((sum, m) => sum + Math.max(0, Math.ceil((m.flows - (m.offset ?? 0)) / (m.stride ?? 1))), 0);
+        const entries = Math.max(1, Math.round(ratio * flows));
+        const exact = steadyHitRateBruteForce(mix, entries);
+        assertClose(steadyHitRate(mix, entries), exact, 1e-8 * exact, `${JSON.stringify(mix)}, C=${entries}`);
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+
+  it('a frozen mix is solved like any other (the set-up is kept beside it)', () => {
+    const mix = queuesOf(30_000, 0.9, 4, [1, 2]);
+    const frozen = Object.freeze(mix.map((m) => Object.freeze({ ...m })));
+    assert.equal(steadyHitRate(frozen, 4096), steadyHitRate(mix.map((m) => ({ ...m })), 4096));
+    assert.equal(steadyHitRate(frozen, 4096), steadyHitRate(frozen, 4096));
+    assert.equal(entriesForHitRate(frozen, 0.9, 0), entriesForHitRate(mix.map((m) => ({ ...m })), 0.9, 0));
   });
 
   it('an lcore with all queues of a vNIC sees exactly that vNIC’s flows (the one-queue result, up to rounding)', () => {

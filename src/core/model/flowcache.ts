@@ -101,8 +101,8 @@ interface Prepared {
   tails: number;
   flows: number;
   minP: number;
-  /** Hit rates solved so far, by entries, and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
-  solved?: Map<number, number>;
+  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore), and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
+  solved?: number[];
   last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
   /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
   dropped: number;
@@ -115,13 +115,21 @@ const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
 /**
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
  * the finding's advice, the curve), so the set-up and the solves are shared. Mixes are
- * treated as immutable once passed in.
+ * treated as immutable once passed in. Kept on the mix array under a symbol (not enumerable
+ * by JSON or Object.keys, not copied by spreading into a new array), which measured cheaper
+ * than a WeakMap entry per lcore.
  */
+const PREPARED = Symbol('flowcache.prepared');
+
+/** Frozen or sealed mixes keep theirs here. */
 const preparedByMix = new WeakMap<readonly FlowMix[], Prepared>();
 
 function prepared(mix: readonly FlowMix[]): Prepared {
-  let prep = preparedByMix.get(mix);
-  if (!prep) preparedByMix.set(mix, (prep = prepare(mix)));
+  let prep = (mix as unknown as { [PREPARED]?: Prepared })[PREPARED] ?? preparedByMix.get(mix);
+  if (prep) return prep;
+  prep = prepare(mix);
+  if (Object.isExtensible(mix)) Object.defineProperty(mix, PREPARED, { value: prep });
+  else preparedByMix.set(mix, prep);
   return prep;
 }
 
@@ -197,12 +205,34 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
   sum = 0;
   data.push(0);
   for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
-  for (let i = 0; i < END_SIZE; i++) data.push(0);
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
   const coef = eulerMaclaurinCoefficients(mult, q);
-  if (s > 0) endPolynomials(coef, s, A, data, END_A(H));
+  // Through a typed scratch array: endPolynomials then sees one array type only (its writes stay monomorphic).
+  endScratch.fill(0);
+  if (s > 0) endPolynomials(coef, s, A, endScratch, 0);
+  for (let i = 0; i < END_SIZE; i++) data.push(endScratch[i]);
   return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, coef, H, data, ofS };
+}
+
+/**
+ * Zeroed arrays for the lcores' set-up, cut from shared slabs: a typed array above 64 bytes is
+ * otherwise allocated outside V8's heap (a malloc and a finaliser each, ~12 % of the set-up). A
+ * slab is never reused, so it lives as long as one of its lcores' set-ups does: at most 64 KB
+ * kept for a set-up of ≥ 8 bytes, and set-ups are made and dropped together (an analysis, a
+ * host's re-analysis), so slabs are nearly full of live ones. Large set-ups (> 8 KB) get their own.
+ */
+const SLAB = 8192;
+let slab = new Float64Array(SLAB);
+let slabUsed = 0;
+
+function allocate(n: number): Float64Array {
+  if (n > SLAB >> 3) return new Float64Array(n);
+  if (slabUsed + n > SLAB) {
+    slab = new Float64Array(SLAB);
+    slabUsed = 0;
+  }
+  return slab.subarray(slabUsed, (slabUsed += n));
 }
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
@@ -263,7 +293,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
   const tailAt = G * GROUP;
-  const data = new Float64Array(tailAt + tails * TAIL + 2 * footCount);
+  const data = allocate(tailAt + tails * TAIL + 2 * footCount);
   const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
   let f = tailAt + tails * TAIL, t = 0;
   for (let g = 0; g < G; g++) {
@@ -292,13 +322,15 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
     }
     data[at + G_FOOT_END] = f;
-    prep.minP = Math.min(prep.minP, c * Math.pow(n, -s));
+    // Only a bracket for T: no need for pow's last digit.
+    prep.minP = Math.min(prep.minP, c * Math.exp(-s * Math.log(n)));
     if (E > A) {
       const ta = tailAt + t * TAIL;
       data[ta + T_GROUP] = g;
       data[ta + T_E] = E;
-      data[ta + T_LOGE] = Math.log(E);
-      data[ta + T_BASEE] = Math.pow(E, -s);
+      const logE = Math.log(E);
+      data[ta + T_LOGE] = logE;
+      data[ta + T_BASEE] = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
       endPolynomials(shape.coef, s, E, data, ta + T_END);
       t++;
     }
@@ -466,12 +498,23 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     out[0] += d * acc[0]; out[1] += d * acc[1]; out[2] += d * acc[2]; out[3] += d * acc[3];
     // The Euler–Maclaurin end corrections: + at E, − at A (see endPolynomials).
     const pA = shape.data, atA0 = END_A(shape.H);
+    const xE2 = xE * xE, xA2 = xA * xA;
+    let q1E = 0, q1A = 0;
     for (let k = 0; k < 4; k++) {
       const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
       let qE = 0, qA = 0;
-      for (let d = END_Q - 1; d >= 0; d--) {
-        qE = qE * xE + data[at + END_P + d];
-        qA = qA * xA + pA[atA + END_P + d];
+      if (k === 2) {
+        // x·(1 − e^(−x)) = x − x·e^(−x): its e^(−x) part is minus the previous sum's (Q2_IS_MINUS_Q1).
+        qE = -q1E; qA = -q1A;
+      } else {
+        for (let d = END_Q - 1; d >= 0; d--) {
+          qE = qE * xE + data[at + END_P + d];
+          qA = qA * xA + pA[atA + END_P + d];
+        }
+        // Each sum's Q starts at its own power of x (Q_LOW).
+        const low = k === 0 ? Q_LOW0 : k === 1 ? Q_LOW1 : Q_LOW3;
+        if (low === 1) { qE *= xE; qA *= xA; } else if (low === 2) { qE *= xE2; qA *= xA2; }
+        if (k === 1) { q1E = qE; q1A = qA; }
       }
       out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
     }
@@ -497,6 +540,8 @@ interface SeriesLaw {
 const SERIES_STRIDE = SERIES_TERMS + 2;
 /** |1 − s·n| below which a power's two end terms are not formed separately (they lose at most a factor 1/NEAR_SINGULAR to cancellation). */
 const NEAR_SINGULAR = 0.25;
+/** SERIES_LIMIT^n (exact: a power of two), for the mixed regime's series part, which starts at x = SERIES_LIMIT. */
+const LIMIT_POWERS = Float64Array.from({ length: SERIES_STRIDE }, (_, n) => Math.pow(SERIES_LIMIT, n));
 /** 1/(n−1)!: bounds the n-th term of every sum's series. */
 const INV_FACT = Float64Array.from({ length: SERIES_STRIDE }, (_, n) => (n >= 1 ? Math.abs(TAYLOR1[n]) : 0));
 
@@ -565,7 +610,7 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
     // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
     const z = 1 - t.s * n;
     const zl = z * L;
-    const b = k1 * Math.pow(x1, n) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+    const b = k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -644,8 +689,44 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   to[2] = f * x * x * r2;
 }
 
-/** e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction (modified Lentz), for x ≥ 2 and any a ≤ 2: a = reg[R_A], x = reg[R_GX], into reg[R_GR]. */
+/**
+ * e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction 1/(b0 + a1/(b1 + a2/(b2 + …))), a_i = −i·(i − a),
+ * b_i = x + 1 − a + 2i, for x ≥ 2 and any a ≤ 2: a = reg[R_A], x = reg[R_GX], into reg[R_GR]. Its
+ * convergents P/Q by the forward recurrence, two terms per step and one division per step (modified
+ * Lentz takes two per term: the continued fraction was ~10 % of the solver), rescaled at each step;
+ * stops when a step changes the value by less than 1e-15 of it. Lentz's method if that breaks down.
+ */
 function gammaRatio(): void {
+  const a = reg[R_A], x = reg[R_GX];
+  let b = x + 1 - a;
+  // P_0/Q_0 = 0/1, P_1/Q_1 = 1/b0.
+  let pPrev = 0, p = 1, qPrev = 1, q = b;
+  let h = 1 / b;
+  for (let i = 1; i < 500; i += 2) {
+    let an = -i * (i - a);
+    b += 2;
+    const pNext = b * p + an * pPrev, qNext = b * q + an * qPrev;
+    an = -(i + 1) * (i + 1 - a);
+    b += 2;
+    pPrev = pNext; qPrev = qNext;
+    p = b * pNext + an * p;
+    q = b * qNext + an * q;
+    const inv = 1 / q;
+    const next = p * inv;
+    if (!Number.isFinite(next) || !(next > 0)) {
+      gammaRatioLentz();
+      return;
+    }
+    const done = Math.abs(next - h) <= 1e-15 * next;
+    h = next;
+    if (done) break;
+    p = next; pPrev *= inv; qPrev *= inv; q = 1;
+  }
+  reg[R_GR] = h;
+}
+
+/** The same by the modified Lentz method (the fallback). */
+function gammaRatioLentz(): void {
   const a = reg[R_A], x = reg[R_GX];
   const tiny = 1e-300;
   let b = x + 1 - a;
@@ -667,30 +748,52 @@ function gammaRatio(): void {
   reg[R_GR] = h;
 }
 
-/** Coefficients per sum in endPolynomials: P (degree < END_P) then Q (degree < END_Q). */
+/**
+ * Coefficients per sum in endPolynomials: P (degree < END_P), then Q from degree Q_LOW[sum]
+ * (END_Q of them). θ keeps a term's lowest power of x and raises its highest by one, so each
+ * sum's Q spans EM_ORDER degrees: x·e^(−x) and x²·e^(−x) need no coefficients below x and x².
+ */
 const END_P = 2;
-const END_Q = 3 + EM_ORDER;
+const Q_LOW = THETA.map((orders) => Math.min(...orders.map(({ Q }) => Q.findIndex((v) => v !== 0))));
+const END_Q = Math.max(...THETA.map((orders, g) => Math.max(...orders.map(({ Q }) => Q.length)) - Q_LOW[g]));
+if (Q_LOW.some((d) => d > 2)) throw new Error('flowcache: Q_LOW beyond x²');
+const [Q_LOW0, Q_LOW1, , Q_LOW3] = Q_LOW;
+/** tailSums takes sum 2's e^(−x) polynomial as minus sum 1's: x·(1 − e^(−x)) − x = −x·e^(−x), and θ is linear. */
+const Q2_IS_MINUS_Q1 = THETA[2].every(({ Q }, i) => Q.length === THETA[1][i].Q.length && Q.every((v, d) => v === -THETA[1][i].Q[d]));
+if (!Q2_IS_MINUS_Q1 || Q_LOW[2] !== Q_LOW1) throw new Error('flowcache: sum 2 is not x minus sum 1');
 const END_STRIDE = END_P + END_Q;
 const END_SIZE = 4 * END_STRIDE;
+/** A shape's end polynomial at A, before it joins the shape's plain array. */
+const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
 const TAIL = 4 + END_SIZE;
 const endWeights = new Float64Array(EM_ORDER);
-/** The nonzero coefficients of THETA laid out like endPolynomials' output: order i, place (sum·END_STRIDE + P then Q degree), value. */
-const THETA_I: number[] = [];
-const THETA_AT: number[] = [];
-const THETA_V: number[] = [];
-THETA.forEach((orders, g) => orders.forEach(({ P, Q }, i) => {
-  const add = (d: number, v: number) => { if (v !== 0) { THETA_I.push(i); THETA_AT.push(g * END_STRIDE + d); THETA_V.push(v); } };
-  P.forEach((v, d) => add(d, v));
-  Q.forEach((v, d) => add(END_P + d, v));
-}));
+/**
+ * The nonzero coefficients of THETA laid out like endPolynomials' output, by order i: entries
+ * THETA_FROM[i] … THETA_FROM[i + 1] − 1 hold a place (sum·END_STRIDE + P then Q degree) and a value.
+ */
+const THETA_FROM = new Int32Array(EM_ORDER + 1);
+const THETA_AT_LIST: number[] = [];
+const THETA_V_LIST: number[] = [];
+for (let i = 0; i < EM_ORDER; i++) {
+  THETA_FROM[i] = THETA_V_LIST.length;
+  THETA.forEach((orders, g) => {
+    const { P, Q } = orders[i];
+    const add = (d: number, v: number) => { if (v !== 0) { THETA_AT_LIST.push(g * END_STRIDE + d); THETA_V_LIST.push(v); } };
+    P.forEach((v, d) => add(d, v));
+    Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
+  });
+}
+THETA_FROM[EM_ORDER] = THETA_V_LIST.length;
+const THETA_AT = Int32Array.from(THETA_AT_LIST);
+const THETA_V = Float64Array.from(THETA_V_LIST);
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array | number[], at: number): void {
+function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
   const W = endWeights;
   W.fill(0);
   let kPow = 1;
@@ -704,7 +807,10 @@ function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Ar
     }
     kPow /= k;
   }
-  for (let e = 0; e < THETA_V.length; e++) out[at + THETA_AT[e]] += W[THETA_I[e]] * THETA_V[e];
+  for (let i = 0; i < EM_ORDER; i++) {
+    const w = W[i];
+    for (let e = THETA_FROM[i], end = THETA_FROM[i + 1]; e < end; e++) out[at + THETA_AT[e]] += w * THETA_V[e];
+  }
 }
 
 const sums = new Float64Array(4);
@@ -810,8 +916,8 @@ function remember(prep: Prepared, logC: number, logT: number, hit: number): void
 function hitAt(prep: Prepared, entries: number): number {
   if (prep.flows <= entries) return 1;
   if (!(entries > 0)) return 0;
-  const known = prep.solved?.get(entries);
-  if (known !== undefined) return known;
+  const solved = prep.solved;
+  if (solved) for (let i = 0; i < solved.length; i += 2) if (solved[i] === entries) return solved[i + 1];
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
@@ -821,7 +927,9 @@ function hitAt(prep: Prepared, entries: number): number {
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   remember(prep, logC, logT, hit);
-  (prep.solved ??= new Map()).set(entries, hit);
+  // Callers ask about a few table sizes per lcore (powers of two): a search through them is short.
+  if (!prep.solved || prep.solved.length >= 128) prep.solved = [];
+  prep.solved.push(entries, hit);
   return hit;
 }
 

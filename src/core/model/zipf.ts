@@ -185,7 +185,8 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
   let total = 0;
   const shared = s === 0 ? undefined : stridedShared(n, s, q);
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
-  const shares = sums.map((x) => (total > 0 ? x / total : 0));
+  const shares = new Float64Array(q);
+  if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
   const entry = { sums, shares };
   if (q > MAX_MEMO_QUEUES) return entry;
   // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
