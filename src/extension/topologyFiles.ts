@@ -54,6 +54,8 @@ export function noteLengthChange(e: vscode.TextDocumentChangeEvent): void {
   const known = lengths.get(e.document);
   // Unknown, or already measured at this version.
   if (!known || known.version >= e.document.version || e.contentChanges.length === 0) return;
+  // A version missed in between: the sum of these changes alone would be wrong; measure again when asked.
+  if (known.version !== e.document.version - 1) return void lengths.delete(e.document);
   let length = known.length;
   for (const c of e.contentChanges) length += c.text.length - c.rangeLength;
   lengths.set(e.document, { version: e.document.version, length });

@@ -177,7 +177,7 @@ function uplinkGroups(sw: Switch, at: (string | number)[], out: RawFinding[]): v
   const lagOf = new Map<string, string>();
   lags.forEach((lag, l) => {
     // The schema's maxLength counts characters; NSX counts the name's UTF-8 bytes (é is 2, 中 is 3).
-    const bytes = lag.name.length > LAG_NAME_MAX_BYTES / 3 ? utf8.encode(lag.name).length : 0;
+    const bytes = utf8.encode(lag.name).length;
     if (bytes > LAG_NAME_MAX_BYTES) out.push({ rule: 'schema/invalid', path: toPointer([...at, 'lags', l, 'name']), message: `LAG name "${lag.name}" of switch "${sw.name}" is ${bytes} bytes in UTF-8; NSX allows at most ${LAG_NAME_MAX_BYTES} bytes. Shorten it.` });
     if (sw.uplinks.includes(lag.name)) report([...at, 'lags', l, 'name'], `LAG "${lag.name}" of switch "${sw.name}" has the name of one of its uplinks; teamings could not tell them apart. Rename the LAG.`);
     lag.uplinks.forEach((nic, n) => {
