@@ -78,7 +78,8 @@ export class AnalysisWorker implements vscode.Disposable {
    */
   sync(source: Pick<TextSource, 'key' | 'version' | 'text' | 'pieces' | 'currentVersion'>): Promise<void> | undefined {
     const { key, version } = source;
-    if (this.synced.has(key) && this.synced.get(key) === version) return undefined;
+    // A file read from disk (no version) may have changed there since it was sent: always sent.
+    if (version !== undefined && this.synced.get(key) === version) return undefined;
     const already = this.sending.get(key);
     if (already && already.version === version) return already.done;
     const pieces = source.pieces?.()[Symbol.iterator]();

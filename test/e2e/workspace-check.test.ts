@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fixtureUri, hasRule, lineOf, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
+import { fixtureUri, hasRule, lacksRule, lineOf, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
 
 /** The command's result (src/extension/commands.ts WorkspaceCheck). */
 interface WorkspaceCheck {
@@ -27,6 +27,29 @@ suite('EDP: Check All Topology Files in Workspace', () => {
     const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
     const d = ds.find((x) => ruleOf(x) === 'ref/unknown-switch')!;
     assert.equal(d.range.start.line, lineOf(text, '"vds-typo"'));
+  });
+
+  test('a checked file that is not open follows its text on disk: fixed outside VS Code, its problem goes; broken again, it comes back', async function () {
+    this.timeout(60_000);
+    const dir = workspaceUri('changed-on-disk').fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'edited-elsewhere.edp.json');
+    const uri = vscode.Uri.file(file);
+    const broken = fs.readFileSync(fixtureUri('unopened/never-opened.edp.json').fsPath, 'utf8');
+    try {
+      fs.writeFileSync(file, broken);
+      const command = Promise.resolve(vscode.commands.executeCommand('edpDesigner.checkWorkspace'));
+      command.catch(() => {});
+      await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), 30_000, 'Check All to report the unknown switch');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file is not open');
+      // A git pull or another tool fixes the file: the problems follow what is on disk now.
+      fs.writeFileSync(file, broken.replace('"vds-typo"', '"vds-edp"'));
+      await waitForDiagnostics(uri, lacksRule('ref/unknown-switch'), 30_000, 'the fixed file to lose ref/unknown-switch');
+      fs.writeFileSync(file, broken);
+      await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), 30_000, 'the file broken again to report ref/unknown-switch');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a workspace symlink to /dev/zero and a FIFO named *.edp.json: Check All ends promptly and checks the real files; Export and Import Hosts refuse them at once', async function () {
