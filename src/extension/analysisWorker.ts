@@ -86,10 +86,12 @@ function run(request: AnalyzeRequest, text: string): WorkerToHost {
     const started = performance.now();
     // A file that is not open (Check All) is analyzed again only when it changes on disk: its
     // incremental analyzer (≈ 40 % of what a file holds here) is not worth keeping for that.
-    const analyzer = request.version === undefined ? createAnalyzer(request.options) : analyzerFor(request.key, request.options);
-    if (request.version === undefined) analyzers.delete(request.key);
+    const closed = request.version === undefined;
+    const analyzer = closed ? createAnalyzer(request.options) : analyzerFor(request.key, request.options);
+    if (closed) analyzers.delete(request.key);
     const analysis = analyzer.analyze(text);
     state.analyzed.set(request.key, { version: request.version, text, analysis, options: request.options });
+    keptClosed(request.key, closed);
     const findings = findingSlices(analysis.findings);
     const lenses = lensLinesOf(analysis, request.lenses);
     const history = sent.get(request.key) ?? [];
@@ -106,6 +108,31 @@ function run(request: AnalyzeRequest, text: string): WorkerToHost {
   } catch (e) {
     return { type: 'failed', id: request.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
+}
+
+/**
+ * Files analyzed while not open, oldest first. Their analyses stay for the report (a few MB each
+ * for a large design), but only the last CLOSED_KEPT: "Check All" on a workspace of many designs
+ * would otherwise keep them all. The host checks a file again when its analysis is gone (reportSource.ts).
+ */
+const CLOSED_KEPT = 8;
+const closedKeys: string[] = [];
+
+function keptClosed(key: string, closed: boolean): void {
+  const at = closedKeys.indexOf(key);
+  if (at >= 0) closedKeys.splice(at, 1);
+  if (!closed) return;
+  closedKeys.push(key);
+  // A request of an evicted file still waiting has its text with it.
+  while (closedKeys.length > CLOSED_KEPT) drop(closedKeys.shift()!);
+}
+
+/** Drops what the worker holds of a document's last analysis: its text, analyzer, analysis, what it sent and its JSON parse. */
+function drop(key: string): void {
+  state.forget(key);
+  analyzers.delete(key);
+  sent.delete(key);
+  services.forgetParse(key);
 }
 
 /** One analysis per turn of the event loop, so newer requests arrive (and replace waiting ones) in between. */
@@ -154,6 +181,8 @@ async function call(id: number, service: keyof typeof services, args: unknown[])
 parentPort!.on('message', (message: HostToWorker) => {
   switch (message.type) {
     case 'open':
+      // Opened in an editor (a version) or read from disk again: not an evicted file's any more.
+      if (message.version !== undefined) keptClosed(message.key, false);
       if (message.more) {
         partial.set(message.key, { version: message.version, parts: [message.text] });
         // What the worker held is older than this.
@@ -176,13 +205,10 @@ parentPort!.on('message', (message: HostToWorker) => {
       partial.delete(message.key);
       return applyChange(message);
     case 'forget':
+      keptClosed(message.key, false);
       skipWaiting(message.key);
-      state.forget(message.key);
-      analyzers.delete(message.key);
-      sent.delete(message.key);
       partial.delete(message.key);
-      services.forgetParse(message.key);
-      return;
+      return drop(message.key);
     case 'call':
       return void call(message.id, message.service, message.args);
     case 'analyze': {

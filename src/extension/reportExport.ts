@@ -1,7 +1,7 @@
 // "EDP: Export Datapath Report": the report as a standalone HTML file (the panel's page, with the
 // view-model, script and CSS inline) and a Markdown summary next to it.
 import * as vscode from 'vscode';
-import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
+import { analysisFor, askAbout, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 
 interface ExportedReport {
   html: vscode.Uri;
@@ -35,7 +35,7 @@ export async function exportReport(extensionUri: vscode.Uri, source: ReportSourc
   const read = async (...path: string[]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...path)));
   const [script, css] = await Promise.all([read('dist', 'webview.js'), read('media', 'report.css')]);
   // Written in the worker from the analysis the diagnostics show.
-  const files = await source.worker.call('reportFiles', uri.toString(), analyzed.version, fileNameOf(uri), { script, css });
+  const files = await askAbout(source, uri, analyzed, (a) => source.worker.call('reportFiles', uri.toString(), a.version, fileNameOf(uri), { script, css }));
   if (!files) throw new Error(`the analysis of ${fileNameOf(uri)} changed while the report was written; export it again`);
   const markdown = markdownUriBeside(html);
   const encode = (s: string) => new TextEncoder().encode(s);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { HostToWebview, PersistedState, WebviewToHost } from '../webview/protocol';
 import { REPORT_VIEW_TYPE } from '../webview/protocol';
 import { describeError } from './log';
-import { analysisFor, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
+import { analysisFor, askAbout, fileNameOf, type ReportSource, unavailableReason } from './reportSource';
 import { reportShellHtml } from './reportShell';
 
 export class ReportPanels implements vscode.Disposable {
@@ -129,7 +129,7 @@ class ReportPanel implements vscode.Disposable {
       const started = performance.now();
       // Built in the worker from the analysis of the same version, with the flow-cache curves of
       // the hosts the page shows (of every host in a small design): only the report computes curves.
-      const report = await this.source.worker.call('report', this.uri.toString(), analyzed.version, fileNameOf(this.uri), this.curveHosts);
+      const report = await askAbout(this.source, this.uri, analyzed, (a) => this.source.worker.call('report', this.uri.toString(), a.version, fileNameOf(this.uri), this.curveHosts));
       // The worker moved on to a newer analysis: its publication refreshes the panel.
       if (!report || this.disposed) return;
       this.log.trace(`Report ${fileNameOf(this.uri)}: view-model in ${(performance.now() - started).toFixed(1)} ms`);

@@ -24,6 +24,19 @@ export async function analysisFor({ store, scheduler }: ReportSource, uri: vscod
   return store.latest(uri);
 }
 
+/**
+ * Asks the worker about the analysis `analyzed` of `uri` (undefined: the worker holds another).
+ * It keeps the analyses of only a few files that are not open (analysisWorker.ts): when it no
+ * longer holds this one, the file is checked again from disk and asked about once more.
+ */
+export async function askAbout<T>(source: ReportSource, uri: vscode.Uri, analyzed: AnalyzedDocument, ask: (analyzed: AnalyzedDocument) => Promise<T | undefined>): Promise<T | undefined> {
+  const answer = await ask(analyzed);
+  if (answer !== undefined || analyzed.version !== undefined) return answer;
+  await source.scheduler.checkUri(uri);
+  const again = source.store.latest(uri);
+  return again ? ask(again) : undefined;
+}
+
 export function unavailableReason(uri: vscode.Uri): string {
   return `EDP Designer has no analysis of ${fileNameOf(uri)}: it is turned off for this file (edpDesigner.enable), the file is over edpDesigner.maxFileSizeMB, or it could not be read. See "EDP: Show Output".`;
 }

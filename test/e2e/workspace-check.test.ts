@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fixtureUri, hasRule, lacksRule, lineOf, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
@@ -49,6 +50,34 @@ suite('EDP: Check All Topology Files in Workspace', () => {
       await waitForDiagnostics(uri, hasRule('ref/unknown-switch'), 30_000, 'the file broken again to report ref/unknown-switch');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('Check All on more files than the worker keeps analyses of: the report of each still exports, the files are checked again from disk', async function () {
+    this.timeout(120_000);
+    const dir = workspaceUri('many-closed').fsPath;
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'edp-e2e-many-'));
+    fs.mkdirSync(dir, { recursive: true });
+    const text = fs.readFileSync(fixtureUri('unopened/never-opened.edp.json').fsPath, 'utf8');
+    // The worker keeps the analyses of the last 8 files that are not open (analysisWorker.ts).
+    const files = Array.from({ length: 10 }, (_, i) => path.join(dir, `closed-${i}.edp.json`));
+    try {
+      files.forEach((f, i) => fs.writeFileSync(f, text.replace('"never-opened"', `"closed-${i}"`)));
+      const command = Promise.resolve(vscode.commands.executeCommand('edpDesigner.checkWorkspace'));
+      command.catch(() => {});
+      for (const f of files) await waitForDiagnostics(vscode.Uri.file(f), hasRule('ref/unknown-switch'), 60_000, `Check All to report ${path.basename(f)}`);
+      await command;
+      for (const [i, f] of files.entries()) {
+        const target = vscode.Uri.file(path.join(out, `closed-${i}.report.html`));
+        const written = await vscode.commands.executeCommand<{ html: vscode.Uri } | undefined>('edpDesigner.exportReport', vscode.Uri.file(f), target);
+        assert.ok(written, `the report of ${path.basename(f)} is written`);
+        const html = fs.readFileSync(written.html.fsPath, 'utf8');
+        assert.match(html, new RegExp(`<title>Datapath report: closed-${i}\\.edp\\.json</title>`));
+        assert.match(html, new RegExp(`"closed-${i}"`), 'the report is of that file\'s design');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 
