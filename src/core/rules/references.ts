@@ -145,6 +145,8 @@ const MAX_FREE_NICS = 5;
  * line rate or uplink NUMA node to check for it, so say so, naming the NICs it could take.
  */
 function switchesWithoutUplinks(host: Host, at: (string | number)[], out: RawFinding[]): void {
+  // Nearly every switch has uplinks: the hint is built only for a finding.
+  if (host.switches.every((sw) => sw.uplinks.length > 0)) return;
   const taken = new Set(host.switches.flatMap((sw) => sw.uplinks));
   const free = host.nics.map((n) => n.name).filter((name) => !taken.has(name));
   const hint = free.length === 0
