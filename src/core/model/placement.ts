@@ -50,7 +50,7 @@ export function placeQueues(units: UnitTable, first: number, end: number, lcores
  * Indices 0…n−1 of the units `first`… by pps, heaviest first, equal pps in file order (pps are
  * finite: the schema bounds them).
  */
-function heaviestFirst(all: Float64Array, first: number, n: number): number[] {
+function heaviestFirst(all: readonly number[], first: number, n: number): number[] {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n > 32) {
@@ -73,7 +73,7 @@ function heaviestFirst(all: Float64Array, first: number, n: number): number[] {
 }
 
 /** `order` sorted by descending `pps[first + i]`, ties in their order (bottom-up merge sort). */
-function mergeHeaviestFirst(order: number[], pps: Float64Array, first: number): number[] {
+function mergeHeaviestFirst(order: number[], pps: readonly number[], first: number): number[] {
   const n = order.length;
   let from = order;
   let to = new Array<number>(n);

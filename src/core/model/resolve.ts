@@ -44,14 +44,14 @@ export interface UnitTable {
   /** What the unit's vNIC's queues share. */
   load: VnicLoad[];
   /** The unit's queue number within its vNIC. */
-  queue: Int32Array;
+  queue: number[];
   /** This queue's packets: the vNIC's pps × the popularity share of its flows. */
-  pps: Float64Array;
+  pps: number[];
   /** This queue's exact flow count (never rounded: the queues' counts sum to the vNIC's flows). */
-  flows: Float64Array;
-  newFlowsPerSec: Float64Array;
+  flows: number[];
+  newFlowsPerSec: number[];
   /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node; NO_HOME when neither is known. */
-  home: Int32Array;
+  home: number[];
 }
 
 /** `home` of a unit whose VM has no node and whose switch no uplink. */
@@ -113,11 +113,11 @@ export function resolveHost(host: Host, index: number, target: Target): Resolved
   }
   const table: UnitTable = {
     load: new Array<VnicLoad>(total),
-    queue: new Int32Array(total),
-    pps: new Float64Array(total),
-    flows: new Float64Array(total),
-    newFlowsPerSec: new Float64Array(total),
-    home: new Int32Array(total),
+    queue: new Array<number>(total),
+    pps: new Array<number>(total),
+    flows: new Array<number>(total),
+    newFlowsPerSec: new Array<number>(total),
+    home: new Array<number>(total),
   };
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
@@ -208,7 +208,7 @@ function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
   return out;
 }
 
-const NO_UNITS: UnitTable = { load: [], queue: new Int32Array(0), pps: new Float64Array(0), flows: new Float64Array(0), newFlowsPerSec: new Float64Array(0), home: new Int32Array(0) };
+const NO_UNITS: UnitTable = { load: [], queue: [], pps: [], flows: [], newFlowsPerSec: [], home: [] };
 
 /** The units a vNIC places: its queue count, or none without traffic. */
 function queuesOf(vnic: Vm['vnics'][number]): number {

@@ -119,6 +119,8 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   const queuesPerLcore: number[] = new Array<number>(n);
   const offUplinksByLcore: boolean[] = new Array<boolean>(n);
   const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
+  // One descriptor for the hidden key of every lcore of the switch (not an object per lcore).
+  const stateKey: PropertyDescriptor = { value: assignedSource };
   const penalty = 1 + c.crossNumaPenalty;
   for (let i = 0; i < n; i++) {
     const l = rs.lcores[i];
@@ -175,7 +177,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     lcore.capacityPps = capacityPps;
     lcore.servedPps = servedPps;
     lcore.dropPps = pps - servedPps;
-    Object.defineProperty(lcore, ASSIGNED_STATE, { value: assignedSource });
+    Object.defineProperty(lcore, ASSIGNED_STATE, stateKey);
     lcores[i] = lcore;
   }
 
