@@ -82,7 +82,8 @@ export function lazyInstancePaths(code) {
     '/** Segments of the instance path of the value being validated (see lazyInstancePaths in scripts/gen-validators.mjs). */',
     'const pathStack = [];',
     'function pathNow(){let path = "";for(let i = 0; i < pathStack.length; i++) path += pathStack[i];return path;}',
-    'function popPath(valid, segments){pathStack.length -= segments;return valid;}',
+    // pop(), not `length -=`: setting an array's length is a runtime call.
+    'function popPath(valid, segments){for(let i = 0; i < segments; i++) pathStack.pop();return valid;}',
   ].join('\n');
   return out.replace('"use strict";', `"use strict";\n${helpers}`);
 }
