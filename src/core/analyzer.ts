@@ -284,18 +284,26 @@ class Pipeline {
 
   private finish(text: string, read: Read, result: ReturnType<Pipeline['check']>, options: AnalyzeOptions, lines: LineIndex): Analysis {
     const severities = { ...result.topology?.rules, ...options.rules };
-    const graded: RawFinding[] = [];
+    const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    // Each finding's grade beside it (not a copy of the finding with its severity set).
+    let graded: RawFinding[] = [];
+    let grades: Severity[] = [];
     for (const f of result.raw) {
       const severity = gradeOf(f, severities);
-      if (severity) graded.push(f.severity === severity ? f : { ...f, severity });
+      if (!severity) continue;
+      graded.push(f);
+      grades.push(severity);
     }
-    const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    const kept = graded.slice(0, max);
-    const findings = this.locate(text, read, kept, result.entries, lines);
-    return analysisOf(text, findings, graded.length - kept.length, result.topology, result.model, lines);
+    const total = graded.length;
+    if (!(max >= total)) {
+      graded = graded.slice(0, max);
+      grades = grades.slice(0, max);
+    }
+    const findings = this.locate(text, read, graded, grades, result.entries, lines);
+    return analysisOf(text, findings, total - graded.length, result.topology, result.model, lines);
   }
 
-  private locate(text: string, read: Read, raw: RawFinding[], entries: HostEntry[] | undefined, lines: LineIndex): Finding[] {
+  private locate(text: string, read: Read, raw: RawFinding[], grades: readonly Severity[], entries: HostEntry[] | undefined, lines: LineIndex): Finding[] {
     if (raw.length === 0) return [];
     // Every pointer to locate, in order: each finding's own (unless it carries a span), then its related ones.
     const requests: SpanRequest[] = [];
@@ -316,10 +324,10 @@ class Pipeline {
       const finding: Finding = {
         rule: f.rule,
         kind: ruleKind(f.rule),
-        severity: f.severity ?? ruleInfo(f.rule)?.severity ?? 'error',
+        severity: grades[i],
         message: f.message,
         path: f.path,
-        about: f.about ? { ...aboutOfSegments(segments[i]), ...f.about } : aboutOfSegments(segments[i]),
+        about: f.about ? Object.assign(aboutOfSegments(segments[i]), f.about) : aboutOfSegments(segments[i]),
         span: at,
         range: lines.rangeOf(at),
       };

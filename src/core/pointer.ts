@@ -4,14 +4,17 @@ import type { Span } from './findings';
 
 export function pointerSegments(pointer: string): (string | number)[] {
   if (pointer === '') return [];
-  const parts: (string | number)[] = pointer.slice(1).split('/');
-  // Every finding's pointer is read here (locating, `about`): no regular expression per segment.
-  for (let i = 0; i < parts.length; i++) {
-    let s = parts[i] as string;
+  // Every finding's pointer is read here (locating, `about`): no regular expression per segment,
+  // and segments cut by indexOf (String.prototype.split cost about four times as much).
+  const parts: (string | number)[] = [];
+  for (let start = 1; ; ) {
+    const end = pointer.indexOf('/', start);
+    let s = pointer.slice(start, end < 0 ? pointer.length : end);
     if (s.includes('~')) s = s.replace(/~1/g, '/').replace(/~0/g, '~');
-    parts[i] = isArrayIndex(s) ? Number(s) : s;
+    parts.push(isArrayIndex(s) ? Number(s) : s);
+    if (end < 0) return parts;
+    start = end + 1;
   }
-  return parts;
 }
 
 /** `0` or digits without a leading zero (what /^(0|[1-9]\d*)$/ matches). */

@@ -41,6 +41,18 @@ describe('percentages', () => {
   });
 });
 
+describe('percentages away from 0 and 100 %', () => {
+  it('print the share with two decimals below 10 % and one from 10 %', () => {
+    fc.assert(fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (share) => {
+      const p = share * 100;
+      const text = p.toFixed(Math.abs(p) < 10 ? 2 : 1);
+      // Shares that would round to 0 or ±100 % take more digits (the test above).
+      fc.pre(Number(text) !== 0 && Math.abs(Number(text)) !== 100);
+      assert.equal(pct(share), `${text}%`);
+    }));
+  });
+});
+
 describe('one figure, one text in every view', () => {
   // One vNIC whose new flows make a given share of its packets miss; the cache holds its 100 flows,
   // so the hit rate is 1 - that share. Thresholds set so that both flowcache findings speak.

@@ -4,12 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
+import fc from 'fast-check';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as jsonls from 'vscode-json-languageservice';
 import { analyze } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
 import { findingsFromErrors, MAX_SCHEMA_FINDINGS, validateStructure } from '../../src/core/schema';
 import { stripBom } from '../../src/core/text';
+import { validateTopology } from '../../src/core/generated/topology-validator';
 import type { Cpu, Host, Lag, LcoreGroup, MeasuredLcore, NamedTeaming, NumaNode, Nic, Switch, SwitchMeasured, Target, Teaming, Topology, Traffic, Vm, Vnic } from '../../src/core/topology';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -378,6 +381,42 @@ describe('the schema itself', () => {
   it('the generated validator and docs/FORMAT.md are current (the CI guard passes)', () => {
     const result = spawnSync(process.execPath, ['scripts/check-generated.mjs'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
+  });
+
+  it('the precompiled validator reports what ajv reports for the schema, instance paths included', () => {
+    // The generated code is rewritten after ajv writes it (scripts/gen-validators.mjs,
+    // lazyInstancePaths): compare it with ajv compiling the schema here, on broken documents.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const reference = ajv.compile(SCHEMA);
+    const base = parseJsonc(EXAMPLE) as unknown;
+    const odd = fc.constantFrom<unknown>(null, -1, 1.5, 'x', '', [], {}, true, 1e10, 70, { name: 1 }, [1, 2], 'vmnic0', 0);
+    // An edit: a walk from the root by indexes into keys/elements, then a value put there, a key added or a key removed.
+    const edit = fc.record({ steps: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), value: odd, how: fc.constantFrom('set', 'add', 'delete') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        const doc = structuredClone(base) as Record<string, unknown>;
+        for (const { steps, value, how } of edits) {
+          let node: Record<string, unknown> = doc;
+          for (let i = 0; i < steps.length; i++) {
+            const keys = Object.keys(node);
+            if (keys.length === 0) break;
+            const key = keys[steps[i] % keys.length];
+            const next = node[key];
+            if (i === steps.length - 1 || typeof next !== 'object' || next === null) {
+              if (how === 'delete' && !Array.isArray(node)) delete node[key];
+              else if (how === 'add' && !Array.isArray(node)) node[`extra${steps[i] % 3}`] = value;
+              else node[key] = value;
+              break;
+            }
+            node = next as Record<string, unknown>;
+          }
+        }
+        const valid = validateTopology(doc);
+        assert.equal(valid, reference(doc));
+        assert.deepStrictEqual(validateTopology.errors ?? null, reference.errors ?? null);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('nothing in src/ compiles a schema or code at run time', () => {

@@ -35,21 +35,27 @@ export interface VnicLoad {
 }
 
 /**
- * One vNIC queue: the unit of work the Thread Load Balancer places (DESIGN §3). What its vNIC's
- * queues share is in `load` (a large design has tens of thousands of queues; a copy of every
- * vNIC field per queue was a good part of the model's allocation and of the collector's work).
+ * The vNIC queues of a host: the units of work the Thread Load Balancer places (DESIGN §3), one
+ * column per field (a large design has tens of thousands of queues; an object per queue, with
+ * its numbers boxed, was most of the model's allocation and of the collector's work). A unit is
+ * an index; each switch's units are a contiguous run, in file order.
  */
-export interface WorkUnit {
-  load: VnicLoad;
-  queue: number;
+export interface UnitTable {
+  /** What the unit's vNIC's queues share. */
+  load: VnicLoad[];
+  /** The unit's queue number within its vNIC. */
+  queue: number[];
   /** This queue's packets: the vNIC's pps × the popularity share of its flows. */
-  pps: number;
+  pps: number[];
   /** This queue's exact flow count (never rounded: the queues' counts sum to the vNIC's flows). */
-  flows: number;
-  newFlowsPerSec: number;
-  /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node. */
-  home: number | undefined;
+  flows: number[];
+  newFlowsPerSec: number[];
+  /** The NUMA node the queue should be served on: its VM's node, else the uplinks' node; NO_HOME when neither is known. */
+  home: number[];
 }
+
+/** `home` of a unit whose VM has no node and whose switch no uplink. */
+export const NO_HOME = -1;
 
 export interface ResolvedSwitch {
   index: number;
@@ -62,7 +68,10 @@ export interface ResolvedSwitch {
   /** NUMA node of the first uplink (naming a NIC) on a node where the switch has lcores, else of the first uplink. */
   uplinkNode: number | undefined;
   lcores: ResolvedLcore[];
-  units: WorkUnit[];
+  /** The host's units; this switch's are `firstUnit` up to (not including) `endUnit`. */
+  units: UnitTable;
+  firstUnit: number;
+  endUnit: number;
 }
 
 export interface ResolvedHost {
@@ -88,15 +97,38 @@ export function resolveHost(host: Host, index: number, target: Target): Resolved
   // host on every analysis, and closures, Sets and Maps per host showed up in its profile.
   const byName = switches.length > 8 ? firstByName(switches) : undefined;
   const vms = host.vms ?? [];
+  // Two passes over the vNICs: count each switch's queues, then fill its run of the table.
+  const counts = new Array<number>(switches.length).fill(0);
+  for (let v = 0; v < vms.length; v++) {
+    const vnics = vms[v].vnics;
+    for (let n = 0; n < vnics.length; n++) {
+      const rs = byName ? byName.get(vnics[n].switch) : firstNamed(switches, vnics[n].switch);
+      if (rs) counts[rs.index] += queuesOf(vnics[n]);
+    }
+  }
+  let total = 0;
+  for (let s = 0; s < switches.length; s++) {
+    switches[s].firstUnit = switches[s].endUnit = total;
+    total += counts[s];
+  }
+  const table: UnitTable = {
+    load: new Array<VnicLoad>(total),
+    queue: new Array<number>(total),
+    pps: new Array<number>(total),
+    flows: new Array<number>(total),
+    newFlowsPerSec: new Array<number>(total),
+    home: new Array<number>(total),
+  };
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
     const vmNode = vm.numaNode !== undefined && hasNode(nodes, vm.numaNode) ? vm.numaNode : undefined;
     for (let n = 0; n < vm.vnics.length; n++) {
       const name = vm.vnics[n].switch;
       const rs = byName ? byName.get(name) : firstNamed(switches, name);
-      if (rs) pushWorkUnits(rs.units, vm, v, n, vmNode ?? rs.uplinkNode);
+      if (rs) rs.endUnit = fillUnits(table, rs.endUnit, vm, v, n, vmNode ?? rs.uplinkNode);
     }
   }
+  for (const rs of switches) rs.units = table;
   return { index, host, target, nodes, switches };
 }
 
@@ -131,7 +163,7 @@ function resolveSwitch(sw: Switch, index: number, host: Host, nodes: NumaNode[],
   // NUMA-aware teaming keeps a VM's traffic on an uplink by the lcores: that uplink's node is home.
   const byLcores = uplinks.find((u) => hasLcoreOn(lcores, u.nic.numaNode)) ?? uplinks[0];
   const carrying = carryingUplinks(sw, uplinks);
-  return { index, sw, mode, edp: mode !== 'standard', uplinks, carrying, uplinkNode: byLcores?.nic.numaNode, lcores, units: [] };
+  return { index, sw, mode, edp: mode !== 'standard', uplinks, carrying, uplinkNode: byLcores?.nic.numaNode, lcores, units: NO_UNITS, firstUnit: 0, endUnit: 0 };
 }
 
 function hasLcoreOn(lcores: readonly ResolvedLcore[], node: number): boolean {
@@ -176,25 +208,41 @@ function lcoresOf(sw: Switch, nodes: NumaNode[]): ResolvedLcore[] {
   return out;
 }
 
+const NO_UNITS: UnitTable = { load: [], queue: [], pps: [], flows: [], newFlowsPerSec: [], home: [] };
+
+/** The units a vNIC places: its queue count, or none without traffic. */
+function queuesOf(vnic: Vm['vnics'][number]): number {
+  const t = vnic.traffic;
+  if (!t || !(t.pps > 0)) return 0;
+  return Number.isFinite(vnic.queues) ? Math.min(MAX_EXPANDED, Math.max(1, Math.floor(vnic.queues!))) : 1;
+}
+
 /**
  * A vNIC's traffic partitioned over its queues by RSS (DESIGN §2): the flow of Zipf rank k
  * (1-based) goes to queue (k − 1) mod q, so queue j holds exactly ⌈(N − j)/q⌉ flows (1 flow over
  * 4 queues: 1, 0, 0, 0) and carries the vNIC's pps × the popularity of its ranks (queue 0 is
  * the heaviest under Zipf; a queue without flows carries nothing). New flows follow the packets.
- * A vNIC without traffic places no work. Appends the units to `out`.
+ * A vNIC without traffic places no work. Writes its units from `at`; returns where they end.
  */
-function pushWorkUnits(out: WorkUnit[], vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): void {
+function fillUnits(table: UnitTable, at: number, vm: Vm, vmIndex: number, vnicIndex: number, home: number | undefined): number {
   const vnic = vm.vnics[vnicIndex];
-  const t = vnic.traffic;
-  if (!t || !(t.pps > 0)) return;
-  const q = Number.isFinite(vnic.queues) ? Math.min(MAX_EXPANDED, Math.max(1, Math.floor(vnic.queues!))) : 1;
+  const q = queuesOf(vnic);
+  if (q === 0) return at;
+  const t = vnic.traffic!;
   const flows = Number.isFinite(t.flows) ? Math.max(0, Math.floor(t.flows)) : 0;
   const zipf = Number.isFinite(t.zipf) ? Math.max(0, t.zipf!) : DEFAULT_ZIPF;
   const shares = flows > 0 ? rssShares(flows, zipf, q) : undefined;
   const newFlows = Number.isFinite(t.newFlowsPerSec) ? Math.max(0, t.newFlowsPerSec!) : 0;
   const load: VnicLoad = { vmIndex, vnicIndex, vm: vm.name, vnic: vnic.name, queues: q, flows, zipf, packetBytes: t.packetBytes, rxShare: t.rxShare };
-  for (let queue = 0; queue < q; queue++) {
+  const h = home ?? NO_HOME;
+  for (let queue = 0; queue < q; queue++, at++) {
     const share = shares ? shares[queue] : 1 / q;
-    out.push({ load, queue, pps: t.pps * share, flows: queueFlowCount(flows, q, queue), newFlowsPerSec: newFlows * share, home });
+    table.load[at] = load;
+    table.queue[at] = queue;
+    table.pps[at] = t.pps * share;
+    table.flows[at] = queueFlowCount(flows, q, queue);
+    table.newFlowsPerSec[at] = newFlows * share;
+    table.home[at] = h;
   }
+  return at;
 }

@@ -6,15 +6,15 @@ import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
-import { type ResolvedHost, resolveHost, type ResolvedSwitch, type WorkUnit } from './resolve';
+import { NO_HOME, type ResolvedHost, resolveHost, type ResolvedSwitch, type UnitTable } from './resolve';
 import type { AssignedQueue, LcoreModel, SwitchModel } from './types';
 
 /** A switch's model plus what its findings need and the output does not carry. */
 export interface SwitchResult {
   model: SwitchModel;
   resolved: ResolvedSwitch;
-  /** The work units on each lcore, by lcore index. */
-  unitsByLcore: readonly WorkUnit[][];
+  /** The units (of `resolved.units`) on each lcore: lcore i's are `onLcore[lcoreStart[i]]` up to `onLcore[lcoreStart[i + 1]]`, in file order. */
+  byLcore: LcoreUnits;
   /** Σ of the flows of each lcore's queues, by lcore index. */
   flowsByLcore: readonly number[];
   /** Each lcore's flow mix for the cache solver. */
@@ -32,12 +32,15 @@ export interface SwitchResult {
 class LcoreMixes {
   private readonly built: (FlowMix[] | undefined)[] = [];
 
-  constructor(private readonly unitsByLcore: readonly (readonly WorkUnit[])[]) {}
+  constructor(
+    private readonly units: UnitTable,
+    private readonly byLcore: LcoreUnits,
+  ) {}
 
   of(lcore: number): FlowMix[] {
     let mix = this.built[lcore];
     if (!mix) {
-      mix = mixOf(this.unitsByLcore[lcore]);
+      mix = mixOf(this.units, this.byLcore, lcore);
       this.built[lcore] = mix;
     }
     return mix;
@@ -49,13 +52,36 @@ class LcoreMixes {
   }
 }
 
-function mixOf(units: readonly WorkUnit[]): FlowMix[] {
-  const mix = new Array<FlowMix>(units.length);
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    mix[k] = { flows: u.load.flows, zipf: u.load.zipf, stride: u.load.queues, offset: u.queue, weight: u.pps };
+function mixOf(units: UnitTable, byLcore: LcoreUnits, lcore: number): FlowMix[] {
+  const from = byLcore.start[lcore];
+  const mix = new Array<FlowMix>(byLcore.start[lcore + 1] - from);
+  for (let k = 0; k < mix.length; k++) {
+    const u = byLcore.units[from + k];
+    const load = units.load[u];
+    mix[k] = { flows: load.flows, zipf: load.zipf, stride: load.queues, offset: units.queue[u], weight: units.pps[u] };
   }
   return mix;
+}
+
+/**
+ * A switch's units grouped by lcore, each lcore's in file order: lcore i's are `units[start[i]]`
+ * up to `units[start[i + 1]]`. (Plain arrays: a typed array costs about 250 bytes to make, more
+ * than a switch's few indexes.)
+ */
+export interface LcoreUnits {
+  start: number[];
+  units: number[];
+}
+
+/** Groups the units `first`… by the lcore `placement` gave each (a stable counting sort; unplaced units are left out). */
+function groupByLcore(placement: readonly number[], first: number, lcores: number): LcoreUnits {
+  const start = new Array<number>(lcores + 1).fill(0);
+  for (let k = 0; k < placement.length; k++) if (placement[k] >= 0) start[placement[k] + 1]++;
+  for (let i = 0; i < lcores; i++) start[i + 1] += start[i];
+  const units = new Array<number>(start[lcores]).fill(0);
+  const next = start.slice(0, lcores);
+  for (let k = 0; k < placement.length; k++) if (placement[k] >= 0) units[next[placement[k]]++] = first + k;
+  return { start, units };
 }
 
 /**
@@ -78,24 +104,28 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   // The schema keeps ghz ≥ 0.5; the guard keeps a figure finite for whatever else reaches here.
   const clock = Math.max(host.cpu.ghz, 1e-3) * 1e9;
   const assignment = rs.sw.lcoreAssignment ?? 'cpu-usage';
-  const all = rs.units;
+  const T = rs.units;
+  const first = rs.firstUnit;
+  const end = rs.endUnit;
   const n = rs.lcores.length;
-  const placement = placeQueues(all, rs.lcores, assignment);
-  const unitsByLcore: WorkUnit[][] = new Array<WorkUnit[]>(n);
-  for (let i = 0; i < n; i++) unitsByLcore[i] = [];
-  for (let i = 0; i < all.length; i++) if (placement[i] >= 0) unitsByLcore[placement[i]].push(all[i]);
+  const placement = placeQueues(T, first, end, rs.lcores, assignment);
+  const byLcore = groupByLcore(placement, first, n);
+  const { start: lcoreStart, units: onLcore } = byLcore;
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
   const flowsByLcore: number[] = new Array<number>(n);
-  const mixes = new LcoreMixes(unitsByLcore);
+  const mixes = new LcoreMixes(T, byLcore);
 
   const lcores: LcoreModel[] = new Array<LcoreModel>(n);
   const queuesPerLcore: number[] = new Array<number>(n);
   const offUplinksByLcore: boolean[] = new Array<boolean>(n);
   const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
+  // One descriptor for the hidden key of every lcore of the switch (not an object per lcore).
+  const stateKey: PropertyDescriptor = { value: assignedSource };
   const penalty = 1 + c.crossNumaPenalty;
   for (let i = 0; i < n; i++) {
     const l = rs.lcores[i];
-    const units = unitsByLcore[i];
+    const from = lcoreStart[i];
+    const to = lcoreStart[i + 1];
     // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
     let offUplinks = rs.uplinks.length > 0;
     for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
@@ -104,27 +134,32 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     let flows = 0;
     // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
     let fitFlows = 0;
-    for (const u of units) {
-      pps += u.pps;
-      flows += u.flows;
-      if (u.pps > 0) fitFlows += u.load.flows;
+    for (let k = from; k < to; k++) {
+      const u = onLcore[k];
+      pps += T.pps[u];
+      flows += T.flows[u];
+      if (T.pps[u] > 0) fitFlows += T.load[u].flows;
     }
     flowsByLcore[i] = flows;
-    queuesPerLcore[i] = units.length;
+    queuesPerLcore[i] = to - from;
     // An idle lcore misses nothing: its hit rate is 1 and a packet would cost the fast path.
     // Every flow fitting gives 1 too, without building the lcore's flow mix.
     const che = pps > 0 && fitFlows > entries ? steadyHitRate(mixes.of(i), entries) : 1;
     let churn = 0;
     if (pps > 0) {
-      for (const u of units) churn += u.pps > 0 ? u.pps * Math.min(1, u.newFlowsPerSec / u.pps) : 0;
+      for (let k = from; k < to; k++) {
+        const u = onLcore[k];
+        const p = T.pps[u];
+        churn += p > 0 ? p * Math.min(1, T.newFlowsPerSec[u] / p) : 0;
+      }
       churn /= pps;
     }
     const hitRate = che * (1 - churn);
     const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
     let cycles = 0;
-    for (let k = 0; k < units.length; k++) {
-      const u = units[k];
-      cycles += u.pps * base * (isRemote(u, l.numaNode, offUplinks) ? penalty : 1);
+    for (let k = from; k < to; k++) {
+      const u = onLcore[k];
+      cycles += T.pps[u] * base * (isRemote(T.home[u], l.numaNode, offUplinks) ? penalty : 1);
     }
     const cyclesPerPacket = pps > 0 ? cycles / pps : base;
     const capacityPps = clock / cyclesPerPacket;
@@ -132,7 +167,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     // `assigned` (an object per queue) is for the output only: built on first read, between the
     // plain properties in the order a literal would give them (JSON keeps that order), with the
     // same accessor pair on every lcore so all share one hidden class.
-    const lcore = { index: l.index, numaNode: l.numaNode, queues: units.length } as LcoreModel;
+    const lcore = { index: l.index, numaNode: l.numaNode, queues: to - from } as LcoreModel;
     Object.defineProperty(lcore, 'assigned', LAZY_ASSIGNED);
     lcore.pps = pps;
     lcore.hitRate = hitRate;
@@ -142,17 +177,19 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     lcore.capacityPps = capacityPps;
     lcore.servedPps = servedPps;
     lcore.dropPps = pps - servedPps;
-    Object.defineProperty(lcore, ASSIGNED_STATE, { value: assignedSource });
+    Object.defineProperty(lcore, ASSIGNED_STATE, stateKey);
     lcores[i] = lcore;
   }
 
   let offeredPps = 0;
   let byteWeighted = 0;
   let rxPps = 0;
-  for (const u of all) {
-    offeredPps += u.pps;
-    byteWeighted += u.pps * u.load.packetBytes;
-    rxPps += u.pps * (u.load.rxShare ?? c.rxShare);
+  for (let u = first; u < end; u++) {
+    const p = T.pps[u];
+    const load = T.load[u];
+    offeredPps += p;
+    byteWeighted += p * load.packetBytes;
+    rxPps += p * (load.rxShare ?? c.rxShare);
   }
   const packetBytes = offeredPps > 0 ? byteWeighted / offeredPps : MIN_FRAME_BYTES;
   let lineRate = 0;
@@ -175,9 +212,10 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     const l = lcores[i];
     lcoreDrops += l.dropPps;
     const pass = !lcoreBound || l.pps <= 0 ? 1 : l.servedPps / l.pps;
-    for (const u of unitsByLcore[i]) {
-      passedRx += u.pps * (u.load.rxShare ?? c.rxShare) * pass;
-      passed += u.pps * pass;
+    for (let k = lcoreStart[i]; k < lcoreStart[i + 1]; k++) {
+      const u = onLcore[k];
+      passedRx += T.pps[u] * (T.load[u].rxShare ?? c.rxShare) * pass;
+      passed += T.pps[u] * pass;
     }
     maxUtilization = Math.max(maxUtilization, l.utilization);
     utilizationSum += l.utilization;
@@ -186,7 +224,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
     capacityPps += l.capacityPps;
     hitWeighted += l.pps * l.hitRate;
     churnWeighted += l.pps * l.churnMissShare;
-    entriesBytes += unitsByLcore[i].length > 0 ? flowTableBytesOf(entries, flowsByLcore[i], c) : 0;
+    entriesBytes += lcoreStart[i + 1] > lcoreStart[i] ? flowTableBytesOf(entries, flowsByLcore[i], c) : 0;
   }
   const lcoreDropPps = lcoreBound ? lcoreDrops : 0;
   const lineDropPps = rs.uplinks.length > 0 ? Math.max(0, passedRx - lineRate) + Math.max(0, passed - passedRx - lineRate) : 0;
@@ -230,7 +268,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
   const state: CurveState = { mixes, mix: undefined, source: assignedSource, worst, value: undefined };
   Object.defineProperty(model, CURVE_STATE, { value: state });
-  return { model, resolved: rs, unitsByLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
+  return { model, resolved: rs, byLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
 }
 
 /**
@@ -251,19 +289,23 @@ interface AssignedSource {
 }
 
 /** Each lcore's queues, placed again from the topology as switchResult placed them. */
-function unitsAgain(s: AssignedSource): { rs: ResolvedSwitch; byLcore: WorkUnit[][] } {
+function unitsAgain(s: AssignedSource): { rs: ResolvedSwitch; byLcore: LcoreUnits } {
   const rs = resolveHost(s.host, s.hostIndex, s.target).switches[s.switchIndex];
-  const placement = placeQueues(rs.units, rs.lcores, rs.sw.lcoreAssignment ?? 'cpu-usage');
-  const byLcore: WorkUnit[][] = rs.lcores.map(() => []);
-  for (let k = 0; k < rs.units.length; k++) if (placement[k] >= 0) byLcore[placement[k]].push(rs.units[k]);
-  return { rs, byLcore };
+  const placement = placeQueues(rs.units, rs.firstUnit, rs.endUnit, rs.lcores, rs.sw.lcoreAssignment ?? 'cpu-usage');
+  return { rs, byLcore: groupByLcore(placement, rs.firstUnit, rs.lcores.length) };
 }
 
 function assignedOf(s: AssignedSource): AssignedQueue[][] {
   const { rs, byLcore } = unitsAgain(s);
-  return byLcore.map((units, i) =>
-    units.map((u) => ({ vm: u.load.vm, vnic: u.load.vnic, queue: u.queue, pps: u.pps, flows: u.flows, remote: isRemote(u, rs.lcores[i].numaNode, s.offUplinks[i]) })),
-  );
+  const T = rs.units;
+  return rs.lcores.map((l, i) => {
+    const out: AssignedQueue[] = [];
+    for (let k = byLcore.start[i]; k < byLcore.start[i + 1]; k++) {
+      const u = byLcore.units[k];
+      out.push({ vm: T.load[u].vm, vnic: T.load[u].vnic, queue: T.queue[u], pps: T.pps[u], flows: T.flows[u], remote: isRemote(T.home[u], l.numaNode, s.offUplinks[i]) });
+    }
+    return out;
+  });
 }
 
 const LAZY_ASSIGNED: PropertyDescriptor = {
@@ -306,7 +348,7 @@ const LAZY_CURVE: PropertyDescriptor = {
     const s = this[CURVE_STATE];
     if (s.value === undefined) {
       const worst = s.worst;
-      const mix = worst && (s.mixes ? s.mixes.of(worst.index) : (s.mix ??= mixOf(unitsAgain(s.source).byLcore[worst.index])));
+      const mix = worst && (s.mixes ? s.mixes.of(worst.index) : (s.mix ??= mixAgain(s.source, worst.index)));
       s.value = worst && mix ? cacheCurve(mix).map((p) => ({ entries: p.entries, hitRate: p.hitRate * (1 - worst.churnMissShare) })) : [];
     }
     return s.value;
@@ -316,13 +358,18 @@ const LAZY_CURVE: PropertyDescriptor = {
   },
 };
 
+function mixAgain(source: AssignedSource, lcore: number): FlowMix[] {
+  const { rs, byLcore } = unitsAgain(source);
+  return mixOf(rs.units, byLcore, lcore);
+}
+
 /**
- * A queue pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,
+ * A queue (its `home`: UnitTable) pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,
  * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
  * LLC). A queue with no home on a switch without uplinks is never remote.
  */
-export function isRemote(unit: Pick<WorkUnit, 'home'>, lcoreNode: number, offUplinks: boolean): boolean {
-  return (unit.home !== undefined && unit.home !== lcoreNode) || offUplinks;
+export function isRemote(home: number, lcoreNode: number, offUplinks: boolean): boolean {
+  return (home !== NO_HOME && home !== lcoreNode) || offUplinks;
 }
 
 /**

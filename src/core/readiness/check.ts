@@ -118,15 +118,17 @@ interface NicView {
 
 function nicView(nic: Nic, catalog: NicCatalog, release: string): NicView {
   const entry = nic.driver === undefined ? undefined : entryForDriver(catalog, nic.driver);
-  return withoutUndefined({
-    driver: nic.driver,
-    driverVersion: nic.driverVersion,
-    firmware: nic.firmware,
-    edpModes: entry?.edpModes,
-    // A minimum published for another release (an NSX-T 3.0 / ESXi 6.7 driver) is not a minimum of this one.
-    minDriverVersion: entry && minimumsApply(entry, release) ? entry.minDriverVersion : undefined,
-    minFirmware: entry && minimumsApply(entry, release) ? entry.minFirmware : undefined,
-  });
+  // Only the fields that are there, in this order (what the validator reads, errors in key order).
+  const view: NicView = {};
+  if (nic.driver !== undefined) view.driver = nic.driver;
+  if (nic.driverVersion !== undefined) view.driverVersion = nic.driverVersion;
+  if (nic.firmware !== undefined) view.firmware = nic.firmware;
+  if (entry?.edpModes !== undefined) view.edpModes = entry.edpModes;
+  // A minimum published for another release (an NSX-T 3.0 / ESXi 6.7 driver) is not a minimum of this one.
+  const minimums = entry !== undefined && minimumsApply(entry, release);
+  if (minimums && entry.minDriverVersion !== undefined) view.minDriverVersion = entry.minDriverVersion;
+  if (minimums && entry.minFirmware !== undefined) view.minFirmware = entry.minFirmware;
+  return view;
 }
 
 function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switch, profile: ReadinessProfile, catalog: NicCatalog): RawFinding[] {
@@ -161,18 +163,19 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
 function switchFindings(sw: Switch, at: (string | number)[], profile: ReadinessProfile): RawFinding[] {
   const view = { ...sw, mtu: sw.mtu ?? DEFAULT_MTU };
   const out: RawFinding[] = [];
-  const mtuPath = sw.mtu === undefined ? toPointer(at) : toPointer([...at, 'mtu']);
-  const mtuText = sw.mtu === undefined ? `sets no mtu, so it gets the vSphere default of ${DEFAULT_MTU},` : `has MTU ${sw.mtu},`;
+  // Words and paths of a finding are built for one only.
+  const mtuPath = () => (sw.mtu === undefined ? toPointer(at) : toPointer([...at, 'mtu']));
+  const mtuText = () => (sw.mtu === undefined ? `sets no mtu, so it gets the vSphere default of ${DEFAULT_MTU},` : `has MTU ${sw.mtu},`);
   const advice = 'Set mtu to 9000 if the physical fabric carries jumbo frames, else to at least 1700, and configure the same MTU on the physical switches.';
   const source = '[NSX installation guide: minimum 1600, recommended 1700]';
   const errors = profile.switch(view) ? [] : profile.switch.errors ?? [];
   const mtuError = errors.find((e) => e.instancePath === '/mtu');
   if (mtuError) {
-    out.push({ rule: 'readiness/mtu', path: mtuPath, message: `Switch "${sw.name}" ${mtuText} below the ${limitOf(mtuError)} the EDP overlay needs ${source}: encapsulated full-size frames do not fit. ${advice}` });
+    out.push({ rule: 'readiness/mtu', path: mtuPath(), message: `Switch "${sw.name}" ${mtuText()} below the ${limitOf(mtuError)} the EDP overlay needs ${source}: encapsulated full-size frames do not fit. ${advice}` });
   } else if (!profile.switchRecommended(view)) {
     const warn = (profile.switchRecommended.errors ?? []).find((e) => e.instancePath === '/mtu');
     if (warn) {
-      out.push({ rule: 'readiness/mtu', severity: 'warning', path: mtuPath, message: `Switch "${sw.name}" ${mtuText} below the recommended ${limitOf(warn)} ${source}, leaving the overlay no headroom. ${advice}` });
+      out.push({ rule: 'readiness/mtu', severity: 'warning', path: mtuPath(), message: `Switch "${sw.name}" ${mtuText()} below the recommended ${limitOf(warn)} ${source}, leaving the overlay no headroom. ${advice}` });
     }
   }
   if (errors.some((e) => e.instancePath === '/flowCache/entries')) {
@@ -216,8 +219,3 @@ function driverChoice(drivers: readonly string[]): string {
   return drivers.length > 0 ? orList(drivers) : 'an EDP-capable driver';
 }
 
-function withoutUndefined<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as T;
-}

@@ -28,7 +28,7 @@ export function hostReferenceFindings(host: Host, h: number): RawFinding[] {
 // Every host of every analysis passes here, nearly always without a finding: what a finding
 // needs (its pointer, the words naming the object) is built only for one.
 function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void {
-  const where = `host "${host.name}"`;
+  const where = hostWords(host);
   const vms = host.vms ?? [];
   if (hasDuplicateName(host.nics)) duplicates(host.nics, [...at, 'nics'], `NIC on ${where}`, out);
   if (hasDuplicateName(host.switches)) duplicates(host.switches, [...at, 'switches'], `switch on ${where}`, out);
@@ -39,14 +39,13 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
   }
 
   const nodeIds = numaNodesOf(host).map((n) => n.id);
-  const nodeList = nodeIds.join(', ');
   const known = (id: number | undefined) => id === undefined || nodeIds.includes(id);
+  // Called for an unknown node only: the path and the words are built for a finding.
   const checkNode = (id: number | undefined, path: (string | number)[], what: string) => {
-    if (known(id)) return;
     out.push({
       rule: 'ref/unknown-numa-node',
       path: toPointer(path),
-      message: `${what} is on NUMA node ${id}, but ${where} has NUMA nodes ${nodeList}. Use one of those, or add node ${id} to numaNodes.`,
+      message: `${what} is on NUMA node ${id}, but ${where} has NUMA nodes ${nodeIds.join(', ')}. Use one of those, or add node ${id} to numaNodes.`,
     });
   };
   if (host.numaNodes) {
@@ -63,7 +62,9 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
     });
   }
 
-  host.nics.forEach((nic, i) => checkNode(nic.numaNode, [...at, 'nics', i, 'numaNode'], `NIC "${nic.name}"`));
+  host.nics.forEach((nic, i) => {
+    if (!known(nic.numaNode)) checkNode(nic.numaNode, [...at, 'nics', i, 'numaNode'], `NIC "${nic.name}"`);
+  });
   const nicNames = host.nics.map((n) => n.name);
   host.switches.forEach((sw, s) => {
     sw.uplinks.forEach((uplink, u) => {
@@ -74,7 +75,9 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
         message: `Switch "${sw.name}" uses uplink "${uplink}", which is not a NIC of ${where}.${suggestionText(uplink, nicNames)}`,
       });
     });
-    (sw.lcores ?? []).forEach((g, l) => checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`));
+    (sw.lcores ?? []).forEach((g, l) => {
+      if (!known(g.numaNode)) checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`);
+    });
     // Without LAGs and teamings there is nothing to check there.
     if (sw.lags?.length || sw.teaming || sw.namedTeamings?.length) uplinkGroups(sw, [...at, 'switches', s], out);
   });
@@ -94,6 +97,11 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
       });
     }
   }
+}
+
+/** `host "<name>"`, as messages name a host. */
+function hostWords(host: Host): string {
+  return `host "${host.name}"`;
 }
 
 /** Whether two items share a name (the common answer, no: without a Map for a few items). */
@@ -145,6 +153,8 @@ const MAX_FREE_NICS = 5;
  * line rate or uplink NUMA node to check for it, so say so, naming the NICs it could take.
  */
 function switchesWithoutUplinks(host: Host, at: (string | number)[], out: RawFinding[]): void {
+  // Nearly every switch has uplinks: the hint is built only for a finding.
+  if (host.switches.every((sw) => sw.uplinks.length > 0)) return;
   const taken = new Set(host.switches.flatMap((sw) => sw.uplinks));
   const free = host.nics.map((n) => n.name).filter((name) => !taken.has(name));
   const hint = free.length === 0

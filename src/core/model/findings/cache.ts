@@ -24,7 +24,8 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: Raw
   const worst = lowestHitLcore(low)!;
   // One size serves every lcore: the largest any low lcore needs, or none if churn caps one.
   const needed = low.map((l) => entriesForHitRate(s.mixes.of(l.index), threshold, l.churnMissShare));
-  const flows = s.unitsByLcore[worst.index].reduce((n, u) => n + u.flows, 0);
+  // Σ of its queues' flows, as the model summed them.
+  const flows = s.flowsByLcore[worst.index];
   const figure =
     `Predicted flow-cache hit rate of switch "${m.name}" is ${pct(worst.hitRate)} on lcore ${worst.index}` +
     (m.lcores.length > 1 ? ` (switch mean ${pct(m.hitRate)})` : '') +
@@ -47,26 +48,33 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: Raw
 }
 
 function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFinding['related'] {
-  const units = s.unitsByLcore[lcore];
-  if (units.length === 0) return undefined;
-  const u = units.reduce((a, b) => (b.flows > a.flows ? b : a));
-  return [{ path: hostPath(hr.resolved.index, 'vms', u.load.vmIndex, 'vnics', u.load.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${u.load.vm}/${u.load.vnic}"` }];
+  const { start, units } = s.byLcore;
+  if (start[lcore + 1] === start[lcore]) return undefined;
+  // The first of its queues with the most flows.
+  const T = s.resolved.units;
+  let u = units[start[lcore]];
+  for (let k = start[lcore] + 1; k < start[lcore + 1]; k++) if (T.flows[units[k]] > T.flows[u]) u = units[k];
+  const load = T.load[u];
+  return [{ path: hostPath(hr.resolved.index, 'vms', load.vmIndex, 'vnics', load.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${load.vm}/${load.vnic}"` }];
 }
 
 function churn(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFinding[]): void {
   const threshold = c['flowcache.churn'];
   const h = hr.resolved.index;
-  for (const u of s.resolved.units) {
+  const rs = s.resolved;
+  const T = rs.units;
+  for (let u = rs.firstUnit; u < rs.endUnit; u++) {
     // Once per vNIC, on its queue 0 (a vNIC's units are its queues 0…q−1; new flows follow the
     // packets, so the queue's ratio is the vNIC's).
-    if (u.queue !== 0) continue;
-    const share = Math.min(1, u.newFlowsPerSec / u.pps);
+    if (T.queue[u] !== 0) continue;
+    const share = Math.min(1, T.newFlowsPerSec[u] / T.pps[u]);
     if (!(share > threshold)) continue;
+    const load = T.load[u];
     out.push({
       rule: 'flowcache/churn',
-      path: hostPath(h, 'vms', u.load.vmIndex, 'vnics', u.load.vnicIndex, 'traffic', 'newFlowsPerSec'),
+      path: hostPath(h, 'vms', load.vmIndex, 'vnics', load.vnicIndex, 'traffic', 'newFlowsPerSec'),
       message:
-        `New flows of vNIC "${u.load.vm}/${u.load.vnic}" make ${pct(share)} of its packets miss the flow cache (first packet of each flow takes the slow path), above the ${pct(threshold)} threshold; ` +
+        `New flows of vNIC "${load.vm}/${load.vnic}" make ${pct(share)} of its packets miss the flow cache (first packet of each flow takes the slow path), above the ${pct(threshold)} threshold; ` +
         `no cache size helps. Expect the slow-path cost on those packets, or reduce churn (longer-lived connections).`,
     });
   }

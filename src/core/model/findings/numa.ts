@@ -129,10 +129,11 @@ function edpSwitchInfo(sr: HostResult['switches'][number]): EdpSwitchInfo {
   const lcores = sr.model.lcores;
   for (let i = 0; i < lcores.length; i++) {
     // From the work units, not the lcore's `assigned` (built only when the output reads it).
-    const units = sr.unitsByLcore[i];
-    for (let k = 0; k < units.length; k++) {
-      if (!isRemote(units[k], lcores[i].numaNode, sr.offUplinks[i])) continue;
-      const vm = units[k].load.vmIndex;
+    const { start, units } = sr.byLcore;
+    const T = sr.resolved.units;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      if (!isRemote(T.home[units[k]], lcores[i].numaNode, sr.offUplinks[i])) continue;
+      const vm = T.load[units[k]].vmIndex;
       remoteByVm ??= new Map();
       remoteByVm.set(vm, (remoteByVm.get(vm) ?? 0) + 1);
     }

@@ -25,10 +25,14 @@ function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
   return s.model.lcores
     .filter((l) => l.utilization > threshold)
     .map((l): RawFinding => {
-      const units = s.unitsByLcore[l.index];
-      const heaviest = units.reduce((a, b) => (b.pps > a.pps ? b : a), units[0]);
+      // The first of its queues with the most packets (an overloaded lcore has at least one).
+      const { start, units } = s.byLcore;
+      const T = s.resolved.units;
+      let u = units[start[l.index]];
+      for (let k = start[l.index] + 1; k < start[l.index + 1]; k++) if (T.pps[units[k]] > T.pps[u]) u = units[k];
+      const heaviest = { load: T.load[u], pps: T.pps[u] };
       const advice =
-        units.length > 1
+        start[l.index + 1] - start[l.index] > 1
           ? `Add lcores on NUMA node ${l.numaNode} so the Thread Load Balancer can move queues off it, or spread the heaviest vNIC "${heaviest.load.vm}/${heaviest.load.vnic}" over more queues.`
           : `It serves one queue (${heaviest.load.vm}/${heaviest.load.vnic}); give that vNIC more queues so RSS spreads it over more lcores, or raise the flow-cache hit rate.`;
       return {
