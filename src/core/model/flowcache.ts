@@ -28,8 +28,6 @@ export const MAX_FLOW_TABLE = 524288;
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
 const SERIES_LIMIT = 2;
 const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
-/** e^(−x) is 0 in double precision beyond this. */
-const EXP_UNDERFLOW = 745;
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
@@ -41,6 +39,10 @@ interface ExponentConstants {
   atLimit?: number[];
   /** The series regime's coefficients (seriesLawOf). */
   series?: SeriesLaw;
+  /** R_(−β) on SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE (gammaTableOf), or null where the continued fraction is kept. */
+  gamma?: Float64Array | null;
+  /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
+  shapes: Map<number, Shape>;
 }
 
 /**
@@ -62,9 +64,9 @@ interface Shape {
   /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
   /** The queues' multiplicities (q of them). */
-  mult: Float64Array;
-  /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
-  coef: Float64Array;
+  mult: number[];
+  /** The end correction's weights at a rank k: W_i = Σ_r weights[i·EM_ORDER + r]·k^(−r) (see endPolynomials). */
+  weights: number[];
   /** Head ranks of the queues counted. */
   H: number;
   /**
@@ -116,8 +118,9 @@ const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
  * the finding's advice, the curve), so the set-up and the solves are shared. Mixes are
  * treated as immutable once passed in. Kept on the mix array under a symbol (not enumerable
- * by JSON or Object.keys, not copied by spreading into a new array), which measured cheaper
- * than a WeakMap entry per lcore.
+ * by JSON or Object.keys, not copied by spreading into a new array) by a plain store: its hidden
+ * class transition is cached, where defineProperty took a runtime call per lcore and a WeakMap
+ * an entry per lcore.
  */
 const PREPARED = Symbol('flowcache.prepared');
 
@@ -125,12 +128,15 @@ const PREPARED = Symbol('flowcache.prepared');
 const preparedByMix = new WeakMap<readonly FlowMix[], Prepared>();
 
 function prepared(mix: readonly FlowMix[]): Prepared {
-  let prep = (mix as unknown as { [PREPARED]?: Prepared })[PREPARED] ?? preparedByMix.get(mix);
+  const held = mix as unknown as { [PREPARED]?: Prepared };
+  let prep = held[PREPARED];
   if (prep) return prep;
-  prep = prepare(mix);
-  if (Object.isExtensible(mix)) Object.defineProperty(mix, PREPARED, { value: prep });
-  else preparedByMix.set(mix, prep);
-  return prep;
+  if (!Object.isExtensible(mix)) {
+    prep = preparedByMix.get(mix);
+    if (!prep) preparedByMix.set(mix, (prep = prepare(mix)));
+    return prep;
+  }
+  return (held[PREPARED] = prepare(mix));
 }
 
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
@@ -150,11 +156,39 @@ export function clearSolverCache(): void {
 }
 
 /**
+ * A small-integer code for queue count q and multiplicities mult[at …] when they fit one (a few
+ * queues counted once or twice or thrice: every group of a design but merged twins), else −1.
+ */
+function shapeCode(q: number, mult: Float64Array, at: number): number {
+  if (q > 12) return -1;
+  let code = 0;
+  for (let j = q - 1; j >= 0; j--) {
+    const m = mult[at + j];
+    if (m > 3) return -1;
+    code = code * 4 + m;
+  }
+  return code * 16 + q;
+}
+
+/**
  * The shape of a group's queues: q of them counted mult[at + j] times, with the stride reduced
- * where the multiplicities repeat. Looked up by a small-integer hash (collisions compared).
+ * where the multiplicities repeat. Looked up by exponent, then by a code of the rest (shapeCode),
+ * else by a small-integer hash (collisions compared).
  */
 function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   const q = period(q0, mult, at);
+  let ofS = exponents.get(s);
+  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, shapes: new Map<number, Shape>() }));
+  const code = shapeCode(q, mult, at);
+  if (code >= 0) {
+    const known = ofS.shapes.get(code);
+    if (known) return known;
+    if (shapeCount >= MAX_SHAPES) forgetShapes();
+    const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+    ofS.shapes.set(code, shape);
+    shapeCount++;
+    return shape;
+  }
   let h = (Math.imul(q, 0x9e3779b1) ^ Math.round(s * 1e6)) | 0;
   for (let j = 0; j < q; j++) if (mult[at + j]) h = (Math.imul(h ^ (j + 1), 0x85ebca6b) + mult[at + j] * 7919) | 0;
   h &= 0x3fffffff;
@@ -166,20 +200,28 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
       return x;
     }
   } else {
-    if (shapeCount >= MAX_SHAPES) { shapes.clear(); shapeCount = 0; }
+    if (shapeCount >= MAX_SHAPES) forgetShapes();
     shapes.set(h, (bucket = []));
   }
-  let ofS = exponents.get(s);
-  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s }));
-  const own = new Float64Array(q);
-  for (let j = 0; j < q; j++) own[j] = mult[at + j];
-  const shape = makeShape(s, q, own, ofS);
+  const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
   bucket.push(shape);
   shapeCount++;
   return shape;
 }
 
-function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
+function ownMult(q: number, mult: Float64Array, at: number): number[] {
+  const own: number[] = [];
+  for (let j = 0; j < q; j++) own.push(mult[at + j]);
+  return own;
+}
+
+function forgetShapes(): void {
+  shapes.clear();
+  for (const ofS of exponents.values()) ofS.shapes.clear();
+  shapeCount = 0;
+}
+
+function makeShape(s: number, q: number, mult: number[], ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
   const present: number[] = [];
@@ -207,12 +249,12 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
   for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
-  const coef = eulerMaclaurinCoefficients(mult, q);
+  const weights = endWeightsOf(eulerMaclaurinCoefficients(mult, q), s);
   // Through a typed scratch array: endPolynomials then sees one array type only (its writes stay monomorphic).
   endScratch.fill(0);
-  if (s > 0) endPolynomials(coef, s, A, endScratch, 0);
+  if (s > 0) endPolynomials(weights, A, endScratch, 0, EM);
   for (let i = 0; i < END_SIZE; i++) data.push(endScratch[i]);
-  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, coef, H, data, ofS };
+  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, weights, H, data, ofS };
 }
 
 /**
@@ -237,16 +279,22 @@ function allocate(n: number): Float64Array {
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
+/** The groups being set up: n, s, q, c, where their multiplicities start, their far end E, GROUP_SCRATCH slots each. */
+const GROUP_SCRATCH = 6;
+let groupScratch = new Float64Array(64 * GROUP_SCRATCH);
 
 function prepare(mix: readonly FlowMix[]): Prepared {
   let totalWeight = 0;
-  for (const m of mix) if (isSource(m)) totalWeight += m.weight;
+  for (let i = 0; i < mix.length; i++) if (isSource(mix[i])) totalWeight += mix[i].weight;
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const gn: number[] = [], gs: number[] = [], gq: number[] = [], gc: number[] = [], gat: number[] = [];
+  if (groupScratch.length < mix.length * GROUP_SCRATCH) groupScratch = new Float64Array(mix.length * GROUP_SCRATCH);
+  const gr = groupScratch;
+  let G = 0;
   let used = 0;
   let dropped = 0;
-  for (const m of mix) {
+  for (let i = 0; i < mix.length; i++) {
+    const m = mix[i];
     if (!isSource(m)) continue;
     const n = Math.floor(m.flows);
     const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
@@ -263,79 +311,92 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       continue;
     }
     let g = 0;
-    while (g < gn.length && !(gn[g] === n && gs[g] === s && gq[g] === q && Math.abs(gc[g] - c) <= 1e-12 * c)) g++;
-    if (g === gn.length) {
+    for (; g < G; g++) {
+      const b = g * GROUP_SCRATCH;
+      if (gr[b] === n && gr[b + 1] === s && gr[b + 2] === q && Math.abs(gr[b + 3] - c) <= 1e-12 * c) break;
+    }
+    if (g === G) {
       if (used + q > multScratch.length) {
         const grown = new Float64Array(Math.max(2 * multScratch.length, used + q));
         grown.set(multScratch.subarray(0, used));
         multScratch = grown;
       }
-      multScratch.fill(0, used, used + q);
-      gn.push(n); gs.push(s); gq.push(q); gc.push(c); gat.push(used);
+      for (let k = used; k < used + q; k++) multScratch[k] = 0;
+      const b = G * GROUP_SCRATCH;
+      gr[b] = n; gr[b + 1] = s; gr[b + 2] = q; gr[b + 3] = c; gr[b + 4] = used;
       used += q;
+      G++;
     }
-    multScratch[gat[g] + j] += 1;
+    multScratch[gr[g * GROUP_SCRATCH + 4] + j] += 1;
   }
   // Shapes and layout first, so that the array is allocated once at its size.
-  const G = gn.length;
-  const shapeList: Shape[] = [];
-  const Es: number[] = [];
+  const shapeList = new Array<Shape>(G);
   let footCount = 0, tails = 0;
   for (let g = 0; g < G; g++) {
-    const shape = shapeOf(gs[g], gq[g], multScratch, gat[g]);
-    shapeList.push(shape);
-    const n = gn[g];
+    const b = g * GROUP_SCRATCH;
+    const shape = shapeOf(gr[b + 1], gr[b + 2], multScratch, gr[b + 4]);
+    shapeList[g] = shape;
+    const n = gr[b];
     const { q, A } = shape;
     const rows = shape.s === 0 ? 0 : n >= A ? Math.floor((n - A + 1) / q) : 0;
     const E = shape.s === 0 ? n + 1 : A + rows * q;
-    Es.push(E);
+    gr[b + 5] = E;
     if (rows > 0) tails++;
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
   const tailAt = G * GROUP;
   const data = allocate(tailAt + tails * TAIL + 2 * footCount);
-  const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
   let f = tailAt + tails * TAIL, t = 0;
+  let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
     const shape = shapeList[g];
     const { s, q, mult, A } = shape;
-    const n = gn[g], c = gc[g], E = Es[g];
+    const b = g * GROUP_SCRATCH;
+    const n = gr[b], c = gr[b + 3], E = gr[b + 5];
     const at = g * GROUP;
     data[at + G_C] = c;
     data[at + G_LOGC] = Math.log(c);
     data[at + G_FOOT] = f;
     let flows = 0;
     for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
-    prep.flows += flows;
+    allFlows += flows;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
       data[f++] = 1; data[f++] = flows;
       data[at + G_FOOT_END] = f;
-      prep.minP = Math.min(prep.minP, c);
+      minP = Math.min(minP, c);
       continue;
     }
     // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
     let heads = shape.H;
-    while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
+    if (n < A) while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
     data[at + G_HEADS] = heads;
     for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
       if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
     }
     data[at + G_FOOT_END] = f;
-    // Only a bracket for T: no need for pow's last digit.
-    prep.minP = Math.min(prep.minP, c * Math.exp(-s * Math.log(n)));
     if (E > A) {
       const ta = tailAt + t * TAIL;
       data[ta + T_GROUP] = g;
       data[ta + T_E] = E;
       const logE = Math.log(E);
       data[ta + T_LOGE] = logE;
-      data[ta + T_BASEE] = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
-      endPolynomials(shape.coef, s, E, data, ta + T_END);
+      const baseE = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
+      data[ta + T_BASEE] = baseE;
+      // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
+      // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
+      endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
+      // Only a bracket for T: any p below the least popular flow's will do. n < E + q, and
+      // (1 + q/E)^(−s) ≥ 1 − s·q/E.
+      const y = (s * q) / E;
+      minP = Math.min(minP, y < 0.5 ? c * baseE * (1 - y) : c * Math.exp(-s * Math.log(n)));
       t++;
+    } else {
+      // Only a bracket for T: no need for pow's last digit.
+      minP = Math.min(minP, c * Math.exp(-s * Math.log(n)));
     }
   }
-  return prep;
+  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, dropped };
 }
 
 /** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
@@ -476,8 +537,11 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     const xA = tau * shape.baseA;
     const xE = tau * data[ta + T_BASEE];
     const E = data[ta + T_E], logE = data[ta + T_LOGE];
-    const eA = xA > EXP_UNDERFLOW ? 0 : Math.exp(-xA);
-    const eE = xE > EXP_UNDERFLOW ? 0 : Math.exp(-xE);
+    // Beyond x = GAMMA_NEGLIGIBLE an end's e^(−x) terms (the incomplete gamma ends and the
+    // corrections' e^(−x)·Q(x), Q of degree ≤ 7 with weights ≤ (q/A)^i) are below 1e-15 of one
+    // flow: left out, as gammaEnd does (about half the A ends of a realistic design).
+    const eA = xA > GAMMA_NEGLIGIBLE ? 0 : Math.exp(-xA);
+    const eE = xE > GAMMA_NEGLIGIBLE ? 0 : Math.exp(-xE);
     acc[0] = 0; acc[1] = 0; acc[2] = 0; acc[3] = 0;
     // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
     if (xA <= SERIES_LIMIT) {
@@ -498,7 +562,6 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     out[0] += d * acc[0]; out[1] += d * acc[1]; out[2] += d * acc[2]; out[3] += d * acc[3];
     // The Euler–Maclaurin end corrections: + at E, − at A (see endPolynomials).
     const pA = shape.data, atA0 = END_A(shape.H);
-    const xE2 = xE * xE, xA2 = xA * xA;
     let q1E = 0, q1A = 0;
     for (let k = 0; k < 4; k++) {
       const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
@@ -507,13 +570,16 @@ function tailSums(prep: Prepared, out: Float64Array): void {
         // x·(1 − e^(−x)) = x − x·e^(−x): its e^(−x) part is minus the previous sum's (Q2_IS_MINUS_Q1).
         qE = -q1E; qA = -q1A;
       } else {
-        for (let d = END_Q - 1; d >= 0; d--) {
-          qE = qE * xE + data[at + END_P + d];
-          qA = qA * xA + pA[atA + END_P + d];
-        }
         // Each sum's Q starts at its own power of x (Q_LOW).
         const low = k === 0 ? Q_LOW0 : k === 1 ? Q_LOW1 : Q_LOW3;
-        if (low === 1) { qE *= xE; qA *= xA; } else if (low === 2) { qE *= xE2; qA *= xA2; }
+        if (eE > 0) {
+          for (let d = END_Q - 1; d >= 0; d--) qE = qE * xE + data[at + END_P + d];
+          if (low === 1) qE *= xE; else if (low === 2) qE *= xE * xE;
+        }
+        if (eA > 0) {
+          for (let d = END_Q - 1; d >= 0; d--) qA = qA * xA + pA[atA + END_P + d];
+          if (low === 1) qA *= xA; else if (low === 2) qA *= xA * xA;
+        }
         if (k === 1) { q1E = qE; q1A = qA; }
       }
       out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
@@ -677,9 +743,15 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   // One continued fraction, the other two by Γ(a+1, x) = a·Γ(a, x) + x^a·e^(−x), that is
   // R_{a+1} = (a·R_a + 1)/x, where that loses no digits (a·R_a ≥ −1/2).
   reg[R_GX] = x;
-  reg[R_A] = -b;
-  gammaRatio();
-  const r0 = reg[R_GR];
+  const table = t.gamma !== undefined ? t.gamma : gammaTableOf(t);
+  let r0: number;
+  if (table) {
+    r0 = gammaFromTable(table, x);
+  } else {
+    reg[R_A] = -b;
+    gammaRatio();
+    r0 = reg[R_GR];
+  }
   let r1 = (1 - b * r0) / x;
   if (!(-b * r0 >= -0.5)) { reg[R_A] = 1 - b; gammaRatio(); r1 = reg[R_GR]; }
   let r2 = ((1 - b) * r1 + 1) / x;
@@ -687,6 +759,65 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   to[0] = f * r0;
   to[1] = f * x * r1;
   to[2] = f * x * x * r2;
+}
+
+/**
+ * R_a(x) = e^x·x^(−a)·Γ(a, x) for a = −β on SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE, from Taylor
+ * polynomials at nodes x_i = SERIES_LIMIT·GT_RATIO^i, built per exponent in ~GT_NODES·60 flops
+ * (where the continued fraction takes ~17 two-term steps per call, and a realistic design asks
+ * for it hundreds of times per exponent). R satisfies x·R' = (x − a)·R − 1, so its Taylor
+ * coefficients at x0 follow from R(x0) alone: c_(m+1) = ((x0 − a − m)·c_m + c_(m−1) − [m = 0])/(x0·(m + 1)),
+ * converging like (δ/x0)^m (R's only singularity is at 0). One continued fraction at the last
+ * node, then each node's value from the next one's polynomial: downwards, where a perturbation
+ * (a multiple of e^x·x^(−a)) shrinks. Between nodes |δ|/x0 ≤ √GT_RATIO − 1 < 0.05, so GT_DEG + 1
+ * terms leave < 1e-16. Kept for β ≤ GT_MAX_BETA: for flatter laws the recurrence cancels (its
+ * first step subtracts 1 from (x0 − a)·R ≈ 1 − 1/x0 … with −a large), and the continued fraction stays.
+ */
+const GT_RATIO = 1.1;
+const LOG_GT_RATIO = Math.log(GT_RATIO);
+const GT_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / SERIES_LIMIT) / LOG_GT_RATIO) + 1;
+const GT_DEG = 12;
+/** Terms to step from one node to the next (|δ|/x0 = 1 − 1/GT_RATIO < 0.091: 0.091^18 < 2e-19). */
+const GT_STEP_TERMS = 18;
+const GT_MAX_BETA = 2.5;
+const gtCoef = new Float64Array(GT_STEP_TERMS + 1);
+
+function gammaTableOf(t: ExponentConstants): Float64Array | null {
+  if (!(t.beta <= GT_MAX_BETA)) return (t.gamma = null);
+  const a = -t.beta;
+  const table = new Float64Array(GT_NODES * (GT_DEG + 2));
+  const c = gtCoef;
+  let x0 = SERIES_LIMIT * Math.pow(GT_RATIO, GT_NODES - 1);
+  reg[R_A] = a; reg[R_GX] = x0;
+  gammaRatio();
+  let r = reg[R_GR];
+  for (let i = GT_NODES - 1; i >= 0; i--) {
+    if (i < GT_NODES - 1) x0 = SERIES_LIMIT * Math.pow(GT_RATIO, i);
+    c[0] = r;
+    c[1] = ((x0 - a) * r - 1) / x0;
+    for (let m = 1; m < GT_STEP_TERMS; m++) c[m + 1] = ((x0 - a - m) * c[m] + c[m - 1]) / (x0 * (m + 1));
+    const at = i * (GT_DEG + 2);
+    table[at] = x0;
+    for (let m = 0; m <= GT_DEG; m++) table[at + 1 + m] = c[m];
+    if (i > 0) {
+      const d = SERIES_LIMIT * Math.pow(GT_RATIO, i - 1) - x0;
+      let v = 0;
+      for (let m = GT_STEP_TERMS; m >= 0; m--) v = v * d + c[m];
+      r = v;
+    }
+  }
+  return (t.gamma = table);
+}
+
+/** R_(−β)(x) from the exponent's table (gammaTableOf), SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE. */
+function gammaFromTable(table: Float64Array, x: number): number {
+  let i = Math.round(Math.log(x / SERIES_LIMIT) / LOG_GT_RATIO);
+  if (i < 0) i = 0; else if (i > GT_NODES - 1) i = GT_NODES - 1;
+  const at = i * (GT_DEG + 2);
+  const d = x - table[at];
+  let v = 0;
+  for (let m = GT_DEG; m >= 0; m--) v = v * d + table[at + 1 + m];
+  return v;
 }
 
 /**
@@ -767,49 +898,89 @@ const END_SIZE = 4 * END_STRIDE;
 const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
 const TAIL = 4 + END_SIZE;
-const endWeights = new Float64Array(EM_ORDER);
+/** EM_ORDER as a literal: the hot loops would otherwise load it from the module's exports each time. */
+const EM = 6;
+if (EM !== EM_ORDER) throw new Error('flowcache: EM is not EM_ORDER');
+const endWeights = new Float64Array(EM);
 /**
- * The nonzero coefficients of THETA laid out like endPolynomials' output, by order i: entries
- * THETA_FROM[i] … THETA_FROM[i + 1] − 1 hold a place (sum·END_STRIDE + P then Q degree) and a value.
+ * The nonzero coefficients of THETA by place in endPolynomials' output (sum·END_STRIDE + P then
+ * Q degree): places THETA_PLACE[p], each the sum over entries THETA_FROM[p] … THETA_FROM[p + 1] − 1
+ * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once.
  */
-const THETA_FROM = new Int32Array(EM_ORDER + 1);
-const THETA_AT_LIST: number[] = [];
+const THETA_PLACE_LIST: number[] = [];
+const THETA_FROM_LIST: number[] = [];
+const THETA_ORDER_LIST: number[] = [];
 const THETA_V_LIST: number[] = [];
-for (let i = 0; i < EM_ORDER; i++) {
-  THETA_FROM[i] = THETA_V_LIST.length;
-  THETA.forEach((orders, g) => {
-    const { P, Q } = orders[i];
-    const add = (d: number, v: number) => { if (v !== 0) { THETA_AT_LIST.push(g * END_STRIDE + d); THETA_V_LIST.push(v); } };
-    P.forEach((v, d) => add(d, v));
-    Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
-  });
+{
+  const byPlace = new Map<number, { i: number; v: number }[]>();
+  for (let i = 0; i < EM_ORDER; i++) {
+    THETA.forEach((orders, g) => {
+      const { P, Q } = orders[i];
+      const add = (d: number, v: number) => {
+        if (v === 0) return;
+        const place = g * END_STRIDE + d;
+        if (!byPlace.has(place)) byPlace.set(place, []);
+        byPlace.get(place)!.push({ i, v });
+      };
+      P.forEach((v, d) => add(d, v));
+      Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
+    });
+  }
+  for (const place of [...byPlace.keys()].sort((a, b) => a - b)) {
+    THETA_PLACE_LIST.push(place);
+    THETA_FROM_LIST.push(THETA_V_LIST.length);
+    for (const { i, v } of byPlace.get(place)!) { THETA_ORDER_LIST.push(i); THETA_V_LIST.push(v); }
+  }
+  THETA_FROM_LIST.push(THETA_V_LIST.length);
 }
-THETA_FROM[EM_ORDER] = THETA_V_LIST.length;
-const THETA_AT = Int32Array.from(THETA_AT_LIST);
+const THETA_PLACE = Int32Array.from(THETA_PLACE_LIST);
+const THETA_FROM = Int32Array.from(THETA_FROM_LIST);
+const THETA_ORDER = Int32Array.from(THETA_ORDER_LIST);
 const THETA_V = Float64Array.from(THETA_V_LIST);
+
+/**
+ * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
+ * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
+ */
+function endWeightsOf(coef: Float64Array, s: number): number[] {
+  // A plain array (packed doubles): a typed array of this size is allocated outside the heap.
+  const m = new Array<number>(EM * EM).fill(0);
+  for (let r = 0; r < EM; r++) {
+    const row = STIRLING1[r];
+    let sPow = 1;
+    for (let i = 0; i <= r; i++) {
+      m[i * EM + r] = coef[r] * row[i] * sPow;
+      sPow *= -s;
+    }
+  }
+  return m;
+}
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
- * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
+ * Σ_i W_i·θ^i f with weights W_i that depend on k only (endWeightsOf); θ^i f is P_i + e^(−x)·Q_i
+ * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches (the others stay
+ * as they are: zero).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
+function endPolynomials(weights: number[], k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
-  W.fill(0);
-  let kPow = 1;
-  for (let r = 0; r < EM_ORDER; r++) {
-    const row = STIRLING1[r];
-    const ck = coef[r] * kPow;
-    let sPow = 1;
-    for (let i = 0; i <= r; i++) {
-      W[i] += ck * row[i] * sPow;
-      sPow *= -s;
-    }
-    kPow /= k;
+  const inv = 1 / k;
+  for (let i = 0; i < orders; i++) {
+    let w = 0;
+    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[i * EM + r];
+    for (let r = 0; r < i; r++) w *= inv;
+    W[i] = w;
   }
-  for (let i = 0; i < EM_ORDER; i++) {
-    const w = W[i];
-    for (let e = THETA_FROM[i], end = THETA_FROM[i + 1]; e < end; e++) out[at + THETA_AT[e]] += w * THETA_V[e];
+  for (let p = 0; p < THETA_PLACE.length; p++) {
+    let v = 0;
+    // A place's entries run by increasing order.
+    for (let e = THETA_FROM[p], end = THETA_FROM[p + 1]; e < end; e++) {
+      const i = THETA_ORDER[e];
+      if (i >= orders) break;
+      v += W[i] * THETA_V[e];
+    }
+    out[at + THETA_PLACE[p]] = v;
   }
 }
 
