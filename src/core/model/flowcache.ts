@@ -112,7 +112,7 @@ interface Prepared {
 
 const GROUP = 6;
 const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4;
-const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
+const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_XINT = 4, T_END = 5;
 
 /**
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
@@ -383,6 +383,9 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       data[ta + T_LOGE] = logE;
       const baseE = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
       data[ta + T_BASEE] = baseE;
+      // ∫_A^E k^(−s) dk = A^(1−s)·(e^((1−s)·L) − 1)/(1 − s), L = ln(E/A).
+      const z = 1 - s, L = logE - shape.logA, zl = z * L;
+      data[ta + T_XINT] = A * shape.baseA * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
       // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
       // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
       endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
@@ -519,7 +522,7 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
  * bytes per group and evaluation, and the garbage collections they bring).
  */
 const reg = new Float64Array(16);
-const R_T = 0, R_LOGT = 1, R_K1 = 2, R_X1 = 3, R_EX1 = 4, R_K2 = 5, R_X2 = 6, R_EX2 = 7, R_L = 8, R_A = 9, R_GX = 10, R_GR = 11;
+const R_T = 0, R_LOGT = 1, R_K1 = 2, R_X1 = 3, R_EX1 = 4, R_K2 = 5, R_X2 = 6, R_EX2 = 7, R_L = 8, R_A = 9, R_GX = 10, R_GR = 11, R_XINT = 12, R_POW1 = 13;
 /** The integral's four sums (acc) and a series' four sums (ser). */
 const acc = new Float64Array(4);
 const ser = new Float64Array(4);
@@ -554,6 +557,7 @@ function tailSums(prep: Prepared, out: Float64Array): void {
       const logK0 = shape.beta * (data[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
       const k0 = Math.exp(logK0);
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = k0; reg[R_X2] = SERIES_LIMIT; reg[R_L] = logK0 - shape.logA;
+      reg[R_XINT] = tau * data[ta + T_XINT];
       largeIntegral(ofS, true);
       reg[R_K1] = k0; reg[R_X1] = SERIES_LIMIT; reg[R_K2] = E; reg[R_X2] = xE; reg[R_L] = logE - logK0;
       seriesIntegral(ofS, true);
@@ -676,7 +680,11 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
     // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
     const z = 1 - t.s * n;
     const zl = z * L;
-    const b = k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+    // From the limit (the mixed regime), ∫ x dk is the whole tail's (set up per tail) less the large part's.
+    const b =
+      fromLimit && n === 1
+        ? reg[R_XINT] - reg[R_POW1]
+        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -698,6 +706,7 @@ function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
   const zl = z * L;
   const pow0 = k2 - k1;
   const pow1 = k1 * x1 * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z); // ∫ x dk
+  reg[R_POW1] = pow1;
   gammaEnd(t, R_K1, end1);
   if (toLimit) {
     const r = (t.atLimit ??= atLimitOf(t.beta));
@@ -897,7 +906,7 @@ const END_SIZE = 4 * END_STRIDE;
 /** A shape's end polynomial at A, before it joins the shape's plain array. */
 const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
-const TAIL = 4 + END_SIZE;
+const TAIL = 5 + END_SIZE;
 /** EM_ORDER as a literal: the hot loops would otherwise load it from the module's exports each time. */
 const EM = 6;
 if (EM !== EM_ORDER) throw new Error('flowcache: EM is not EM_ORDER');
