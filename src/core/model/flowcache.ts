@@ -41,6 +41,8 @@ interface ExponentConstants {
   series?: SeriesLaw;
   /** R_(−β) on SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE (gammaTableOf), or null where the continued fraction is kept. */
   gamma?: Float64Array | null;
+  /** Φ₀ on PHI_LO ≤ x ≤ GAMMA_NEGLIGIBLE (phiTableOf), or null where no start is estimated. */
+  phi?: Float64Array | null;
   /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
   shapes: Map<number, Shape>;
 }
@@ -110,8 +112,8 @@ interface Prepared {
   dropped: number;
 }
 
-const GROUP = 6;
-const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4;
+const GROUP = 8;
+const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4, G_N = 5, G_LOGN = 6, G_BASEN = 7;
 const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_XINT = 4, T_END = 5;
 
 /**
@@ -357,6 +359,13 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     data[at + G_C] = c;
     data[at + G_LOGC] = Math.log(c);
     data[at + G_FOOT] = f;
+    data[at + G_N] = n;
+    const logN = Math.log(n);
+    data[at + G_LOGN] = logN;
+    // n^(−s): the least popular flow's p is c·baseN (a bracket for T), and the continuous start's x at n.
+    const baseN = Math.exp(-s * logN);
+    data[at + G_BASEN] = baseN;
+    minP = Math.min(minP, c * baseN);
     let flows = 0;
     for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
     allFlows += flows;
@@ -364,7 +373,6 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       // Uniform: every flow has the same popularity.
       data[f++] = 1; data[f++] = flows;
       data[at + G_FOOT_END] = f;
-      minP = Math.min(minP, c);
       continue;
     }
     // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
@@ -389,14 +397,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
       // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
       endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
-      // Only a bracket for T: any p below the least popular flow's will do. n < E + q, and
-      // (1 + q/E)^(−s) ≥ 1 − s·q/E.
-      const y = (s * q) / E;
-      minP = Math.min(minP, y < 0.5 ? c * baseE * (1 - y) : c * Math.exp(-s * Math.log(n)));
       t++;
-    } else {
-      // Only a bracket for T: no need for pow's last digit.
-      minP = Math.min(minP, c * Math.exp(-s * Math.log(n)));
     }
   }
   return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, dropped };
@@ -801,7 +802,7 @@ function gammaTableOf(t: ExponentConstants): Float64Array | null {
   gammaRatio();
   let r = reg[R_GR];
   for (let i = GT_NODES - 1; i >= 0; i--) {
-    if (i < GT_NODES - 1) x0 = SERIES_LIMIT * Math.pow(GT_RATIO, i);
+    if (i < GT_NODES - 1) x0 /= GT_RATIO;
     c[0] = r;
     c[1] = ((x0 - a) * r - 1) / x0;
     for (let m = 1; m < GT_STEP_TERMS; m++) c[m + 1] = ((x0 - a - m) * c[m] + c[m - 1]) / (x0 * (m + 1));
@@ -809,7 +810,7 @@ function gammaTableOf(t: ExponentConstants): Float64Array | null {
     table[at] = x0;
     for (let m = 0; m <= GT_DEG; m++) table[at + 1 + m] = c[m];
     if (i > 0) {
-      const d = SERIES_LIMIT * Math.pow(GT_RATIO, i - 1) - x0;
+      const d = x0 / GT_RATIO - x0;
       let v = 0;
       for (let m = GT_STEP_TERMS; m >= 0; m--) v = v * d + c[m];
       r = v;
@@ -996,6 +997,130 @@ function endPolynomials(weights: number[], k: number, out: Float64Array, at: num
 const sums = new Float64Array(4);
 
 /**
+ * A start for a mix's first solve, from the continuous law: a group's occupancy is close to
+ * density·∫_0^n (1 − e^(−τ·k^(−s))) dk = density·n·Φ₀(τ·n^(−s)), Φ₀ the antiderivative with
+ * d/dk[k·Φ₀(x(k))] = 1 − e^(−x(k)) that tends to 1 for large x (phiTableOf): off the exact sum by
+ * a few flows per group (the head's discreteness), ~10^(−3) of the occupancy. From T = C (off by
+ * ~0.8 in ln occupancy) the solve took 3–4 evaluations; from here Halley's first step lands within
+ * ~10^(−9) and it takes 2. Newton on the continuous occupancy costs a table look-up per group and
+ * step, a small part of an evaluation. undefined when a group's exponent has no table.
+ */
+function continuousStart(prep: Prepared, entries: number): number | undefined {
+  const { shape: shapes, data } = prep;
+  const G = shapes.length;
+  for (let g = 0; g < G; g++) {
+    const sh = shapes[g];
+    if (sh.s !== 0 && (sh.ofS.phi === undefined ? phiTableOf(sh.ofS) : sh.ofS.phi) === null) return undefined;
+  }
+  const logC = Math.log(entries);
+  let t = logC;
+  for (let iter = 0; iter < 20; iter++) {
+    // The continuous occupancy O and its first two derivatives in ln T: θΦ₀ = Φ₁ = (Φ₀ − f₀)/s and θΦ₁ = (Φ₁ − f₁)/s,
+    // f₀ = 1 − e^(−x), f₁ = x·e^(−x) (uniform groups: flows·f₀, flows·f₁, flows·(f₁ − x·f₁)).
+    let o = 0, o1 = 0, o2 = 0;
+    const T = Math.exp(t);
+    for (let g = 0; g < G; g++) {
+      const sh = shapes[g];
+      const at = g * GROUP;
+      const x = data[at + G_C] * T * data[at + G_BASEN];
+      const em = x > GAMMA_NEGLIGIBLE ? -0 : Math.expm1(-x);
+      const f1 = x * (em + 1);
+      if (sh.s === 0) {
+        const flows = data[data[at + G_FOOT] + 1];
+        o -= flows * em;
+        o1 += flows * f1;
+        o2 += flows * (f1 - x * f1);
+        continue;
+      }
+      const w = sh.density * data[at + G_N];
+      const phi0 = phiAt(sh.ofS.phi!, data[at + G_LOGC] + t - sh.s * data[at + G_LOGN], x, sh.beta);
+      const phi1 = (phi0 + em) / sh.s;
+      o += w * phi0;
+      o1 += w * phi1;
+      o2 += (w * (phi1 - f1)) / sh.s;
+    }
+    if (!(o > 0) || !(o1 > 0)) return undefined;
+    // Halley on ln O − ln C (as solveOccupancy): f' = o1/o, f'' = o2/o − f'².
+    const excess = Math.log(o) - logC;
+    const slope = o1 / o;
+    const curvature = o2 / o - slope * slope;
+    let step = -excess / slope;
+    const halley = (-2 * excess * slope) / (2 * slope * slope - excess * curvature);
+    if (Number.isFinite(halley) && Math.abs(halley) < 2 * Math.abs(step) + 1e-12) step = halley;
+    if (!Number.isFinite(step)) return undefined;
+    t += Math.max(-2, Math.min(2, step));
+    // The continuous law is ~10^(−3) off the sum: no need to solve it closer than that, and a
+    // Halley step below 0.03 leaves ~10^(−5).
+    if (Math.abs(step) < 0.03) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Φ₀(x) = β·x^β·∫_x^∞ u^(−β−1)·(1 − e^(−u)) du, the solution of Φ − s·x·Φ' = 1 − e^(−x) that
+ * tends to 1 (at x = 50 it is 1 within 10^(−22)), on a geometric grid x_i = PHI_LO·PHI_RATIO^i:
+ * Taylor coefficients at each node from the equation (φ_(m+1) = ((β − m)·φ_m − β·f_m)/(x0·(m + 1)),
+ * f_m those of 1 − e^(−x), radius x0), each node's value stepped down from the next: a
+ * perturbation is a multiple of x^β, which shrinks downwards. Accurate to ~10^(−7) between nodes
+ * (PHI_DEG terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.15), enough for a start. For β above PHI_MAX_BETA (flat laws) there is no table.
+ */
+const PHI_LO = 1e-6;
+const PHI_RATIO = 1.3;
+const LOG_PHI_LO = Math.log(PHI_LO);
+const LOG_PHI_RATIO = Math.log(PHI_RATIO);
+const PHI_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / PHI_LO) / LOG_PHI_RATIO) + 1;
+const PHI_DEG = 7;
+const PHI_STEP_TERMS = 26;
+const PHI_MAX_BETA = 4;
+const phiCoef = new Float64Array(PHI_STEP_TERMS + 1);
+
+function phiTableOf(t: ExponentConstants): Float64Array | null {
+  if (!(t.beta <= PHI_MAX_BETA)) return (t.phi = null);
+  const beta = t.beta;
+  const table = new Float64Array(PHI_NODES * (PHI_DEG + 2));
+  const c = phiCoef;
+  let value = 1;
+  let x0 = PHI_LO * Math.pow(PHI_RATIO, PHI_NODES);
+  for (let i = PHI_NODES - 1; i >= 0; i--) {
+    x0 /= PHI_RATIO;
+    const e = Math.exp(-x0);
+    c[0] = value;
+    let f = -Math.expm1(-x0);
+    let sign = 1, fact = 1;
+    for (let m = 0; m < PHI_STEP_TERMS; m++) {
+      c[m + 1] = ((beta - m) * c[m] - beta * f) / (x0 * (m + 1));
+      // f_(m+1) = e·(−1)^m/(m + 1)!
+      fact *= m + 1;
+      f = (sign * e) / fact;
+      sign = -sign;
+    }
+    const at = i * (PHI_DEG + 2);
+    table[at] = x0;
+    for (let m = 0; m <= PHI_DEG; m++) table[at + 1 + m] = c[m];
+    if (i > 0) {
+      const d = x0 / PHI_RATIO - x0;
+      let v = 0;
+      for (let m = PHI_STEP_TERMS; m >= 0; m--) v = v * d + c[m];
+      value = v;
+    }
+  }
+  return (t.phi = table);
+}
+
+/** Φ₀(x) from the exponent's table (phiTableOf); below the grid by its leading power (x^min(1, β)), above it 1. */
+function phiAt(table: Float64Array, logX: number, x: number, beta: number): number {
+  if (x >= GAMMA_NEGLIGIBLE) return 1;
+  if (logX < LOG_PHI_LO) return table[1] * Math.exp(Math.min(1, beta) * (logX - LOG_PHI_LO));
+  let i = Math.round((logX - LOG_PHI_LO) / LOG_PHI_RATIO);
+  if (i > PHI_NODES - 1) i = PHI_NODES - 1;
+  const at = i * (PHI_DEG + 2);
+  const d = x - table[at];
+  let v = 0;
+  for (let m = PHI_DEG; m >= 0; m--) v = v * d + table[at + 1 + m];
+  return v;
+}
+
+/**
  * ln T with occupancy(T) = C, for 0 < C < flows: Newton on ln(occupancy) against ln T (close
  * to concave, so steps approach the root from below), inside a bracket that bisection
  * shrinks whenever Newton would leave it. `start` warm-starts it (a nearby solve).
@@ -1101,7 +1226,7 @@ function hitAt(prep: Prepared, entries: number): number {
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
-  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : undefined;
+  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : continuousStart(prep, entries);
   const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
