@@ -784,6 +784,8 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
  * first step subtracts 1 from (x0 − a)·R ≈ 1 − 1/x0 … with −a large), and the continued fraction stays.
  */
 const GT_RATIO = 1.1;
+/** 1/m for the tables' Taylor recursions (a multiplication where a division per term was a good part of their build). */
+const INV_INT = Float64Array.from({ length: 40 }, (_, m) => (m > 0 ? 1 / m : 0));
 const LOG_GT_RATIO = Math.log(GT_RATIO);
 const GT_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / SERIES_LIMIT) / LOG_GT_RATIO) + 1;
 const GT_DEG = 12;
@@ -804,8 +806,9 @@ function gammaTableOf(t: ExponentConstants): Float64Array | null {
   for (let i = GT_NODES - 1; i >= 0; i--) {
     if (i < GT_NODES - 1) x0 /= GT_RATIO;
     c[0] = r;
-    c[1] = ((x0 - a) * r - 1) / x0;
-    for (let m = 1; m < GT_STEP_TERMS; m++) c[m + 1] = ((x0 - a - m) * c[m] + c[m - 1]) / (x0 * (m + 1));
+    const inv = 1 / x0;
+    c[1] = ((x0 - a) * r - 1) * inv;
+    for (let m = 1; m < GT_STEP_TERMS; m++) c[m + 1] = ((x0 - a - m) * c[m] + c[m - 1]) * inv * INV_INT[m + 1];
     const at = i * (GT_DEG + 2);
     table[at] = x0;
     for (let m = 0; m <= GT_DEG; m++) table[at + 1 + m] = c[m];
@@ -1070,7 +1073,7 @@ const LOG_PHI_LO = Math.log(PHI_LO);
 const LOG_PHI_RATIO = Math.log(PHI_RATIO);
 const PHI_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / PHI_LO) / LOG_PHI_RATIO) + 1;
 const PHI_DEG = 7;
-const PHI_STEP_TERMS = 26;
+const PHI_STEP_TERMS = 16;
 const PHI_MAX_BETA = 4;
 const phiCoef = new Float64Array(PHI_STEP_TERMS + 1);
 
@@ -1086,13 +1089,13 @@ function phiTableOf(t: ExponentConstants): Float64Array | null {
     const e = Math.exp(-x0);
     c[0] = value;
     let f = -Math.expm1(-x0);
-    let sign = 1, fact = 1;
+    const inv = 1 / x0;
+    let ef = e;
     for (let m = 0; m < PHI_STEP_TERMS; m++) {
-      c[m + 1] = ((beta - m) * c[m] - beta * f) / (x0 * (m + 1));
+      c[m + 1] = ((beta - m) * c[m] - beta * f) * inv * INV_INT[m + 1];
       // f_(m+1) = e·(−1)^m/(m + 1)!
-      fact *= m + 1;
-      f = (sign * e) / fact;
-      sign = -sign;
+      f = ef;
+      ef *= -INV_INT[m + 2];
     }
     const at = i * (PHI_DEG + 2);
     table[at] = x0;
