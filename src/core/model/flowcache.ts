@@ -39,10 +39,8 @@ interface ExponentConstants {
   atLimit?: number[];
   /** The series regime's coefficients (seriesLawOf). */
   series?: SeriesLaw;
-  /** R_(−β) on SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE (gammaTableOf), or null where the continued fraction is kept. */
-  gamma?: Float64Array | null;
-  /** Φ₀ on PHI_LO ≤ x ≤ GAMMA_NEGLIGIBLE (phiTableOf), or null where no start is estimated. */
-  phi?: Float64Array | null;
+  /** Where β falls among the Φ₀ tables' exponents ((ln β − ln PHI_BETA_LO)/PHI_BETA_STEP), or NaN outside them. */
+  phiAt?: number;
   /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
   shapes: Map<number, Shape>;
 }
@@ -150,8 +148,9 @@ const shapes = new Map<number, Shape[]>();
 let shapeCount = 0;
 const MAX_SHAPES = 16384;
 
-/** Forgets the exponent constants and shapes set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
+/** Forgets the exponent constants, shapes and Φ₀ tables set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
+  phiTables.fill(undefined);
   exponents.clear();
   shapes.clear();
   shapeCount = 0;
@@ -753,15 +752,9 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   // One continued fraction, the other two by Γ(a+1, x) = a·Γ(a, x) + x^a·e^(−x), that is
   // R_{a+1} = (a·R_a + 1)/x, where that loses no digits (a·R_a ≥ −1/2).
   reg[R_GX] = x;
-  const table = t.gamma !== undefined ? t.gamma : gammaTableOf(t);
-  let r0: number;
-  if (table) {
-    r0 = gammaFromTable(table, x);
-  } else {
-    reg[R_A] = -b;
-    gammaRatio();
-    r0 = reg[R_GR];
-  }
+  reg[R_A] = -b;
+  gammaRatio();
+  const r0 = reg[R_GR];
   let r1 = (1 - b * r0) / x;
   if (!(-b * r0 >= -0.5)) { reg[R_A] = 1 - b; gammaRatio(); r1 = reg[R_GR]; }
   let r2 = ((1 - b) * r1 + 1) / x;
@@ -771,67 +764,8 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   to[2] = f * x * x * r2;
 }
 
-/**
- * R_a(x) = e^x·x^(−a)·Γ(a, x) for a = −β on SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE, from Taylor
- * polynomials at nodes x_i = SERIES_LIMIT·GT_RATIO^i, built per exponent in ~GT_NODES·60 flops
- * (where the continued fraction takes ~17 two-term steps per call, and a realistic design asks
- * for it hundreds of times per exponent). R satisfies x·R' = (x − a)·R − 1, so its Taylor
- * coefficients at x0 follow from R(x0) alone: c_(m+1) = ((x0 − a − m)·c_m + c_(m−1) − [m = 0])/(x0·(m + 1)),
- * converging like (δ/x0)^m (R's only singularity is at 0). One continued fraction at the last
- * node, then each node's value from the next one's polynomial: downwards, where a perturbation
- * (a multiple of e^x·x^(−a)) shrinks. Between nodes |δ|/x0 ≤ √GT_RATIO − 1 < 0.05, so GT_DEG + 1
- * terms leave < 1e-16. Kept for β ≤ GT_MAX_BETA: for flatter laws the recurrence cancels (its
- * first step subtracts 1 from (x0 − a)·R ≈ 1 − 1/x0 … with −a large), and the continued fraction stays.
- */
-const GT_RATIO = 1.1;
-/** 1/m for the tables' Taylor recursions (a multiplication where a division per term was a good part of their build). */
+/** 1/m for the Φ₀ tables' Taylor recursion (a multiplication where a division per term was a good part of their build). */
 const INV_INT = Float64Array.from({ length: 40 }, (_, m) => (m > 0 ? 1 / m : 0));
-const LOG_GT_RATIO = Math.log(GT_RATIO);
-const GT_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / SERIES_LIMIT) / LOG_GT_RATIO) + 1;
-const GT_DEG = 12;
-/** Terms to step from one node to the next (|δ|/x0 = 1 − 1/GT_RATIO < 0.091: 0.091^18 < 2e-19). */
-const GT_STEP_TERMS = 18;
-const GT_MAX_BETA = 2.5;
-const gtCoef = new Float64Array(GT_STEP_TERMS + 1);
-
-function gammaTableOf(t: ExponentConstants): Float64Array | null {
-  if (!(t.beta <= GT_MAX_BETA)) return (t.gamma = null);
-  const a = -t.beta;
-  const table = new Float64Array(GT_NODES * (GT_DEG + 2));
-  const c = gtCoef;
-  let x0 = SERIES_LIMIT * Math.pow(GT_RATIO, GT_NODES - 1);
-  reg[R_A] = a; reg[R_GX] = x0;
-  gammaRatio();
-  let r = reg[R_GR];
-  for (let i = GT_NODES - 1; i >= 0; i--) {
-    if (i < GT_NODES - 1) x0 /= GT_RATIO;
-    c[0] = r;
-    const inv = 1 / x0;
-    c[1] = ((x0 - a) * r - 1) * inv;
-    for (let m = 1; m < GT_STEP_TERMS; m++) c[m + 1] = ((x0 - a - m) * c[m] + c[m - 1]) * inv * INV_INT[m + 1];
-    const at = i * (GT_DEG + 2);
-    table[at] = x0;
-    for (let m = 0; m <= GT_DEG; m++) table[at + 1 + m] = c[m];
-    if (i > 0) {
-      const d = x0 / GT_RATIO - x0;
-      let v = 0;
-      for (let m = GT_STEP_TERMS; m >= 0; m--) v = v * d + c[m];
-      r = v;
-    }
-  }
-  return (t.gamma = table);
-}
-
-/** R_(−β)(x) from the exponent's table (gammaTableOf), SERIES_LIMIT ≤ x ≤ GAMMA_NEGLIGIBLE. */
-function gammaFromTable(table: Float64Array, x: number): number {
-  let i = Math.round(Math.log(x / SERIES_LIMIT) / LOG_GT_RATIO);
-  if (i < 0) i = 0; else if (i > GT_NODES - 1) i = GT_NODES - 1;
-  const at = i * (GT_DEG + 2);
-  const d = x - table[at];
-  let v = 0;
-  for (let m = GT_DEG; m >= 0; m--) v = v * d + table[at + 1 + m];
-  return v;
-}
 
 /**
  * e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction 1/(b0 + a1/(b1 + a2/(b2 + …))), a_i = −i·(i − a),
@@ -1013,7 +947,12 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
   const G = shapes.length;
   for (let g = 0; g < G; g++) {
     const sh = shapes[g];
-    if (sh.s !== 0 && (sh.ofS.phi === undefined ? phiTableOf(sh.ofS) : sh.ofS.phi) === null) return undefined;
+    if (sh.s === 0) continue;
+    const u = (sh.ofS.phiAt ??= phiPlace(sh.beta));
+    if (!(u >= 0)) return undefined;
+    const j = Math.floor(u);
+    phiTable(j);
+    phiTable(j + 1);
   }
   const logC = Math.log(entries);
   let t = logC;
@@ -1036,7 +975,10 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
         continue;
       }
       const w = sh.density * data[at + G_N];
-      const phi0 = phiAt(sh.ofS.phi!, data[at + G_LOGC] + t - sh.s * data[at + G_LOGN], x, sh.beta);
+      const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
+      // Linear between the two tables' exponents around β (≤ 10^(−4) off: enough for a start).
+      const u = sh.ofS.phiAt!, j = Math.floor(u), between = u - j;
+      const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
       const phi1 = (phi0 + em) / sh.s;
       o += w * phi0;
       o1 += w * phi1;
@@ -1064,22 +1006,37 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
  * tends to 1 (at x = 50 it is 1 within 10^(−22)), on a geometric grid x_i = PHI_LO·PHI_RATIO^i:
  * Taylor coefficients at each node from the equation (φ_(m+1) = ((β − m)·φ_m − β·f_m)/(x0·(m + 1)),
  * f_m those of 1 − e^(−x), radius x0), each node's value stepped down from the next: a
- * perturbation is a multiple of x^β, which shrinks downwards. Accurate to ~10^(−7) between nodes
- * (PHI_DEG terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.15), enough for a start. For β above PHI_MAX_BETA (flat laws) there is no table.
+ * perturbation is a multiple of x^β, which shrinks downwards. Accurate to ~10^(−5) between nodes
+ * (PHI_DEG + 1 terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.23) and steps to ~10^(−11), enough for a start;
+ * ~35 nodes. Not per exponent (a design may have thousands, and a table takes ~8 µs): for
+ * exponents on a grid in ln β (step PHI_BETA_STEP over PHI_BETA_LO … PHI_BETA_HI, each made on
+ * first use), a law's Φ₀ interpolated between the two around its β. Outside them no start is estimated.
  */
-const PHI_LO = 1e-6;
-const PHI_RATIO = 1.3;
+const PHI_LO = 1e-4;
+const PHI_RATIO = 1.5;
 const LOG_PHI_LO = Math.log(PHI_LO);
 const LOG_PHI_RATIO = Math.log(PHI_RATIO);
 const PHI_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / PHI_LO) / LOG_PHI_RATIO) + 1;
-const PHI_DEG = 7;
-const PHI_STEP_TERMS = 16;
-const PHI_MAX_BETA = 4;
+const PHI_DEG = 8;
+const PHI_STEP_TERMS = 23;
 const phiCoef = new Float64Array(PHI_STEP_TERMS + 1);
+const PHI_BETA_LO = 0.3;
+const PHI_BETA_HI = 4;
+const PHI_BETA_STEP = 0.02;
+const LOG_PHI_BETA_LO = Math.log(PHI_BETA_LO);
+const PHI_TABLES = Math.ceil(Math.log(PHI_BETA_HI / PHI_BETA_LO) / PHI_BETA_STEP) + 1;
+const phiTables: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(PHI_TABLES + 1).fill(undefined);
 
-function phiTableOf(t: ExponentConstants): Float64Array | null {
-  if (!(t.beta <= PHI_MAX_BETA)) return (t.phi = null);
-  const beta = t.beta;
+function phiPlace(beta: number): number {
+  const u = (Math.log(beta) - LOG_PHI_BETA_LO) / PHI_BETA_STEP;
+  return u >= 0 && u < PHI_TABLES ? u : NaN;
+}
+
+function phiTable(j: number): Float64Array {
+  return (phiTables[j] ??= phiTableFor(Math.exp(LOG_PHI_BETA_LO + j * PHI_BETA_STEP)));
+}
+
+function phiTableFor(beta: number): Float64Array {
   const table = new Float64Array(PHI_NODES * (PHI_DEG + 2));
   const c = phiCoef;
   let value = 1;
@@ -1088,7 +1045,8 @@ function phiTableOf(t: ExponentConstants): Float64Array | null {
     x0 /= PHI_RATIO;
     const e = Math.exp(-x0);
     c[0] = value;
-    let f = -Math.expm1(-x0);
+    // 1 − e^(−x0), to ~10^(−16)/x0 relative: plenty for a start.
+    let f = 1 - e;
     const inv = 1 / x0;
     let ef = e;
     for (let m = 0; m < PHI_STEP_TERMS; m++) {
@@ -1107,7 +1065,7 @@ function phiTableOf(t: ExponentConstants): Float64Array | null {
       value = v;
     }
   }
-  return (t.phi = table);
+  return table;
 }
 
 /** Φ₀(x) from the exponent's table (phiTableOf); below the grid by its leading power (x^min(1, β)), above it 1. */
