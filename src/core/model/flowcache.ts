@@ -32,15 +32,16 @@ const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
 const GAMMA_NEGLIGIBLE = 50;
 
 /** What depends on the Zipf exponent only, computed on first use. */
+/** Every field is there from the start (undefined until computed): one hidden class, so the hot code's property loads stay monomorphic. */
 interface ExponentConstants {
   s: number;
   beta: number;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
-  atLimit?: number[];
+  atLimit: number[] | undefined;
   /** The series regime's coefficients (seriesLawOf). */
-  series?: SeriesLaw;
+  series: SeriesLaw | undefined;
   /** Where β falls among the Φ₀ tables' exponents ((ln β − ln PHI_BETA_LO)/PHI_BETA_STEP), or NaN outside them. */
-  phiAt?: number;
+  phiAt: number;
   /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
   shapes: Map<number, Shape>;
 }
@@ -179,7 +180,7 @@ function shapeCode(q: number, mult: Float64Array, at: number): number {
 function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   const q = period(q0, mult, at);
   let ofS = exponents.get(s);
-  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, shapes: new Map<number, Shape>() }));
+  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, atLimit: undefined, series: undefined, phiAt: phiPlace(1 / s), shapes: new Map<number, Shape>() }));
   const code = shapeCode(q, mult, at);
   if (code >= 0) {
     const known = ofS.shapes.get(code);
@@ -399,7 +400,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       t++;
     }
   }
-  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, dropped };
+  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, solved: undefined, last: undefined, dropped };
 }
 
 /** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
@@ -948,7 +949,7 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
   for (let g = 0; g < G; g++) {
     const sh = shapes[g];
     if (sh.s === 0) continue;
-    const u = (sh.ofS.phiAt ??= phiPlace(sh.beta));
+    const u = sh.ofS.phiAt;
     if (!(u >= 0)) return undefined;
     const j = Math.floor(u);
     phiTable(j);
@@ -976,8 +977,8 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
       }
       const w = sh.density * data[at + G_N];
       const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
-      // Linear between the two tables' exponents around β (≤ 10^(−4) off: enough for a start).
-      const u = sh.ofS.phiAt!, j = Math.floor(u), between = u - j;
+      // Linear between the two tables' exponents around β (~10^(−4) off: enough for a start).
+      const u = sh.ofS.phiAt, j = Math.floor(u), between = u - j;
       const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
       const phi1 = (phi0 + em) / sh.s;
       o += w * phi0;
@@ -1007,8 +1008,8 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
  * Taylor coefficients at each node from the equation (φ_(m+1) = ((β − m)·φ_m − β·f_m)/(x0·(m + 1)),
  * f_m those of 1 − e^(−x), radius x0), each node's value stepped down from the next: a
  * perturbation is a multiple of x^β, which shrinks downwards. Accurate to ~10^(−5) between nodes
- * (PHI_DEG + 1 terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.23) and steps to ~10^(−11), enough for a start;
- * ~35 nodes. Not per exponent (a design may have thousands, and a table takes ~8 µs): for
+ * (PHI_DEG + 1 terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.23) and steps to ~10^(−8), enough for a start;
+ * ~35 nodes. Not per exponent (a design may have thousands, and a table takes ~7 µs): for
  * exponents on a grid in ln β (step PHI_BETA_STEP over PHI_BETA_LO … PHI_BETA_HI, each made on
  * first use), a law's Φ₀ interpolated between the two around its β. Outside them no start is estimated.
  */
@@ -1018,11 +1019,11 @@ const LOG_PHI_LO = Math.log(PHI_LO);
 const LOG_PHI_RATIO = Math.log(PHI_RATIO);
 const PHI_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / PHI_LO) / LOG_PHI_RATIO) + 1;
 const PHI_DEG = 8;
-const PHI_STEP_TERMS = 23;
+const PHI_STEP_TERMS = 16;
 const phiCoef = new Float64Array(PHI_STEP_TERMS + 1);
 const PHI_BETA_LO = 0.3;
 const PHI_BETA_HI = 4;
-const PHI_BETA_STEP = 0.02;
+const PHI_BETA_STEP = 0.05;
 const LOG_PHI_BETA_LO = Math.log(PHI_BETA_LO);
 const PHI_TABLES = Math.ceil(Math.log(PHI_BETA_HI / PHI_BETA_LO) / PHI_BETA_STEP) + 1;
 const phiTables: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(PHI_TABLES + 1).fill(undefined);
