@@ -2,7 +2,9 @@
 // Reports ratios against baselines measured in the same run, not absolute thresholds:
 // the solver's cost must not grow with the flow count (10^8 ≈ 10^4) nor with the queues an
 // lcore carries beyond their distinct vNIC laws, and one lcore with 16 queues of 10^4–10^8
-// flows should solve in ≤ 50 µs (issue 14), about the cost of parsing a 3.5 KB topology.
+// flows should solve in ≤ 50 µs (issue 14), about the cost of parsing a 3.5 KB topology; and
+// every solver call of one analysis of the realistic 100-host design should cost ≈ 2× JSON.parse
+// of its text (issue 14's realistic row needs the solver there).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
