@@ -10,7 +10,9 @@
 // where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
 // not depend on the flow count (a shape's head ranks and end polynomial at A, an exponent's
 // series and gamma constants) is set up once and shared across lcores and analyses (shapeOf);
-// the rest per lcore into one array (prepare). docs/PERFORMANCE.md has the measurements.
+// the rest per lcore into one array (prepare). A mix's first solve for T starts where the
+// continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
+// sums. docs/PERFORMANCE.md has the measurements.
 
 import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
@@ -94,8 +96,8 @@ interface Prepared {
   shape: Shape[];
   /**
    * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
-   * prefix of the shape's), the start and end of its foot, and its tail's index or −1; per
-   * tail t at tailAt + t·TAIL, its group, far end E, ln E, E^(−s) and Euler–Maclaurin end
+   * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
+   * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
    * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
    * and multiplicity in pairs (uniform: one pair, 1 and every flow).
    */
