@@ -946,47 +946,12 @@ const sums = new Float64Array(4);
  * step, a small part of an evaluation. undefined when a group's exponent has no table.
  */
 function continuousStart(prep: Prepared, entries: number): number | undefined {
-  const { shape: shapes, data } = prep;
-  const G = shapes.length;
-  for (let g = 0; g < G; g++) {
-    const sh = shapes[g];
-    if (sh.s === 0) continue;
-    const u = sh.ofS.phiAt;
-    if (!(u >= 0)) return undefined;
-    const j = Math.floor(u);
-    phiTable(j);
-    phiTable(j + 1);
-  }
+  if (!continuousReady(prep)) return undefined;
   const logC = Math.log(entries);
   let t = logC;
   for (let iter = 0; iter < 20; iter++) {
-    // The continuous occupancy O and its first two derivatives in ln T: θΦ₀ = Φ₁ = (Φ₀ − f₀)/s and θΦ₁ = (Φ₁ − f₁)/s,
-    // f₀ = 1 − e^(−x), f₁ = x·e^(−x) (uniform groups: flows·f₀, flows·f₁, flows·(f₁ − x·f₁)).
-    let o = 0, o1 = 0, o2 = 0;
-    const T = Math.exp(t);
-    for (let g = 0; g < G; g++) {
-      const sh = shapes[g];
-      const at = g * GROUP;
-      const x = data[at + G_C] * T * data[at + G_BASEN];
-      const em = x > GAMMA_NEGLIGIBLE ? -0 : Math.expm1(-x);
-      const f1 = x * (em + 1);
-      if (sh.s === 0) {
-        const flows = data[data[at + G_FOOT] + 1];
-        o -= flows * em;
-        o1 += flows * f1;
-        o2 += flows * (f1 - x * f1);
-        continue;
-      }
-      const w = sh.density * data[at + G_N];
-      const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
-      // Linear between the two tables' exponents around β (~10^(−4) off: enough for a start).
-      const u = sh.ofS.phiAt, j = Math.floor(u), between = u - j;
-      const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
-      const phi1 = (phi0 + em) / sh.s;
-      o += w * phi0;
-      o1 += w * phi1;
-      o2 += (w * (phi1 - f1)) / sh.s;
-    }
+    continuousSums(prep, t);
+    const o = cont[0], o1 = cont[1], o2 = cont[2];
     if (!(o > 0) || !(o1 > 0)) return undefined;
     // Halley on ln O − ln C (as solveOccupancy): f' = o1/o, f'' = o2/o − f'².
     const excess = Math.log(o) - logC;
@@ -1002,6 +967,76 @@ function continuousStart(prep: Prepared, entries: number): number | undefined {
     if (Math.abs(step) < 0.03) return t;
   }
   return undefined;
+}
+
+/**
+ * The same start for the advice (entriesForHitRate above a target of 0.5): ln T where the
+ * continuous law's T·miss = Σ x·e^(−x) (density·n·Φ₁ per group) reaches T·(1 − target), by
+ * Newton on ln(−ln miss) as the advice itself solves, from `from` (the mix's last solve).
+ */
+function continuousMissStart(prep: Prepared, logMinusGoal: number, from: number): number | undefined {
+  if (!continuousReady(prep)) return undefined;
+  let t = from;
+  for (let iter = 0; iter < 20; iter++) {
+    continuousSums(prep, t);
+    const s1 = cont[1], s3 = cont[1] - cont[2];
+    const minusLogMiss = t - Math.log(s1);
+    if (!(s1 > 0) || !(s3 > 0) || !(minusLogMiss > 0)) return undefined;
+    const step = -(Math.log(minusLogMiss) - logMinusGoal) / (s3 / s1 / minusLogMiss);
+    if (!Number.isFinite(step)) return undefined;
+    t += Math.max(-2, Math.min(2, step));
+    if (Math.abs(step) < 1e-3) return t;
+  }
+  return undefined;
+}
+
+/** Whether every group's exponent lies among the Φ₀ tables' (making the two around it). */
+function continuousReady(prep: Prepared): boolean {
+  const shapes = prep.shape;
+  for (let g = 0; g < shapes.length; g++) {
+    const sh = shapes[g];
+    if (sh.s === 0) continue;
+    const u = sh.ofS.phiAt;
+    if (!(u >= 0)) return false;
+    const j = Math.floor(u);
+    phiTable(j);
+    phiTable(j + 1);
+  }
+  return true;
+}
+
+/** The continuous law's occupancy O, Σ x·e^(−x) = dO/d ln T and its derivative in ln T, at ln T = t, into cont. */
+const cont = new Float64Array(3);
+function continuousSums(prep: Prepared, t: number): void {
+  const { shape: shapes, data } = prep;
+  // θΦ₀ = Φ₁ = (Φ₀ − f₀)/s and θΦ₁ = (Φ₁ − f₁)/s, f₀ = 1 − e^(−x), f₁ = x·e^(−x) (uniform groups:
+  // flows·f₀, flows·f₁, flows·(f₁ − x·f₁)).
+  let o = 0, o1 = 0, o2 = 0;
+  const T = Math.exp(t);
+  for (let g = 0; g < shapes.length; g++) {
+    const sh = shapes[g];
+    const at = g * GROUP;
+    const x = data[at + G_C] * T * data[at + G_BASEN];
+    const em = x > GAMMA_NEGLIGIBLE ? -0 : Math.expm1(-x);
+    const f1 = x * (em + 1);
+    if (sh.s === 0) {
+      const flows = data[data[at + G_FOOT] + 1];
+      o -= flows * em;
+      o1 += flows * f1;
+      o2 += flows * (f1 - x * f1);
+      continue;
+    }
+    const w = sh.density * data[at + G_N];
+    const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
+    // Linear between the two tables' exponents around β (~10^(−4) off: enough for a start).
+    const u = sh.ofS.phiAt, j = Math.floor(u), between = u - j;
+    const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
+    const phi1 = (phi0 + em) / sh.s;
+    o += w * phi0;
+    o1 += w * phi1;
+    o2 += (w * (phi1 - f1)) / sh.s;
+  }
+  cont[0] = o; cont[1] = o1; cont[2] = o2;
 }
 
 /**
@@ -1287,13 +1322,17 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       predicted = Math.exp(logC);
       return true;
     };
+    // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
+    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, last.logT) : undefined;
+    const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
+    if (fromGuess) known = undefined;
     const logT = newton(
       prep,
       (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
       (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
       lo,
       hi,
-      known ? known.at : last?.logT,
+      fromGuess ? guess : known ? known.at : last?.logT,
       known,
       undefined,
       enough,
