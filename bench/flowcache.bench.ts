@@ -2,13 +2,19 @@
 // Reports ratios against baselines measured in the same run, not absolute thresholds:
 // the solver's cost must not grow with the flow count (10^8 ≈ 10^4) nor with the queues an
 // lcore carries beyond their distinct vNIC laws, and one lcore with 16 queues of 10^4–10^8
-// flows should solve in ≤ 50 µs (issue 14), about the cost of parsing a 3.5 KB topology.
+// flows should solve in ≤ 50 µs (issue 14), about the cost of parsing a 3.5 KB topology; and
+// every solver call of one analysis of the realistic 100-host design should cost ≈ 2× JSON.parse
+// of its text (issue 14's realistic row needs the solver there).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripComments } from 'jsonc-parser';
+import { analyze } from '../src/core';
+import * as flowcache from '../src/core/model/flowcache';
 import { cacheCurve, clearSolverCache, entriesForHitRate, steadyHitRate, type FlowMix } from '../src/core/model/flowcache';
-import { rssShares } from '../src/core/model/zipf';
+import { clearZipfCache, rssShares } from '../src/core/model/zipf';
 import { parseDocument } from '../src/core/parse';
+import { realisticDesign } from './designs';
 import { steadyHitRateBruteForce } from '../test/support/cheBruteForce';
 import { simulateLru } from '../test/support/lruSimulation';
 import { cpuMs, formatMs as fmt, timePerCall } from './timing';
@@ -92,6 +98,68 @@ rows.push({
   note: `${((bigMs * 1e6) / 2e6).toFixed(0)} ns/packet; sim ${bigSimulated.toFixed(4)} vs Che ${steadyHitRate(bigMix, 65536).toFixed(4)}`,
 });
 
+// Issue 14's realistic design: every solver call one analyze() makes (recorded once through the
+// module's exports, which the model calls through), replayed with every solver and Zipf cache
+// cleared first (a cold analysis; the copies of the mixes are made outside the timing), against
+// JSON.parse of the design's text.
+type SolverCall = { mix: number; entries: number; target: number; churn: number; result: number | undefined };
+function recordSolverCalls(text: string): { mixes: FlowMix[][]; calls: SolverCall[] } {
+  const mixes: FlowMix[][] = [];
+  const ids = new Map<readonly FlowMix[], number>();
+  const calls: SolverCall[] = [];
+  const idOf = (mix: readonly FlowMix[]) => {
+    let id = ids.get(mix);
+    if (id === undefined) ids.set(mix, (id = mixes.push(mix.map((m) => ({ ...m }))) - 1));
+    return id;
+  };
+  const exports = flowcache as unknown as Record<'steadyHitRate' | 'entriesForHitRate', unknown>;
+  const hit = flowcache.steadyHitRate, advise = flowcache.entriesForHitRate;
+  exports.steadyHitRate = (mix: readonly FlowMix[], entries: number) => {
+    const result = hit(mix, entries);
+    calls.push({ mix: idOf(mix), entries, target: NaN, churn: NaN, result });
+    return result;
+  };
+  exports.entriesForHitRate = (mix: readonly FlowMix[], target: number, churn: number) => {
+    const result = advise(mix, target, churn);
+    calls.push({ mix: idOf(mix), entries: NaN, target, churn, result });
+    return result;
+  };
+  try {
+    clearSolverCache();
+    analyze(text);
+  } finally {
+    exports.steadyHitRate = hit;
+    exports.entriesForHitRate = advise;
+  }
+  return { mixes, calls };
+}
+const realistic = realisticDesign({ hosts: 100 });
+const realisticPlain = stripComments(realistic);
+const realisticParseMs = timePerCall(() => JSON.parse(realisticPlain));
+const { mixes: realMixes, calls: realCalls } = recordSolverCalls(realistic);
+let replayDiffers = 0;
+const replay = () => {
+  const mixes = realMixes.map((mix) => mix.map((m) => ({ ...m })));
+  clearSolverCache();
+  clearZipfCache();
+  const start = cpuMs();
+  for (const c of realCalls) {
+    const result = Number.isNaN(c.entries) ? entriesForHitRate(mixes[c.mix], c.target, c.churn) : steadyHitRate(mixes[c.mix], c.entries);
+    if (result !== c.result && !(result !== undefined && c.result !== undefined && Math.abs(result - c.result) <= 1e-12 * c.result)) replayDiffers++;
+  }
+  return cpuMs() - start;
+};
+for (let i = 0; i < 4; i++) replay(); // JIT warm-up
+const replayRuns = Array.from({ length: 9 }, replay).sort((a, b) => a - b);
+const replayMs = replayRuns[4];
+const hitCalls = realCalls.filter((c) => !Number.isNaN(c.entries)).length;
+rows.push({ case: `baseline: JSON.parse of the realistic 100-host design, ${realistic.length} chars`, ms: realisticParseMs });
+rows.push({
+  case: `solver, every call of one analysis of that design (${realMixes.length} lcores: ${hitCalls} hit rates, ${realCalls.length - hitCalls} advised sizes), caches cold`,
+  ms: replayMs,
+  note: `${(replayMs / realisticParseMs).toFixed(1)}× JSON.parse (target ≈ 2×)${replayDiffers ? `; ${replayDiffers} results differ from the analysis' own` : ''}`,
+});
+
 const width = Math.max(...rows.map((r) => r.case.length));
 console.log(`${'case'.padEnd(width)}  ${'CPU ms'.padStart(9)}  note`);
 for (const r of rows) console.log(`${r.case.padEnd(width)}  ${fmt(r.ms).padStart(9)}  ${r.note ?? ''}`);
@@ -103,3 +171,4 @@ console.log(`ratio 16-queue solve / 1 queue N=10^8:      ${(ms16 / at(1e8)).toFi
 console.log(`ratio 64 queues of one vNIC / 1 queue N=10^8: ${(ms64 / at(1e8)).toFixed(2)}`);
 console.log(`ratio steadyHitRate N=10^8 / N=10^4:        ${(at(1e8) / at(1e4)).toFixed(2)}`);
 console.log(`ratio brute force N=10^5 / fast N=10^8:     ${(bruteMs / at(1e8)).toFixed(0)}`);
+console.log(`ratio realistic analysis' solver calls / JSON.parse of its text: ${(replayMs / realisticParseMs).toFixed(1)}`);

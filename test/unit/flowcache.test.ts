@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cacheCurve, entriesForHitRate, roundFlowTableSize, steadyHitRate, type FlowMix } from '../../src/core/model/flowcache';
+import { cacheCurve, clearSolverCache, entriesForHitRate, roundFlowTableSize, steadyHitRate, type FlowMix } from '../../src/core/model/flowcache';
 import { harmonicNumber, headRows, rssShares, stridedPowerSum } from '../../src/core/model/zipf';
 import { steadyHitRateBruteForce } from '../support/cheBruteForce';
 import { seededUniform, simulateLru } from '../support/lruSimulation';
@@ -138,6 +138,15 @@ describe('Che solver', () => {
       }),
       { numRuns: 60, seed: 14 },
     );
+  });
+
+  it('a figure does not depend on what was solved before, to the last digit (tables made on first use)', () => {
+    const mix = (): FlowMix[] => [...queuesOf(30_000, 0.83, 4, [1]), ...queuesOf(12_000, 1.17, 3, [0, 2]), { flows: 5000, zipf: 0.61, weight: 2 }];
+    clearSolverCache();
+    const first = [steadyHitRate(mix(), 2048), steadyHitRate(mix(), 16384), entriesForHitRate(mix(), 0.9, 0.01)];
+    // Other laws (other exponents and shapes) in between, then the same mix afresh.
+    for (const zipf of [0.3, 0.7, 0.84, 1.01, 1.6, 2.4]) steadyHitRate([...queuesOf(20_000, zipf, 2, [1]), { flows: 9000, zipf: zipf / 2, weight: 1 }], 1024);
+    assert.deepEqual([steadyHitRate(mix(), 2048), steadyHitRate(mix(), 16384), entriesForHitRate(mix(), 0.9, 0.01)], first);
   });
 
   it('a frozen mix is solved like any other (the set-up is kept beside it)', () => {

@@ -10,7 +10,9 @@
 // where x = p·T ≤ 2 and by incomplete gamma functions (a continued fraction) above. What does
 // not depend on the flow count (a shape's head ranks and end polynomial at A, an exponent's
 // series and gamma constants) is set up once and shared across lcores and analyses (shapeOf);
-// the rest per lcore into one array (prepare). docs/PERFORMANCE.md has the measurements.
+// the rest per lcore into one array (prepare). A mix's first solve for T starts where the
+// continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
+// sums. docs/PERFORMANCE.md has the measurements.
 
 import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
 
@@ -28,19 +30,22 @@ export const MAX_FLOW_TABLE = 524288;
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
 const SERIES_LIMIT = 2;
 const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
-/** e^(−x) is 0 in double precision beyond this. */
-const EXP_UNDERFLOW = 745;
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
 /** What depends on the Zipf exponent only, computed on first use. */
+/** Every field is there from the start (undefined until computed): one hidden class, so the hot code's property loads stay monomorphic. */
 interface ExponentConstants {
   s: number;
   beta: number;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
-  atLimit?: number[];
+  atLimit: number[] | undefined;
   /** The series regime's coefficients (seriesLawOf). */
-  series?: SeriesLaw;
+  series: SeriesLaw | undefined;
+  /** Where β falls among the Φ₀ tables' exponents ((ln β − ln PHI_BETA_LO)/PHI_BETA_STEP), or NaN outside them. */
+  phiAt: number;
+  /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
+  shapes: Map<number, Shape>;
 }
 
 /**
@@ -62,9 +67,9 @@ interface Shape {
   /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
   /** The queues' multiplicities (q of them). */
-  mult: Float64Array;
-  /** Euler–Maclaurin coefficients of the multiplicities (eulerMaclaurinCoefficients). */
-  coef: Float64Array;
+  mult: number[];
+  /** The end correction's weights at a rank k: W_i = Σ_r weights[i·EM_ORDER + r]·k^(−r) (see endPolynomials). */
+  weights: number[];
   /** Head ranks of the queues counted. */
   H: number;
   /**
@@ -91,8 +96,8 @@ interface Prepared {
   shape: Shape[];
   /**
    * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
-   * prefix of the shape's), the start and end of its foot, and its tail's index or −1; per
-   * tail t at tailAt + t·TAIL, its group, far end E, ln E, E^(−s) and Euler–Maclaurin end
+   * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
+   * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
    * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
    * and multiplicity in pairs (uniform: one pair, 1 and every flow).
    */
@@ -108,16 +113,17 @@ interface Prepared {
   dropped: number;
 }
 
-const GROUP = 6;
-const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4;
-const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_END = 4;
+const GROUP = 8;
+const G_C = 0, G_LOGC = 1, G_HEADS = 2, G_FOOT = 3, G_FOOT_END = 4, G_N = 5, G_LOGN = 6, G_BASEN = 7;
+const T_GROUP = 0, T_E = 1, T_LOGE = 2, T_BASEE = 3, T_XINT = 4, T_END = 5;
 
 /**
  * Prepared flows by mix: the model asks about one lcore's mix several times (its hit rate,
  * the finding's advice, the curve), so the set-up and the solves are shared. Mixes are
  * treated as immutable once passed in. Kept on the mix array under a symbol (not enumerable
- * by JSON or Object.keys, not copied by spreading into a new array), which measured cheaper
- * than a WeakMap entry per lcore.
+ * by JSON or Object.keys, not copied by spreading into a new array) by a plain store: its hidden
+ * class transition is cached, where defineProperty took a runtime call per lcore and a WeakMap
+ * an entry per lcore.
  */
 const PREPARED = Symbol('flowcache.prepared');
 
@@ -125,12 +131,15 @@ const PREPARED = Symbol('flowcache.prepared');
 const preparedByMix = new WeakMap<readonly FlowMix[], Prepared>();
 
 function prepared(mix: readonly FlowMix[]): Prepared {
-  let prep = (mix as unknown as { [PREPARED]?: Prepared })[PREPARED] ?? preparedByMix.get(mix);
+  const held = mix as unknown as { [PREPARED]?: Prepared };
+  let prep = held[PREPARED];
   if (prep) return prep;
-  prep = prepare(mix);
-  if (Object.isExtensible(mix)) Object.defineProperty(mix, PREPARED, { value: prep });
-  else preparedByMix.set(mix, prep);
-  return prep;
+  if (!Object.isExtensible(mix)) {
+    prep = preparedByMix.get(mix);
+    if (!prep) preparedByMix.set(mix, (prep = prepare(mix)));
+    return prep;
+  }
+  return (held[PREPARED] = prepare(mix));
 }
 
 /** A source's share of an lcore's packets below which it cannot move the hit rate visibly. */
@@ -142,19 +151,48 @@ const shapes = new Map<number, Shape[]>();
 let shapeCount = 0;
 const MAX_SHAPES = 16384;
 
-/** Forgets the exponent constants and shapes set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
+/** Forgets the exponent constants, shapes and Φ₀ tables set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
+  phiTables.fill(undefined);
   exponents.clear();
   shapes.clear();
   shapeCount = 0;
 }
 
 /**
+ * A small-integer code for queue count q and multiplicities mult[at …] when they fit one (a few
+ * queues counted once or twice or thrice: every group of a design but merged twins), else −1.
+ */
+function shapeCode(q: number, mult: Float64Array, at: number): number {
+  if (q > 12) return -1;
+  let code = 0;
+  for (let j = q - 1; j >= 0; j--) {
+    const m = mult[at + j];
+    if (m > 3) return -1;
+    code = code * 4 + m;
+  }
+  return code * 16 + q;
+}
+
+/**
  * The shape of a group's queues: q of them counted mult[at + j] times, with the stride reduced
- * where the multiplicities repeat. Looked up by a small-integer hash (collisions compared).
+ * where the multiplicities repeat. Looked up by exponent, then by a code of the rest (shapeCode),
+ * else by a small-integer hash (collisions compared).
  */
 function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   const q = period(q0, mult, at);
+  let ofS = exponents.get(s);
+  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, atLimit: undefined, series: undefined, phiAt: phiPlace(1 / s), shapes: new Map<number, Shape>() }));
+  const code = shapeCode(q, mult, at);
+  if (code >= 0) {
+    const known = ofS.shapes.get(code);
+    if (known) return known;
+    if (shapeCount >= MAX_SHAPES) forgetShapes();
+    const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+    ofS.shapes.set(code, shape);
+    shapeCount++;
+    return shape;
+  }
   let h = (Math.imul(q, 0x9e3779b1) ^ Math.round(s * 1e6)) | 0;
   for (let j = 0; j < q; j++) if (mult[at + j]) h = (Math.imul(h ^ (j + 1), 0x85ebca6b) + mult[at + j] * 7919) | 0;
   h &= 0x3fffffff;
@@ -166,20 +204,28 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
       return x;
     }
   } else {
-    if (shapeCount >= MAX_SHAPES) { shapes.clear(); shapeCount = 0; }
+    if (shapeCount >= MAX_SHAPES) forgetShapes();
     shapes.set(h, (bucket = []));
   }
-  let ofS = exponents.get(s);
-  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s }));
-  const own = new Float64Array(q);
-  for (let j = 0; j < q; j++) own[j] = mult[at + j];
-  const shape = makeShape(s, q, own, ofS);
+  const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
   bucket.push(shape);
   shapeCount++;
   return shape;
 }
 
-function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConstants): Shape {
+function ownMult(q: number, mult: Float64Array, at: number): number[] {
+  const own: number[] = [];
+  for (let j = 0; j < q; j++) own.push(mult[at + j]);
+  return own;
+}
+
+function forgetShapes(): void {
+  shapes.clear();
+  for (const ofS of exponents.values()) ofS.shapes.clear();
+  shapeCount = 0;
+}
+
+function makeShape(s: number, q: number, mult: number[], ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
   const present: number[] = [];
@@ -207,12 +253,12 @@ function makeShape(s: number, q: number, mult: Float64Array, ofS: ExponentConsta
   for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
   let total = 0;
   for (let j = 0; j < q; j++) total += mult[j];
-  const coef = eulerMaclaurinCoefficients(mult, q);
+  const weights = endWeightsOf(eulerMaclaurinCoefficients(mult, q), s);
   // Through a typed scratch array: endPolynomials then sees one array type only (its writes stay monomorphic).
   endScratch.fill(0);
-  if (s > 0) endPolynomials(coef, s, A, endScratch, 0);
+  if (s > 0) endPolynomials(weights, A, endScratch, 0, EM);
   for (let i = 0; i < END_SIZE; i++) data.push(endScratch[i]);
-  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, coef, H, data, ofS };
+  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, weights, H, data, ofS };
 }
 
 /**
@@ -237,16 +283,22 @@ function allocate(n: number): Float64Array {
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
+/** The groups being set up: n, s, q, c, where their multiplicities start, their far end E, GROUP_SCRATCH slots each. */
+const GROUP_SCRATCH = 6;
+let groupScratch = new Float64Array(64 * GROUP_SCRATCH);
 
 function prepare(mix: readonly FlowMix[]): Prepared {
   let totalWeight = 0;
-  for (const m of mix) if (isSource(m)) totalWeight += m.weight;
+  for (let i = 0; i < mix.length; i++) if (isSource(mix[i])) totalWeight += mix[i].weight;
   // Group queues of the same law and popularity scale (queues of one vNIC on one lcore, or of
   // identical vNICs): their ranks are disjoint strided sets of one Zipf, summed together.
-  const gn: number[] = [], gs: number[] = [], gq: number[] = [], gc: number[] = [], gat: number[] = [];
+  if (groupScratch.length < mix.length * GROUP_SCRATCH) groupScratch = new Float64Array(mix.length * GROUP_SCRATCH);
+  const gr = groupScratch;
+  let G = 0;
   let used = 0;
   let dropped = 0;
-  for (const m of mix) {
+  for (let i = 0; i < mix.length; i++) {
+    const m = mix[i];
     if (!isSource(m)) continue;
     const n = Math.floor(m.flows);
     const q = Number.isFinite(m.stride) ? Math.max(1, Math.floor(m.stride!)) : 1;
@@ -263,79 +315,94 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       continue;
     }
     let g = 0;
-    while (g < gn.length && !(gn[g] === n && gs[g] === s && gq[g] === q && Math.abs(gc[g] - c) <= 1e-12 * c)) g++;
-    if (g === gn.length) {
+    for (; g < G; g++) {
+      const b = g * GROUP_SCRATCH;
+      if (gr[b] === n && gr[b + 1] === s && gr[b + 2] === q && Math.abs(gr[b + 3] - c) <= 1e-12 * c) break;
+    }
+    if (g === G) {
       if (used + q > multScratch.length) {
         const grown = new Float64Array(Math.max(2 * multScratch.length, used + q));
         grown.set(multScratch.subarray(0, used));
         multScratch = grown;
       }
-      multScratch.fill(0, used, used + q);
-      gn.push(n); gs.push(s); gq.push(q); gc.push(c); gat.push(used);
+      for (let k = used; k < used + q; k++) multScratch[k] = 0;
+      const b = G * GROUP_SCRATCH;
+      gr[b] = n; gr[b + 1] = s; gr[b + 2] = q; gr[b + 3] = c; gr[b + 4] = used;
       used += q;
+      G++;
     }
-    multScratch[gat[g] + j] += 1;
+    multScratch[gr[g * GROUP_SCRATCH + 4] + j] += 1;
   }
   // Shapes and layout first, so that the array is allocated once at its size.
-  const G = gn.length;
-  const shapeList: Shape[] = [];
-  const Es: number[] = [];
+  const shapeList = new Array<Shape>(G);
   let footCount = 0, tails = 0;
   for (let g = 0; g < G; g++) {
-    const shape = shapeOf(gs[g], gq[g], multScratch, gat[g]);
-    shapeList.push(shape);
-    const n = gn[g];
+    const b = g * GROUP_SCRATCH;
+    const shape = shapeOf(gr[b + 1], gr[b + 2], multScratch, gr[b + 4]);
+    shapeList[g] = shape;
+    const n = gr[b];
     const { q, A } = shape;
     const rows = shape.s === 0 ? 0 : n >= A ? Math.floor((n - A + 1) / q) : 0;
     const E = shape.s === 0 ? n + 1 : A + rows * q;
-    Es.push(E);
+    gr[b + 5] = E;
     if (rows > 0) tails++;
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
   const tailAt = G * GROUP;
   const data = allocate(tailAt + tails * TAIL + 2 * footCount);
-  const prep: Prepared = { shape: shapeList, data, tailAt, tails, flows: 0, minP: Infinity, dropped };
   let f = tailAt + tails * TAIL, t = 0;
+  let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
     const shape = shapeList[g];
     const { s, q, mult, A } = shape;
-    const n = gn[g], c = gc[g], E = Es[g];
+    const b = g * GROUP_SCRATCH;
+    const n = gr[b], c = gr[b + 3], E = gr[b + 5];
     const at = g * GROUP;
     data[at + G_C] = c;
     data[at + G_LOGC] = Math.log(c);
     data[at + G_FOOT] = f;
+    data[at + G_N] = n;
+    const logN = Math.log(n);
+    data[at + G_LOGN] = logN;
+    // n^(−s): the least popular flow's p is c·baseN (a bracket for T), and the continuous start's x at n.
+    const baseN = Math.exp(-s * logN);
+    data[at + G_BASEN] = baseN;
+    minP = Math.min(minP, c * baseN);
     let flows = 0;
     for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
-    prep.flows += flows;
+    allFlows += flows;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
       data[f++] = 1; data[f++] = flows;
       data[at + G_FOOT_END] = f;
-      prep.minP = Math.min(prep.minP, c);
       continue;
     }
     // Head ranks up to n (all of them unless n < A), then the foot E … n, popularity decreasing.
     let heads = shape.H;
-    while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
+    if (n < A) while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
     data[at + G_HEADS] = heads;
     for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
       if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
     }
     data[at + G_FOOT_END] = f;
-    // Only a bracket for T: no need for pow's last digit.
-    prep.minP = Math.min(prep.minP, c * Math.exp(-s * Math.log(n)));
     if (E > A) {
       const ta = tailAt + t * TAIL;
       data[ta + T_GROUP] = g;
       data[ta + T_E] = E;
       const logE = Math.log(E);
       data[ta + T_LOGE] = logE;
-      data[ta + T_BASEE] = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
-      endPolynomials(shape.coef, s, E, data, ta + T_END);
+      const baseE = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
+      data[ta + T_BASEE] = baseE;
+      // ∫_A^E k^(−s) dk = A^(1−s)·(e^((1−s)·L) − 1)/(1 − s), L = ln(E/A).
+      const z = 1 - s, L = logE - shape.logA, zl = z * L;
+      data[ta + T_XINT] = A * shape.baseA * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+      // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
+      // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
+      endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
       t++;
     }
   }
-  return prep;
+  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, solved: undefined, last: undefined, dropped };
 }
 
 /** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
@@ -458,7 +525,7 @@ function evaluate(prep: Prepared, logT: number, out: Float64Array): void {
  * bytes per group and evaluation, and the garbage collections they bring).
  */
 const reg = new Float64Array(16);
-const R_T = 0, R_LOGT = 1, R_K1 = 2, R_X1 = 3, R_EX1 = 4, R_K2 = 5, R_X2 = 6, R_EX2 = 7, R_L = 8, R_A = 9, R_GX = 10, R_GR = 11;
+const R_T = 0, R_LOGT = 1, R_K1 = 2, R_X1 = 3, R_EX1 = 4, R_K2 = 5, R_X2 = 6, R_EX2 = 7, R_L = 8, R_A = 9, R_GX = 10, R_GR = 11, R_XINT = 12, R_POW1 = 13;
 /** The integral's four sums (acc) and a series' four sums (ser). */
 const acc = new Float64Array(4);
 const ser = new Float64Array(4);
@@ -476,8 +543,11 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     const xA = tau * shape.baseA;
     const xE = tau * data[ta + T_BASEE];
     const E = data[ta + T_E], logE = data[ta + T_LOGE];
-    const eA = xA > EXP_UNDERFLOW ? 0 : Math.exp(-xA);
-    const eE = xE > EXP_UNDERFLOW ? 0 : Math.exp(-xE);
+    // Beyond x = GAMMA_NEGLIGIBLE an end's e^(−x) terms (the incomplete gamma ends and the
+    // corrections' e^(−x)·Q(x), Q of degree ≤ 7 with weights ≤ (q/A)^i) are below 1e-15 of one
+    // flow: left out, as gammaEnd does (about half the A ends of a realistic design).
+    const eA = xA > GAMMA_NEGLIGIBLE ? 0 : Math.exp(-xA);
+    const eE = xE > GAMMA_NEGLIGIBLE ? 0 : Math.exp(-xE);
     acc[0] = 0; acc[1] = 0; acc[2] = 0; acc[3] = 0;
     // ln(k2/k1) from the ends' logarithms (known), not a logarithm per integral.
     if (xA <= SERIES_LIMIT) {
@@ -490,6 +560,7 @@ function tailSums(prep: Prepared, out: Float64Array): void {
       const logK0 = shape.beta * (data[g * GROUP + G_LOGC] + logT - LOG_SERIES_LIMIT);
       const k0 = Math.exp(logK0);
       reg[R_K1] = shape.A; reg[R_X1] = xA; reg[R_EX1] = eA; reg[R_K2] = k0; reg[R_X2] = SERIES_LIMIT; reg[R_L] = logK0 - shape.logA;
+      reg[R_XINT] = tau * data[ta + T_XINT];
       largeIntegral(ofS, true);
       reg[R_K1] = k0; reg[R_X1] = SERIES_LIMIT; reg[R_K2] = E; reg[R_X2] = xE; reg[R_L] = logE - logK0;
       seriesIntegral(ofS, true);
@@ -498,7 +569,6 @@ function tailSums(prep: Prepared, out: Float64Array): void {
     out[0] += d * acc[0]; out[1] += d * acc[1]; out[2] += d * acc[2]; out[3] += d * acc[3];
     // The Euler–Maclaurin end corrections: + at E, − at A (see endPolynomials).
     const pA = shape.data, atA0 = END_A(shape.H);
-    const xE2 = xE * xE, xA2 = xA * xA;
     let q1E = 0, q1A = 0;
     for (let k = 0; k < 4; k++) {
       const at = ta + T_END + k * END_STRIDE, atA = atA0 + k * END_STRIDE;
@@ -507,13 +577,16 @@ function tailSums(prep: Prepared, out: Float64Array): void {
         // x·(1 − e^(−x)) = x − x·e^(−x): its e^(−x) part is minus the previous sum's (Q2_IS_MINUS_Q1).
         qE = -q1E; qA = -q1A;
       } else {
-        for (let d = END_Q - 1; d >= 0; d--) {
-          qE = qE * xE + data[at + END_P + d];
-          qA = qA * xA + pA[atA + END_P + d];
-        }
         // Each sum's Q starts at its own power of x (Q_LOW).
         const low = k === 0 ? Q_LOW0 : k === 1 ? Q_LOW1 : Q_LOW3;
-        if (low === 1) { qE *= xE; qA *= xA; } else if (low === 2) { qE *= xE2; qA *= xA2; }
+        if (eE > 0) {
+          for (let d = END_Q - 1; d >= 0; d--) qE = qE * xE + data[at + END_P + d];
+          if (low === 1) qE *= xE; else if (low === 2) qE *= xE * xE;
+        }
+        if (eA > 0) {
+          for (let d = END_Q - 1; d >= 0; d--) qA = qA * xA + pA[atA + END_P + d];
+          if (low === 1) qA *= xA; else if (low === 2) qA *= xA * xA;
+        }
         if (k === 1) { q1E = qE; q1A = qA; }
       }
       out[k] += data[at] + data[at + 1] * xE + eE * qE - (pA[atA] + pA[atA + 1] * xA + eA * qA);
@@ -610,7 +683,11 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
     // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
     const z = 1 - t.s * n;
     const zl = z * L;
-    const b = k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+    // From the limit (the mixed regime), ∫ x dk is the whole tail's (set up per tail) less the large part's.
+    const b =
+      fromLimit && n === 1
+        ? reg[R_XINT] - reg[R_POW1]
+        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -632,6 +709,7 @@ function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
   const zl = z * L;
   const pow0 = k2 - k1;
   const pow1 = k1 * x1 * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z); // ∫ x dk
+  reg[R_POW1] = pow1;
   gammaEnd(t, R_K1, end1);
   if (toLimit) {
     const r = (t.atLimit ??= atLimitOf(t.beta));
@@ -688,6 +766,9 @@ function gammaEnd(t: ExponentConstants, end: number, to: Float64Array): void {
   to[1] = f * x * r1;
   to[2] = f * x * x * r2;
 }
+
+/** 1/m for the Φ₀ tables' Taylor recursion (a multiplication where a division per term was a good part of their build). */
+const INV_INT = Float64Array.from({ length: 40 }, (_, m) => (m > 0 ? 1 / m : 0));
 
 /**
  * e^x·x^(−a)·Γ(a, x) by Legendre's continued fraction 1/(b0 + a1/(b1 + a2/(b2 + …))), a_i = −i·(i − a),
@@ -766,54 +847,277 @@ const END_SIZE = 4 * END_STRIDE;
 /** A shape's end polynomial at A, before it joins the shape's plain array. */
 const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
-const TAIL = 4 + END_SIZE;
-const endWeights = new Float64Array(EM_ORDER);
+const TAIL = 5 + END_SIZE;
+/** EM_ORDER as a literal: the hot loops would otherwise load it from the module's exports each time. */
+const EM = 6;
+if (EM !== EM_ORDER) throw new Error('flowcache: EM is not EM_ORDER');
+const endWeights = new Float64Array(EM);
 /**
- * The nonzero coefficients of THETA laid out like endPolynomials' output, by order i: entries
- * THETA_FROM[i] … THETA_FROM[i + 1] − 1 hold a place (sum·END_STRIDE + P then Q degree) and a value.
+ * The nonzero coefficients of THETA by place in endPolynomials' output (sum·END_STRIDE + P then
+ * Q degree): places THETA_PLACE[p], each the sum over entries THETA_FROM[p] … THETA_FROM[p + 1] − 1
+ * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once.
  */
-const THETA_FROM = new Int32Array(EM_ORDER + 1);
-const THETA_AT_LIST: number[] = [];
+const THETA_PLACE_LIST: number[] = [];
+const THETA_FROM_LIST: number[] = [];
+const THETA_ORDER_LIST: number[] = [];
 const THETA_V_LIST: number[] = [];
-for (let i = 0; i < EM_ORDER; i++) {
-  THETA_FROM[i] = THETA_V_LIST.length;
-  THETA.forEach((orders, g) => {
-    const { P, Q } = orders[i];
-    const add = (d: number, v: number) => { if (v !== 0) { THETA_AT_LIST.push(g * END_STRIDE + d); THETA_V_LIST.push(v); } };
-    P.forEach((v, d) => add(d, v));
-    Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
-  });
+{
+  const byPlace = new Map<number, { i: number; v: number }[]>();
+  for (let i = 0; i < EM_ORDER; i++) {
+    THETA.forEach((orders, g) => {
+      const { P, Q } = orders[i];
+      const add = (d: number, v: number) => {
+        if (v === 0) return;
+        const place = g * END_STRIDE + d;
+        if (!byPlace.has(place)) byPlace.set(place, []);
+        byPlace.get(place)!.push({ i, v });
+      };
+      P.forEach((v, d) => add(d, v));
+      Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
+    });
+  }
+  for (const place of [...byPlace.keys()].sort((a, b) => a - b)) {
+    THETA_PLACE_LIST.push(place);
+    THETA_FROM_LIST.push(THETA_V_LIST.length);
+    for (const { i, v } of byPlace.get(place)!) { THETA_ORDER_LIST.push(i); THETA_V_LIST.push(v); }
+  }
+  THETA_FROM_LIST.push(THETA_V_LIST.length);
 }
-THETA_FROM[EM_ORDER] = THETA_V_LIST.length;
-const THETA_AT = Int32Array.from(THETA_AT_LIST);
+const THETA_PLACE = Int32Array.from(THETA_PLACE_LIST);
+const THETA_FROM = Int32Array.from(THETA_FROM_LIST);
+const THETA_ORDER = Int32Array.from(THETA_ORDER_LIST);
 const THETA_V = Float64Array.from(THETA_V_LIST);
+
+/**
+ * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
+ * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
+ */
+function endWeightsOf(coef: Float64Array, s: number): number[] {
+  // A plain array (packed doubles): a typed array of this size is allocated outside the heap.
+  const m = new Array<number>(EM * EM).fill(0);
+  for (let r = 0; r < EM; r++) {
+    const row = STIRLING1[r];
+    let sPow = 1;
+    for (let i = 0; i <= r; i++) {
+      m[i * EM + r] = coef[r] * row[i] * sPow;
+      sPow *= -s;
+    }
+  }
+  return m;
+}
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
- * Σ_i W_i·θ^i f with weights W_i that depend on k only; θ^i f is P_i + e^(−x)·Q_i (THETA).
+ * Σ_i W_i·θ^i f with weights W_i that depend on k only (endWeightsOf); θ^i f is P_i + e^(−x)·Q_i
+ * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches (the others stay
+ * as they are: zero).
  */
-function endPolynomials(coef: Float64Array, s: number, k: number, out: Float64Array, at: number): void {
+function endPolynomials(weights: number[], k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
-  W.fill(0);
-  let kPow = 1;
-  for (let r = 0; r < EM_ORDER; r++) {
-    const row = STIRLING1[r];
-    const ck = coef[r] * kPow;
-    let sPow = 1;
-    for (let i = 0; i <= r; i++) {
-      W[i] += ck * row[i] * sPow;
-      sPow *= -s;
-    }
-    kPow /= k;
+  const inv = 1 / k;
+  for (let i = 0; i < orders; i++) {
+    let w = 0;
+    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[i * EM + r];
+    for (let r = 0; r < i; r++) w *= inv;
+    W[i] = w;
   }
-  for (let i = 0; i < EM_ORDER; i++) {
-    const w = W[i];
-    for (let e = THETA_FROM[i], end = THETA_FROM[i + 1]; e < end; e++) out[at + THETA_AT[e]] += w * THETA_V[e];
+  for (let p = 0; p < THETA_PLACE.length; p++) {
+    let v = 0;
+    // A place's entries run by increasing order.
+    for (let e = THETA_FROM[p], end = THETA_FROM[p + 1]; e < end; e++) {
+      const i = THETA_ORDER[e];
+      if (i >= orders) break;
+      v += W[i] * THETA_V[e];
+    }
+    out[at + THETA_PLACE[p]] = v;
   }
 }
 
 const sums = new Float64Array(4);
+
+/**
+ * A start for a mix's first solve, from the continuous law: a group's occupancy is close to
+ * density·∫_0^n (1 − e^(−τ·k^(−s))) dk = density·n·Φ₀(τ·n^(−s)), Φ₀ the antiderivative with
+ * d/dk[k·Φ₀(x(k))] = 1 − e^(−x(k)) that tends to 1 for large x (phiTableOf): off the exact sum by
+ * a few flows per group (the head's discreteness), ~10^(−3) of the occupancy. From T = C (off by
+ * ~0.8 in ln occupancy) the solve took 3–4 evaluations; from here Halley's first step lands within
+ * ~10^(−9) and it takes 2. Newton on the continuous occupancy costs a table look-up per group and
+ * step, a small part of an evaluation. undefined when a group's exponent has no table.
+ */
+function continuousStart(prep: Prepared, entries: number): number | undefined {
+  if (!continuousReady(prep)) return undefined;
+  const logC = Math.log(entries);
+  let t = logC;
+  for (let iter = 0; iter < 20; iter++) {
+    continuousSums(prep, t);
+    const o = cont[0], o1 = cont[1], o2 = cont[2];
+    if (!(o > 0) || !(o1 > 0)) return undefined;
+    // Halley on ln O − ln C (as solveOccupancy): f' = o1/o, f'' = o2/o − f'².
+    const excess = Math.log(o) - logC;
+    const slope = o1 / o;
+    const curvature = o2 / o - slope * slope;
+    let step = -excess / slope;
+    const halley = (-2 * excess * slope) / (2 * slope * slope - excess * curvature);
+    if (Number.isFinite(halley) && Math.abs(halley) < 2 * Math.abs(step) + 1e-12) step = halley;
+    if (!Number.isFinite(step)) return undefined;
+    t += Math.max(-2, Math.min(2, step));
+    // The continuous law is ~10^(−3) off the sum: no need to solve it closer than that, and a
+    // Halley step below 0.03 leaves ~10^(−5).
+    if (Math.abs(step) < 0.03) return t;
+  }
+  return undefined;
+}
+
+/**
+ * The same start for the advice (entriesForHitRate above a target of 0.5): ln T where the
+ * continuous law's T·miss = Σ x·e^(−x) (density·n·Φ₁ per group) reaches T·(1 − target), by
+ * Newton on ln(−ln miss) as the advice itself solves, from `from` (the mix's last solve).
+ */
+function continuousMissStart(prep: Prepared, logMinusGoal: number, from: number): number | undefined {
+  if (!continuousReady(prep)) return undefined;
+  let t = from;
+  for (let iter = 0; iter < 20; iter++) {
+    continuousSums(prep, t);
+    const s1 = cont[1], s3 = cont[1] - cont[2];
+    const minusLogMiss = t - Math.log(s1);
+    if (!(s1 > 0) || !(s3 > 0) || !(minusLogMiss > 0)) return undefined;
+    const step = -(Math.log(minusLogMiss) - logMinusGoal) / (s3 / s1 / minusLogMiss);
+    if (!Number.isFinite(step)) return undefined;
+    t += Math.max(-2, Math.min(2, step));
+    if (Math.abs(step) < 1e-3) return t;
+  }
+  return undefined;
+}
+
+/** Whether every group's exponent lies among the Φ₀ tables' (making the two around it). */
+function continuousReady(prep: Prepared): boolean {
+  const shapes = prep.shape;
+  for (let g = 0; g < shapes.length; g++) {
+    const sh = shapes[g];
+    if (sh.s === 0) continue;
+    const u = sh.ofS.phiAt;
+    if (!(u >= 0)) return false;
+    const j = Math.floor(u);
+    phiTable(j);
+    phiTable(j + 1);
+  }
+  return true;
+}
+
+/** The continuous law's occupancy O, Σ x·e^(−x) = dO/d ln T and its derivative in ln T, at ln T = t, into cont. */
+const cont = new Float64Array(3);
+function continuousSums(prep: Prepared, t: number): void {
+  const { shape: shapes, data } = prep;
+  // θΦ₀ = Φ₁ = (Φ₀ − f₀)/s and θΦ₁ = (Φ₁ − f₁)/s, f₀ = 1 − e^(−x), f₁ = x·e^(−x) (uniform groups:
+  // flows·f₀, flows·f₁, flows·(f₁ − x·f₁)).
+  let o = 0, o1 = 0, o2 = 0;
+  const T = Math.exp(t);
+  for (let g = 0; g < shapes.length; g++) {
+    const sh = shapes[g];
+    const at = g * GROUP;
+    const x = data[at + G_C] * T * data[at + G_BASEN];
+    const em = x > GAMMA_NEGLIGIBLE ? -0 : Math.expm1(-x);
+    const f1 = x * (em + 1);
+    if (sh.s === 0) {
+      const flows = data[data[at + G_FOOT] + 1];
+      o -= flows * em;
+      o1 += flows * f1;
+      o2 += flows * (f1 - x * f1);
+      continue;
+    }
+    const w = sh.density * data[at + G_N];
+    const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
+    // Linear between the two tables' exponents around β (~10^(−4) off: enough for a start).
+    const u = sh.ofS.phiAt, j = Math.floor(u), between = u - j;
+    const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
+    const phi1 = (phi0 + em) / sh.s;
+    o += w * phi0;
+    o1 += w * phi1;
+    o2 += (w * (phi1 - f1)) / sh.s;
+  }
+  cont[0] = o; cont[1] = o1; cont[2] = o2;
+}
+
+/**
+ * Φ₀(x) = β·x^β·∫_x^∞ u^(−β−1)·(1 − e^(−u)) du, the solution of Φ − s·x·Φ' = 1 − e^(−x) that
+ * tends to 1 (at x = 50 it is 1 within 10^(−22)), on a geometric grid x_i = PHI_LO·PHI_RATIO^i:
+ * Taylor coefficients at each node from the equation (φ_(m+1) = ((β − m)·φ_m − β·f_m)/(x0·(m + 1)),
+ * f_m those of 1 − e^(−x), radius x0), each node's value stepped down from the next: a
+ * perturbation is a multiple of x^β, which shrinks downwards. Accurate to ~10^(−5) between nodes
+ * (PHI_DEG + 1 terms, |δ|/x0 ≤ √PHI_RATIO − 1 < 0.23) and steps to ~10^(−8), enough for a start;
+ * ~35 nodes. Not per exponent (a design may have thousands, and a table takes ~7 µs): for
+ * exponents on a grid in ln β (step PHI_BETA_STEP over PHI_BETA_LO … PHI_BETA_HI, each made on
+ * first use), a law's Φ₀ interpolated between the two around its β. Outside them no start is estimated.
+ */
+const PHI_LO = 1e-4;
+const PHI_RATIO = 1.5;
+const LOG_PHI_LO = Math.log(PHI_LO);
+const LOG_PHI_RATIO = Math.log(PHI_RATIO);
+const PHI_NODES = Math.ceil(Math.log(GAMMA_NEGLIGIBLE / PHI_LO) / LOG_PHI_RATIO) + 1;
+const PHI_DEG = 8;
+const PHI_STEP_TERMS = 16;
+const phiCoef = new Float64Array(PHI_STEP_TERMS + 1);
+const PHI_BETA_LO = 0.3;
+const PHI_BETA_HI = 4;
+const PHI_BETA_STEP = 0.05;
+const LOG_PHI_BETA_LO = Math.log(PHI_BETA_LO);
+const PHI_TABLES = Math.ceil(Math.log(PHI_BETA_HI / PHI_BETA_LO) / PHI_BETA_STEP) + 1;
+const phiTables: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(PHI_TABLES + 1).fill(undefined);
+
+function phiPlace(beta: number): number {
+  const u = (Math.log(beta) - LOG_PHI_BETA_LO) / PHI_BETA_STEP;
+  return u >= 0 && u < PHI_TABLES ? u : NaN;
+}
+
+function phiTable(j: number): Float64Array {
+  return (phiTables[j] ??= phiTableFor(Math.exp(LOG_PHI_BETA_LO + j * PHI_BETA_STEP)));
+}
+
+function phiTableFor(beta: number): Float64Array {
+  const table = new Float64Array(PHI_NODES * (PHI_DEG + 2));
+  const c = phiCoef;
+  let value = 1;
+  let x0 = PHI_LO * Math.pow(PHI_RATIO, PHI_NODES);
+  for (let i = PHI_NODES - 1; i >= 0; i--) {
+    x0 /= PHI_RATIO;
+    const e = Math.exp(-x0);
+    c[0] = value;
+    // 1 − e^(−x0), to ~10^(−16)/x0 relative: plenty for a start.
+    let f = 1 - e;
+    const inv = 1 / x0;
+    let ef = e;
+    for (let m = 0; m < PHI_STEP_TERMS; m++) {
+      c[m + 1] = ((beta - m) * c[m] - beta * f) * inv * INV_INT[m + 1];
+      // f_(m+1) = e·(−1)^m/(m + 1)!
+      f = ef;
+      ef *= -INV_INT[m + 2];
+    }
+    const at = i * (PHI_DEG + 2);
+    table[at] = x0;
+    for (let m = 0; m <= PHI_DEG; m++) table[at + 1 + m] = c[m];
+    if (i > 0) {
+      const d = x0 / PHI_RATIO - x0;
+      let v = 0;
+      for (let m = PHI_STEP_TERMS; m >= 0; m--) v = v * d + c[m];
+      value = v;
+    }
+  }
+  return table;
+}
+
+/** Φ₀(x) from the exponent's table (phiTableOf); below the grid by its leading power (x^min(1, β)), above it 1. */
+function phiAt(table: Float64Array, logX: number, x: number, beta: number): number {
+  if (x >= GAMMA_NEGLIGIBLE) return 1;
+  if (logX < LOG_PHI_LO) return table[1] * Math.exp(Math.min(1, beta) * (logX - LOG_PHI_LO));
+  let i = Math.round((logX - LOG_PHI_LO) / LOG_PHI_RATIO);
+  if (i > PHI_NODES - 1) i = PHI_NODES - 1;
+  const at = i * (PHI_DEG + 2);
+  const d = x - table[at];
+  let v = 0;
+  for (let m = PHI_DEG; m >= 0; m--) v = v * d + table[at + 1 + m];
+  return v;
+}
 
 /**
  * ln T with occupancy(T) = C, for 0 < C < flows: Newton on ln(occupancy) against ln T (close
@@ -921,7 +1225,7 @@ function hitAt(prep: Prepared, entries: number): number {
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
-  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : undefined;
+  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : continuousStart(prep, entries);
   const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
@@ -1018,13 +1322,17 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       predicted = Math.exp(logC);
       return true;
     };
+    // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
+    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, last.logT) : undefined;
+    const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
+    if (fromGuess) known = undefined;
     const logT = newton(
       prep,
       (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
       (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
       lo,
       hi,
-      known ? known.at : last?.logT,
+      fromGuess ? guess : known ? known.at : last?.logT,
       known,
       undefined,
       enough,
