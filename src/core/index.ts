@@ -14,8 +14,9 @@ export { LineIndex, stripBom } from './text';
 export { syntaxTree } from './parse';
 
 // Hostile input: what a file must be before it is read, and user text made safe to echo.
-export { FILE_TOO_LARGE_RULE, fileTooLargeAnalysis, INPUT_LIMITS, inputFileProblem, parseCatalogText } from './input';
-export type { FileKind } from './input';
+export { fileTooLargeAnalysis, parseCatalogText } from './input';
+export { FILE_TOO_LARGE_RULE, INPUT_LIMITS, inputFileProblem } from './inputLimits';
+export type { FileKind } from './inputLimits';
 export { BUDGET_RULE } from './budget';
 
 // Presentation helpers: figures, escaping, lists and counts read the same in messages, hovers,
