@@ -82,35 +82,26 @@ function walked(text: string, start: number, paths: readonly (readonly (string |
 function insert(root: Trie, segments: readonly (string | number)[]): void {
   let node = root;
   for (const s of segments) {
-    let next: Trie | undefined;
-    if (typeof s === 'number') {
-      next = indexChild(node, s);
-      if (!next) {
-        next = trieNode();
-        // Literals of one (most nodes have one child): an empty array's first push reserves 17 slots.
-        if (node.indexes) {
-          node.indexes.push(s);
-          node.indexed!.push(next);
-        } else {
-          node.indexes = [s];
-          node.indexed = [next];
-        }
-      }
-    } else {
-      next = keyChild(node, s);
-      if (!next) {
-        next = trieNode();
-        if (node.keys) {
-          node.keys.push(s);
-          node.keyed!.push(next);
-        } else {
-          node.keys = [s];
-          node.keyed = [next];
-        }
+    let next = typeof s === 'number' ? indexChild(node, s) : keyChild(node, s);
+    if (!next) {
+      next = trieNode();
+      if (typeof s === 'number') {
+        node.indexes = appended(node.indexes, s);
+        node.indexed = appended(node.indexed, next);
+      } else {
+        node.keys = appended(node.keys, s);
+        node.keyed = appended(node.keyed, next);
       }
     }
     node = next;
   }
+}
+
+/** `list` with `item` at its end; a new list is a literal of one (most nodes have one child: an empty array's first push reserves 17 slots). */
+function appended<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
 }
 
 function lookup(root: Trie, segments: readonly (string | number)[], n: number, asStrings: boolean): Found | undefined {

@@ -181,7 +181,7 @@ async function call(id: number, service: keyof typeof services, args: unknown[])
 parentPort!.on('message', (message: HostToWorker) => {
   switch (message.type) {
     case 'open':
-      // Opened in an editor (a version) or read from disk again: not an evicted file's any more.
+      // Opened in an editor (it has a version): no longer one of the closed files whose analyses are kept for the report.
       if (message.version !== undefined) keptClosed(message.key, false);
       if (message.more) {
         partial.set(message.key, { version: message.version, parts: [message.text] });

@@ -14,6 +14,9 @@ import { type Settings, settingsFor } from './settings';
 import type { LensLines } from './workerProtocol';
 import { documentLength, isInTab, isTopologyDocument, noteLengthChange, isTopologyUri, openDocument, textPieces, TOPOLOGY_GLOB, uriOfTab } from './topologyFiles';
 
+/** The lenses of a document with none shown yet (a result relative to nothing is sent whole). */
+const NO_LENSES: LensLines = { lines: new Int32Array(0), characters: new Int32Array(0), titles: [] };
+
 /** An analysis still running after this long shows in the window's progress area. */
 const PROGRESS_AFTER_MS = 500;
 
@@ -208,8 +211,7 @@ export class AnalysisScheduler implements vscode.Disposable {
   private publish(uri: vscode.Uri, version: number | undefined, result: WorkerAnalysis): Counts | undefined {
     if (result.base !== undefined && result.base !== this.shownResult(uri)) return undefined;
     // Relative to the lenses shown (the base checked above) unless sent whole.
-    const shown = this.store.latest(uri)?.summary.lenses;
-    const lenses = shown ? applyLensChange(shown, result.lenses) : (result.lenses as LensLines);
+    const lenses = applyLensChange(this.store.latest(uri)?.summary.lenses ?? NO_LENSES, result.lenses);
     const counts = this.publisher.show(uri, result.findings, result.counts, result.id);
     const analyzed: AnalyzedDocument = { version, id: result.id, total: result.total, truncated: result.truncated, summary: { lenses, worst: result.worst }, ms: result.ms };
     this.store.update(uri, analyzed);

@@ -939,7 +939,7 @@ const sums = new Float64Array(4);
 /**
  * A start for a mix's first solve, from the continuous law: a group's occupancy is close to
  * density·∫_0^n (1 − e^(−τ·k^(−s))) dk = density·n·Φ₀(τ·n^(−s)), Φ₀ the antiderivative with
- * d/dk[k·Φ₀(x(k))] = 1 − e^(−x(k)) that tends to 1 for large x (phiTableOf): off the exact sum by
+ * d/dk[k·Φ₀(x(k))] = 1 − e^(−x(k)) that tends to 1 for large x (phiTableFor): off the exact sum by
  * a few flows per group (the head's discreteness), ~10^(−3) of the occupancy. From T = C (off by
  * ~0.8 in ln occupancy) the solve took 3–4 evaluations; from here Halley's first step lands within
  * ~10^(−9) and it takes 2. Newton on the continuous occupancy costs a table look-up per group and
@@ -1106,7 +1106,7 @@ function phiTableFor(beta: number): Float64Array {
   return table;
 }
 
-/** Φ₀(x) from the exponent's table (phiTableOf); below the grid by its leading power (x^min(1, β)), above it 1. */
+/** Φ₀(x) from the exponent's table (phiTableFor); below the grid by its leading power (x^min(1, β)), above it 1. */
 function phiAt(table: Float64Array, logX: number, x: number, beta: number): number {
   if (x >= GAMMA_NEGLIGIBLE) return 1;
   if (logX < LOG_PHI_LO) return table[1] * Math.exp(Math.min(1, beta) * (logX - LOG_PHI_LO));

@@ -73,6 +73,15 @@ export interface LcoreUnits {
   units: number[];
 }
 
+/** The first unit on `lcore` with the largest `values[unit]` (a column of the unit table), or undefined when it has none. */
+export function heaviestOn(byLcore: LcoreUnits, lcore: number, values: readonly number[]): number | undefined {
+  const { start, units } = byLcore;
+  if (start[lcore + 1] === start[lcore]) return undefined;
+  let u = units[start[lcore]];
+  for (let k = start[lcore] + 1; k < start[lcore + 1]; k++) if (values[units[k]] > values[u]) u = units[k];
+  return u;
+}
+
 /** Groups the units `first`… by the lcore `placement` gave each (a stable counting sort; unplaced units are left out). */
 function groupByLcore(placement: readonly number[], first: number, lcores: number): LcoreUnits {
   const start = new Array<number>(lcores + 1).fill(0);

@@ -28,7 +28,7 @@ export function hostReferenceFindings(host: Host, h: number): RawFinding[] {
 // Every host of every analysis passes here, nearly always without a finding: what a finding
 // needs (its pointer, the words naming the object) is built only for one.
 function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void {
-  const where = hostWords(host);
+  const where = `host "${host.name}"`;
   const vms = host.vms ?? [];
   if (hasDuplicateName(host.nics)) duplicates(host.nics, [...at, 'nics'], `NIC on ${where}`, out);
   if (hasDuplicateName(host.switches)) duplicates(host.switches, [...at, 'switches'], `switch on ${where}`, out);
@@ -97,11 +97,6 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
       });
     }
   }
-}
-
-/** `host "<name>"`, as messages name a host. */
-function hostWords(host: Host): string {
-  return `host "${host.name}"`;
 }
 
 /** Whether two items share a name (the common answer, no: without a Map for a few items). */

@@ -3,7 +3,7 @@ import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import { entriesForHitRate, MAX_FLOW_TABLE, steadyHitRate } from '../flowcache';
 import type { HostResult } from '../hostModel';
-import { lowestHitLcore, type SwitchResult } from '../switchModel';
+import { heaviestOn, lowestHitLcore, type SwitchResult } from '../switchModel';
 import { flowTableBytesOf } from '../mbuf';
 import { hostPath, switchPropertyPath } from './format';
 import { bytes, count, pct } from '../../present';
@@ -48,12 +48,9 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: Raw
 }
 
 function heaviestRelated(hr: HostResult, s: SwitchResult, lcore: number): RawFinding['related'] {
-  const { start, units } = s.byLcore;
-  if (start[lcore + 1] === start[lcore]) return undefined;
-  // The first of its queues with the most flows.
   const T = s.resolved.units;
-  let u = units[start[lcore]];
-  for (let k = start[lcore] + 1; k < start[lcore + 1]; k++) if (T.flows[units[k]] > T.flows[u]) u = units[k];
+  const u = heaviestOn(s.byLcore, lcore, T.flows);
+  if (u === undefined) return undefined;
   const load = T.load[u];
   return [{ path: hostPath(hr.resolved.index, 'vms', load.vmIndex, 'vnics', load.vnicIndex, 'traffic', 'flows'), message: `most flows on lcore ${lcore}: vNIC "${load.vm}/${load.vnic}"` }];
 }

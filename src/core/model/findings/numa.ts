@@ -127,10 +127,10 @@ interface EdpSwitchInfo {
 function edpSwitchInfo(sr: HostResult['switches'][number]): EdpSwitchInfo {
   let remoteByVm: Map<number, number> | undefined;
   const lcores = sr.model.lcores;
+  // From the work units, not the lcores' `assigned` (built only when the output reads it).
+  const { start, units } = sr.byLcore;
+  const T = sr.resolved.units;
   for (let i = 0; i < lcores.length; i++) {
-    // From the work units, not the lcore's `assigned` (built only when the output reads it).
-    const { start, units } = sr.byLcore;
-    const T = sr.resolved.units;
     for (let k = start[i]; k < start[i + 1]; k++) {
       if (!isRemote(T.home[units[k]], lcores[i].numaNode, sr.offUplinks[i])) continue;
       const vm = T.load[units[k]].vmIndex;

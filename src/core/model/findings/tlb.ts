@@ -2,7 +2,7 @@
 import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
-import type { SwitchResult } from '../switchModel';
+import { heaviestOn, type SwitchResult } from '../switchModel';
 import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
 import { fixed, pct, plural, rate } from '../../present';
 
@@ -26,13 +26,11 @@ function overloaded(hr: HostResult, s: SwitchResult, c: ModelConstants): RawFind
     .filter((l) => l.utilization > threshold)
     .map((l): RawFinding => {
       // The first of its queues with the most packets (an overloaded lcore has at least one).
-      const { start, units } = s.byLcore;
       const T = s.resolved.units;
-      let u = units[start[l.index]];
-      for (let k = start[l.index] + 1; k < start[l.index + 1]; k++) if (T.pps[units[k]] > T.pps[u]) u = units[k];
+      const u = heaviestOn(s.byLcore, l.index, T.pps)!;
       const heaviest = { load: T.load[u], pps: T.pps[u] };
       const advice =
-        start[l.index + 1] - start[l.index] > 1
+        l.queues > 1
           ? `Add lcores on NUMA node ${l.numaNode} so the Thread Load Balancer can move queues off it, or spread the heaviest vNIC "${heaviest.load.vm}/${heaviest.load.vnic}" over more queues.`
           : `It serves one queue (${heaviest.load.vm}/${heaviest.load.vnic}); give that vNIC more queues so RSS spreads it over more lcores, or raise the flow-cache hit rate.`;
       return {
