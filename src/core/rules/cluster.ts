@@ -143,7 +143,7 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
     const references: Member[] = [];
     for (let i = 0; i < members.length && references.length <= MAX_RELATED; i++) if (signatures[i] === majority) references.push(members[i]);
     const vms = usersOf(members, switchName);
-    const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
+    const vmText = usersText(vms);
     const them = vms.length === 1 ? 'it' : 'them';
     for (let i = 0; i < members.length; i++) {
       const m = members[i];
@@ -166,6 +166,14 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
       });
     }
   }
+}
+
+/** `VM "a" uses`, `VMs "a", "b", "c" and 2 more use`. */
+function usersText(vms: readonly string[]): string {
+  if (vms.length === 1) return `VM "${vms[0]}" uses`;
+  let names = '';
+  for (let i = 0; i < vms.length && i < 3; i++) names += `${i > 0 ? ', ' : ''}"${vms[i]}"`;
+  return `VMs ${names}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
 }
 
 function switchAt(m: Member, switchName: string): string {

@@ -40,13 +40,16 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
     if (hasDuplicateName(vm.vnics)) duplicates(vm.vnics, [...at, 'vms', v, 'vnics'], `vNIC of VM "${vm.name}"`, out);
   }
 
-  const nodeIds = numaNodesOf(host).map(idOf);
+  // Scans of the host's own lists, not arrays of their ids and names made here: Array.prototype.map
+  // hands back arrays of another elements kind once TurboFan inlines it, so the code reading them,
+  // compiled for the interpreter's kind, was thrown away at its first optimized run.
+  const nodes = numaNodesOf(host);
   // Called for an unknown node only: the path and the words are built for a finding.
   const checkNode = (id: number | undefined, path: (string | number)[], what: string) => {
     out.push({
       rule: 'ref/unknown-numa-node',
       path: toPointer(path),
-      message: `${what} is on NUMA node ${id}, but ${where} has NUMA nodes ${nodeIds.join(', ')}. Use one of those, or add node ${id} to numaNodes.`,
+      message: `${what} is on NUMA node ${id}, but ${where} has NUMA nodes ${nodes.map(idOf).join(', ')}. Use one of those, or add node ${id} to numaNodes.`,
     });
   };
   if (host.numaNodes) {
@@ -66,41 +69,39 @@ function checkHost(host: Host, at: (string | number)[], out: RawFinding[]): void
 
   for (let i = 0; i < host.nics.length; i++) {
     const nic = host.nics[i];
-    if (!knownNode(nodeIds, nic.numaNode)) checkNode(nic.numaNode, [...at, 'nics', i, 'numaNode'], `NIC "${nic.name}"`);
+    if (!knownNode(nodes, nic.numaNode)) checkNode(nic.numaNode, [...at, 'nics', i, 'numaNode'], `NIC "${nic.name}"`);
   }
-  const nicNames = host.nics.map(nameOf);
   for (let s = 0; s < host.switches.length; s++) {
     const sw = host.switches[s];
     for (let u = 0; u < sw.uplinks.length; u++) {
       const uplink = sw.uplinks[u];
-      if (nicNames.includes(uplink)) continue;
+      if (hasNicNamed(host, uplink)) continue;
       out.push({
         rule: 'ref/unknown-nic',
         path: toPointer([...at, 'switches', s, 'uplinks', u]),
-        message: `Switch "${sw.name}" uses uplink "${uplink}", which is not a NIC of ${where}.${suggestionText(uplink, nicNames)}`,
+        message: `Switch "${sw.name}" uses uplink "${uplink}", which is not a NIC of ${where}.${suggestionText(uplink, host.nics.map(nameOf))}`,
       });
     }
     const groups = sw.lcores ?? [];
     for (let l = 0; l < groups.length; l++) {
       const g = groups[l];
-      if (!knownNode(nodeIds, g.numaNode)) checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`);
+      if (!knownNode(nodes, g.numaNode)) checkNode(g.numaNode, [...at, 'switches', s, 'lcores', l, 'numaNode'], `An lcore group of switch "${sw.name}"`);
     }
     // Without LAGs and teamings there is nothing to check there.
     if (sw.lags?.length || sw.teaming || sw.namedTeamings?.length) uplinkGroups(sw, [...at, 'switches', s], out);
   }
   sharedUplinks(host, at, out);
   switchesWithoutUplinks(host, at, out);
-  const switchNames = host.switches.map(nameOf);
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
-    if (!knownNode(nodeIds, vm.numaNode)) checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
+    if (!knownNode(nodes, vm.numaNode)) checkNode(vm.numaNode, [...at, 'vms', v, 'numaNode'], `VM "${vm.name}"`);
     for (let n = 0; n < vm.vnics.length; n++) {
       const vnic = vm.vnics[n];
-      if (switchNames.includes(vnic.switch)) continue;
+      if (hasSwitchNamed(host, vnic.switch)) continue;
       out.push({
         rule: 'ref/unknown-switch',
         path: toPointer([...at, 'vms', v, 'vnics', n, 'switch']),
-        message: `vNIC "${vnic.name}" of VM "${vm.name}" connects to switch "${vnic.switch}", which is not a switch of ${where}.${suggestionText(vnic.switch, switchNames)}`,
+        message: `vNIC "${vnic.name}" of VM "${vm.name}" connects to switch "${vnic.switch}", which is not a switch of ${where}.${suggestionText(vnic.switch, host.switches.map(nameOf))}`,
       });
     }
   }
@@ -115,8 +116,15 @@ function nameOf(item: { name: string }): string {
 }
 
 /** A node id is known when the host has that node; no id (the schema allows none) is no reference. */
-function knownNode(nodeIds: readonly number[], id: number | undefined): boolean {
-  return id === undefined || nodeIds.includes(id);
+function knownNode(nodes: readonly { id: number }[], id: number | undefined): boolean {
+  if (id === undefined) return true;
+  for (const n of nodes) if (n.id === id) return true;
+  return false;
+}
+
+function hasSwitchNamed(host: Host, name: string): boolean {
+  for (const sw of host.switches) if (sw.name === name) return true;
+  return false;
 }
 
 /** Whether two items share a name (the common answer, no: without a Map for a few items). */

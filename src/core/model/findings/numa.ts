@@ -8,7 +8,10 @@ import { hostPath, switchPropertyPath } from './format';
 import { count, pct, plural } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
-  const out = [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr)];
+  // Pushed onto an array literal's (not a spread's, which is of small integers while empty): the
+  // pushes below then meet one elements kind, which their optimized code expects.
+  const out = lcoreRemoteNic(hr, c);
+  out.push(...uplinksSplit(hr));
   vmRemote(hr, c, out);
   out.push(...lcoreOvercommit(hr));
   // The per-VM rules run on every host of every analysis: plain loops, no array per VM, and a
