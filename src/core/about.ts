@@ -24,6 +24,8 @@ export function aboutOfSegments(s: readonly (string | number)[]): FindingAbout {
   if (typeof array !== 'string' || !Object.hasOwn(HOST_ARRAYS, array) || typeof s[3] !== 'number') return about;
   const field = HOST_ARRAYS[array as keyof typeof HOST_ARRAYS];
   about[field] = s[3];
+  // No element read past the end (V8 throws away optimized code at its first out-of-bounds read).
+  if (s.length < 6) return about;
   if (field === 'switch' && s[4] === 'lcores' && typeof s[5] === 'number') about.lcoreGroup = s[5];
   if (field === 'vm' && s[4] === 'vnics' && typeof s[5] === 'number') about.vnic = s[5];
   return about;

@@ -21,7 +21,7 @@ import { aboutOfSegments } from './about';
 import { checkStructure, HOSTS_CHECKED_ALONE, isValidTopology, type StructureCheck } from './schema';
 import { LineIndex, stripBom, type TextEdit } from './text';
 import type { Host, SeveritySetting, Topology } from './topology';
-import { analysisBudget } from './budget';
+import { analysisBudget, type AnalysisBudget } from './budget';
 import { clipText } from './present';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -126,13 +126,16 @@ class Pipeline {
     // Entries whose host text reappears, at the same index or (after an insertion) another.
     let byText: Map<string, HostEntry> | undefined;
     const { starts, ends } = read.spans;
-    read.reused = hosts.map((_, h) => {
+    read.reused = new Array<HostEntry | undefined>(hosts.length);
+    for (let h = 0; h < hosts.length; h++) {
       const hostText = text.slice(starts[h], ends[h]);
       const same = this.entries[h];
-      if (same?.text === hostText) return same;
-      byText ??= new Map(this.entries.filter((e): e is HostEntry => e?.text !== undefined).map((e) => [e.text!, e]));
-      return byText.get(hostText);
-    });
+      if (same?.text === hostText) read.reused[h] = same;
+      else {
+        byText ??= entriesByText(this.entries);
+        read.reused[h] = byText.get(hostText);
+      }
+    }
     return read;
   }
 
@@ -190,19 +193,13 @@ class Pipeline {
     if (read.errors.length > 0) return { raw: read.errors };
     const budget = analysisBudget(options.budgetMs, options.budgetClock);
     const entries = this.entriesOf(text, read);
-    const over = (next: string | (() => string)) => budget.stop(next);
-    const early = over('the schema check');
+    const early = budget.stop('the schema check');
     if (early) return { raw: [early] };
     const structure = this.structure(read.value, entries);
     const raw = structure.findings;
     if (!structure.typesHold || !entries) return { raw, entries };
     // Past the budget the later stages are skipped and say so (docs/RULES.md, analysis/budget-exceeded).
-    const stopBefore = (next: string | (() => string)): boolean => {
-      const finding = over(next);
-      if (finding) raw.push(finding);
-      return finding !== undefined;
-    };
-    if (stopBefore('the reference checks')) return { raw };
+    if (stoppedBefore(budget, raw, 'the reference checks')) return { raw };
     const topology = read.value as Topology;
     const c = effectiveConstants({ ...options.model, ...topology.model });
     const catalog = options.catalog ?? BUNDLED_CATALOG;
@@ -215,31 +212,31 @@ class Pipeline {
       entry.summary = undefined;
     }
 
-    // The budget is also checked between hosts: one stage over thousands of hosts can outlast it.
-    const stopBeforeHost = (stage: string, e: HostEntry): boolean =>
-      e.index > 0 && stopBefore(() => `${stage} of host ${e.index + 1} of ${entries.length} ("${clipText(String(e.value.name))}")`);
-
     raw.push(...duplicateHostNames(topology.hosts));
     for (const e of entries) {
-      if (stopBeforeHost('the reference checks', e)) return { raw };
+      if (stoppedBeforeHost(budget, raw, 'the reference checks', e, entries.length)) return { raw };
       raw.push(...(e.refs ??= hostReferenceFindings(e.value, e.index)));
     }
-    if (stopBefore('the readiness checks')) return { raw };
+    if (stoppedBefore(budget, raw, 'the readiness checks')) return { raw };
     const unknownRelease = unknownReleaseFinding(topology.target);
     if (unknownRelease) raw.push(unknownRelease);
     else {
       for (const e of entries) {
-        if (stopBeforeHost('the readiness checks', e)) return { raw };
+        if (stoppedBeforeHost(budget, raw, 'the readiness checks', e, entries.length)) return { raw };
         raw.push(...(e.readiness ??= hostReadinessFindings(e.value, e.index, topology.target, catalog)));
       }
     }
-    const summaries = entries.map((e) => (e.value.cluster === undefined ? undefined : (e.summary ??= clusterSummary(e.value, topology.target))));
+    const summaries = new Array<ClusterSummary | undefined>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      summaries[i] = e.value.cluster === undefined ? undefined : (e.summary ??= clusterSummary(e.value, topology.target));
+    }
     raw.push(...clusterFindings(summaries, this.retain ? this.clusters : undefined));
-    if (stopBefore('the datapath model')) return { raw };
+    if (stoppedBefore(budget, raw, 'the datapath model')) return { raw };
     const hosts: HostModel[] = [];
     for (const e of entries) {
       // The model of each host is the costly part (the flow-cache solver).
-      if (stopBeforeHost('the datapath model', e)) return { raw };
+      if (stoppedBeforeHost(budget, raw, 'the datapath model', e, entries.length)) return { raw };
       e.model ??= modelHost(e.value, e.index, topology.target, c);
       hosts.push(e.model.model);
       raw.push(...e.model.findings);
@@ -252,16 +249,20 @@ class Pipeline {
     const hosts = hostsOf(read.value);
     if (!hosts) return undefined;
     const { starts, ends } = read.spans ?? {};
-    return hosts.map((host, h): HostEntry => {
+    const entries = new Array<HostEntry>(hosts.length);
+    for (let h = 0; h < hosts.length; h++) {
+      const host = hosts[h];
       let entry = read.reused[h];
       if (!entry) {
         // The text is kept only to be found again after the next edit.
         const hostText = this.retain && starts && ends ? flatCopy(text.slice(starts[h], ends[h])) : undefined;
-        return { text: hostText, value: host as Host, index: h };
+        entries[h] = { text: hostText, value: host as Host, index: h };
+        continue;
       }
       if (entry.value !== host) entry = { ...entry, value: host as Host }; // the same text, parsed again
-      return entry.index === h ? entry : reindexed(entry, h);
-    });
+      entries[h] = entry.index === h ? entry : reindexed(entry, h);
+    }
+    return entries;
   }
 
   /** checkStructure(value), checking only hosts not checked before when the schema allows. */
@@ -332,14 +333,17 @@ class Pipeline {
         range: lines.rangeOf(at),
       };
       if (f.related?.length) {
-        finding.related = f.related.map((r) => {
+        const related = new Array<NonNullable<Finding['related']>[number]>(f.related.length);
+        for (let k = 0; k < related.length; k++) {
+          const r = f.related[k];
           const rs = spans[next++];
-          return { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
-        });
+          related[k] = { path: r.path, message: r.message, span: rs, range: lines.rangeOf(rs) };
+        }
+        finding.related = related;
       }
       findings[i] = finding;
     }
-    return findings.sort((a, b) => a.span!.offset - b.span!.offset);
+    return findings.sort(byOffset);
   }
 
   /**
@@ -393,12 +397,40 @@ class Pipeline {
       }
     }
     if (document.length > 0) {
-      const skip = new Map(spans.starts.map((s, i) => [s, spans.ends[i]]));
+      const skip = new Map<number, number>();
+      for (let i = 0; i < spans.starts.length; i++) skip.set(spans.starts[i], spans.ends[i]);
       const found = spansIn(text, firstValueOffset(text), document, skip);
       for (let k = 0; k < found.length; k++) out[documentSlots[k]] = found[k];
     }
     return out;
   }
+}
+
+// The analysis runs these once per analysis, per host or per finding: module-level functions and
+// plain loops, not closures made per call, which lose their optimized code when the collector finds
+// them unused (V8 compiled the analyzer's closures eight or nine times over the jobs bench's 200 files).
+
+/** Past the budget before `next` (analysis/budget-exceeded): pushes the finding that says so onto `raw`. */
+function stoppedBefore(budget: AnalysisBudget, raw: RawFinding[], next: string | (() => string)): boolean {
+  const finding = budget.stop(next);
+  if (finding) raw.push(finding);
+  return finding !== undefined;
+}
+
+/** stoppedBefore between hosts (not before the first): one stage over thousands of hosts can outlast the budget. */
+function stoppedBeforeHost(budget: AnalysisBudget, raw: RawFinding[], stage: string, e: HostEntry, hosts: number): boolean {
+  return e.index > 0 && stoppedBefore(budget, raw, () => `${stage} of host ${e.index + 1} of ${hosts} ("${clipText(String(e.value.name))}")`);
+}
+
+/** The kept entries by their host's text (the last of equal texts, as a Map built from them keeps). */
+function entriesByText(entries: readonly (HostEntry | undefined)[]): Map<string, HostEntry> {
+  const byText = new Map<string, HostEntry>();
+  for (const e of entries) if (e?.text !== undefined) byText.set(e.text, e);
+  return byText;
+}
+
+function byOffset(a: Finding, b: Finding): number {
+  return a.span!.offset - b.span!.offset;
 }
 
 const HOSTS = '/hosts/';

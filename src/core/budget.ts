@@ -9,19 +9,36 @@ export const BUDGET_RULE = 'analysis/budget-exceeded';
  * undefined. No budget: never stops. `next` may be a function: the name is then built only for
  * the finding (the analyzer checks between every two hosts).
  */
-export function analysisBudget(budgetMs: number | undefined, now: () => number = () => performance.now()): { stop(next: string | (() => string)): RawFinding | undefined } {
-  const started = now();
-  return {
-    stop(next) {
-      if (budgetMs === undefined || !(budgetMs >= 0)) return undefined;
-      const spent = now() - started;
-      if (spent < budgetMs) return undefined;
-      return {
-        rule: BUDGET_RULE,
-        path: '',
-        span: { offset: 0, length: 0 },
-        message: `The analysis stopped before ${typeof next === 'function' ? next() : next}: it had taken ${Math.round(spent)} ms, over its budget of ${budgetMs} ms. The findings above are complete up to that point; split the design into smaller files to check the rest.`,
-      };
-    },
-  };
+export function analysisBudget(budgetMs: number | undefined, now: () => number = performanceNow): AnalysisBudget {
+  return new AnalysisBudget(budgetMs, now);
+}
+
+// A class, not an object literal with its own `stop`: a function made per analysis loses its
+// optimized code when the collector finds it unused, and `stop` runs between every two hosts.
+export class AnalysisBudget {
+  private readonly started: number;
+
+  constructor(
+    private readonly budgetMs: number | undefined,
+    private readonly now: () => number,
+  ) {
+    this.started = now();
+  }
+
+  stop(next: string | (() => string)): RawFinding | undefined {
+    const budgetMs = this.budgetMs;
+    if (budgetMs === undefined || !(budgetMs >= 0)) return undefined;
+    const spent = this.now() - this.started;
+    if (spent < budgetMs) return undefined;
+    return {
+      rule: BUDGET_RULE,
+      path: '',
+      span: { offset: 0, length: 0 },
+      message: `The analysis stopped before ${typeof next === 'function' ? next() : next}: it had taken ${Math.round(spent)} ms, over its budget of ${budgetMs} ms. The findings above are complete up to that point; split the design into smaller files to check the rest.`,
+    };
+  }
+}
+
+function performanceNow(): number {
+  return performance.now();
 }

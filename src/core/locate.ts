@@ -56,22 +56,36 @@ function indexChild(node: Trie, index: number): Trie | undefined {
  * parseJsonc read on its fast path (well-formed JSONC, JSON whitespace only).
  */
 export function spansIn(text: string, start: number, requests: readonly SpanRequest[], skip?: ReadonlyMap<number, number>): Span[] {
-  const paths = requests.map((r) => r.segments ?? pointerSegments(r.pointer));
+  // Plain loops and module-level functions, no closure per call: a closure made per call loses its
+  // optimized code when the collector finds it unused, and V8 compiled these again and again
+  // (a dozen times over the jobs bench's 200 files).
+  const paths = new Array<readonly (string | number)[]>(requests.length);
+  for (let i = 0; i < requests.length; i++) paths[i] = requests[i].segments ?? pointerSegments(requests[i].pointer);
   // spanAt tries a pointer's numeric segments as keys too (`"model": { "1": … }`), but only where
   // the pointer as written leads nowhere: walk for the pointers as written first, and again with
   // their all-string forms only if one of them is missing (rare: findings point at what exists).
   let root = walked(text, start, paths, false, skip);
-  if (paths.some((segments) => segments.some((s) => typeof s === 'number') && !lookup(root, segments, segments.length, false))) {
-    root = walked(text, start, paths, true, skip);
+  for (const segments of paths) {
+    if (hasIndex(segments) && !lookup(root, segments, segments.length, false)) {
+      root = walked(text, start, paths, true, skip);
+      break;
+    }
   }
-  return requests.map((r, i) => spanOf(root, paths[i], r.target ?? 'value'));
+  const spans = new Array<Span>(requests.length);
+  for (let i = 0; i < requests.length; i++) spans[i] = spanOf(root, paths[i], requests[i].target ?? 'value');
+  return spans;
+}
+
+function hasIndex(segments: readonly (string | number)[]): boolean {
+  for (const s of segments) if (typeof s === 'number') return true;
+  return false;
 }
 
 function walked(text: string, start: number, paths: readonly (readonly (string | number)[])[], asStrings: boolean, skip: ReadonlyMap<number, number> | undefined): Trie {
   const root = trieNode();
   for (const segments of paths) {
     insert(root, segments);
-    if (asStrings && segments.some((s) => typeof s === 'number')) insert(root, segments.map(String));
+    if (asStrings && hasIndex(segments)) insert(root, segments.map(String));
   }
   const rootContainer = text.charCodeAt(start) === 123 || text.charCodeAt(start) === 91;
   root.found = { keyStart: -1, keyEnd: -1, valueStart: start, valueEnd: -1, container: rootContainer };
@@ -114,7 +128,7 @@ function lookup(root: Trie, segments: readonly (string | number)[], n: number, a
 }
 
 function spanOf(root: Trie, segments: readonly (string | number)[], target: 'key' | 'value'): Span {
-  const numeric = segments.some((s) => typeof s === 'number');
+  const numeric = hasIndex(segments);
   let found: Found | undefined;
   for (let n = segments.length; n >= 0 && !found; n--) {
     found = lookup(root, segments, n, false) ?? (numeric ? lookup(root, segments, n, true) : undefined);

@@ -25,7 +25,12 @@ export class LineIndex {
 
   /** Line starts are computed on first use: only documents with findings pay for them. */
   private lineStarts(): Int32Array {
-    if (this.starts) return this.starts;
+    return this.starts ?? this.computeStarts();
+  }
+
+  // Apart from lineStarts, which runs for every position asked and is optimized early: this runs
+  // once per text, and inside lineStarts its code had no type feedback when V8 optimized it.
+  private computeStarts(): Int32Array {
     const text = this.text;
     const reused = this.base && this.edit ? startsAfter(this.base, this.edit, text) : undefined;
     this.base = undefined;
@@ -34,23 +39,9 @@ export class LineIndex {
       this.starts = reused;
       return reused;
     }
-    const starts = new Growing();
-    if (text.indexOf('\r') < 0) {
-      // LF only (the usual case): the engine's indexOf finds the breaks faster than a loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lfOnly = true;
-      return (this.starts = starts.done());
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    return (this.starts = starts.done());
+    this.lfOnly = text.indexOf('\r') < 0;
+    this.starts = (this.lfOnly ? lfBreaks(text) : anyBreaks(text)).done();
+    return this.starts;
   }
 
   positionAt(offset: number): Position {
@@ -106,6 +97,33 @@ function firstAbove(values: Int32Array, x: number): number {
 }
 
 /** An Int32Array filled by push, starting with 0 (the first line starts at 0). */
+// The loops over a text's line breaks, each alone in its function with nothing after the loop
+// but its return. This runs once per text: V8 compiles the loop on the stack (OSR) during its
+// first run, before the code after the loop has run with type feedback, and that compiled loop,
+// kept for the next text, was thrown away again at the code after it on every later analysis.
+
+/** The starts of the lines after the first in a text without CR (the engine's indexOf finds the breaks faster than a loop). */
+function lfBreaks(text: string): Growing {
+  const starts = new Growing();
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The starts of the lines after the first; CRLF, LF and CR all end a line. */
+function anyBreaks(text: string): Growing {
+  const starts = new Growing();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 class Growing {
   private data = new Int32Array(1024);
   private length = 1;

@@ -1,7 +1,7 @@
 // Per-host figures: its switches, its NUMA nodes (lcores, mbuf against the LLC), cores consumed.
 import type { Host } from '../topology';
 import type { ModelConstants } from './constants';
-import { flowTableBytesOf, footprintOf } from './mbuf';
+import { flowTableBytesOf, numaMbufOf } from './mbuf';
 import type { ResolvedHost } from './resolve';
 import { nicRxQueuesOf, type SwitchResult, switchResult } from './switchModel';
 import type { HostModel, NumaModel, SwitchModel } from './types';
@@ -36,20 +36,7 @@ export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
       for (const u of s.resolved.uplinks) if (u.nic.numaNode === node.id) packets += ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length);
     }
     const llcBytes = llcBytesOf(rh.host, rh.nodes, node.socket);
-    const f = footprintOf(packets, c);
-    numaNodes[n] = {
-      id: node.id,
-      socket: node.socket,
-      cores: node.cores,
-      lcores,
-      mbuf: {
-        packetsInFlight: packets,
-        flowTableBytes,
-        edp: { poolBytes: f.edp.poolBytes, hotBytes: f.edp.hotBytes, llcShare: llcBytes > 0 ? (f.edp.hotBytes + flowTableBytes) / llcBytes : 0 },
-        heritage: { poolBytes: f.heritage.poolBytes, hotBytes: f.heritage.hotBytes, llcShare: llcBytes > 0 ? f.heritage.hotBytes / llcBytes : 0 },
-        llcBytes,
-      },
-    };
+    numaNodes[n] = { id: node.id, socket: node.socket, cores: node.cores, lcores, mbuf: numaMbufOf(packets, flowTableBytes, llcBytes, c) };
   }
   const models: SwitchModel[] = new Array<SwitchModel>(switches.length);
   let edpPerformance = 0;

@@ -1,7 +1,7 @@
 // Mbuf footprint of packets in flight and the flow tables beside them in the LLC (DESIGN §3
 // "Mbuf framework", docs/MODEL.md §7).
 import type { ModelConstants } from './constants';
-import type { SwitchMbuf } from './types';
+import type { MbufFootprint, MbufFootprintVsLlc, NumaMbuf, SwitchMbuf } from './types';
 
 /**
  * Each lcore holds a full rx ring per vNIC queue it serves plus one burst; each uplink NIC holds
@@ -18,13 +18,43 @@ function packetsInFlight(queuesPerLcore: readonly number[], rxRingSize: number, 
  * A pool object is the mempool header, the mbuf descriptor, headroom and data room; the hot set
  * is the descriptor and the packet bytes the datapath touches.
  */
-export function footprintOf(packets: number, c: ModelConstants): Omit<SwitchMbuf, 'packetsInFlight' | 'flowTableBytes'> {
+function footprintOf(packets: number, c: ModelConstants): Omit<SwitchMbuf, 'packetsInFlight' | 'flowTableBytes'> {
   const poolBytes = packets * (c.mempoolObjectHeaderBytes + c.mbufDescriptorBytes + c.mbufHeadroomBytes + c.mbufDataRoomBytes);
   const hotBytes = packets * (c.mbufDescriptorBytes + c.touchedBytesPerPacket);
-  return {
-    edp: { poolBytes, hotBytes },
-    heritage: { poolBytes: poolBytes * c.heritageFootprintFactor, hotBytes: hotBytes * c.heritageFootprintFactor },
-  };
+  return { edp: footprint(poolBytes, hotBytes), heritage: footprint(poolBytes * c.heritageFootprintFactor, hotBytes * c.heritageFootprintFactor) };
+}
+
+// Byte counts pass 2³¹ on a large host (a small integer no more) and shares are 0 or fractions:
+// the objects are built with NaN figures and filled in, so V8 keeps the figures as doubles from
+// the first object on instead of retiring the hidden class when a large design follows a small
+// one (see blankSwitchModel in switchModel.ts).
+
+function footprint(poolBytes: number, hotBytes: number): MbufFootprint {
+  const f = { poolBytes: NaN, hotBytes: NaN };
+  f.poolBytes = poolBytes;
+  f.hotBytes = hotBytes;
+  return f;
+}
+
+function againstLlc(f: MbufFootprint, bytes: number, llcBytes: number): MbufFootprintVsLlc {
+  const v = { poolBytes: NaN, hotBytes: NaN, llcShare: NaN };
+  v.poolBytes = f.poolBytes;
+  v.hotBytes = f.hotBytes;
+  v.llcShare = llcBytes > 0 ? bytes / llcBytes : 0;
+  return v;
+}
+
+/**
+ * A NUMA node's mbuf figures: `packets` in flight, its lcores' `flowTableBytes`, its share of the
+ * socket's LLC. EDP: llcShare = (hotBytes + flowTableBytes) / llcBytes; heritage (no flow cache): hotBytes / llcBytes.
+ */
+export function numaMbufOf(packets: number, flowTableBytes: number, llcBytes: number, c: ModelConstants): NumaMbuf {
+  const f = footprintOf(packets, c);
+  const m = { packetsInFlight: NaN, flowTableBytes: NaN, edp: againstLlc(f.edp, f.edp.hotBytes + flowTableBytes, llcBytes), heritage: againstLlc(f.heritage, f.heritage.hotBytes, llcBytes), llcBytes: NaN };
+  m.packetsInFlight = packets;
+  m.flowTableBytes = flowTableBytes;
+  m.llcBytes = llcBytes;
+  return m;
 }
 
 /** LLC bytes of an lcore's flow table: the entries its flows occupy (at most the table size). */
@@ -34,5 +64,9 @@ export function flowTableBytesOf(entries: number, flows: number, c: ModelConstan
 
 export function mbufOf(queuesPerLcore: readonly number[], rxRingSize: number, c: ModelConstants, nicRxQueues: number, flowTableBytes: number): SwitchMbuf {
   const packets = packetsInFlight(queuesPerLcore, rxRingSize, c, nicRxQueues);
-  return { packetsInFlight: packets, flowTableBytes, ...footprintOf(packets, c) };
+  const f = footprintOf(packets, c);
+  const m = { packetsInFlight: NaN, flowTableBytes: NaN, edp: f.edp, heritage: f.heritage };
+  m.packetsInFlight = packets;
+  m.flowTableBytes = flowTableBytes;
+  return m;
 }

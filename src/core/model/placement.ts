@@ -21,11 +21,13 @@ export function placeQueues(units: UnitTable, first: number, end: number, lcores
   const out = new Array<number>(m).fill(-1);
   const n = lcores.length;
   if (n === 0) return out;
-  const pps = new Array<number>(n).fill(0);
-  const count = new Array<number>(n).fill(0);
-  const load = assignment === 'vnic-count' ? count : pps;
+  // Each lcore's load so far: its queues' pps (cpu-usage) or their count (vnic-count). One array
+  // (not one of each, the other unused): V8 kept moving the counts between integer and double
+  // storage, which threw away placeQueues' optimized code.
+  const byCount = assignment === 'vnic-count';
+  const load = new Array<number>(n).fill(0);
 
-  const order = assignment === 'vnic-count' ? undefined : heaviestFirst(units.pps, first, m);
+  const order = byCount ? undefined : heaviestFirst(units.pps, first, m);
 
   for (let k = 0; k < m; k++) {
     const i = order ? order[k] : k;
@@ -39,8 +41,7 @@ export function placeQueues(units: UnitTable, first: number, end: number, lcores
       best = 0;
       for (let l = 1; l < n; l++) if (load[l] < load[best]) best = l;
     }
-    pps[best] += units.pps[first + i];
-    count[best] += 1;
+    load[best] += byCount ? 1 : units.pps[first + i];
     out[i] = best;
   }
   return out;

@@ -123,72 +123,11 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   const entries = roundFlowTableSize(rs.sw.flowCache?.entries ?? c.flowCacheEntries);
   const flowsByLcore: number[] = new Array<number>(n);
   const mixes = new LcoreMixes(T, byLcore);
-
-  const lcores: LcoreModel[] = new Array<LcoreModel>(n);
-  const queuesPerLcore: number[] = new Array<number>(n);
   const offUplinksByLcore: boolean[] = new Array<boolean>(n);
   const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
-  // One descriptor for the hidden key of every lcore of the switch (not an object per lcore).
-  const stateKey: PropertyDescriptor = { value: assignedSource };
-  const penalty = 1 + c.crossNumaPenalty;
-  for (let i = 0; i < n; i++) {
-    const l = rs.lcores[i];
-    const from = lcoreStart[i];
-    const to = lcoreStart[i + 1];
-    // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
-    let offUplinks = rs.uplinks.length > 0;
-    for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
-    offUplinksByLcore[i] = offUplinks;
-    let pps = 0;
-    let flows = 0;
-    // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
-    let fitFlows = 0;
-    for (let k = from; k < to; k++) {
-      const u = onLcore[k];
-      pps += T.pps[u];
-      flows += T.flows[u];
-      if (T.pps[u] > 0) fitFlows += T.load[u].flows;
-    }
-    flowsByLcore[i] = flows;
-    queuesPerLcore[i] = to - from;
-    // An idle lcore misses nothing: its hit rate is 1 and a packet would cost the fast path.
-    // Every flow fitting gives 1 too, without building the lcore's flow mix.
-    const che = pps > 0 && fitFlows > entries ? steadyHitRate(mixes.of(i), entries) : 1;
-    let churn = 0;
-    if (pps > 0) {
-      for (let k = from; k < to; k++) {
-        const u = onLcore[k];
-        const p = T.pps[u];
-        churn += p > 0 ? p * Math.min(1, T.newFlowsPerSec[u] / p) : 0;
-      }
-      churn /= pps;
-    }
-    const hitRate = che * (1 - churn);
-    const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
-    let cycles = 0;
-    for (let k = from; k < to; k++) {
-      const u = onLcore[k];
-      cycles += T.pps[u] * base * (isRemote(T.home[u], l.numaNode, offUplinks) ? penalty : 1);
-    }
-    const cyclesPerPacket = pps > 0 ? cycles / pps : base;
-    const capacityPps = clock / cyclesPerPacket;
-    const servedPps = Math.min(pps, capacityPps);
-    // `assigned` (an object per queue) is for the output only: built on first read, between the
-    // plain properties in the order a literal would give them (JSON keeps that order), with the
-    // same accessor pair on every lcore so all share one hidden class.
-    const lcore = { index: l.index, numaNode: l.numaNode, queues: to - from } as LcoreModel;
-    Object.defineProperty(lcore, 'assigned', LAZY_ASSIGNED);
-    lcore.pps = pps;
-    lcore.hitRate = hitRate;
-    lcore.churnMissShare = churn;
-    lcore.cyclesPerPacket = cyclesPerPacket;
-    lcore.utilization = cycles / clock;
-    lcore.capacityPps = capacityPps;
-    lcore.servedPps = servedPps;
-    lcore.dropPps = pps - servedPps;
-    Object.defineProperty(lcore, ASSIGNED_STATE, stateKey);
-    lcores[i] = lcore;
-  }
+  const lcores = lcoreModels(rs, byLcore, mixes, entries, clock, c, assignedSource, flowsByLcore, offUplinksByLcore);
+  const queuesPerLcore: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) queuesPerLcore[i] = lcoreStart[i + 1] - lcoreStart[i];
 
   let offeredPps = 0;
   let byteWeighted = 0;
@@ -243,41 +182,175 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   for (const u of rs.uplinks) nicRxQueues += nicRxQueuesOf(u.nic.queues, n);
   const worst = lowestHitLcore(lcores);
 
-  // Built in this order (the accessor defined between plain properties, never over one) so every
-  // switch model shares one hidden class: redefining a data property as an accessor turned each
-  // into a dictionary object, slower to build (≈ 5 µs each) and to read.
-  const model = {
-    name: rs.sw.name,
-    mode: rs.mode,
-    lcoreAssignment: assignment,
-    offeredPps,
-    packetBytes,
-    rxPps,
-    txPps: offeredPps - rxPps,
-    lineRatePps: lineRate,
-    capacityPps,
-    lcoreDropPps,
-    lineDropPps,
-    dropPps,
-    dropRate: offeredPps > 0 ? dropPps / offeredPps : 0,
-    heritageBreakEvenHitRate: breakEvenHitRate(c),
-    hitRate: placedPps > 0 ? hitWeighted / placedPps : 1,
-    churnMissShare: placedPps > 0 ? churnWeighted / placedPps : 0,
-    entries,
-    imbalance: meanUtilization > 0 ? maxUtilization / meanUtilization : 1,
-    maxUtilization,
-    coresUsed: {
-      edpPerformance: n,
-      edpStandard,
-      heritage: (offeredPps * c.heritageCyclesPerPacket) / clock,
-    },
-  } as SwitchModel;
-  Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
+  const model = blankSwitchModel(rs.sw.name, rs.mode, assignment);
+  model.offeredPps = offeredPps;
+  model.packetBytes = packetBytes;
+  model.rxPps = rxPps;
+  model.txPps = offeredPps - rxPps;
+  model.lineRatePps = lineRate;
+  model.capacityPps = capacityPps;
+  model.lcoreDropPps = lcoreDropPps;
+  model.lineDropPps = lineDropPps;
+  model.dropPps = dropPps;
+  model.dropRate = offeredPps > 0 ? dropPps / offeredPps : 0;
+  model.heritageBreakEvenHitRate = breakEvenHitRate(c);
+  model.hitRate = placedPps > 0 ? hitWeighted / placedPps : 1;
+  model.churnMissShare = placedPps > 0 ? churnWeighted / placedPps : 0;
+  model.entries = entries;
+  model.imbalance = meanUtilization > 0 ? maxUtilization / meanUtilization : 1;
+  model.maxUtilization = maxUtilization;
+  model.coresUsed.edpPerformance = n;
+  model.coresUsed.edpStandard = edpStandard;
+  model.coresUsed.heritage = (offeredPps * c.heritageCyclesPerPacket) / clock;
   model.lcores = lcores;
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
   const state: CurveState = { mixes, mix: undefined, source: assignedSource, worst, value: undefined };
   Object.defineProperty(model, CURVE_STATE, { value: state });
   return { model, resolved: rs, byLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
+}
+
+/**
+ * The lcores' models, and each lcore's flows (into `flowsByLcore`) and whether it is off every node
+ * of the switch's uplinks (into `offUplinksByLcore`). `source`: what their `assigned` is built from. Apart from switchResult, with the flow-cache
+ * solver's calls: V8 compiles a function with what it inlines, and switchResult inlined the solver,
+ * so each time it was compiled again (on-stack while its first compile ran, after the collector
+ * changed an allocation decision) the solver's code was compiled with it (≈ 100 ms a time).
+ */
+function lcoreModels(
+  rs: ResolvedSwitch,
+  byLcore: LcoreUnits,
+  mixes: LcoreMixes,
+  entries: number,
+  clock: number,
+  c: ModelConstants,
+  source: AssignedSource,
+  flowsByLcore: number[],
+  offUplinksByLcore: boolean[],
+): LcoreModel[] {
+  const T = rs.units;
+  const { start: lcoreStart, units: onLcore } = byLcore;
+  const n = rs.lcores.length;
+  const lcores: LcoreModel[] = new Array<LcoreModel>(n);
+  // One descriptor for the hidden key of every lcore of the switch (not an object per lcore).
+  const stateKey: PropertyDescriptor = { value: source };
+  const penalty = 1 + c.crossNumaPenalty;
+  for (let i = 0; i < n; i++) {
+    const l = rs.lcores[i];
+    const from = lcoreStart[i];
+    const to = lcoreStart[i + 1];
+    // An lcore off every node of the switch's uplinks reads their DMA from a remote LLC.
+    let offUplinks = rs.uplinks.length > 0;
+    for (const u of rs.uplinks) if (u.nic.numaNode === l.numaNode) offUplinks = false;
+    offUplinksByLcore[i] = offUplinks;
+    let pps = 0;
+    let flows = 0;
+    // What steadyHitRate counts to answer "every flow fits" (a queue's weight is its pps).
+    let fitFlows = 0;
+    for (let k = from; k < to; k++) {
+      const u = onLcore[k];
+      pps += T.pps[u];
+      flows += T.flows[u];
+      if (T.pps[u] > 0) fitFlows += T.load[u].flows;
+    }
+    flowsByLcore[i] = flows;
+    // An idle lcore misses nothing: its hit rate is 1 and a packet would cost the fast path.
+    // Every flow fitting gives 1 too, without building the lcore's flow mix.
+    const che = pps > 0 && fitFlows > entries ? steadyHitRate(mixes.of(i), entries) : 1;
+    let churn = 0;
+    if (pps > 0) {
+      for (let k = from; k < to; k++) {
+        const u = onLcore[k];
+        const p = T.pps[u];
+        churn += p > 0 ? p * Math.min(1, T.newFlowsPerSec[u] / p) : 0;
+      }
+      churn /= pps;
+    }
+    const hitRate = che * (1 - churn);
+    const base = hitRate * c.fastPathCyclesPerPacket + (1 - hitRate) * c.slowPathCyclesPerPacket;
+    let cycles = 0;
+    for (let k = from; k < to; k++) {
+      const u = onLcore[k];
+      cycles += T.pps[u] * base * (isRemote(T.home[u], l.numaNode, offUplinks) ? penalty : 1);
+    }
+    const cyclesPerPacket = pps > 0 ? cycles / pps : base;
+    const capacityPps = clock / cyclesPerPacket;
+    const servedPps = Math.min(pps, capacityPps);
+    const lcore = blankLcoreModel(l.index, l.numaNode, to - from, stateKey);
+    lcore.pps = pps;
+    lcore.hitRate = hitRate;
+    lcore.churnMissShare = churn;
+    lcore.cyclesPerPacket = cyclesPerPacket;
+    lcore.utilization = cycles / clock;
+    lcore.capacityPps = capacityPps;
+    lcore.servedPps = servedPps;
+    lcore.dropPps = pps - servedPps;
+    lcores[i] = lcore;
+  }
+  return lcores;
+}
+
+// V8 gives each field of a hidden class the representation of the first value stored in it, for
+// every object of that class built later: a field that first holds a small integer and later a
+// fraction makes V8 retire the class and throw away the optimized code of every function that read
+// it. The first switch of a design is often idle (every figure 0) and drops come late (in the 200
+// realistic files of the jobs bench, the first dropping switch was in the 44th: switchResult and ten
+// functions reading switch and lcore models were recompiled). So the models are built blank, every
+// figure NaN (a double), and filled in: their figures are doubles from the first model on, and an
+// integer stored later fits a double field as it is.
+
+/**
+ * A switch model with its figures still NaN (switchResult fills them in and adds `lcores` and
+ * `mbuf` after the accessor, as the interface orders them). Built in this order (the
+ * accessor defined between plain properties, never over one) so every switch model shares one
+ * hidden class: redefining a data property as an accessor turned each into a dictionary object,
+ * slower to build (≈ 5 µs each) and to read.
+ */
+function blankSwitchModel(name: string, mode: SwitchModel['mode'], lcoreAssignment: SwitchModel['lcoreAssignment']): SwitchModel {
+  const model = {
+    name,
+    mode,
+    lcoreAssignment,
+    offeredPps: NaN,
+    packetBytes: NaN,
+    rxPps: NaN,
+    txPps: NaN,
+    lineRatePps: NaN,
+    capacityPps: NaN,
+    lcoreDropPps: NaN,
+    lineDropPps: NaN,
+    dropPps: NaN,
+    dropRate: NaN,
+    heritageBreakEvenHitRate: NaN,
+    hitRate: NaN,
+    churnMissShare: NaN,
+    entries: NaN,
+    imbalance: NaN,
+    maxUtilization: NaN,
+    coresUsed: { edpPerformance: NaN, edpStandard: NaN, heritage: NaN },
+  } as SwitchModel;
+  Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
+  return model;
+}
+
+/**
+ * An lcore model with its figures still NaN (switchResult fills them in). `assigned` (an object
+ * per queue) is for the output only: built on first read, between the plain properties in the
+ * order a literal would give them (JSON keeps that order), with the same accessor pair on every
+ * lcore so all share one hidden class. `state` is the descriptor of the switch's hidden key.
+ */
+function blankLcoreModel(index: number, numaNode: number, queues: number, state: PropertyDescriptor): LcoreModel {
+  const lcore = { index, numaNode, queues } as LcoreModel;
+  Object.defineProperty(lcore, 'assigned', LAZY_ASSIGNED);
+  lcore.pps = NaN;
+  lcore.hitRate = NaN;
+  lcore.churnMissShare = NaN;
+  lcore.cyclesPerPacket = NaN;
+  lcore.utilization = NaN;
+  lcore.capacityPps = NaN;
+  lcore.servedPps = NaN;
+  lcore.dropPps = NaN;
+  Object.defineProperty(lcore, ASSIGNED_STATE, state);
+  return lcore;
 }
 
 /**

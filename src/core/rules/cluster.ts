@@ -28,11 +28,15 @@ export interface ClusterSummary {
   vms: readonly Vm[];
 }
 
+// Plain loops here and in the rules below, no closure run per host or member: a closure made per
+// call loses its optimized code when the collector finds it unused, and V8 compiled them again
+// and again (ten times over the jobs bench's 200 files).
 export function clusterSummary(host: Host, target: Target): ClusterSummary {
   const switches = new Map<string, { index: number; signature: string }>();
-  host.switches.forEach((sw, index) => {
+  for (let index = 0; index < host.switches.length; index++) {
+    const sw = host.switches[index];
     if (!switches.has(sw.name)) switches.set(sw.name, { index, signature: `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}` });
-  });
+  }
   // Each switch's VM names once each, in order of first use: a Set only beside a long list.
   const users = new Map<string, { names: string[]; seen?: Set<string> }>();
   const pinned: number[] = [];
@@ -50,10 +54,16 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
     }
     if (vm.numaNode !== undefined) pinned.push(v);
   }
-  const nodes = numaNodesOf(host).map((n) => ({ id: n.id, cores: n.cores }));
+  const numaNodes = numaNodesOf(host);
+  const nodes = new Array<{ id: number; cores: number }>(numaNodes.length);
+  let layout = '';
+  for (let i = 0; i < nodes.length; i++) {
+    nodes[i] = { id: numaNodes[i].id, cores: numaNodes[i].cores };
+    layout += `${i > 0 ? ',' : ''}${nodes[i].id}:${nodes[i].cores}`;
+  }
   const used = new Map<string, string[]>();
   for (const [name, entry] of users) used.set(name, entry.names);
-  return { name: host.name, cluster: host.cluster, switches, users: used, layout: nodes.map((n) => `${n.id}:${n.cores}`).join(','), nodes, pinned, vms };
+  return { name: host.name, cluster: host.cluster, switches, users: used, layout, nodes, pinned, vms };
 }
 
 export function checkClusters(topology: Topology): RawFinding[] {
@@ -74,12 +84,13 @@ export type ClusterMemo = Map<string, { members: Member[]; findings: RawFinding[
 /** The findings of every cluster, from the summaries of the hosts in file order (undefined: a host in no cluster). */
 export function clusterFindings(summaries: readonly (ClusterSummary | undefined)[], memo?: ClusterMemo): RawFinding[] {
   const clusters = new Map<string, Member[]>();
-  summaries.forEach((s, h) => {
-    if (s?.cluster === undefined) return;
+  for (let h = 0; h < summaries.length; h++) {
+    const s = summaries[h];
+    if (s?.cluster === undefined) continue;
     const members = clusters.get(s.cluster);
     if (members) members.push({ s, h });
     else clusters.set(s.cluster, [{ s, h }]);
-  });
+  }
   const out: RawFinding[] = [];
   const used: ClusterMemo = new Map();
   for (const [name, members] of clusters) {
@@ -114,7 +125,8 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
   const used = new Set<string>();
   for (const { s } of members) for (const switchName of s.users.keys()) used.add(switchName);
   for (const switchName of used) {
-    const signatures = members.map((m) => m.s.switches.get(switchName)?.signature);
+    const signatures = new Array<string | undefined>(members.length);
+    for (let i = 0; i < members.length; i++) signatures[i] = members[i].s.switches.get(switchName)?.signature;
     // The majority's switch is the reference; on a tie, the first host's in file order.
     const counts = new Map<string, number>();
     for (const s of signatures) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -130,32 +142,52 @@ function switchFindings(cluster: string, members: Member[], out: RawFinding[]): 
     }
     const references: Member[] = [];
     for (let i = 0; i < members.length && references.length <= MAX_RELATED; i++) if (signatures[i] === majority) references.push(members[i]);
-    const switchAt = (m: Member) => toPointer(['hosts', m.h, 'switches', m.s.switches.get(switchName)?.index ?? -1]);
-    const related = (except: Member) => references.filter((m) => m !== except).slice(0, MAX_RELATED)
-      .map((m) => ({ path: switchAt(m), message: `switch "${switchName}" on host "${m.s.name}": ${majority}` }));
     const vms = usersOf(members, switchName);
-    const vmText = vms.length === 1 ? `VM "${vms[0]}" uses` : `VMs ${vms.slice(0, 3).map((v) => `"${v}"`).join(', ')}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
+    const vmText = usersText(vms);
     const them = vms.length === 1 ? 'it' : 'them';
-    members.forEach((m, i) => {
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i];
       const mine = signatures[i];
-      if (mine === majority) return;
+      if (mine === majority) continue;
       if (mine === undefined) {
         out.push({
           rule: 'cluster/vmotion-incompatible',
           path: toPointer(['hosts', m.h, 'name']),
           message: `Host "${m.s.name}" of cluster "${cluster}" has no switch "${switchName}", which ${vmText}, so vMotion/DRS cannot move ${them} to this host. Add switch "${switchName}" (${majority}) to this host, or move the host to another cluster.`,
-          related: related(m),
+          related: referencesBut(m, references, switchName, majority),
         });
-        return;
+        continue;
       }
       out.push({
         rule: 'cluster/vmotion-incompatible',
-        path: switchAt(m),
+        path: switchAt(m, switchName),
         message: `Switch "${switchName}" on host "${m.s.name}" is ${mine}, but ${plural(most, 'other host')} of cluster "${cluster}" run it as ${majority}; ${vmText} it, so vMotion/DRS cannot move ${them} between these hosts unchanged. Make the switch's mode and mtu the same on every host of the cluster.`,
-        related: related(m),
+        related: referencesBut(m, references, switchName, majority),
       });
-    });
+    }
   }
+}
+
+/** `VM "a" uses`, `VMs "a", "b", "c" and 2 more use`. */
+function usersText(vms: readonly string[]): string {
+  if (vms.length === 1) return `VM "${vms[0]}" uses`;
+  let names = '';
+  for (let i = 0; i < vms.length && i < 3; i++) names += `${i > 0 ? ', ' : ''}"${vms[i]}"`;
+  return `VMs ${names}${vms.length > 3 ? ` and ${vms.length - 3} more` : ''} use`;
+}
+
+function switchAt(m: Member, switchName: string): string {
+  return toPointer(['hosts', m.h, 'switches', m.s.switches.get(switchName)?.index ?? -1]);
+}
+
+/** The majority's switches, but `except`'s, at most MAX_RELATED. */
+function referencesBut(except: Member, references: readonly Member[], switchName: string, majority: string): NonNullable<RawFinding['related']> {
+  const related: NonNullable<RawFinding['related']> = [];
+  for (const m of references) {
+    if (related.length === MAX_RELATED) break;
+    if (m !== except) related.push({ path: switchAt(m, switchName), message: `switch "${switchName}" on host "${m.s.name}": ${majority}` });
+  }
+  return related;
 }
 
 /** The VMs of the cluster that use the switch, each name once, in file order. */

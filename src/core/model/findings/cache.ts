@@ -18,12 +18,22 @@ export function cacheFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
 function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: RawFinding[]): void {
   const threshold = c['flowcache.hitRate'];
   const m = s.model;
-  const isLow = (l: (typeof m.lcores)[number]) => l.pps > 0 && l.hitRate < threshold;
-  if (!m.lcores.some(isLow)) return;
-  const low = m.lcores.filter(isLow);
-  const worst = lowestHitLcore(low)!;
+  // Loops, no closures made per switch (such a closure loses its optimized code when the
+  // collector finds it unused, and V8 compiles it again); the solver is asked in the same order.
   // One size serves every lcore: the largest any low lcore needs, or none if churn caps one.
-  const needed = low.map((l) => entriesForHitRate(s.mixes.of(l.index), threshold, l.churnMissShare));
+  let low = 0;
+  let capped = false;
+  let largest = -Infinity;
+  for (const l of m.lcores) {
+    if (!(l.pps > 0 && l.hitRate < threshold)) continue;
+    low++;
+    const n = entriesForHitRate(s.mixes.of(l.index), threshold, l.churnMissShare);
+    if (n === undefined) capped = true;
+    else largest = Math.max(largest, n);
+  }
+  if (low === 0) return;
+  // The lowest loaded lcore: a low one, as one is.
+  const worst = lowestHitLcore(m.lcores)!;
   // Σ of its queues' flows, as the model summed them.
   const flows = s.flowsByLcore[worst.index];
   const figure =
@@ -31,8 +41,8 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: Raw
     (m.lcores.length > 1 ? ` (switch mean ${pct(m.hitRate)})` : '') +
     `, below the ${pct(threshold)} threshold: ${count(m.entries)} entries per lcore for ${count(flows)} flows.`;
   let advice: string;
-  if (needed.every((n) => n !== undefined)) {
-    const entries = Math.max(...(needed));
+  if (!capped) {
+    const entries = largest;
     const reached = steadyHitRate(s.mixes.of(worst.index), entries) * (1 - worst.churnMissShare);
     // The table is not free: its occupied entries join the mbuf hot set in the LLC (docs/MODEL.md §7).
     const llcCost = flowTableBytesOf(entries, flows, c) - flowTableBytesOf(m.entries, flows, c);

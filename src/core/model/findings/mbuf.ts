@@ -18,9 +18,12 @@ export function mbufFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
     for (const s of hr.switches) {
       if (!s.resolved.edp) continue;
       const ring = s.resolved.sw.rxRingSize ?? c.rxRingSize;
-      const packets =
-        s.model.lcores.filter((l) => l.numaNode === node.id).reduce((n, l) => n + ring * l.queues + c.burstSize, 0) +
-        s.resolved.uplinks.filter((u) => u.nic.numaNode === node.id).reduce((n, u) => n + ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length), 0);
+      // Plain loops (no closures made per switch), summing in the same order as hostResult.
+      let lcorePackets = 0;
+      for (const l of s.model.lcores) if (l.numaNode === node.id) lcorePackets += ring * l.queues + c.burstSize;
+      let nicPackets = 0;
+      for (const u of s.resolved.uplinks) if (u.nic.numaNode === node.id) nicPackets += ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length);
+      const packets = lcorePackets + nicPackets;
       if (packets > 0 && (!top || packets > top.packets)) top = { s, packets };
     }
     if (!top) continue;

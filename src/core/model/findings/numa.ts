@@ -8,7 +8,10 @@ import { hostPath, switchPropertyPath } from './format';
 import { count, pct, plural } from '../../present';
 
 export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
-  const out = [...lcoreRemoteNic(hr, c), ...uplinksSplit(hr)];
+  // Pushed onto an array literal's (not a spread's, which is of small integers while empty): the
+  // pushes below then meet one elements kind, which their optimized code expects.
+  const out = lcoreRemoteNic(hr, c);
+  out.push(...uplinksSplit(hr));
   vmRemote(hr, c, out);
   out.push(...lcoreOvercommit(hr));
   // The per-VM rules run on every host of every analysis: plain loops, no array per VM, and a
@@ -18,12 +21,27 @@ export function numaFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   return out;
 }
 
+// These run for every host of every analysis: plain loops, no closure made per call (such a
+// closure loses its optimized code when the collector finds it unused, and V8 compiles it again).
+
 function edpSwitches(hr: HostResult): ResolvedSwitch[] {
-  return hr.resolved.switches.filter((rs) => rs.edp);
+  const out: ResolvedSwitch[] = [];
+  for (const rs of hr.resolved.switches) if (rs.edp) out.push(rs);
+  return out;
 }
 
+/** The distinct NUMA nodes of the switch's lcores, in order of first appearance. */
 function lcoreNodes(rs: ResolvedSwitch): number[] {
-  return [...new Set(rs.lcores.map((l) => l.numaNode))];
+  const nodes: number[] = [];
+  for (const l of rs.lcores) if (!nodes.includes(l.numaNode)) nodes.push(l.numaNode);
+  return nodes;
+}
+
+/** The distinct NUMA nodes of the switch's uplinks, in order of first appearance. */
+function uplinkNodesOf(rs: ResolvedSwitch): number[] {
+  const nodes: number[] = [];
+  for (const u of rs.uplinks) if (!nodes.includes(u.nic.numaNode)) nodes.push(u.nic.numaNode);
+  return nodes;
 }
 
 function nodeList(nodes: readonly number[]): string {
@@ -41,7 +59,8 @@ function lcoreRemoteNic(hr: HostResult, c: ModelConstants): RawFinding[] {
     const nodes = lcoreNodes(rs);
     // The model charges the NIC side only when no lcore sits by any uplink (switchModel isRemote):
     // with a local uplink, NUMA-aware teaming keeps the traffic there.
-    const allRemote = rs.lcores.length > 0 && !rs.uplinks.some((u) => nodes.includes(u.nic.numaNode));
+    let allRemote = rs.lcores.length > 0;
+    for (const u of rs.uplinks) if (nodes.includes(u.nic.numaNode)) allRemote = false;
     for (const up of rs.uplinks) {
       const node = up.nic.numaNode;
       if (nodes.includes(node)) continue;
@@ -138,7 +157,7 @@ function edpSwitchInfo(sr: HostResult['switches'][number]): EdpSwitchInfo {
       remoteByVm.set(vm, (remoteByVm.get(vm) ?? 0) + 1);
     }
   }
-  return { uplinkNodes: [...new Set(sr.resolved.uplinks.map((u) => u.nic.numaNode))], lcoreNodes: lcoreNodes(sr.resolved), remoteByVm };
+  return { uplinkNodes: uplinkNodesOf(sr.resolved), lcoreNodes: lcoreNodes(sr.resolved), remoteByVm };
 }
 
 function vmRemote(hr: HostResult, c: ModelConstants, out: RawFinding[]): void {
@@ -239,8 +258,8 @@ function lcoreOvercommit(hr: HostResult): RawFinding[] {
   const h = hr.resolved.index;
   const host = hr.resolved.host;
   const out: RawFinding[] = [];
-  hr.model.numaNodes.forEach((node) => {
-    if (node.lcores <= node.cores) return;
+  for (const node of hr.model.numaNodes) {
+    if (node.lcores <= node.cores) continue;
     const declared = host.numaNodes?.findIndex((n) => n.id === node.id) ?? -1;
     const path = declared >= 0 && host.numaNodes?.length ? hostPath(h, 'numaNodes', declared, 'cores') : hostPath(h, 'cpu', 'coresPerSocket');
     const parts: string[] = [];
@@ -261,7 +280,7 @@ function lcoreOvercommit(hr: HostResult): RawFinding[] {
         `Lower lcores[].count or move lcore groups to another node.`,
       related,
     });
-  });
+  }
   return out;
 }
 

@@ -2,16 +2,23 @@
 import type { RawFinding } from '../../findings';
 import type { ModelConstants } from '../constants';
 import type { HostResult } from '../hostModel';
+import type { LcoreModel } from '../types';
 import { heaviestOn, type SwitchResult } from '../switchModel';
 import { hostPath, lcoreGroupPath, switchPropertyPath } from './format';
 import { fixed, pct, plural, rate } from '../../present';
+
+/** Whether an lcore's utilization is above `threshold` (a loop: no closure made per switch). */
+function anyAbove(lcores: readonly LcoreModel[], threshold: number): boolean {
+  for (const l of lcores) if (l.utilization > threshold) return true;
+  return false;
+}
 
 export function tlbFindings(hr: HostResult, c: ModelConstants): RawFinding[] {
   const out: RawFinding[] = [];
   for (const s of hr.switches) {
     if (!s.resolved.edp) continue;
     // Most switches have none of these: look before building anything.
-    if (s.model.lcores.some((l) => l.utilization > c['tlb.utilization'])) out.push(...overloaded(hr, s, c));
+    if (anyAbove(s.model.lcores, c['tlb.utilization'])) out.push(...overloaded(hr, s, c));
     out.push(...imbalance(hr, s, c));
     if (s.resolved.uplinks.length > 1) out.push(...unevenLcores(hr, s));
   }
