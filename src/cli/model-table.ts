@@ -17,12 +17,23 @@ function switchRow(hostName: string, sw: SwitchModel): string[] {
   ];
 }
 
-/** Table lines (without trailing newline), or none when there is no model or it has no switch. */
+/**
+ * Table lines (without trailing newline), or none when there is no model or it has no switch.
+ * Plain loops: this runs once per checked file, and the closures of a map/flatMap chain were
+ * recompiled by V8 again and again over a run of many files.
+ */
 export function switchTableLines(model: DatapathModel | undefined): string[] {
-  const rows = (model?.hosts ?? []).flatMap((host) => host.switches.map((sw) => switchRow(host.name, sw)));
-  if (rows.length === 0) return [];
-  const table = [HEADER, ...rows];
-  const widths = HEADER.map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  // Names left-aligned, figures right-aligned, as in any numeric table.
-  return table.map((row) => '  ' + row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  const table = [HEADER];
+  for (const host of model?.hosts ?? []) for (const sw of host.switches) table.push(switchRow(host.name, sw));
+  if (table.length === 1) return [];
+  const widths = HEADER.map((h) => h.length);
+  for (const row of table) for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length);
+  const lines: string[] = [];
+  for (const row of table) {
+    // Names left-aligned, figures right-aligned, as in any numeric table.
+    const cells: string[] = [];
+    for (let c = 0; c < row.length; c++) cells.push(c < 2 ? row[c].padEnd(widths[c]) : row[c].padStart(widths[c]));
+    lines.push(('  ' + cells.join('  ')).trimEnd());
+  }
+  return lines;
 }
