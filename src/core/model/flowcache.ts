@@ -66,19 +66,19 @@ interface Shape {
   baseA: number;
   /** Σ mult / q: the weight of ∫_A^E. */
   density: number;
-  /** The queues' multiplicities (q of them). */
-  mult: number[];
-  /** The end correction's weights at a rank k: W_i = Σ_r weights[i·EM_ORDER + r]·k^(−r) (see endPolynomials). */
-  weights: number[];
   /** Head ranks of the queues counted. */
   H: number;
   /**
-   * One array (one allocation): for each head rank, in increasing order, k^(−s) at [i], its
-   * multiplicity at [H + i] and k at [2H + i]; Σ mult and Σ mult·base over the first i at
-   * [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction at A (END_SIZE, see
-   * endPolynomials) from [END_A(H)].
+   * Everything else in one array, cut from the shapes' slab (shapeArray): for each head rank, in
+   * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
+   * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
+   * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
+   * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
+   * multiplicities from [multAt].
    */
-  data: number[];
+  data: Float64Array;
+  weightsAt: number;
+  multAt: number;
   ofS: ExponentConstants;
 }
 
@@ -188,7 +188,7 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
     const known = ofS.shapes.get(code);
     if (known) return known;
     if (shapeCount >= MAX_SHAPES) forgetShapes();
-    const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+    const shape = makeShape(s, q, mult, at, ofS);
     ofS.shapes.set(code, shape);
     shapeCount++;
     return shape;
@@ -200,23 +200,17 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   if (bucket) {
     next: for (const x of bucket) {
       if (x.s !== s || x.q !== q) continue;
-      for (let j = 0; j < q; j++) if (x.mult[j] !== mult[at + j]) continue next;
+      for (let j = 0; j < q; j++) if (x.data[x.multAt + j] !== mult[at + j]) continue next;
       return x;
     }
   } else {
     if (shapeCount >= MAX_SHAPES) forgetShapes();
     shapes.set(h, (bucket = []));
   }
-  const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+  const shape = makeShape(s, q, mult, at, ofS);
   bucket.push(shape);
   shapeCount++;
   return shape;
-}
-
-function ownMult(q: number, mult: Float64Array, at: number): number[] {
-  const own: number[] = [];
-  for (let j = 0; j < q; j++) own.push(mult[at + j]);
-  return own;
 }
 
 function forgetShapes(): void {
@@ -225,60 +219,74 @@ function forgetShapes(): void {
   shapeCount = 0;
 }
 
-function makeShape(s: number, q: number, mult: number[], ofS: ExponentConstants): Shape {
+/** A shape for q queues counted mult[at + j] times. */
+function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
-  const present: number[] = [];
-  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
-  const P = present.length;
+  let P = 0;
+  for (let j = 0; j < q; j++) if (mult[at + j]) P++;
   const rows = Math.floor((A - 1) / q);
   const H = rows * P;
-  // A plain array built by push (packed doubles): a typed array of this size lives outside the
-  // heap, dearer to allocate and collect, and designs with many queue patterns make one per group.
-  const data: number[] = [];
+  const weightsAt = END_A(H) + END_SIZE, multAt = weightsAt + EM * EM;
+  const data = shapeArray(multAt + q);
   const powers = rankPowers(s, A - 1);
-  for (let row = 0; row < rows; row++) {
-    for (let p = 0; p < P; p++) {
-      const k = row * q + present[p] + 1;
-      data.push(k < powers.length ? powers[k] : Math.pow(k, -s));
+  for (let row = 0, i = 0; row < rows; row++) {
+    for (let j = 0; j < q; j++) {
+      const m = mult[at + j];
+      if (!m) continue;
+      const k = row * q + j + 1;
+      data[i] = k < powers.length ? powers[k] : Math.pow(k, -s);
+      data[H + i] = m;
+      data[2 * H + i] = k;
+      i++;
     }
   }
-  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(mult[present[p]]);
-  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(row * q + present[p] + 1);
   let sum = 0;
-  data.push(0);
-  for (let i = 0; i < H; i++) data.push((sum += data[H + i]));
+  for (let i = 0; i < H; i++) data[3 * H + 1 + i] = sum += data[H + i];
   sum = 0;
-  data.push(0);
-  for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
+  for (let i = 0; i < H; i++) data[4 * H + 2 + i] = sum += data[H + i] * data[i];
   let total = 0;
-  for (let j = 0; j < q; j++) total += mult[j];
-  const weights = endWeightsOf(eulerMaclaurinCoefficients(mult, q), s);
-  // Through a typed scratch array: endPolynomials then sees one array type only (its writes stay monomorphic).
-  endScratch.fill(0);
-  if (s > 0) endPolynomials(weights, A, endScratch, 0, EM);
-  for (let i = 0; i < END_SIZE; i++) data.push(endScratch[i]);
-  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, weights, H, data, ofS };
+  for (let j = 0; j < q; j++) total += data[multAt + j] = mult[at + j];
+  endWeightsOf(eulerMaclaurinCoefficients(mult, q, at), s, data, weightsAt);
+  if (s > 0) endPolynomials(data, weightsAt, A, data, END_A(H), EM);
+  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, H, data, weightsAt, multAt, ofS };
 }
 
 /**
- * Zeroed arrays for the lcores' set-up, cut from shared slabs: a typed array above 64 bytes is
- * otherwise allocated outside V8's heap (a malloc and a finaliser each, ~12 % of the set-up). A
- * slab is never reused, so it lives as long as one of its lcores' set-ups does: at most 64 KB
- * kept for a set-up of ≥ 8 bytes, and set-ups are made and dropped together (an analysis, a
- * host's re-analysis), so slabs are nearly full of live ones. Large set-ups (> 8 KB) get their own.
+ * Zeroed arrays cut from shared slabs: a typed array above 64 bytes is otherwise allocated
+ * outside V8's heap (a malloc and a finaliser each), and a plain array built to its size by push
+ * copies itself as it grows. A slab is never reused, so it lives as long as one of its arrays does.
  */
-const SLAB = 8192;
-let slab = new Float64Array(SLAB);
-let slabUsed = 0;
-
-function allocate(n: number): Float64Array {
-  if (n > SLAB >> 3) return new Float64Array(n);
-  if (slabUsed + n > SLAB) {
-    slab = new Float64Array(SLAB);
-    slabUsed = 0;
+class Slab {
+  private buf: Float64Array;
+  private used = 0;
+  constructor(private readonly size: number) {
+    this.buf = new Float64Array(size);
   }
-  return slab.subarray(slabUsed, (slabUsed += n));
+  take(n: number): Float64Array {
+    if (n > this.size >> 3) return new Float64Array(n);
+    if (this.used + n > this.size) {
+      this.buf = new Float64Array(this.size);
+      this.used = 0;
+    }
+    return this.buf.subarray(this.used, (this.used += n));
+  }
+}
+
+/** The shapes' arrays (kept as long as their shapes: forgotten together, see forgetShapes). */
+let shapeSlab = new Slab(8192);
+function shapeArray(n: number): Float64Array {
+  return shapeSlab.take(n);
+}
+
+/**
+ * The lcores' set-ups (one array each, see Prepared), from their own slabs: set-ups are made and
+ * dropped together (an analysis, a host's re-analysis), so slabs are nearly full of live ones;
+ * at most 64 KB is kept for a set-up of ≥ 8 bytes. Large set-ups (> 8 KB) get their own.
+ */
+const setupSlab = new Slab(8192);
+function allocate(n: number): Float64Array {
+  return setupSlab.take(n);
 }
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
@@ -354,7 +362,8 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
     const shape = shapeList[g];
-    const { s, q, mult, A } = shape;
+    const { s, q, A, multAt } = shape;
+    const mult = shape.data;
     const b = g * GROUP_SCRATCH;
     const n = gr[b], c = gr[b + 3], E = gr[b + 5];
     const at = g * GROUP;
@@ -369,7 +378,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     data[at + G_BASEN] = baseN;
     minP = Math.min(minP, c * baseN);
     let flows = 0;
-    for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
+    for (let j = 0; j < q; j++) if (mult[multAt + j]) flows += mult[multAt + j] * queueFlowCount(n, q, j);
     allFlows += flows;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
@@ -382,7 +391,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     if (n < A) while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
     data[at + G_HEADS] = heads;
     for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
-      if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
+      if (mult[multAt + j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[multAt + j]; }
     }
     data[at + G_FOOT_END] = f;
     if (E > A) {
@@ -398,7 +407,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       data[ta + T_XINT] = A * shape.baseA * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
       // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
       // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
-      endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
+      endPolynomials(shape.data, shape.weightsAt, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
       t++;
     }
   }
@@ -844,8 +853,6 @@ const Q2_IS_MINUS_Q1 = THETA[2].every(({ Q }, i) => Q.length === THETA[1][i].Q.l
 if (!Q2_IS_MINUS_Q1 || Q_LOW[2] !== Q_LOW1) throw new Error('flowcache: sum 2 is not x minus sum 1');
 const END_STRIDE = END_P + END_Q;
 const END_SIZE = 4 * END_STRIDE;
-/** A shape's end polynomial at A, before it joins the shape's plain array. */
-const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
 const TAIL = 5 + END_SIZE;
 /** EM_ORDER as a literal: the hot loops would otherwise load it from the module's exports each time. */
@@ -892,18 +899,15 @@ const THETA_V = Float64Array.from(THETA_V_LIST);
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
  * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
  */
-function endWeightsOf(coef: Float64Array, s: number): number[] {
-  // A plain array (packed doubles): a typed array of this size is allocated outside the heap.
-  const m = new Array<number>(EM * EM).fill(0);
+function endWeightsOf(coef: Float64Array, s: number, out: Float64Array, at: number): void {
   for (let r = 0; r < EM; r++) {
     const row = STIRLING1[r];
     let sPow = 1;
     for (let i = 0; i <= r; i++) {
-      m[i * EM + r] = coef[r] * row[i] * sPow;
+      out[at + i * EM + r] = coef[r] * row[i] * sPow;
       sPow *= -s;
     }
   }
-  return m;
 }
 
 /**
@@ -913,12 +917,12 @@ function endWeightsOf(coef: Float64Array, s: number): number[] {
  * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches (the others stay
  * as they are: zero).
  */
-function endPolynomials(weights: number[], k: number, out: Float64Array, at: number, orders: number): void {
+function endPolynomials(weights: Float64Array, wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
   const inv = 1 / k;
   for (let i = 0; i < orders; i++) {
     let w = 0;
-    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[i * EM + r];
+    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[wAt + i * EM + r];
     for (let r = 0; r < i; r++) w *= inv;
     W[i] = w;
   }

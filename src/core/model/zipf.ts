@@ -47,13 +47,13 @@ const bernoulliScratch = new Float64Array(EM_ORDER);
 
 /**
  * Euler–Maclaurin coefficients for the ranks A + j + m·q (m = 0..M−1) of every queue j, counted
- * mult[j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
+ * mult[at + j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
  * + Σ_{r=1}^{EM_ORDER} coef[r−1]·(F^(r−1)(A+Mq) − F^(r−1)(A)), with coef[r−1] = Σ_j mult_j B_r(j/q)/r!·q^(r−1).
  */
-export function eulerMaclaurinCoefficients(mult: ArrayLike<number>, q: number): Float64Array {
+export function eulerMaclaurinCoefficients(mult: Float64Array, q: number, at: number): Float64Array {
   const coef = new Float64Array(EM_ORDER);
   for (let j = 0; j < q; j++) {
-    const w = mult[j];
+    const w = mult[at + j];
     if (!w) continue;
     const b = bernoulliInto(j / q, bernoulliScratch);
     for (let r = 0; r < EM_ORDER; r++) coef[r] += w * b[r];
