@@ -862,7 +862,8 @@ const endWeights = new Float64Array(EM);
 /**
  * The nonzero coefficients of THETA by place in endPolynomials' output (sum·END_STRIDE + P then
  * Q degree): places THETA_PLACE[p], each the sum over entries THETA_FROM[p] … THETA_FROM[p + 1] − 1
- * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once.
+ * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once; places by their
+ * lowest order, so that those an end with fewer orders reaches are the first THETA_PLACES_BELOW[orders].
  */
 const THETA_PLACE_LIST: number[] = [];
 const THETA_FROM_LIST: number[] = [];
@@ -883,7 +884,8 @@ const THETA_V_LIST: number[] = [];
       Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
     });
   }
-  for (const place of [...byPlace.keys()].sort((a, b) => a - b)) {
+  const lowest = (place: number) => byPlace.get(place)![0].i;
+  for (const place of [...byPlace.keys()].sort((a, b) => lowest(a) - lowest(b) || a - b)) {
     THETA_PLACE_LIST.push(place);
     THETA_FROM_LIST.push(THETA_V_LIST.length);
     for (const { i, v } of byPlace.get(place)!) { THETA_ORDER_LIST.push(i); THETA_V_LIST.push(v); }
@@ -894,6 +896,7 @@ const THETA_PLACE = Int32Array.from(THETA_PLACE_LIST);
 const THETA_FROM = Int32Array.from(THETA_FROM_LIST);
 const THETA_ORDER = Int32Array.from(THETA_ORDER_LIST);
 const THETA_V = Float64Array.from(THETA_V_LIST);
+const THETA_PLACES_BELOW = Int32Array.from({ length: EM + 1 }, (_, orders) => THETA_PLACE_LIST.filter((_, p) => THETA_ORDER_LIST[THETA_FROM_LIST[p]] < orders).length);
 
 /**
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
@@ -914,8 +917,9 @@ function endWeightsOf(coef: Float64Array, s: number, out: Float64Array, at: numb
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only (endWeightsOf); θ^i f is P_i + e^(−x)·Q_i
- * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches (the others stay
- * as they are: zero).
+ * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches below that order:
+ * the others stay as they are, zero (the callers' arrays are fresh from a slab). The corrections
+ * at a tail's far end take 2–3 orders of 6: about half the places.
  */
 function endPolynomials(weights: Float64Array, wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
@@ -926,7 +930,7 @@ function endPolynomials(weights: Float64Array, wAt: number, k: number, out: Floa
     for (let r = 0; r < i; r++) w *= inv;
     W[i] = w;
   }
-  for (let p = 0; p < THETA_PLACE.length; p++) {
+  for (let p = 0, places = THETA_PLACES_BELOW[orders]; p < places; p++) {
     let v = 0;
     // A place's entries run by increasing order.
     for (let e = THETA_FROM[p], end = THETA_FROM[p + 1]; e < end; e++) {
