@@ -92,25 +92,38 @@ const END_A = (H: number) => 5 * H + 2;
  * gives nearly every vNIC its own flow count, so nothing per law is worth keeping beyond the
  * lcore (the shapes are), and an lcore's set-up allocates a few arrays, not objects per law.
  */
-interface Prepared {
-  shape: Shape[];
+class Prepared {
+  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore). */
+  solved: number[] | undefined = undefined;
   /**
-   * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
-   * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
-   * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
-   * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
-   * and multiplicity in pairs (uniform: one pair, 1 and every flow).
+   * The last solve, a warm start for the next (once hasLast): its ln C, ln T, d ln C/d ln T, hit
+   * rate and the ln T of its last evaluation, whose four sums are kept at data[lastSums …]
+   * (numbers here and in data rather than an object and an array per lcore).
    */
-  data: Float64Array;
-  tailAt: number;
-  tails: number;
-  flows: number;
-  minP: number;
-  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore), and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
-  solved?: number[];
-  last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
-  /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
-  dropped: number;
+  hasLast = false;
+  lastLogC = NaN;
+  lastLogT = NaN;
+  lastSlope = NaN;
+  lastHit = NaN;
+  lastAt = NaN;
+  constructor(
+    readonly shape: Shape[],
+    /**
+     * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
+     * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
+     * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
+     * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
+     * and multiplicity in pairs (uniform: one pair, 1 and every flow); the last solve's sums.
+     */
+    readonly data: Float64Array,
+    readonly tailAt: number,
+    readonly tails: number,
+    readonly flows: number,
+    readonly minP: number,
+    /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
+    readonly dropped: number,
+    readonly lastSums: number,
+  ) {}
 }
 
 const GROUP = 8;
@@ -357,7 +370,8 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
   const tailAt = G * GROUP;
-  const data = allocate(tailAt + tails * TAIL + 2 * footCount);
+  const lastSums = tailAt + tails * TAIL + 2 * footCount;
+  const data = allocate(lastSums + 4);
   let f = tailAt + tails * TAIL, t = 0;
   let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
@@ -411,7 +425,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       t++;
     }
   }
-  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, solved: undefined, last: undefined, dropped };
+  return new Prepared(shapeList, data, tailAt, tails, allFlows, minP, dropped, lastSums);
 }
 
 /** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
@@ -1153,16 +1167,17 @@ function newton(
   lo: number,
   hi: number,
   start?: number,
-  known?: { at: number; sums: Float64Array },
+  knownAt = NaN,
   curvatureOf?: (out: Float64Array) => number,
   enough?: (out: Float64Array, step: number) => boolean,
 ): number {
   stoppedEarly = false;
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
-    if (iter === 0 && known && known.at === t) {
+    if (iter === 0 && knownAt === t) {
       // The sums at the start are known (the solve that ended there): no evaluation.
-      sums.set(known.sums);
+      const d = prep.data, at = prep.lastSums;
+      sums[0] = d[at]; sums[1] = d[at + 1]; sums[2] = d[at + 2]; sums[3] = d[at + 3];
       evaluatedFor = prep;
       evaluatedAt = t;
     } else {
@@ -1220,9 +1235,9 @@ function near(prep: Prepared, logT: number): number {
 function remember(prep: Prepared, logC: number, logT: number, hit: number): void {
   const slope = sums[1] / sums[0];
   if (!(slope > 0) || evaluatedFor !== prep) return;
-  const last = (prep.last ??= { logC, logT, slope, hit, at: evaluatedAt, sums: new Float64Array(4) });
-  last.logC = logC; last.logT = logT; last.slope = slope; last.hit = hit; last.at = evaluatedAt;
-  last.sums.set(sums);
+  prep.hasLast = true;
+  prep.lastLogC = logC; prep.lastLogT = logT; prep.lastSlope = slope; prep.lastHit = hit; prep.lastAt = evaluatedAt;
+  prep.data.set(sums, prep.lastSums);
 }
 
 function hitAt(prep: Prepared, entries: number): number {
@@ -1233,15 +1248,15 @@ function hitAt(prep: Prepared, entries: number): number {
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
-  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : continuousStart(prep, entries);
+  const start = prep.hasLast ? prep.lastLogT + (logC - prep.lastLogC) / prep.lastSlope : continuousStart(prep, entries);
   const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   remember(prep, logC, logT, hit);
   // Callers ask about a few table sizes per lcore (powers of two): a search through them is short.
-  if (!prep.solved || prep.solved.length >= 128) prep.solved = [];
-  prep.solved.push(entries, hit);
+  if (!solved || solved.length >= 128) prep.solved = [entries, hit];
+  else solved.push(entries, hit);
   return hit;
 }
 
@@ -1294,12 +1309,12 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     let hi = NaN;
     // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
     // starts Newton from the sums it evaluated last (no evaluation to start).
-    const last = prep.last;
-    let known: { at: number; sums: Float64Array } | undefined;
-    if (last && last.hit >= needed) hi = last.logT;
-    else if (last && last.logT > lo) {
-      lo = Math.min(last.logT, last.at);
-      known = last;
+    const last = prep.hasLast;
+    let knownAt = NaN;
+    if (last && prep.lastHit >= needed) hi = prep.lastLogT;
+    else if (last && prep.lastLogT > lo) {
+      lo = Math.min(prep.lastLogT, prep.lastAt);
+      knownAt = prep.lastAt;
     }
     // hit = Σp·(1 − e^(−p·T)) ≥ (1 − dropped)·(1 − e^(−minP·T)): a T where that reaches the target bounds T above.
     const sure = 1 - needed / (1 - prep.dropped);
@@ -1331,17 +1346,17 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       return true;
     };
     // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
-    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, last.logT) : undefined;
+    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, prep.lastLogT) : undefined;
     const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
-    if (fromGuess) known = undefined;
+    if (fromGuess) knownAt = NaN;
     const logT = newton(
       prep,
       (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
       (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
       lo,
       hi,
-      fromGuess ? guess : known ? known.at : last?.logT,
-      known,
+      fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : last ? prep.lastLogT : undefined,
+      knownAt,
       undefined,
       enough,
     );
