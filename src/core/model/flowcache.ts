@@ -1152,25 +1152,36 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;
-  // Halley's step (cubic) where the second derivative is known: d²O/d(ln T)² = Σ(x − x²)·e^(−x) = S1 − S3.
-  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start, undefined, (out) => {
-    const f1 = out[1] / out[0];
-    return (out[1] - out[3]) / out[0] - f1 * f1;
-  });
+  return newton(prep, OCCUPANCY, entries, lo, hi, start);
 }
 
-/** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
-function newton(
-  prep: Prepared,
-  excessOf: (out: Float64Array, t: number) => number,
-  slopeOf: (out: Float64Array, t: number) => number,
-  lo: number,
-  hi: number,
-  start?: number,
-  knownAt = NaN,
-  curvatureOf?: (out: Float64Array) => number,
-  enough?: (out: Float64Array, step: number) => boolean,
-): number {
+/**
+ * What newton() solves for, with its goal: the occupancy C (ln occupancy − ln C, solveOccupancy),
+ * or the advice's miss or hit rate (ln(−ln miss) − ln(−ln goal), ln hit − ln goal: entriesForHitRate).
+ * A kind rather than functions: no closures per solve, and newton's calls stay monomorphic.
+ */
+const OCCUPANCY = 0, MISS = 1, HIT = 2;
+
+/** The excess at ln T = t from the sums evaluated there. */
+function excessOf(kind: number, goal: number, t: number): number {
+  if (kind === OCCUPANCY) return Math.log(sums[0] / goal);
+  if (kind === MISS) return Math.log(t - Math.log(sums[1])) - goal;
+  return Math.log(sums[2]) - t - goal;
+}
+
+/** Its derivative in ln T. */
+function slopeOf(kind: number, t: number): number {
+  if (kind === OCCUPANCY) return sums[1] / sums[0];
+  if (kind === MISS) return sums[3] / sums[1] / (t - Math.log(sums[1]));
+  return sums[3] / sums[2];
+}
+
+/**
+ * Root of excessOf(kind, goal) (increasing in t = ln T) in (lo, hi). The advice (MISS, HIT) stops
+ * early where closeEnough says so; the occupancy takes Halley's step (cubic), its second
+ * derivative being known: d²O/d(ln T)² = Σ(x − x²)·e^(−x) = S1 − S3.
+ */
+function newton(prep: Prepared, kind: number, goal: number, lo: number, hi: number, start?: number, knownAt = NaN): number {
   stoppedEarly = false;
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
@@ -1183,19 +1194,21 @@ function newton(
     } else {
       evaluate(prep, t, sums);
     }
-    const excess = excessOf(sums, t);
+    const excess = excessOf(kind, goal, t);
     if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
-    const slope = slopeOf(sums, t);
+    const slope = slopeOf(kind, t);
     let next = t - excess / slope;
-    if (enough && next > lo && next < hi && enough(sums, next - t)) {
+    if (kind !== OCCUPANCY && next > lo && next < hi && closeEnough(next - t)) {
       stoppedEarly = true;
       return t;
     }
-    if (curvatureOf && Math.abs(excess) > 1e-7) {
-      const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvatureOf(sums));
+    if (kind === OCCUPANCY && Math.abs(excess) > 1e-7) {
+      const f1 = sums[1] / sums[0];
+      const curvature = (sums[1] - sums[3]) / sums[0] - f1 * f1;
+      const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvature);
       if (halley > lo && halley < hi) next = halley;
     }
     // Newton converges quadratically: from an excess of 1e-7 the next step lands within ~1e-14.
@@ -1216,8 +1229,24 @@ const EARLY_STEP = 0.05;
 const EARLY_MARGIN = 0.01;
 const EARLY_CURVATURE = 20;
 
-/** Whether the last newton() call stopped because `enough` said so (at an evaluated point, one Newton step short of the root). */
+/** Whether the last newton() call stopped because closeEnough said so (at an evaluated point, one Newton step short of the root), and the entries it predicted. */
 let stoppedEarly = false;
+let predictedEntries = NaN;
+
+/**
+ * Only the power of two above C is wanted: stop once one Newton step (`step` in ln T) from an
+ * evaluated point predicts ln C far enough from every power of two that the step's error (second
+ * order in it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
+ */
+function closeEnough(step: number): boolean {
+  if (!(Math.abs(step) <= EARLY_STEP)) return false;
+  const logC = Math.log(sums[0]) + (sums[1] / sums[0]) * step;
+  const octave = logC / Math.LN2;
+  const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
+  if (Math.abs(octave - Math.round(octave)) <= margin) return false;
+  predictedEntries = Math.exp(logC);
+  return true;
+}
 
 /**
  * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
@@ -1332,36 +1361,14 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
         hi += 2 + (hi - from);
       }
     }
-    // Only the power of two above C is wanted: stop once one Newton step from an evaluated point
-    // predicts ln C far enough from every power of two that the step's error (second order in
-    // it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
-    let predicted = NaN;
-    const enough = (out: Float64Array, step: number) => {
-      if (!(Math.abs(step) <= EARLY_STEP)) return false;
-      const logC = Math.log(out[0]) + (out[1] / out[0]) * step;
-      const octave = logC / Math.LN2;
-      const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
-      if (Math.abs(octave - Math.round(octave)) <= margin) return false;
-      predicted = Math.exp(logC);
-      return true;
-    };
     // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
     const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, prep.lastLogT) : undefined;
     const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
     if (fromGuess) knownAt = NaN;
-    const logT = newton(
-      prep,
-      (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
-      (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
-      lo,
-      hi,
-      fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : last ? prep.lastLogT : undefined,
-      knownAt,
-      undefined,
-      enough,
-    );
+    const start = fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : last ? prep.lastLogT : undefined;
+    const logT = newton(prep, useMiss ? MISS : HIT, useMiss ? logMinusGoal : goal, lo, hi, start, knownAt);
     if (stoppedEarly) {
-      entries = Math.min(predicted, prep.flows);
+      entries = Math.min(predictedEntries, prep.flows);
       // The next solve starts from the evaluated point (exact sums), not from the prediction.
       remember(prep, Math.log(sums[0]), evaluatedAt, sums[2] / Math.exp(evaluatedAt));
     } else {
