@@ -33,19 +33,27 @@ const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
-/** What depends on the Zipf exponent only, computed on first use. */
-/** Every field is there from the start (undefined until computed): one hidden class, so the hot code's property loads stay monomorphic. */
-interface ExponentConstants {
-  s: number;
-  beta: number;
+/**
+ * What depends on the Zipf exponent only, computed on first use. Every field is there from the
+ * start (undefined until computed): one hidden class, so the hot code's property loads stay
+ * monomorphic. Classes here and for the shapes and set-ups, not object literals: a literal's
+ * allocation site lets V8 decide later to allocate it in the old generation, and that decision
+ * throws away the optimised code of every function that allocates there (prepare, shapeOf, …).
+ */
+class ExponentConstants {
+  readonly beta: number;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
-  atLimit: number[] | undefined;
+  atLimit: number[] | undefined = undefined;
   /** The series regime's coefficients (seriesLawOf). */
-  series: SeriesLaw | undefined;
+  series: SeriesLaw | undefined = undefined;
   /** Where β falls among the Φ₀ tables' exponents ((ln β − ln PHI_BETA_LO)/PHI_BETA_STEP), or NaN outside them. */
-  phiAt: number;
+  readonly phiAt: number;
   /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
-  shapes: Map<number, Shape>;
+  readonly shapes = new Map<number, Shape>();
+  constructor(readonly s: number) {
+    this.beta = 1 / s;
+    this.phiAt = phiPlace(this.beta);
+  }
 }
 
 /**
@@ -56,30 +64,36 @@ interface ExponentConstants {
  * a new law costs only its own end at E and its foot. The head is summed from these arrays
  * directly (x = c·T·base), so an lcore's set-up copies nothing per head rank.
  */
-interface Shape {
-  s: number;
-  beta: number;
-  q: number;
-  A: number;
-  logA: number;
+class Shape {
+  readonly beta: number;
+  readonly logA: number;
   /** A^(−s): x at A is c·T·baseA. */
-  baseA: number;
-  /** Σ mult / q: the weight of ∫_A^E. */
-  density: number;
-  /** Head ranks of the queues counted. */
-  H: number;
-  /**
-   * Everything else in one array, cut from the shapes' slab (shapeArray): for each head rank, in
-   * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
-   * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
-   * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
-   * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
-   * multiplicities from [multAt].
-   */
-  data: Float64Array;
-  weightsAt: number;
-  multAt: number;
-  ofS: ExponentConstants;
+  readonly baseA: number;
+  constructor(
+    readonly s: number,
+    readonly q: number,
+    readonly A: number,
+    /** Σ mult / q: the weight of ∫_A^E. */
+    readonly density: number,
+    /** Head ranks of the queues counted. */
+    readonly H: number,
+    /**
+     * Everything else in one array, cut from the shapes' slab (shapeArray): for each head rank, in
+     * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
+     * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
+     * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
+     * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
+     * multiplicities from [multAt].
+     */
+    readonly data: Float64Array,
+    readonly weightsAt: number,
+    readonly multAt: number,
+    readonly ofS: ExponentConstants,
+  ) {
+    this.beta = 1 / s;
+    this.logA = Math.log(A);
+    this.baseA = Math.pow(A, -s);
+  }
 }
 
 const END_A = (H: number) => 5 * H + 2;
@@ -195,7 +209,7 @@ function shapeCode(q: number, mult: Float64Array, at: number): number {
 function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   const q = period(q0, mult, at);
   let ofS = exponents.get(s);
-  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, atLimit: undefined, series: undefined, phiAt: phiPlace(1 / s), shapes: new Map<number, Shape>() }));
+  if (!ofS) exponents.set(s, (ofS = new ExponentConstants(s)));
   const code = shapeCode(q, mult, at);
   if (code >= 0) {
     const known = ofS.shapes.get(code);
@@ -262,7 +276,7 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   for (let j = 0; j < q; j++) total += data[multAt + j] = mult[at + j];
   endWeightsOf(eulerMaclaurinCoefficients(mult, q, at), s, data, weightsAt);
   if (s > 0) endPolynomials(data, weightsAt, A, data, END_A(H), EM);
-  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, H, data, weightsAt, multAt, ofS };
+  return new Shape(s, q, A, total / q, H, data, weightsAt, multAt, ofS);
 }
 
 /**

@@ -167,8 +167,20 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
+/**
+ * A vNIC law's queue sums and shares. A class, not an object literal: a literal's allocation site
+ * lets V8 decide later to allocate it in the old generation (memo entries live long), and that
+ * decision throws away the optimised code of every function that allocates there.
+ */
+class QueueSums {
+  constructor(
+    readonly sums: Float64Array,
+    readonly shares: Float64Array,
+  ) {}
+}
+
 /** Memo by Zipf exponent, then n·(MAX_MEMO_QUEUES + 1) + q (numbers: no key string per lookup). */
-const sumsCache = new Map<number, Map<number, { sums: Float64Array; shares: Float64Array }>>();
+const sumsCache = new Map<number, Map<number, QueueSums>>();
 const MAX_MEMO_QUEUES = 256;
 let sumsCount = 0;
 
@@ -180,7 +192,7 @@ export function clearZipfCache(): void {
 }
 
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
-function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
+function queueSums(n: number, s: number, q: number): QueueSums {
   const key = n * (MAX_MEMO_QUEUES + 1) + q;
   let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
@@ -191,7 +203,7 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = new Float64Array(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
-  const entry = { sums, shares };
+  const entry = new QueueSums(sums, shares);
   if (q > MAX_MEMO_QUEUES) return entry;
   // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
   if (sumsCount >= 16384) {
@@ -199,7 +211,7 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
     sumsCount = 0;
     byS = undefined;
   }
-  if (!byS) sumsCache.set(s, (byS = new Map<number, { sums: Float64Array; shares: Float64Array }>()));
+  if (!byS) sumsCache.set(s, (byS = new Map<number, QueueSums>()));
   byS.set(key, entry);
   sumsCount++;
   return entry;
