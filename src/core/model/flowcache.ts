@@ -14,7 +14,7 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -248,7 +248,7 @@ function forgetShapes(): void {
 
 /** A shape for q queues counted mult[at + j] times. */
 function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: ExponentConstants): Shape {
-  const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
+  const A = s === 0 ? 1 : firstTailRank(q, s);
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
   let P = 0;
   for (let j = 0; j < q; j++) if (mult[at + j]) P++;
@@ -453,8 +453,10 @@ function isSource(m: FlowMix): boolean {
 
 /** The smallest period d of the queue multiplicities mult[at …] (a divisor of q; all queues alike: 1): the group is a stride-d set. */
 function period(q: number, mult: Float64Array, at: number): number {
-  for (let d = 1; d < q; d++) {
-    if (q % d !== 0) continue;
+  // q comes from a Float64Array: as an int32 the remainder is an integer division, not fmod's call.
+  const qi = q | 0;
+  for (let d = 1; d < qi; d++) {
+    if (qi % d !== 0) continue;
     let periodic = true;
     for (let j = d; j < q && periodic; j++) periodic = mult[at + j] === mult[at + j - d];
     if (periodic) return d;

@@ -78,19 +78,12 @@ function expm1Over(z: number, L: number): number {
   return Math.abs(zl) < 1e-5 ? L * (1 + zl / 2 * (1 + zl / 3)) : Math.expm1(zl) / z;
 }
 
-/** Where a strided rank set splits into head (summed one by one), tail rows and foot. */
-interface StridedLayout {
-  /** First tail rank (≡ 1 mod q). */
-  A: number;
-  /** Full tail rows: the tail covers ranks A … E − 1 with E = A + rows·q ≤ n + 1. */
-  rows: number;
-  E: number;
-}
-
-export function stridedLayout(n: number, q: number, s: number): StridedLayout {
-  const A = 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
-  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
-  return { A, rows, E: A + rows * q };
+/**
+ * Where a strided rank set splits into head (summed one by one), tail rows and foot: the first
+ * tail rank A (≡ 1 mod q); the tail covers the full rows A … E − 1, E = A + rows·q ≤ n + 1.
+ */
+export function firstTailRank(q: number, s: number): number {
+  return 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
 }
 
 /**
@@ -125,11 +118,19 @@ interface StridedShared {
   powers: number[];
 }
 
-function stridedShared(n: number, s: number, q: number): StridedShared {
-  const { A, rows, E } = stridedLayout(n, q, s);
+function stridedShared(n: number, s: number, q: number, into?: StridedShared): StridedShared {
+  const A = firstTailRank(q, s);
+  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
+  const E = A + rows * q;
   const integral = rows > 0 ? Math.pow(A, 1 - s) * expm1Over(1 - s, Math.log(E / A)) : 0;
-  return { A, rows, E, integral, fa: Math.pow(A, -s), fe: Math.pow(E, -s), powers: rankPowers(s, A - 1) };
+  const fa = Math.pow(A, -s), fe = Math.pow(E, -s), powers = rankPowers(s, A - 1);
+  if (!into) return { A, rows, E, integral, fa, fe, powers };
+  into.A = A; into.rows = rows; into.E = E; into.integral = integral; into.fa = fa; into.fe = fe; into.powers = powers;
+  return into;
 }
+
+/** queueSums' layout, filled anew per law (an object per law was a tenth of the memo's allocation). */
+const sharedScratch: StridedShared = { A: NaN, rows: NaN, E: NaN, integral: NaN, fa: NaN, fe: NaN, powers: [] };
 
 /** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
 export function stridedPowerSum(n: number, s: number, q: number, j: number, shared?: StridedShared): number {
@@ -199,7 +200,7 @@ function queueSums(n: number, s: number, q: number): QueueSums {
   if (known) return known;
   const sums = new Float64Array(q);
   let total = 0;
-  const shared = s === 0 ? undefined : stridedShared(n, s, q);
+  const shared = s === 0 ? undefined : stridedShared(n, s, q, sharedScratch);
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = new Float64Array(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
