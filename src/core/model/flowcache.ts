@@ -14,7 +14,7 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -431,8 +431,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       const baseE = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
       data[ta + T_BASEE] = baseE;
       // ∫_A^E k^(−s) dk = A^(1−s)·(e^((1−s)·L) − 1)/(1 − s), L = ln(E/A).
-      const z = 1 - s, L = logE - shape.logA, zl = z * L;
-      data[ta + T_XINT] = A * shape.baseA * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+      data[ta + T_XINT] = A * shape.baseA * expm1Over(1 - s, logE - shape.logA);
       // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
       // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
       endPolynomials(shape.data, shape.weightsAt, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
@@ -721,12 +720,11 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
     const n = singular[i];
     // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
     const z = 1 - t.s * n;
-    const zl = z * L;
     // From the limit (the mixed regime), ∫ x dk is the whole tail's (set up per tail) less the large part's.
     const b =
       fromLimit && n === 1
         ? reg[R_XINT] - reg[R_POW1]
-        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * expm1Over(z, L);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -744,10 +742,8 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
 function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
   const k1 = reg[R_K1], x1 = reg[R_X1], k2 = reg[R_K2], L = reg[R_L];
   if (!(k2 > k1) || !(L > 0)) return;
-  const z = 1 - t.s;
-  const zl = z * L;
   const pow0 = k2 - k1;
-  const pow1 = k1 * x1 * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z); // ∫ x dk
+  const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
   reg[R_POW1] = pow1;
   gammaEnd(t, R_K1, end1);
   if (toLimit) {

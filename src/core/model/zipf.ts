@@ -71,8 +71,8 @@ export function queueFlowCount(n: number, q: number, j: number): number {
   return j < n ? Math.floor((n - 1 - j) / q) + 1 : 0;
 }
 
-/** (e^(zL) − 1)/z, stable for z near 0 (= L at z = 0): ∫_0^L e^(zu) du. */
-function expm1Over(z: number, L: number): number {
+/** (e^(zL) − 1)/z, stable for z near 0 (= L at z = 0): ∫_0^L e^(zu) du. One function for every such integral (the flow-cache solver's too), so its rare branches share their type feedback. */
+export function expm1Over(z: number, L: number): number {
   const zl = z * L;
   if (zl === 0) return L;
   return Math.abs(zl) < 1e-5 ? L * (1 + zl / 2 * (1 + zl / 3)) : Math.expm1(zl) / z;
