@@ -246,6 +246,9 @@ function forgetShapes(): void {
   shapeCount = 0;
 }
 
+/** A new shape's Euler–Maclaurin coefficients (only its end weights are kept). */
+const emScratch = new Float64Array(EM_ORDER);
+
 /** A shape for q queues counted mult[at + j] times. */
 function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: ExponentConstants): Shape {
   const A = s === 0 ? 1 : firstTailRank(q, s);
@@ -274,7 +277,7 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   for (let i = 0; i < H; i++) data[4 * H + 2 + i] = sum += data[H + i] * data[i];
   let total = 0;
   for (let j = 0; j < q; j++) total += data[multAt + j] = mult[at + j];
-  endWeightsOf(eulerMaclaurinCoefficients(mult, q, at), s, data, weightsAt);
+  endWeightsOf(eulerMaclaurinCoefficients(mult, q, at, emScratch), s, data, weightsAt);
   if (s > 0) endPolynomials(data, weightsAt, A, data, END_A(H), EM);
   return new Shape(s, q, A, total / q, H, data, weightsAt, multAt, ofS);
 }
