@@ -78,7 +78,7 @@ class Shape {
     /** Head ranks of the queues counted. */
     readonly H: number,
     /**
-     * Everything else in one array, cut from the shapes' slab (shapeArray): for each head rank, in
+     * Everything else in one array, cut from the shapes' slab: for each head rank, in
      * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
      * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
      * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
@@ -258,7 +258,7 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   const rows = Math.floor((A - 1) / q);
   const H = rows * P;
   const weightsAt = END_A(H) + END_SIZE, multAt = weightsAt + EM * EM;
-  const data = shapeArray(multAt + q);
+  const data = shapeSlab.take(multAt + q);
   const powers = rankPowers(s, A - 1);
   for (let row = 0, i = 0; row < rows; row++) {
     for (let j = 0; j < q; j++) {
@@ -304,10 +304,7 @@ class Slab {
 }
 
 /** The shapes' arrays (kept as long as their shapes: forgotten together, see forgetShapes). */
-let shapeSlab = new Slab(8192);
-function shapeArray(n: number): Float64Array {
-  return shapeSlab.take(n);
-}
+const shapeSlab = new Slab(8192);
 
 /**
  * The lcores' set-ups (one array each, see Prepared), from their own slabs: set-ups are made and
@@ -315,9 +312,6 @@ function shapeArray(n: number): Float64Array {
  * at most 64 KB is kept for a set-up of ≥ 8 bytes. Large set-ups (> 8 KB) get their own.
  */
 const setupSlab = new Slab(8192);
-function allocate(n: number): Float64Array {
-  return setupSlab.take(n);
-}
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
@@ -388,7 +382,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
   }
   const tailAt = G * GROUP;
   const lastSums = tailAt + tails * TAIL + 2 * footCount;
-  const data = allocate(lastSums + 4);
+  const data = setupSlab.take(lastSums + 4);
   let f = tailAt + tails * TAIL, t = 0;
   let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
