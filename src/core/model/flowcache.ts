@@ -78,14 +78,14 @@ class Shape {
     /** Head ranks of the queues counted. */
     readonly H: number,
     /**
-     * Everything else in one array, cut from the shapes' slab: for each head rank, in
+     * Everything else in one array (see zeros): for each head rank, in
      * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
      * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
      * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
      * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
      * multiplicities from [multAt].
      */
-    readonly data: Float64Array,
+    readonly data: number[],
     readonly weightsAt: number,
     readonly multAt: number,
     readonly ofS: ExponentConstants,
@@ -258,7 +258,7 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   const rows = Math.floor((A - 1) / q);
   const H = rows * P;
   const weightsAt = END_A(H) + END_SIZE, multAt = weightsAt + EM * EM;
-  const data = shapeSlab.take(multAt + q);
+  const data = zeros(multAt + q);
   const powers = rankPowers(s, A - 1);
   for (let row = 0, i = 0; row < rows; row++) {
     for (let j = 0; j < q; j++) {
@@ -278,14 +278,16 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   let total = 0;
   for (let j = 0; j < q; j++) total += data[multAt + j] = mult[at + j];
   endWeightsOf(eulerMaclaurinCoefficients(mult, q, at, emScratch), s, data, weightsAt);
-  if (s > 0) endPolynomials(data, weightsAt, A, data, END_A(H), EM);
+  endScratch.fill(0);
+  if (s > 0) endPolynomials(data, weightsAt, A, endScratch, 0, EM);
+  for (let i = 0; i < END_SIZE; i++) data[END_A(H) + i] = endScratch[i];
   return new Shape(s, q, A, total / q, H, data, weightsAt, multAt, ofS);
 }
 
 /**
- * Zeroed arrays cut from shared slabs: a typed array above 64 bytes is otherwise allocated
- * outside V8's heap (a malloc and a finaliser each), and a plain array built to its size by push
- * copies itself as it grows. A slab is never reused, so it lives as long as one of its arrays does.
+ * Zeroed typed arrays cut from shared slabs: a typed array above 64 bytes is otherwise allocated
+ * outside V8's heap (a malloc and a finaliser each). A slab is never reused, so it lives as long
+ * as one of its arrays does.
  */
 class Slab {
   private buf: Float64Array;
@@ -303,8 +305,16 @@ class Slab {
   }
 }
 
-/** The shapes' arrays (kept as long as their shapes: forgotten together, see forgetShapes). */
-const shapeSlab = new Slab(8192);
+/**
+ * A shape's array: plain packed doubles (the head loops read them faster than a typed array's
+ * view), zeroed, of exactly its size: slice() of a packed-double array of zeros copies in one
+ * allocation, where new Array(n).fill(0) makes a small-integer array that the first double
+ * store copies again, and push grows it by copies.
+ */
+const ZEROS = Array.from({ length: 1024 }, () => 0.5).fill(0); // 0.5 first: packed doubles, not small integers
+function zeros(n: number): number[] {
+  return n <= ZEROS.length ? ZEROS.slice(0, n) : new Array<number>(n).fill(0);
+}
 
 /**
  * The lcores' set-ups (one array each, see Prepared), from their own slabs: set-ups are made and
@@ -925,7 +935,9 @@ const THETA_PLACES_BELOW = Int32Array.from({ length: EM + 1 }, (_, orders) => TH
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
  * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
  */
-function endWeightsOf(coef: Float64Array, s: number, out: Float64Array, at: number): void {
+/** A shape's end correction at A, before it joins the shape's plain array (endPolynomials then writes one array type only: its stores stay monomorphic). */
+const endScratch = new Float64Array(END_SIZE);
+function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number): void {
   for (let r = 0; r < EM; r++) {
     const row = STIRLING1[r];
     let sPow = 1;
@@ -941,10 +953,10 @@ function endWeightsOf(coef: Float64Array, s: number, out: Float64Array, at: numb
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only (endWeightsOf); θ^i f is P_i + e^(−x)·Q_i
  * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches below that order:
- * the others stay as they are, zero (the callers' arrays are fresh from a slab). The corrections
+ * the others stay as they are, zero (a fresh set-up from its slab, or the cleared endScratch). The corrections
  * at a tail's far end take 2–3 orders of 6: about half the places.
  */
-function endPolynomials(weights: Float64Array, wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
+function endPolynomials(weights: number[], wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
   const inv = 1 / k;
   for (let i = 0; i < orders; i++) {
