@@ -14,7 +14,7 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, queueFlowCount, queueRankSum, STIRLING1, stridedLayout } from './zipf';
+import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -33,19 +33,27 @@ const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
-/** What depends on the Zipf exponent only, computed on first use. */
-/** Every field is there from the start (undefined until computed): one hidden class, so the hot code's property loads stay monomorphic. */
-interface ExponentConstants {
-  s: number;
-  beta: number;
+/**
+ * What depends on the Zipf exponent only, computed on first use. Every field is there from the
+ * start (undefined until computed): one hidden class, so the hot code's property loads stay
+ * monomorphic. Classes here and for the shapes and set-ups, not object literals: a literal's
+ * allocation site lets V8 decide later to allocate it in the old generation, and that decision
+ * throws away the optimised code of every function that allocates there (prepare, shapeOf, …).
+ */
+class ExponentConstants {
+  readonly beta: number;
   /** e^X0·X0^(−a)·Γ(a, X0) for a = −β, 1−β, 2−β at X0 = SERIES_LIMIT. */
-  atLimit: number[] | undefined;
+  atLimit: number[] | undefined = undefined;
   /** The series regime's coefficients (seriesLawOf). */
-  series: SeriesLaw | undefined;
+  series: SeriesLaw | undefined = undefined;
   /** Where β falls among the Φ₀ tables' exponents ((ln β − ln PHI_BETA_LO)/PHI_BETA_STEP), or NaN outside them. */
-  phiAt: number;
+  readonly phiAt: number;
   /** Shapes of this exponent by a small-integer code of queue count and multiplicities (shapeCode), where it has one. */
-  shapes: Map<number, Shape>;
+  readonly shapes = new Map<number, Shape>();
+  constructor(readonly s: number) {
+    this.beta = 1 / s;
+    this.phiAt = phiPlace(this.beta);
+  }
 }
 
 /**
@@ -56,30 +64,36 @@ interface ExponentConstants {
  * a new law costs only its own end at E and its foot. The head is summed from these arrays
  * directly (x = c·T·base), so an lcore's set-up copies nothing per head rank.
  */
-interface Shape {
-  s: number;
-  beta: number;
-  q: number;
-  A: number;
-  logA: number;
+class Shape {
+  readonly beta: number;
+  readonly logA: number;
   /** A^(−s): x at A is c·T·baseA. */
-  baseA: number;
-  /** Σ mult / q: the weight of ∫_A^E. */
-  density: number;
-  /** The queues' multiplicities (q of them). */
-  mult: number[];
-  /** The end correction's weights at a rank k: W_i = Σ_r weights[i·EM_ORDER + r]·k^(−r) (see endPolynomials). */
-  weights: number[];
-  /** Head ranks of the queues counted. */
-  H: number;
-  /**
-   * One array (one allocation): for each head rank, in increasing order, k^(−s) at [i], its
-   * multiplicity at [H + i] and k at [2H + i]; Σ mult and Σ mult·base over the first i at
-   * [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction at A (END_SIZE, see
-   * endPolynomials) from [END_A(H)].
-   */
-  data: number[];
-  ofS: ExponentConstants;
+  readonly baseA: number;
+  constructor(
+    readonly s: number,
+    readonly q: number,
+    readonly A: number,
+    /** Σ mult / q: the weight of ∫_A^E. */
+    readonly density: number,
+    /** Head ranks of the queues counted. */
+    readonly H: number,
+    /**
+     * Everything else in one array (see zeros): for each head rank, in
+     * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
+     * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
+     * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
+     * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
+     * multiplicities from [multAt].
+     */
+    readonly data: number[],
+    readonly weightsAt: number,
+    readonly multAt: number,
+    readonly ofS: ExponentConstants,
+  ) {
+    this.beta = 1 / s;
+    this.logA = Math.log(A);
+    this.baseA = Math.pow(A, -s);
+  }
 }
 
 const END_A = (H: number) => 5 * H + 2;
@@ -92,25 +106,38 @@ const END_A = (H: number) => 5 * H + 2;
  * gives nearly every vNIC its own flow count, so nothing per law is worth keeping beyond the
  * lcore (the shapes are), and an lcore's set-up allocates a few arrays, not objects per law.
  */
-interface Prepared {
-  shape: Shape[];
+class Prepared {
+  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore). */
+  solved: number[] | undefined = undefined;
   /**
-   * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
-   * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
-   * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
-   * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
-   * and multiplicity in pairs (uniform: one pair, 1 and every flow).
+   * The last solve, a warm start for the next (once hasLast): its ln C, ln T, d ln C/d ln T, hit
+   * rate and the ln T of its last evaluation, whose four sums are kept at data[lastSums …]
+   * (numbers here and in data rather than an object and an array per lcore).
    */
-  data: Float64Array;
-  tailAt: number;
-  tails: number;
-  flows: number;
-  minP: number;
-  /** Hit rates solved so far as entries, hit pairs (a few: a plain array is cheaper than a Map per lcore), and the last solve's ln C, ln T, d ln C/d ln T and hit rate (a warm start for the next). */
-  solved?: number[];
-  last?: { logC: number; logT: number; slope: number; hit: number; at: number; sums: Float64Array };
-  /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
-  dropped: number;
+  hasLast = false;
+  lastLogC = NaN;
+  lastLogT = NaN;
+  lastSlope = NaN;
+  lastHit = NaN;
+  lastAt = NaN;
+  constructor(
+    readonly shape: Shape[],
+    /**
+     * One array (one allocation): per group g at g·GROUP, its scale c, ln c, head ranks ≤ n (a
+     * prefix of the shape's), the start and end of its foot, n, ln n and n^(−s); per tail t at
+     * tailAt + t·TAIL, its group, far end E, ln E, E^(−s), ∫_A^E k^(−s) dk and Euler–Maclaurin end
+     * correction at E (END_SIZE, see endPolynomials; at A: the shape's); the foot ranks' k^(−s)
+     * and multiplicity in pairs (uniform: one pair, 1 and every flow); the last solve's sums.
+     */
+    readonly data: Float64Array,
+    readonly tailAt: number,
+    readonly tails: number,
+    readonly flows: number,
+    readonly minP: number,
+    /** The share of the packets of sources left out as negligible (the popularities p sum to 1 minus it). */
+    readonly dropped: number,
+    readonly lastSums: number,
+  ) {}
 }
 
 const GROUP = 8;
@@ -182,13 +209,13 @@ function shapeCode(q: number, mult: Float64Array, at: number): number {
 function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   const q = period(q0, mult, at);
   let ofS = exponents.get(s);
-  if (!ofS) exponents.set(s, (ofS = { s, beta: 1 / s, atLimit: undefined, series: undefined, phiAt: phiPlace(1 / s), shapes: new Map<number, Shape>() }));
+  if (!ofS) exponents.set(s, (ofS = new ExponentConstants(s)));
   const code = shapeCode(q, mult, at);
   if (code >= 0) {
     const known = ofS.shapes.get(code);
     if (known) return known;
     if (shapeCount >= MAX_SHAPES) forgetShapes();
-    const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+    const shape = makeShape(s, q, mult, at, ofS);
     ofS.shapes.set(code, shape);
     shapeCount++;
     return shape;
@@ -200,23 +227,17 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
   if (bucket) {
     next: for (const x of bucket) {
       if (x.s !== s || x.q !== q) continue;
-      for (let j = 0; j < q; j++) if (x.mult[j] !== mult[at + j]) continue next;
+      for (let j = 0; j < q; j++) if (x.data[x.multAt + j] !== mult[at + j]) continue next;
       return x;
     }
   } else {
     if (shapeCount >= MAX_SHAPES) forgetShapes();
     shapes.set(h, (bucket = []));
   }
-  const shape = makeShape(s, q, ownMult(q, mult, at), ofS);
+  const shape = makeShape(s, q, mult, at, ofS);
   bucket.push(shape);
   shapeCount++;
   return shape;
-}
-
-function ownMult(q: number, mult: Float64Array, at: number): number[] {
-  const own: number[] = [];
-  for (let j = 0; j < q; j++) own.push(mult[at + j]);
-  return own;
 }
 
 function forgetShapes(): void {
@@ -225,61 +246,82 @@ function forgetShapes(): void {
   shapeCount = 0;
 }
 
-function makeShape(s: number, q: number, mult: number[], ofS: ExponentConstants): Shape {
-  const A = s === 0 ? 1 : stridedLayout(1, q, s).A;
+/** A new shape's Euler–Maclaurin coefficients (only its end weights are kept). */
+const emScratch = new Float64Array(EM_ORDER);
+
+/** A shape for q queues counted mult[at + j] times. */
+function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: ExponentConstants): Shape {
+  const A = s === 0 ? 1 : firstTailRank(q, s);
   // Only the ranks of the queues counted (a few of 16, say), row by row: increasing.
-  const present: number[] = [];
-  for (let j = 0; j < q; j++) if (mult[j]) present.push(j);
-  const P = present.length;
+  let P = 0;
+  for (let j = 0; j < q; j++) if (mult[at + j]) P++;
   const rows = Math.floor((A - 1) / q);
   const H = rows * P;
-  // A plain array built by push (packed doubles): a typed array of this size lives outside the
-  // heap, dearer to allocate and collect, and designs with many queue patterns make one per group.
-  const data: number[] = [];
+  const weightsAt = END_A(H) + END_SIZE, multAt = weightsAt + EM * EM;
+  const data = zeros(multAt + q);
   const powers = rankPowers(s, A - 1);
-  for (let row = 0; row < rows; row++) {
-    for (let p = 0; p < P; p++) {
-      const k = row * q + present[p] + 1;
-      data.push(k < powers.length ? powers[k] : Math.pow(k, -s));
+  for (let row = 0, i = 0; row < rows; row++) {
+    for (let j = 0; j < q; j++) {
+      const m = mult[at + j];
+      if (!m) continue;
+      const k = row * q + j + 1;
+      data[i] = k < powers.length ? powers[k] : Math.pow(k, -s);
+      data[H + i] = m;
+      data[2 * H + i] = k;
+      i++;
     }
   }
-  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(mult[present[p]]);
-  for (let row = 0; row < rows; row++) for (let p = 0; p < P; p++) data.push(row * q + present[p] + 1);
   let sum = 0;
-  data.push(0);
-  for (let i = 0; i < H; i++) data.push((sum += data[H + i]));
+  for (let i = 0; i < H; i++) data[3 * H + 1 + i] = sum += data[H + i];
   sum = 0;
-  data.push(0);
-  for (let i = 0; i < H; i++) data.push((sum += data[H + i] * data[i]));
+  for (let i = 0; i < H; i++) data[4 * H + 2 + i] = sum += data[H + i] * data[i];
   let total = 0;
-  for (let j = 0; j < q; j++) total += mult[j];
-  const weights = endWeightsOf(eulerMaclaurinCoefficients(mult, q), s);
-  // Through a typed scratch array: endPolynomials then sees one array type only (its writes stay monomorphic).
+  for (let j = 0; j < q; j++) total += data[multAt + j] = mult[at + j];
+  endWeightsOf(eulerMaclaurinCoefficients(mult, q, at, emScratch), s, data, weightsAt);
   endScratch.fill(0);
-  if (s > 0) endPolynomials(weights, A, endScratch, 0, EM);
-  for (let i = 0; i < END_SIZE; i++) data.push(endScratch[i]);
-  return { s, beta: 1 / s, q, A, logA: Math.log(A), baseA: Math.pow(A, -s), density: total / q, mult, weights, H, data, ofS };
+  if (s > 0) endPolynomials(data, weightsAt, A, endScratch, 0, EM);
+  for (let i = 0; i < END_SIZE; i++) data[END_A(H) + i] = endScratch[i];
+  return new Shape(s, q, A, total / q, H, data, weightsAt, multAt, ofS);
 }
 
 /**
- * Zeroed arrays for the lcores' set-up, cut from shared slabs: a typed array above 64 bytes is
- * otherwise allocated outside V8's heap (a malloc and a finaliser each, ~12 % of the set-up). A
- * slab is never reused, so it lives as long as one of its lcores' set-ups does: at most 64 KB
- * kept for a set-up of ≥ 8 bytes, and set-ups are made and dropped together (an analysis, a
- * host's re-analysis), so slabs are nearly full of live ones. Large set-ups (> 8 KB) get their own.
+ * Zeroed typed arrays cut from shared slabs: a typed array above 64 bytes is otherwise allocated
+ * outside V8's heap (a malloc and a finaliser each). A slab is never reused, so it lives as long
+ * as one of its arrays does.
  */
-const SLAB = 8192;
-let slab = new Float64Array(SLAB);
-let slabUsed = 0;
-
-function allocate(n: number): Float64Array {
-  if (n > SLAB >> 3) return new Float64Array(n);
-  if (slabUsed + n > SLAB) {
-    slab = new Float64Array(SLAB);
-    slabUsed = 0;
+class Slab {
+  private buf: Float64Array;
+  private used = 0;
+  constructor(private readonly size: number) {
+    this.buf = new Float64Array(size);
   }
-  return slab.subarray(slabUsed, (slabUsed += n));
+  take(n: number): Float64Array {
+    if (n > this.size >> 3) return new Float64Array(n);
+    if (this.used + n > this.size) {
+      this.buf = new Float64Array(this.size);
+      this.used = 0;
+    }
+    return this.buf.subarray(this.used, (this.used += n));
+  }
 }
+
+/**
+ * A shape's array: plain packed doubles (the head loops read them faster than a typed array's
+ * view), zeroed, of exactly its size: slice() of a packed-double array of zeros copies in one
+ * allocation, where new Array(n).fill(0) makes a small-integer array that the first double
+ * store copies again, and push grows it by copies.
+ */
+const ZEROS = Array.from({ length: 1024 }, () => 0.5).fill(0); // 0.5 first: packed doubles, not small integers
+function zeros(n: number): number[] {
+  return n <= ZEROS.length ? ZEROS.slice(0, n) : new Array<number>(n).fill(0);
+}
+
+/**
+ * The lcores' set-ups (one array each, see Prepared), from their own slabs: set-ups are made and
+ * dropped together (an analysis, a host's re-analysis), so slabs are nearly full of live ones;
+ * at most 64 KB is kept for a set-up of ≥ 8 bytes. Large set-ups (> 8 KB) get their own.
+ */
+const setupSlab = new Slab(8192);
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
@@ -349,12 +391,14 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     footCount += shape.s === 0 ? 1 : Math.max(0, n - E + 1);
   }
   const tailAt = G * GROUP;
-  const data = allocate(tailAt + tails * TAIL + 2 * footCount);
+  const lastSums = tailAt + tails * TAIL + 2 * footCount;
+  const data = setupSlab.take(lastSums + 4);
   let f = tailAt + tails * TAIL, t = 0;
   let allFlows = 0, minP = Infinity;
   for (let g = 0; g < G; g++) {
     const shape = shapeList[g];
-    const { s, q, mult, A } = shape;
+    const { s, q, A, multAt } = shape;
+    const mult = shape.data;
     const b = g * GROUP_SCRATCH;
     const n = gr[b], c = gr[b + 3], E = gr[b + 5];
     const at = g * GROUP;
@@ -369,7 +413,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     data[at + G_BASEN] = baseN;
     minP = Math.min(minP, c * baseN);
     let flows = 0;
-    for (let j = 0; j < q; j++) if (mult[j]) flows += mult[j] * queueFlowCount(n, q, j);
+    for (let j = 0; j < q; j++) if (mult[multAt + j]) flows += mult[multAt + j] * queueFlowCount(n, q, j);
     allFlows += flows;
     if (s === 0) {
       // Uniform: every flow has the same popularity.
@@ -382,7 +426,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     if (n < A) while (heads > 0 && shape.data[2 * shape.H + heads - 1] > n) heads--;
     data[at + G_HEADS] = heads;
     for (let k = E, j = (E - 1) % q; k <= n; k++, j = j + 1 === q ? 0 : j + 1) {
-      if (mult[j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[j]; }
+      if (mult[multAt + j]) { data[f++] = Math.pow(k, -s); data[f++] = mult[multAt + j]; }
     }
     data[at + G_FOOT_END] = f;
     if (E > A) {
@@ -394,15 +438,14 @@ function prepare(mix: readonly FlowMix[]): Prepared {
       const baseE = Math.exp(-s * logE); // E^(−s) from the logarithm kept anyway (pow costs twice an exp)
       data[ta + T_BASEE] = baseE;
       // ∫_A^E k^(−s) dk = A^(1−s)·(e^((1−s)·L) − 1)/(1 − s), L = ln(E/A).
-      const z = 1 - s, L = logE - shape.logA, zl = z * L;
-      data[ta + T_XINT] = A * shape.baseA * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+      data[ta + T_XINT] = A * shape.baseA * expm1Over(1 - s, logE - shape.logA);
       // Order i of the correction at E is ~(q/E)^i: those below what the end at A leaves out
       // (its order EM + 1, ~(q/A)^(EM+1)) are not worth their set-up.
-      endPolynomials(shape.weights, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
+      endPolynomials(shape.data, shape.weightsAt, E, data, ta + T_END, Math.min(EM, Math.floor(((EM + 1) * shape.logA) / logE) + 1));
       t++;
     }
   }
-  return { shape: shapeList, data, tailAt, tails, flows: allFlows, minP, solved: undefined, last: undefined, dropped };
+  return new Prepared(shapeList, data, tailAt, tails, allFlows, minP, dropped, lastSums);
 }
 
 /** A source the solver counts: packets, flows, and an offset that is one of its stride's queues. */
@@ -416,8 +459,10 @@ function isSource(m: FlowMix): boolean {
 
 /** The smallest period d of the queue multiplicities mult[at …] (a divisor of q; all queues alike: 1): the group is a stride-d set. */
 function period(q: number, mult: Float64Array, at: number): number {
-  for (let d = 1; d < q; d++) {
-    if (q % d !== 0) continue;
+  // q comes from a Float64Array: as an int32 the remainder is an integer division, not fmod's call.
+  const qi = q | 0;
+  for (let d = 1; d < qi; d++) {
+    if (qi % d !== 0) continue;
     let periodic = true;
     for (let j = d; j < q && periodic; j++) periodic = mult[at + j] === mult[at + j - d];
     if (periodic) return d;
@@ -682,12 +727,11 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
     const n = singular[i];
     // ∫ x^n dk between the ends in the form that does not cancel: k1·x1^n·(e^(zL) − 1)/z, z = 1 − s·n.
     const z = 1 - t.s * n;
-    const zl = z * L;
     // From the limit (the mixed regime), ∫ x dk is the whole tail's (set up per tail) less the large part's.
     const b =
       fromLimit && n === 1
         ? reg[R_XINT] - reg[R_POW1]
-        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z);
+        : k1 * (fromLimit ? LIMIT_POWERS[n] : Math.pow(x1, n)) * expm1Over(z, L);
     acc[0] += TAYLOR0[n] * b;
     acc[1] += TAYLOR1[n] * b;
     if (n >= 2) {
@@ -705,10 +749,8 @@ function seriesIntegral(t: ExponentConstants, fromLimit: boolean): void {
 function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
   const k1 = reg[R_K1], x1 = reg[R_X1], k2 = reg[R_K2], L = reg[R_L];
   if (!(k2 > k1) || !(L > 0)) return;
-  const z = 1 - t.s;
-  const zl = z * L;
   const pow0 = k2 - k1;
-  const pow1 = k1 * x1 * (zl === 0 ? L : Math.abs(zl) < 1e-5 ? L * (1 + (zl / 2) * (1 + zl / 3)) : Math.expm1(zl) / z); // ∫ x dk
+  const pow1 = k1 * x1 * expm1Over(1 - t.s, L); // ∫ x dk
   reg[R_POW1] = pow1;
   gammaEnd(t, R_K1, end1);
   if (toLimit) {
@@ -844,8 +886,6 @@ const Q2_IS_MINUS_Q1 = THETA[2].every(({ Q }, i) => Q.length === THETA[1][i].Q.l
 if (!Q2_IS_MINUS_Q1 || Q_LOW[2] !== Q_LOW1) throw new Error('flowcache: sum 2 is not x minus sum 1');
 const END_STRIDE = END_P + END_Q;
 const END_SIZE = 4 * END_STRIDE;
-/** A shape's end polynomial at A, before it joins the shape's plain array. */
-const endScratch = new Float64Array(END_SIZE);
 /** A tail's record in Prepared.data (see there). */
 const TAIL = 5 + END_SIZE;
 /** EM_ORDER as a literal: the hot loops would otherwise load it from the module's exports each time. */
@@ -855,7 +895,8 @@ const endWeights = new Float64Array(EM);
 /**
  * The nonzero coefficients of THETA by place in endPolynomials' output (sum·END_STRIDE + P then
  * Q degree): places THETA_PLACE[p], each the sum over entries THETA_FROM[p] … THETA_FROM[p + 1] − 1
- * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once.
+ * of W[THETA_ORDER[e]]·THETA_V[e]. By place, so that each place is written once; places by their
+ * lowest order, so that those an end with fewer orders reaches are the first THETA_PLACES_BELOW[orders].
  */
 const THETA_PLACE_LIST: number[] = [];
 const THETA_FROM_LIST: number[] = [];
@@ -876,7 +917,8 @@ const THETA_V_LIST: number[] = [];
       Q.forEach((v, d) => add(END_P + d - Q_LOW[g], v));
     });
   }
-  for (const place of [...byPlace.keys()].sort((a, b) => a - b)) {
+  const lowest = (place: number) => byPlace.get(place)![0].i;
+  for (const place of [...byPlace.keys()].sort((a, b) => lowest(a) - lowest(b) || a - b)) {
     THETA_PLACE_LIST.push(place);
     THETA_FROM_LIST.push(THETA_V_LIST.length);
     for (const { i, v } of byPlace.get(place)!) { THETA_ORDER_LIST.push(i); THETA_V_LIST.push(v); }
@@ -887,42 +929,43 @@ const THETA_PLACE = Int32Array.from(THETA_PLACE_LIST);
 const THETA_FROM = Int32Array.from(THETA_FROM_LIST);
 const THETA_ORDER = Int32Array.from(THETA_ORDER_LIST);
 const THETA_V = Float64Array.from(THETA_V_LIST);
+const THETA_PLACES_BELOW = Int32Array.from({ length: EM + 1 }, (_, orders) => THETA_PLACE_LIST.filter((_, p) => THETA_ORDER_LIST[THETA_FROM_LIST[p]] < orders).length);
 
 /**
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
  * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
  */
-function endWeightsOf(coef: Float64Array, s: number): number[] {
-  // A plain array (packed doubles): a typed array of this size is allocated outside the heap.
-  const m = new Array<number>(EM * EM).fill(0);
+/** A shape's end correction at A, before it joins the shape's plain array (endPolynomials then writes one array type only: its stores stay monomorphic). */
+const endScratch = new Float64Array(END_SIZE);
+function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number): void {
   for (let r = 0; r < EM; r++) {
     const row = STIRLING1[r];
     let sPow = 1;
     for (let i = 0; i <= r; i++) {
-      m[i * EM + r] = coef[r] * row[i] * sPow;
+      out[at + i * EM + r] = coef[r] * row[i] * sPow;
       sPow *= -s;
     }
   }
-  return m;
 }
 
 /**
  * Σ_r coef_r·F^(r−1)(k) at a fixed rank k, for each of the four sums, as P(x) + e^(−x)·Q(x):
  * F^(r)(k) = k^(−r)·Σ_i STIRLING1[r][i]·(d/d ln k)^i f and d/d ln k = −s·θ, so the correction is
  * Σ_i W_i·θ^i f with weights W_i that depend on k only (endWeightsOf); θ^i f is P_i + e^(−x)·Q_i
- * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches (the others stay
- * as they are: zero).
+ * (THETA), for i < orders. Writes every place of out[at …] that THETA reaches below that order:
+ * the others stay as they are, zero (a fresh set-up from its slab, or the cleared endScratch). The corrections
+ * at a tail's far end take 2–3 orders of 6: about half the places.
  */
-function endPolynomials(weights: number[], k: number, out: Float64Array, at: number, orders: number): void {
+function endPolynomials(weights: number[], wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
   const inv = 1 / k;
   for (let i = 0; i < orders; i++) {
     let w = 0;
-    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[i * EM + r];
+    for (let r = EM - 1; r >= i; r--) w = w * inv + weights[wAt + i * EM + r];
     for (let r = 0; r < i; r++) w *= inv;
     W[i] = w;
   }
-  for (let p = 0; p < THETA_PLACE.length; p++) {
+  for (let p = 0, places = THETA_PLACES_BELOW[orders]; p < places; p++) {
     let v = 0;
     // A place's entries run by increasing order.
     for (let e = THETA_FROM[p], end = THETA_FROM[p + 1]; e < end; e++) {
@@ -1130,49 +1173,63 @@ function solveOccupancy(prep: Prepared, entries: number, start?: number): number
   const fill = entries / prep.flows;
   let hi = Math.log(-Math.log1p(-fill) / prep.minP);
   if (!(hi > lo)) hi = lo + 1;
-  // Halley's step (cubic) where the second derivative is known: d²O/d(ln T)² = Σ(x − x²)·e^(−x) = S1 − S3.
-  return newton(prep, (out) => Math.log(out[0] / entries), (out) => out[1] / out[0], lo, hi, start, undefined, (out) => {
-    const f1 = out[1] / out[0];
-    return (out[1] - out[3]) / out[0] - f1 * f1;
-  });
+  return newton(prep, OCCUPANCY, entries, lo, hi, start);
 }
 
-/** Root of excessOf (increasing in t = ln T, slope slopeOf) in (lo, hi), given the four sums at t. */
-function newton(
-  prep: Prepared,
-  excessOf: (out: Float64Array, t: number) => number,
-  slopeOf: (out: Float64Array, t: number) => number,
-  lo: number,
-  hi: number,
-  start?: number,
-  known?: { at: number; sums: Float64Array },
-  curvatureOf?: (out: Float64Array) => number,
-  enough?: (out: Float64Array, step: number) => boolean,
-): number {
+/**
+ * What newton() solves for, with its goal: the occupancy C (ln occupancy − ln C, solveOccupancy),
+ * or the advice's miss or hit rate (ln(−ln miss) − ln(−ln goal), ln hit − ln goal: entriesForHitRate).
+ * A kind rather than functions: no closures per solve, and newton's calls stay monomorphic.
+ */
+const OCCUPANCY = 0, MISS = 1, HIT = 2;
+
+/** The excess at ln T = t from the sums evaluated there. */
+function excessOf(kind: number, goal: number, t: number): number {
+  if (kind === OCCUPANCY) return Math.log(sums[0] / goal);
+  if (kind === MISS) return Math.log(t - Math.log(sums[1])) - goal;
+  return Math.log(sums[2]) - t - goal;
+}
+
+/** Its derivative in ln T. */
+function slopeOf(kind: number, t: number): number {
+  if (kind === OCCUPANCY) return sums[1] / sums[0];
+  if (kind === MISS) return sums[3] / sums[1] / (t - Math.log(sums[1]));
+  return sums[3] / sums[2];
+}
+
+/**
+ * Root of excessOf(kind, goal) (increasing in t = ln T) in (lo, hi). The advice (MISS, HIT) stops
+ * early where closeEnough says so; the occupancy takes Halley's step (cubic), its second
+ * derivative being known: d²O/d(ln T)² = Σ(x − x²)·e^(−x) = S1 − S3.
+ */
+function newton(prep: Prepared, kind: number, goal: number, lo: number, hi: number, start?: number, knownAt = NaN): number {
   stoppedEarly = false;
   let t = start !== undefined && start > lo && start < hi ? start : lo;
   for (let iter = 0; iter < 100; iter++) {
-    if (iter === 0 && known && known.at === t) {
+    if (iter === 0 && knownAt === t) {
       // The sums at the start are known (the solve that ended there): no evaluation.
-      sums.set(known.sums);
+      const d = prep.data, at = prep.lastSums;
+      sums[0] = d[at]; sums[1] = d[at + 1]; sums[2] = d[at + 2]; sums[3] = d[at + 3];
       evaluatedFor = prep;
       evaluatedAt = t;
     } else {
       evaluate(prep, t, sums);
     }
-    const excess = excessOf(sums, t);
+    const excess = excessOf(kind, goal, t);
     if (!Number.isFinite(excess)) return t;
     if (Math.abs(excess) <= 1e-13) return t;
     if (excess < 0) lo = t; else hi = t;
     if (hi - lo < 1e-14 * Math.max(1, Math.abs(t))) return t;
-    const slope = slopeOf(sums, t);
+    const slope = slopeOf(kind, t);
     let next = t - excess / slope;
-    if (enough && next > lo && next < hi && enough(sums, next - t)) {
+    if (kind !== OCCUPANCY && next > lo && next < hi && closeEnough(next - t)) {
       stoppedEarly = true;
       return t;
     }
-    if (curvatureOf && Math.abs(excess) > 1e-7) {
-      const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvatureOf(sums));
+    if (kind === OCCUPANCY && Math.abs(excess) > 1e-7) {
+      const f1 = sums[1] / sums[0];
+      const curvature = (sums[1] - sums[3]) / sums[0] - f1 * f1;
+      const halley = t - (2 * excess * slope) / (2 * slope * slope - excess * curvature);
       if (halley > lo && halley < hi) next = halley;
     }
     // Newton converges quadratically: from an excess of 1e-7 the next step lands within ~1e-14.
@@ -1193,8 +1250,24 @@ const EARLY_STEP = 0.05;
 const EARLY_MARGIN = 0.01;
 const EARLY_CURVATURE = 20;
 
-/** Whether the last newton() call stopped because `enough` said so (at an evaluated point, one Newton step short of the root). */
+/** Whether the last newton() call stopped because closeEnough said so (at an evaluated point, one Newton step short of the root), and the entries it predicted. */
 let stoppedEarly = false;
+let predictedEntries = NaN;
+
+/**
+ * Only the power of two above C is wanted: stop once one Newton step (`step` in ln T) from an
+ * evaluated point predicts ln C far enough from every power of two that the step's error (second
+ * order in it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
+ */
+function closeEnough(step: number): boolean {
+  if (!(Math.abs(step) <= EARLY_STEP)) return false;
+  const logC = Math.log(sums[0]) + (sums[1] / sums[0]) * step;
+  const octave = logC / Math.LN2;
+  const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
+  if (Math.abs(octave - Math.round(octave)) <= margin) return false;
+  predictedEntries = Math.exp(logC);
+  return true;
+}
 
 /**
  * ln T − the ln T of the last evaluation, after evaluating at logT unless the last evaluation
@@ -1212,9 +1285,9 @@ function near(prep: Prepared, logT: number): number {
 function remember(prep: Prepared, logC: number, logT: number, hit: number): void {
   const slope = sums[1] / sums[0];
   if (!(slope > 0) || evaluatedFor !== prep) return;
-  const last = (prep.last ??= { logC, logT, slope, hit, at: evaluatedAt, sums: new Float64Array(4) });
-  last.logC = logC; last.logT = logT; last.slope = slope; last.hit = hit; last.at = evaluatedAt;
-  last.sums.set(sums);
+  prep.hasLast = true;
+  prep.lastLogC = logC; prep.lastLogT = logT; prep.lastSlope = slope; prep.lastHit = hit; prep.lastAt = evaluatedAt;
+  prep.data.set(sums, prep.lastSums);
 }
 
 function hitAt(prep: Prepared, entries: number): number {
@@ -1225,15 +1298,15 @@ function hitAt(prep: Prepared, entries: number): number {
   // Warm start: a Newton step from this mix's last solve. (Not from other mixes' solves: a
   // figure must not depend on what was analysed before, to the last digit.)
   const logC = Math.log(entries);
-  const start = prep.last ? prep.last.logT + (logC - prep.last.logC) / prep.last.slope : continuousStart(prep, entries);
+  const start = prep.hasLast ? prep.lastLogT + (logC - prep.lastLogC) / prep.lastSlope : continuousStart(prep, entries);
   const logT = solveOccupancy(prep, entries, start);
   // hit = sums[2]/T and d hit/d ln T = sums[3]/T, at the ln T Newton evaluated last.
   const d = near(prep, logT);
   const hit = Math.min(1, Math.max(0, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt)));
   remember(prep, logC, logT, hit);
   // Callers ask about a few table sizes per lcore (powers of two): a search through them is short.
-  if (!prep.solved || prep.solved.length >= 128) prep.solved = [];
-  prep.solved.push(entries, hit);
+  if (!solved || solved.length >= 128) prep.solved = [entries, hit];
+  else solved.push(entries, hit);
   return hit;
 }
 
@@ -1286,12 +1359,12 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     let hi = NaN;
     // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
     // starts Newton from the sums it evaluated last (no evaluation to start).
-    const last = prep.last;
-    let known: { at: number; sums: Float64Array } | undefined;
-    if (last && last.hit >= needed) hi = last.logT;
-    else if (last && last.logT > lo) {
-      lo = Math.min(last.logT, last.at);
-      known = last;
+    const last = prep.hasLast;
+    let knownAt = NaN;
+    if (last && prep.lastHit >= needed) hi = prep.lastLogT;
+    else if (last && prep.lastLogT > lo) {
+      lo = Math.min(prep.lastLogT, prep.lastAt);
+      knownAt = prep.lastAt;
     }
     // hit = Σp·(1 − e^(−p·T)) ≥ (1 − dropped)·(1 − e^(−minP·T)): a T where that reaches the target bounds T above.
     const sure = 1 - needed / (1 - prep.dropped);
@@ -1309,36 +1382,14 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
         hi += 2 + (hi - from);
       }
     }
-    // Only the power of two above C is wanted: stop once one Newton step from an evaluated point
-    // predicts ln C far enough from every power of two that the step's error (second order in
-    // it: a few step² at most) cannot cross one. Near a power of two the solve runs to the end.
-    let predicted = NaN;
-    const enough = (out: Float64Array, step: number) => {
-      if (!(Math.abs(step) <= EARLY_STEP)) return false;
-      const logC = Math.log(out[0]) + (out[1] / out[0]) * step;
-      const octave = logC / Math.LN2;
-      const margin = (EARLY_MARGIN + EARLY_CURVATURE * step * step) / Math.LN2;
-      if (Math.abs(octave - Math.round(octave)) <= margin) return false;
-      predicted = Math.exp(logC);
-      return true;
-    };
     // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
-    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, last.logT) : undefined;
+    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, prep.lastLogT) : undefined;
     const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
-    if (fromGuess) known = undefined;
-    const logT = newton(
-      prep,
-      (out, t) => (useMiss ? Math.log(t - Math.log(out[1])) - logMinusGoal : Math.log(out[2]) - t - goal),
-      (out, t) => (useMiss ? out[3] / out[1] / (t - Math.log(out[1])) : out[3] / out[2]),
-      lo,
-      hi,
-      fromGuess ? guess : known ? known.at : last?.logT,
-      known,
-      undefined,
-      enough,
-    );
+    if (fromGuess) knownAt = NaN;
+    const start = fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : last ? prep.lastLogT : undefined;
+    const logT = newton(prep, useMiss ? MISS : HIT, useMiss ? logMinusGoal : goal, lo, hi, start, knownAt);
     if (stoppedEarly) {
-      entries = Math.min(predicted, prep.flows);
+      entries = Math.min(predictedEntries, prep.flows);
       // The next solve starts from the evaluated point (exact sums), not from the prediction.
       remember(prep, Math.log(sums[0]), evaluatedAt, sums[2] / Math.exp(evaluatedAt));
     } else {

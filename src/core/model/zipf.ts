@@ -47,13 +47,14 @@ const bernoulliScratch = new Float64Array(EM_ORDER);
 
 /**
  * Euler–Maclaurin coefficients for the ranks A + j + m·q (m = 0..M−1) of every queue j, counted
- * mult[j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
+ * mult[at + j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
  * + Σ_{r=1}^{EM_ORDER} coef[r−1]·(F^(r−1)(A+Mq) − F^(r−1)(A)), with coef[r−1] = Σ_j mult_j B_r(j/q)/r!·q^(r−1).
+ * Into `coef` when one is given (a scratch array: it is cleared first).
  */
-export function eulerMaclaurinCoefficients(mult: ArrayLike<number>, q: number): Float64Array {
-  const coef = new Float64Array(EM_ORDER);
+export function eulerMaclaurinCoefficients(mult: Float64Array, q: number, at: number, coef = new Float64Array(EM_ORDER)): Float64Array {
+  coef.fill(0);
   for (let j = 0; j < q; j++) {
-    const w = mult[j];
+    const w = mult[at + j];
     if (!w) continue;
     const b = bernoulliInto(j / q, bernoulliScratch);
     for (let r = 0; r < EM_ORDER; r++) coef[r] += w * b[r];
@@ -71,26 +72,19 @@ export function queueFlowCount(n: number, q: number, j: number): number {
   return j < n ? Math.floor((n - 1 - j) / q) + 1 : 0;
 }
 
-/** (e^(zL) − 1)/z, stable for z near 0 (= L at z = 0): ∫_0^L e^(zu) du. */
-function expm1Over(z: number, L: number): number {
+/** (e^(zL) − 1)/z, stable for z near 0 (= L at z = 0): ∫_0^L e^(zu) du. One function for every such integral (the flow-cache solver's too), so its rare branches share their type feedback. */
+export function expm1Over(z: number, L: number): number {
   const zl = z * L;
   if (zl === 0) return L;
   return Math.abs(zl) < 1e-5 ? L * (1 + zl / 2 * (1 + zl / 3)) : Math.expm1(zl) / z;
 }
 
-/** Where a strided rank set splits into head (summed one by one), tail rows and foot. */
-interface StridedLayout {
-  /** First tail rank (≡ 1 mod q). */
-  A: number;
-  /** Full tail rows: the tail covers ranks A … E − 1 with E = A + rows·q ≤ n + 1. */
-  rows: number;
-  E: number;
-}
-
-export function stridedLayout(n: number, q: number, s: number): StridedLayout {
-  const A = 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
-  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
-  return { A, rows, E: A + rows * q };
+/**
+ * Where a strided rank set splits into head (summed one by one), tail rows and foot: the first
+ * tail rank A (≡ 1 mod q); the tail covers the full rows A … E − 1, E = A + rows·q ≤ n + 1.
+ */
+export function firstTailRank(q: number, s: number): number {
+  return 1 + Math.max(headRows(s), Math.ceil(MIN_HEAD_RANKS / q)) * q;
 }
 
 /**
@@ -125,11 +119,19 @@ interface StridedShared {
   powers: number[];
 }
 
-function stridedShared(n: number, s: number, q: number): StridedShared {
-  const { A, rows, E } = stridedLayout(n, q, s);
+function stridedShared(n: number, s: number, q: number, into?: StridedShared): StridedShared {
+  const A = firstTailRank(q, s);
+  const rows = n >= A ? Math.floor((n - A + 1) / q) : 0;
+  const E = A + rows * q;
   const integral = rows > 0 ? Math.pow(A, 1 - s) * expm1Over(1 - s, Math.log(E / A)) : 0;
-  return { A, rows, E, integral, fa: Math.pow(A, -s), fe: Math.pow(E, -s), powers: rankPowers(s, A - 1) };
+  const fa = Math.pow(A, -s), fe = Math.pow(E, -s), powers = rankPowers(s, A - 1);
+  if (!into) return { A, rows, E, integral, fa, fe, powers };
+  into.A = A; into.rows = rows; into.E = E; into.integral = integral; into.fa = fa; into.fe = fe; into.powers = powers;
+  return into;
 }
+
+/** queueSums' layout, filled anew per law (an object per law was a tenth of the memo's allocation). */
+const sharedScratch: StridedShared = { A: NaN, rows: NaN, E: NaN, integral: NaN, fa: NaN, fe: NaN, powers: [] };
 
 /** Σ k^(−s) over the ranks of queue j (of q) among n flows. */
 export function stridedPowerSum(n: number, s: number, q: number, j: number, shared?: StridedShared): number {
@@ -167,8 +169,20 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
+/**
+ * A vNIC law's queue sums and shares. A class, not an object literal: a literal's allocation site
+ * lets V8 decide later to allocate it in the old generation (memo entries live long), and that
+ * decision throws away the optimised code of every function that allocates there.
+ */
+class QueueSums {
+  constructor(
+    readonly sums: Float64Array,
+    readonly shares: Float64Array,
+  ) {}
+}
+
 /** Memo by Zipf exponent, then n·(MAX_MEMO_QUEUES + 1) + q (numbers: no key string per lookup). */
-const sumsCache = new Map<number, Map<number, { sums: Float64Array; shares: Float64Array }>>();
+const sumsCache = new Map<number, Map<number, QueueSums>>();
 const MAX_MEMO_QUEUES = 256;
 let sumsCount = 0;
 
@@ -180,18 +194,18 @@ export function clearZipfCache(): void {
 }
 
 /** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
-function queueSums(n: number, s: number, q: number): { sums: Float64Array; shares: Float64Array } {
+function queueSums(n: number, s: number, q: number): QueueSums {
   const key = n * (MAX_MEMO_QUEUES + 1) + q;
   let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
   if (known) return known;
   const sums = new Float64Array(q);
   let total = 0;
-  const shared = s === 0 ? undefined : stridedShared(n, s, q);
+  const shared = s === 0 ? undefined : stridedShared(n, s, q, sharedScratch);
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = new Float64Array(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
-  const entry = { sums, shares };
+  const entry = new QueueSums(sums, shares);
   if (q > MAX_MEMO_QUEUES) return entry;
   // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
   if (sumsCount >= 16384) {
@@ -199,7 +213,7 @@ function queueSums(n: number, s: number, q: number): { sums: Float64Array; share
     sumsCount = 0;
     byS = undefined;
   }
-  if (!byS) sumsCache.set(s, (byS = new Map<number, { sums: Float64Array; shares: Float64Array }>()));
+  if (!byS) sumsCache.set(s, (byS = new Map<number, QueueSums>()));
   byS.set(key, entry);
   sumsCount++;
   return entry;
