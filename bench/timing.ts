@@ -27,24 +27,4 @@ export function timePerCall(run: () => unknown): number {
   return samples[3];
 }
 
-/** The same for an async call (awaited one after the other). */
-export async function timePerAsyncCall(run: () => PromiseLike<unknown>): Promise<number> {
-  await run();
-  let calls = 1;
-  for (;;) {
-    const start = cpuMs();
-    for (let i = 0; i < calls; i++) await run();
-    if (cpuMs() - start >= 50) break;
-    calls *= 2;
-  }
-  const samples: number[] = [];
-  for (let batch = 0; batch < 7; batch++) {
-    const start = cpuMs();
-    for (let i = 0; i < calls; i++) await run();
-    samples.push((cpuMs() - start) / calls);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[3];
-}
-
 export const formatMs = (ms: number): string => (ms >= 10 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
