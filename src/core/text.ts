@@ -96,7 +96,6 @@ function firstAbove(values: Int32Array, x: number): number {
   return lo;
 }
 
-/** An Int32Array filled by push, starting with 0 (the first line starts at 0). */
 // The loops over a text's line breaks, each alone in its function with nothing after the loop
 // but its return. This runs once per text: V8 compiles the loop on the stack (OSR) during its
 // first run, before the code after the loop has run with type feedback, and that compiled loop,
@@ -124,6 +123,7 @@ function anyBreaks(text: string): Growing {
   return starts;
 }
 
+/** An Int32Array filled by push, starting with 0 (the first line starts at 0). */
 class Growing {
   private data = new Int32Array(1024);
   private length = 1;

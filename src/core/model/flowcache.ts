@@ -931,12 +931,13 @@ const THETA_ORDER = Int32Array.from(THETA_ORDER_LIST);
 const THETA_V = Float64Array.from(THETA_V_LIST);
 const THETA_PLACES_BELOW = Int32Array.from({ length: EM + 1 }, (_, orders) => THETA_PLACE_LIST.filter((_, p) => THETA_ORDER_LIST[THETA_FROM_LIST[p]] < orders).length);
 
+/** A shape's end correction at A, before it joins the shape's plain array (endPolynomials then writes one array type only: its stores stay monomorphic). */
+const endScratch = new Float64Array(END_SIZE);
+
 /**
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
  * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
  */
-/** A shape's end correction at A, before it joins the shape's plain array (endPolynomials then writes one array type only: its stores stay monomorphic). */
-const endScratch = new Float64Array(END_SIZE);
 function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number): void {
   for (let r = 0; r < EM; r++) {
     const row = STIRLING1[r];
@@ -1359,10 +1360,9 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
     let hi = NaN;
     // The mix's last solve (the lcore's hit rate at its current size) bounds T on one side and
     // starts Newton from the sums it evaluated last (no evaluation to start).
-    const last = prep.hasLast;
-    let knownAt = NaN;
-    if (last && prep.lastHit >= needed) hi = prep.lastLogT;
-    else if (last && prep.lastLogT > lo) {
+        let knownAt = NaN;
+    if (prep.hasLast && prep.lastHit >= needed) hi = prep.lastLogT;
+    else if (prep.hasLast && prep.lastLogT > lo) {
       lo = Math.min(prep.lastLogT, prep.lastAt);
       knownAt = prep.lastAt;
     }
@@ -1383,10 +1383,10 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       }
     }
     // From the continuous law's answer (within ~10^(−3)) one evaluation usually settles the size.
-    const guess = useMiss && last ? continuousMissStart(prep, logMinusGoal, prep.lastLogT) : undefined;
+    const guess = useMiss && prep.hasLast ? continuousMissStart(prep, logMinusGoal, prep.lastLogT) : undefined;
     const fromGuess = guess !== undefined && guess > lo && guess < (Number.isNaN(hi) ? Infinity : hi);
     if (fromGuess) knownAt = NaN;
-    const start = fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : last ? prep.lastLogT : undefined;
+    const start = fromGuess ? guess : !Number.isNaN(knownAt) ? knownAt : prep.hasLast ? prep.lastLogT : undefined;
     const logT = newton(prep, useMiss ? MISS : HIT, useMiss ? logMinusGoal : goal, lo, hi, start, knownAt);
     if (stoppedEarly) {
       entries = Math.min(predictedEntries, prep.flows);

@@ -210,11 +210,12 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
 }
 
 /**
- * The lcores' models, and each lcore's flows (into `flowsByLcore`) and whether it is off every node
- * of the switch's uplinks (into `offUplinksByLcore`). `source`: what their `assigned` is built from. Apart from switchResult, with the flow-cache
- * solver's calls: V8 compiles a function with what it inlines, and switchResult inlined the solver,
- * so each time it was compiled again (on-stack while its first compile ran, after the collector
- * changed an allocation decision) the solver's code was compiled with it (≈ 100 ms a time).
+ * The lcores' models, and each lcore's flows (into `flowsByLcore`) and whether it is off every
+ * node of the switch's uplinks (into `offUplinksByLcore`); `source` is what their `assigned` is
+ * built from. Apart from switchResult, with the flow-cache solver's calls: V8 compiles a function
+ * with what it inlines, and switchResult inlined the solver, so each time it was compiled again
+ * (on-stack while its first compile ran, after the collector changed an allocation decision) the
+ * solver's code was compiled with it (≈ 100 ms a time).
  */
 function lcoreModels(
   rs: ResolvedSwitch,
@@ -333,7 +334,7 @@ function blankSwitchModel(name: string, mode: SwitchModel['mode'], lcoreAssignme
 }
 
 /**
- * An lcore model with its figures still NaN (switchResult fills them in). `assigned` (an object
+ * An lcore model with its figures still NaN (lcoreModels fills them in). `assigned` (an object
  * per queue) is for the output only: built on first read, between the plain properties in the
  * order a literal would give them (JSON keeps that order), with the same accessor pair on every
  * lcore so all share one hidden class. `state` is the descriptor of the switch's hidden key.
@@ -446,9 +447,9 @@ function mixAgain(source: AssignedSource, lcore: number): FlowMix[] {
 }
 
 /**
- * A queue (its `home`: UnitTable) pays the cross-NUMA penalty (once) when its lcore is off its home node (the VM's node,
- * else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in a remote
- * LLC). A queue with no home on a switch without uplinks is never remote.
+ * A queue pays the cross-NUMA penalty (once) when its lcore is off its `home` node (UnitTable: the
+ * VM's node, else the uplinks'), or off every node of the switch's uplinks (the NIC's DMA lands in
+ * a remote LLC). A queue with no home (NO_HOME) on a switch without uplinks is never remote.
  */
 export function isRemote(home: number, lcoreNode: number, offUplinks: boolean): boolean {
   return (home !== NO_HOME && home !== lcoreNode) || offUplinks;

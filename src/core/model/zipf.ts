@@ -49,9 +49,9 @@ const bernoulliScratch = new Float64Array(EM_ORDER);
  * Euler–Maclaurin coefficients for the ranks A + j + m·q (m = 0..M−1) of every queue j, counted
  * mult[at + j] times: Σ_j mult_j Σ_m F(A + j + mq) = (Σmult/q)·∫_A^{A+Mq} F
  * + Σ_{r=1}^{EM_ORDER} coef[r−1]·(F^(r−1)(A+Mq) − F^(r−1)(A)), with coef[r−1] = Σ_j mult_j B_r(j/q)/r!·q^(r−1).
- * Into `coef` when one is given (a scratch array: it is cleared first).
+ * Into `coef` (a scratch array of EM_ORDER: it is cleared first), which it returns.
  */
-export function eulerMaclaurinCoefficients(mult: Float64Array, q: number, at: number, coef = new Float64Array(EM_ORDER)): Float64Array {
+export function eulerMaclaurinCoefficients(mult: Float64Array, q: number, at: number, coef: Float64Array): Float64Array {
   coef.fill(0);
   for (let j = 0; j < q; j++) {
     const w = mult[at + j];

@@ -18,7 +18,7 @@ export function pct(share: number): string {
   if (p === 0 || p === 100) return `${p}%`;
   let digits = Math.abs(p) < 10 ? 2 : 1;
   let text = p.toFixed(digits);
-  // Only a share within a hundredth of a percent of 0 or ±100 % can round to one of them.
+  // Only a percentage within 0.01 of 0 or within 0.1 of ±100 can round to one of them at these digits.
   if (Math.abs(p) >= 0.01 && Math.abs(Math.abs(p) - 100) >= 0.1) return `${text}%`;
   const edge = (t: string) => Number(t) === 0 || Math.abs(Number(t)) === 100;
   while (edge(text) && digits < MAX_PCT_DIGITS) text = p.toFixed(++digits);

@@ -175,22 +175,28 @@ function nicFindings(nic: Nic, view: NicView, at: (string | number)[], sw: Switc
   return out;
 }
 
+// Where and how a readiness/mtu finding names the switch's MTU: built for a finding only.
+function mtuPath(sw: Switch, at: (string | number)[]): string {
+  return sw.mtu === undefined ? toPointer(at) : toPointer([...at, 'mtu']);
+}
+
+function mtuText(sw: Switch): string {
+  return sw.mtu === undefined ? `sets no mtu, so it gets the vSphere default of ${DEFAULT_MTU},` : `has MTU ${sw.mtu},`;
+}
+
 function switchFindings(sw: Switch, at: (string | number)[], profile: ReadinessProfile): RawFinding[] {
   const view = { ...sw, mtu: sw.mtu ?? DEFAULT_MTU };
   const out: RawFinding[] = [];
-  // Words and paths of a finding are built for one only.
-  const mtuPath = () => (sw.mtu === undefined ? toPointer(at) : toPointer([...at, 'mtu']));
-  const mtuText = () => (sw.mtu === undefined ? `sets no mtu, so it gets the vSphere default of ${DEFAULT_MTU},` : `has MTU ${sw.mtu},`);
   const advice = 'Set mtu to 9000 if the physical fabric carries jumbo frames, else to at least 1700, and configure the same MTU on the physical switches.';
   const source = '[NSX installation guide: minimum 1600, recommended 1700]';
   const errors = profile.switch(view) ? [] : profile.switch.errors ?? [];
   const mtuError = errors.find((e) => e.instancePath === '/mtu');
   if (mtuError) {
-    out.push({ rule: 'readiness/mtu', path: mtuPath(), message: `Switch "${sw.name}" ${mtuText()} below the ${limitOf(mtuError)} the EDP overlay needs ${source}: encapsulated full-size frames do not fit. ${advice}` });
+    out.push({ rule: 'readiness/mtu', path: mtuPath(sw, at), message: `Switch "${sw.name}" ${mtuText(sw)} below the ${limitOf(mtuError)} the EDP overlay needs ${source}: encapsulated full-size frames do not fit. ${advice}` });
   } else if (!profile.switchRecommended(view)) {
     const warn = (profile.switchRecommended.errors ?? []).find((e) => e.instancePath === '/mtu');
     if (warn) {
-      out.push({ rule: 'readiness/mtu', severity: 'warning', path: mtuPath(), message: `Switch "${sw.name}" ${mtuText()} below the recommended ${limitOf(warn)} ${source}, leaving the overlay no headroom. ${advice}` });
+      out.push({ rule: 'readiness/mtu', severity: 'warning', path: mtuPath(sw, at), message: `Switch "${sw.name}" ${mtuText(sw)} below the recommended ${limitOf(warn)} ${source}, leaving the overlay no headroom. ${advice}` });
     }
   }
   if (errors.some((e) => e.instancePath === '/flowCache/entries')) {

@@ -32,7 +32,7 @@ function lowHitRate(hr: HostResult, s: SwitchResult, c: ModelConstants, out: Raw
     else largest = Math.max(largest, n);
   }
   if (low === 0) return;
-  // The lowest loaded lcore: a low one, as one is.
+  // The loaded lcore with the lowest hit rate: one of the low ones, as there is one.
   const worst = lowestHitLcore(m.lcores)!;
   // Σ of its queues' flows, as the model summed them.
   const flows = s.flowsByLcore[worst.index];
