@@ -959,6 +959,9 @@ function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number):
  */
 function endPolynomials(weights: number[], wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
+  // The tables as locals: read through the module's bindings in the loop below, optimised code
+  // loaded each one's base and length again per entry (a third of this function's instructions).
+  const from = THETA_FROM, order = THETA_ORDER, value = THETA_V, place = THETA_PLACE;
   const inv = 1 / k;
   for (let i = 0; i < orders; i++) {
     let w = 0;
@@ -969,12 +972,12 @@ function endPolynomials(weights: number[], wAt: number, k: number, out: Float64A
   for (let p = 0, places = THETA_PLACES_BELOW[orders]; p < places; p++) {
     let v = 0;
     // A place's entries run by increasing order.
-    for (let e = THETA_FROM[p], end = THETA_FROM[p + 1]; e < end; e++) {
-      const i = THETA_ORDER[e];
+    for (let e = from[p], end = from[p + 1]; e < end; e++) {
+      const i = order[e];
       if (i >= orders) break;
-      v += W[i] * THETA_V[e];
+      v += W[i] * value[e];
     }
-    out[at + THETA_PLACE[p]] = v;
+    out[at + place[p]] = v;
   }
 }
 
@@ -1074,7 +1077,7 @@ function continuousSums(prep: Prepared, t: number): void {
     const logX = data[at + G_LOGC] + t - sh.s * data[at + G_LOGN];
     // Linear between the two tables' exponents around β (~10^(−4) off: enough for a start).
     const u = sh.ofS.phiAt, j = Math.floor(u), between = u - j;
-    const phi0 = (1 - between) * phiAt(phiTables[j]!, logX, x, sh.beta) + between * phiAt(phiTables[j + 1]!, logX, x, sh.beta);
+    const phi0 = phiBetween(phiTables[j]!, phiTables[j + 1]!, between, logX, x, sh.beta);
     const phi1 = (phi0 + em) / sh.s;
     o += w * phi0;
     o1 += w * phi1;
@@ -1150,17 +1153,29 @@ function phiTableFor(beta: number): Float64Array {
   return table;
 }
 
-/** Φ₀(x) from the exponent's table (phiTableFor); below the grid by its leading power (x^min(1, β)), above it 1. */
-function phiAt(table: Float64Array, logX: number, x: number, beta: number): number {
-  if (x >= GAMMA_NEGLIGIBLE) return 1;
-  if (logX < LOG_PHI_LO) return table[1] * Math.exp(Math.min(1, beta) * (logX - LOG_PHI_LO));
+/**
+ * Φ₀(x) between two exponents' tables (phiTableFor), (1 − between)·Φ₀_lo(x) + between·Φ₀_hi(x);
+ * below the grid by its leading power (x^min(1, β)), above it 1. The tables share their nodes, so
+ * both polynomials are summed in one loop: two independent chains of multiply-adds, where one
+ * after the other waited on each step's result.
+ */
+function phiBetween(lo: Float64Array, hi: Float64Array, between: number, logX: number, x: number, beta: number): number {
+  const other = 1 - between;
+  if (x >= GAMMA_NEGLIGIBLE) return other + between;
+  if (logX < LOG_PHI_LO) {
+    const power = Math.exp(Math.min(1, beta) * (logX - LOG_PHI_LO));
+    return other * (lo[1] * power) + between * (hi[1] * power);
+  }
   let i = Math.round((logX - LOG_PHI_LO) / LOG_PHI_RATIO);
   if (i > PHI_NODES - 1) i = PHI_NODES - 1;
   const at = i * (PHI_DEG + 2);
-  const d = x - table[at];
-  let v = 0;
-  for (let m = PHI_DEG; m >= 0; m--) v = v * d + table[at + 1 + m];
-  return v;
+  const d = x - lo[at], dHi = x - hi[at];
+  let v = 0, vHi = 0;
+  for (let m = PHI_DEG; m >= 0; m--) {
+    v = v * d + lo[at + 1 + m];
+    vHi = vHi * dHi + hi[at + 1 + m];
+  }
+  return other * v + between * vHi;
 }
 
 /**
@@ -1345,7 +1360,6 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
   if (!(needed <= 1)) return undefined;
   const prep = prepared(mix);
   if (prep.flows <= MIN_FLOW_TABLE || !(needed > 0)) return MIN_FLOW_TABLE;
-  const reaches = (entries: number) => hitAt(prep, entries) * (1 - churnMissShare) >= target;
   let entries: number;
   if (needed >= 1) {
     entries = prep.flows; // only a table that holds every flow hits every packet
@@ -1399,11 +1413,16 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
       remember(prep, Math.log(entries), logT, (sums[2] + d * sums[3]) / Math.exp(evaluatedAt));
     }
   }
-  if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(MAX_FLOW_TABLE) ? MAX_FLOW_TABLE : undefined;
+  if (entries > MAX_FLOW_TABLE) return entries <= MAX_FLOW_TABLE * (1 + 1e-9) && reaches(prep, MAX_FLOW_TABLE, target, churnMissShare) ? MAX_FLOW_TABLE : undefined;
   let size = roundFlowTableSize(entries);
   // Rounding can put the exact answer a hair on either side of a power of two: check there only.
-  if (size / 2 >= MIN_FLOW_TABLE && size / 2 >= entries * (1 - 1e-9) && reaches(size / 2)) size /= 2;
-  else if (entries >= size * (1 - 1e-9) && !reaches(size)) size = size < MAX_FLOW_TABLE ? size * 2 : NaN;
+  if (size / 2 >= MIN_FLOW_TABLE && size / 2 >= entries * (1 - 1e-9) && reaches(prep, size / 2, target, churnMissShare)) size /= 2;
+  else if (entries >= size * (1 - 1e-9) && !reaches(prep, size, target, churnMissShare)) size = size < MAX_FLOW_TABLE ? size * 2 : NaN;
   return Number.isNaN(size) ? undefined : size;
 }
 
+
+/** Whether the mix's hit rate at `entries`, less the churn's misses, reaches the target (a function, not a closure per call). */
+function reaches(prep: Prepared, entries: number, target: number, churnMissShare: number): boolean {
+  return hitAt(prep, entries) * (1 - churnMissShare) >= target;
+}

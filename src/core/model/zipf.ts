@@ -169,6 +169,9 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
+/** Laws of more queues than this are not memoised (and their zeros are not sliced from one template). */
+const MAX_MEMO_QUEUES = 256;
+
 /**
  * A vNIC law's queue sums and shares. A class, not an object literal: a literal's allocation site
  * lets V8 decide later to allocate it in the old generation (memo entries live long), and that
@@ -176,14 +179,26 @@ export function harmonicNumber(n: number, s: number): number {
  */
 class QueueSums {
   constructor(
-    readonly sums: Float64Array,
-    readonly shares: Float64Array,
+    readonly sums: number[],
+    readonly shares: number[],
   ) {}
+}
+
+/**
+ * A plain array of q zeros with packed-double elements, in one allocation (sliced from a template):
+ * a Float64Array of a few entries costs about four times the bytes (its buffer object and header),
+ * and new Array(q) would start as small integers and be copied at the first fraction stored.
+ */
+const DOUBLE_ZEROS = Array.from({ length: MAX_MEMO_QUEUES }, () => 0.5).fill(0);
+function doubleZeros(q: number): number[] {
+  if (q <= DOUBLE_ZEROS.length) return DOUBLE_ZEROS.slice(0, q);
+  const out = DOUBLE_ZEROS.slice();
+  while (out.length < q) out.push(0);
+  return out;
 }
 
 /** Memo by Zipf exponent, then n·(MAX_MEMO_QUEUES + 1) + q (numbers: no key string per lookup). */
 const sumsCache = new Map<number, Map<number, QueueSums>>();
-const MAX_MEMO_QUEUES = 256;
 let sumsCount = 0;
 
 /** Forgets the memoised normalisers and power tables (for a cold benchmark). */
@@ -199,11 +214,11 @@ function queueSums(n: number, s: number, q: number): QueueSums {
   let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
   if (known) return known;
-  const sums = new Float64Array(q);
+  const sums = doubleZeros(q);
   let total = 0;
   const shared = s === 0 ? undefined : stridedShared(n, s, q, sharedScratch);
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
-  const shares = new Float64Array(q);
+  const shares = doubleZeros(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
   const entry = new QueueSums(sums, shares);
   if (q > MAX_MEMO_QUEUES) return entry;
@@ -229,6 +244,6 @@ export function queueRankSum(n: number, s: number, q: number, j: number): number
  * flows): the popularity of its ranks. Sums to 1; queue 0 is the heaviest when s > 0, and a
  * queue without flows (j ≥ n) has share 0. Memoised: do not modify the result.
  */
-export function rssShares(n: number, s: number, q: number): Float64Array {
+export function rssShares(n: number, s: number, q: number): readonly number[] {
   return queueSums(n, s, q).shares;
 }
