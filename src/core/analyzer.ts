@@ -47,22 +47,43 @@ export function analyzeOnce(text: string, options: AnalyzeOptions): Analysis {
   return new Pipeline(false).run(text, options);
 }
 
-/** What the pipeline keeps of one host. Results carry the paths of `index`; reused at another index they are re-pathed. */
-interface HostEntry {
-  /** The host's text (a copy: the document's text is not kept alive by it); undefined when its spans are unknown. */
-  text: string | undefined;
-  value: Host;
-  index: number;
+/**
+ * What the pipeline keeps of one host. Results carry the paths of `index`; reused at another index
+ * they are re-pathed. A class, not a literal (see switchModel.ts AssignedSource): entries live
+ * through the analysis, so V8 would allocate literal ones in the old generation, where a dropped
+ * analysis' entries kept its parsed design alive through the next analysis' scavenges.
+ */
+class HostEntry {
   /** Whether the host passes the schema on its own (see HOSTS_CHECKED_ALONE). */
-  valid?: boolean;
-  refs?: RawFinding[];
+  valid: boolean | undefined = undefined;
+  refs: RawFinding[] | undefined = undefined;
   /** Key of the target, constants and catalog the results below were computed for. */
-  context?: string;
-  readiness?: RawFinding[];
-  model?: { model: HostModel; findings: RawFinding[] };
-  summary?: ClusterSummary;
+  context: string | undefined = undefined;
+  readiness: RawFinding[] | undefined = undefined;
+  model: { model: HostModel; findings: RawFinding[] } | undefined = undefined;
+  summary: ClusterSummary | undefined = undefined;
   /** Located spans relative to the host's first character, by `pointer relative to the host + target` (made on first need). */
-  spans?: Map<string, Span>;
+  spans: Map<string, Span> | undefined = undefined;
+
+  constructor(
+    /** The host's text (a copy: the document's text is not kept alive by it); undefined when its spans are unknown. */
+    readonly text: string | undefined,
+    readonly value: Host,
+    readonly index: number,
+  ) {}
+
+  /** This entry for `value` at `index`, with every result kept. */
+  copy(value: Host, index: number): HostEntry {
+    const e = new HostEntry(this.text, value, index);
+    e.valid = this.valid;
+    e.refs = this.refs;
+    e.context = this.context;
+    e.readiness = this.readiness;
+    e.model = this.model;
+    e.summary = this.summary;
+    e.spans = this.spans;
+    return e;
+  }
 }
 
 interface Read {
@@ -256,10 +277,10 @@ class Pipeline {
       if (!entry) {
         // The text is kept only to be found again after the next edit.
         const hostText = this.retain && starts && ends ? flatCopy(text.slice(starts[h], ends[h])) : undefined;
-        entries[h] = { text: hostText, value: host as Host, index: h };
+        entries[h] = new HostEntry(hostText, host as Host, h);
         continue;
       }
-      if (entry.value !== host) entry = { ...entry, value: host as Host }; // the same text, parsed again
+      if (entry.value !== host) entry = entry.copy(host as Host, entry.index); // the same text, parsed again
       entries[h] = entry.index === h ? entry : reindexed(entry, h);
     }
     return entries;
@@ -525,13 +546,11 @@ function reindexed(entry: HostEntry, h: number): HostEntry {
   const move = (path: string) => (path === from || path.startsWith(from + '/') ? to + path.slice(from.length) : path);
   const moveAll = (list: RawFinding[] | undefined) =>
     list?.map((f) => ({ ...f, path: move(f.path), ...(f.related ? { related: f.related.map((r) => ({ ...r, path: move(r.path) })) } : {}) }));
-  return {
-    ...entry,
-    index: h,
-    refs: moveAll(entry.refs),
-    readiness: moveAll(entry.readiness),
-    model: entry.model && { model: entry.model.model, findings: moveAll(entry.model.findings)! },
-  };
+  const moved = entry.copy(entry.value, h);
+  moved.refs = moveAll(entry.refs);
+  moved.readiness = moveAll(entry.readiness);
+  moved.model = entry.model && { model: entry.model.model, findings: moveAll(entry.model.findings)! };
+  return moved;
 }
 
 const catalogKeys = new WeakMap<NicCatalog, string>();

@@ -124,7 +124,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   const flowsByLcore: number[] = new Array<number>(n);
   const mixes = new LcoreMixes(T, byLcore);
   const offUplinksByLcore: boolean[] = new Array<boolean>(n);
-  const assignedSource: AssignedSource = { host, hostIndex: rh.index, target: rh.target, switchIndex: rs.index, offUplinks: offUplinksByLcore, byLcore: undefined };
+  const assignedSource = new AssignedSource(host, rh.index, rh.target, rs.index, offUplinksByLcore);
   const lcores = lcoreModels(rs, byLcore, mixes, entries, clock, c, assignedSource, flowsByLcore, offUplinksByLcore);
   const queuesPerLcore: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) queuesPerLcore[i] = lcoreStart[i + 1] - lcoreStart[i];
@@ -204,7 +204,7 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   model.coresUsed.heritage = (offeredPps * c.heritageCyclesPerPacket) / clock;
   model.lcores = lcores;
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
-  const state: CurveState = { mixes, mix: undefined, source: assignedSource, worst, value: undefined };
+  const state = new CurveState(mixes, assignedSource, worst);
   Object.defineProperty(model, CURVE_STATE, { value: state });
   return { model, resolved: rs, byLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
 }
@@ -362,13 +362,22 @@ function blankLcoreModel(index: number, numaNode: number, queues: number, state:
  */
 const ASSIGNED_STATE = Symbol('assigned');
 
-interface AssignedSource {
-  host: Host;
-  hostIndex: number;
-  target: Target;
-  switchIndex: number;
-  offUplinks: readonly boolean[];
-  byLcore: AssignedQueue[][] | undefined;
+// AssignedSource and CurveState are classes, not literals (here as in analyzer.ts HostEntry and
+// cluster.ts Summary): V8 allocates the objects of a literal that mostly outlive a scavenge in the
+// old generation from then on (pretenuring), and a dead old object keeps what it points to in the
+// young generation alive until the next full collection. These point at the parsed host: after an
+// analysis was dropped, its design was copied by the next one's scavenges and promoted (≈ 4 MB
+// more copied per realistic analysis). Objects made by `new` are never pretenured.
+class AssignedSource {
+  byLcore: AssignedQueue[][] | undefined = undefined;
+
+  constructor(
+    readonly host: Host,
+    readonly hostIndex: number,
+    readonly target: Target,
+    readonly switchIndex: number,
+    readonly offUplinks: readonly boolean[],
+  ) {}
 }
 
 /** Each lcore's queues, placed again from the topology as switchResult placed them. */
@@ -414,14 +423,18 @@ const LAZY_ASSIGNED: PropertyDescriptor = {
  */
 const CURVE_STATE = Symbol('cacheCurve');
 
-interface CurveState {
-  /** Every lcore's mixes while the host's findings are made; then (releaseMixes) the worst lcore's mix if the solver had it built, else what places its queues again. */
-  mixes: LcoreMixes | undefined;
-  mix: FlowMix[] | undefined;
-  source: AssignedSource;
-  /** The loaded lcore with the lowest hit rate: the curve is its. */
-  worst: LcoreModel | undefined;
-  value: SwitchModel['cacheCurve'] | undefined;
+/** A class, not a literal: see AssignedSource. */
+class CurveState {
+  mix: FlowMix[] | undefined = undefined;
+  value: SwitchModel['cacheCurve'] | undefined = undefined;
+
+  constructor(
+    /** Every lcore's mixes while the host's findings are made; then (releaseMixes) the worst lcore's mix if the solver had it built, else what places its queues again. */
+    public mixes: LcoreMixes | undefined,
+    readonly source: AssignedSource,
+    /** The loaded lcore with the lowest hit rate: the curve is its. */
+    readonly worst: LcoreModel | undefined,
+  ) {}
 }
 
 const LAZY_CURVE: PropertyDescriptor = {

@@ -63,7 +63,25 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   }
   const used = new Map<string, string[]>();
   for (const [name, entry] of users) used.set(name, entry.names);
-  return { name: host.name, cluster: host.cluster, switches, users: used, layout, nodes, pinned, vms };
+  return new Summary(host.name, host.cluster, switches, used, layout, nodes, pinned, vms);
+}
+
+/**
+ * A ClusterSummary made by `new`, not as a literal (see model/switchModel.ts AssignedSource): it
+ * lives through the analysis, and a literal one, allocated old by V8, kept the host's VMs of a
+ * dropped analysis alive through the next analysis' scavenges.
+ */
+class Summary implements ClusterSummary {
+  constructor(
+    readonly name: string,
+    readonly cluster: string | undefined,
+    readonly switches: Map<string, { index: number; signature: string }>,
+    readonly users: Map<string, string[]>,
+    readonly layout: string,
+    readonly nodes: { id: number; cores: number }[],
+    readonly pinned: number[],
+    readonly vms: readonly Vm[],
+  ) {}
 }
 
 export function checkClusters(topology: Topology): RawFinding[] {
