@@ -14,7 +14,7 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
+import { EM_ORDER, forgetAll, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -181,9 +181,8 @@ const MAX_SHAPES = 16384;
 /** Forgets the exponent constants, shapes and Φ₀ tables set up so far (benchmarks measure a cold set-up with it; zipf.ts clearZipfCache forgets the normalisers). */
 export function clearSolverCache(): void {
   phiTables.fill(undefined);
-  exponents.clear();
-  shapes.clear();
-  shapeCount = 0;
+  forgetShapes();
+  forgetAll(exponents);
 }
 
 /**
@@ -241,8 +240,8 @@ function shapeOf(s: number, q0: number, mult: Float64Array, at: number): Shape {
 }
 
 function forgetShapes(): void {
-  shapes.clear();
-  for (const ofS of exponents.values()) ofS.shapes.clear();
+  forgetAll(shapes);
+  for (const ofS of exponents.values()) forgetAll(ofS.shapes);
   shapeCount = 0;
 }
 
