@@ -1420,7 +1420,6 @@ export function entriesForHitRate(mix: readonly FlowMix[], target: number, churn
   return Number.isNaN(size) ? undefined : size;
 }
 
-
 /** Whether the mix's hit rate at `entries`, less the churn's misses, reaches the target (a function, not a closure per call). */
 function reaches(prep: Prepared, entries: number, target: number, churnMissShare: number): boolean {
   return hitAt(prep, entries) * (1 - churnMissShare) >= target;
