@@ -1,5 +1,6 @@
 // Offsets ↔ line/character, the way VS Code counts them (CRLF, LF and CR all end a line).
 import type { Position, Range, Span } from './findings';
+import { plainConstructor } from './model/plain';
 
 /** An edit that turned a text into the next one: [start, oldEnd) of the old became [start, newEnd) of the new. */
 export interface TextEdit {
@@ -54,7 +55,7 @@ export class LineIndex {
       if (starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - starts[lo] };
+    return new PositionOf(lo, clamped - starts[lo]);
   }
 
   offsetAt(position: Position): number {
@@ -64,9 +65,21 @@ export class LineIndex {
   }
 
   rangeOf(span: Span): Range {
-    return { start: this.positionAt(span.offset), end: this.positionAt(span.offset + span.length) };
+    return new RangeOf(this.positionAt(span.offset), this.positionAt(span.offset + span.length));
   }
 }
+
+// By `new`, not as literals (see model/plain.ts): a CLI run keeps every finding's range to the
+// end, and V8 threw away positionAt's and rangeOf's optimized code for their literals.
+const PositionOf = plainConstructor(function (this: Position, line: number, character: number) {
+  this.line = line;
+  this.character = character;
+});
+
+const RangeOf = plainConstructor(function (this: Range, start: Position, end: Position) {
+  this.start = start;
+  this.end = end;
+});
 
 /** Line starts `old` (LF only) moved through `edit` to the text `next`; undefined when `next` gets a CR there. */
 function startsAfter(old: Int32Array, edit: TextEdit, next: string): Int32Array | undefined {

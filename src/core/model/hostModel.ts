@@ -2,9 +2,10 @@
 import type { Host } from '../topology';
 import type { ModelConstants } from './constants';
 import { flowTableBytesOf, numaMbufOf } from './mbuf';
+import { plainConstructor } from './plain';
 import type { ResolvedHost } from './resolve';
-import { nicRxQueuesOf, type SwitchResult, switchResult } from './switchModel';
-import type { HostModel, NumaModel, SwitchModel } from './types';
+import { Cores, nicRxQueuesOf, type SwitchResult, switchResult } from './switchModel';
+import type { CoresUsed, HostModel, NumaMbuf, NumaModel, SwitchModel } from './types';
 
 const MIB = 1024 * 1024;
 
@@ -36,7 +37,7 @@ export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
       for (const u of s.resolved.uplinks) if (u.nic.numaNode === node.id) packets += ring * nicRxQueuesOf(u.nic.queues, s.model.lcores.length);
     }
     const llcBytes = llcBytesOf(rh.host, rh.nodes, node.socket);
-    numaNodes[n] = { id: node.id, socket: node.socket, cores: node.cores, lcores, mbuf: numaMbufOf(packets, flowTableBytes, llcBytes, c) };
+    numaNodes[n] = new Numa(node.id, node.socket, node.cores, lcores, numaMbufOf(packets, flowTableBytes, llcBytes, c));
   }
   const models: SwitchModel[] = new Array<SwitchModel>(switches.length);
   let edpPerformance = 0;
@@ -49,12 +50,38 @@ export function hostResult(rh: ResolvedHost, c: ModelConstants): HostResult {
     edpStandard += m.coresUsed.edpStandard;
     heritage += m.coresUsed.heritage;
   }
-  const coresUsed = { edpPerformance, edpStandard, heritage };
-  const name = rh.host.name;
-  const cluster = rh.host.cluster;
-  const model: HostModel = cluster !== undefined ? { name, cluster, numaNodes, switches: models, coresUsed } : { name, numaNodes, switches: models, coresUsed };
-  return { model, resolved: rh, switches };
+  const coresUsed = new Cores();
+  coresUsed.edpPerformance = edpPerformance;
+  coresUsed.edpStandard = edpStandard;
+  coresUsed.heritage = heritage;
+  return new HostParts(new HostFigures(rh.host.name, rh.host.cluster, numaNodes, models, coresUsed), rh, switches);
 }
+
+/** A class, not a literal (see plain.ts; internal: its prototype does not matter). */
+class HostParts implements HostResult {
+  constructor(
+    readonly model: HostModel,
+    readonly resolved: ResolvedHost,
+    readonly switches: SwitchResult[],
+  ) {}
+}
+
+/** A host's model (see plain.ts); `cluster` is left out when undefined, as JSON would leave it. */
+const HostFigures = plainConstructor(function (this: HostModel, name: string, cluster: string | undefined, numaNodes: NumaModel[], switches: SwitchModel[], coresUsed: CoresUsed) {
+  this.name = name;
+  if (cluster !== undefined) this.cluster = cluster;
+  this.numaNodes = numaNodes;
+  this.switches = switches;
+  this.coresUsed = coresUsed;
+});
+
+const Numa = plainConstructor(function (this: NumaModel, id: number, socket: number, cores: number, lcores: number, mbuf: NumaMbuf) {
+  this.id = id;
+  this.socket = socket;
+  this.cores = cores;
+  this.lcores = lcores;
+  this.mbuf = mbuf;
+});
 
 /** The socket's LLC (llcMiB is per socket) split evenly over the NUMA nodes on that socket. */
 function llcBytesOf(host: Host, nodes: readonly { socket: number }[], socket: number): number {

@@ -1,6 +1,7 @@
 // Mbuf footprint of packets in flight and the flow tables beside them in the LLC (DESIGN §3
 // "Mbuf framework", docs/MODEL.md §7).
 import type { ModelConstants } from './constants';
+import { plainConstructor } from './plain';
 import type { MbufFootprint, MbufFootprintVsLlc, NumaMbuf, SwitchMbuf } from './types';
 
 /**
@@ -27,17 +28,43 @@ function footprintOf(packets: number, c: ModelConstants): Omit<SwitchMbuf, 'pack
 // Byte counts pass 2³¹ on a large host (a small integer no more) and shares are 0 or fractions:
 // the objects are built with NaN figures and filled in, so V8 keeps the figures as doubles from
 // the first object on instead of retiring the hidden class when a large design follows a small
-// one (see blankSwitchModel in switchModel.ts).
+// one (see blankSwitchModel in switchModel.ts). They are made by `new`, not as literals (see plain.ts).
+
+const Footprint = plainConstructor(function (this: MbufFootprint) {
+  this.poolBytes = NaN;
+  this.hotBytes = NaN;
+});
+
+const FootprintVsLlc = plainConstructor(function (this: MbufFootprintVsLlc) {
+  this.poolBytes = NaN;
+  this.hotBytes = NaN;
+  this.llcShare = NaN;
+});
+
+const NumaFigures = plainConstructor(function (this: NumaMbuf, edp: MbufFootprintVsLlc, heritage: MbufFootprintVsLlc) {
+  this.packetsInFlight = NaN;
+  this.flowTableBytes = NaN;
+  this.edp = edp;
+  this.heritage = heritage;
+  this.llcBytes = NaN;
+});
+
+const SwitchFigures = plainConstructor(function (this: SwitchMbuf, edp: MbufFootprint, heritage: MbufFootprint) {
+  this.packetsInFlight = NaN;
+  this.flowTableBytes = NaN;
+  this.edp = edp;
+  this.heritage = heritage;
+});
 
 function footprint(poolBytes: number, hotBytes: number): MbufFootprint {
-  const f = { poolBytes: NaN, hotBytes: NaN };
+  const f = new Footprint();
   f.poolBytes = poolBytes;
   f.hotBytes = hotBytes;
   return f;
 }
 
 function againstLlc(f: MbufFootprint, bytes: number, llcBytes: number): MbufFootprintVsLlc {
-  const v = { poolBytes: NaN, hotBytes: NaN, llcShare: NaN };
+  const v = new FootprintVsLlc();
   v.poolBytes = f.poolBytes;
   v.hotBytes = f.hotBytes;
   v.llcShare = llcBytes > 0 ? bytes / llcBytes : 0;
@@ -50,7 +77,7 @@ function againstLlc(f: MbufFootprint, bytes: number, llcBytes: number): MbufFoot
  */
 export function numaMbufOf(packets: number, flowTableBytes: number, llcBytes: number, c: ModelConstants): NumaMbuf {
   const f = footprintOf(packets, c);
-  const m = { packetsInFlight: NaN, flowTableBytes: NaN, edp: againstLlc(f.edp, f.edp.hotBytes + flowTableBytes, llcBytes), heritage: againstLlc(f.heritage, f.heritage.hotBytes, llcBytes), llcBytes: NaN };
+  const m = new NumaFigures(againstLlc(f.edp, f.edp.hotBytes + flowTableBytes, llcBytes), againstLlc(f.heritage, f.heritage.hotBytes, llcBytes));
   m.packetsInFlight = packets;
   m.flowTableBytes = flowTableBytes;
   m.llcBytes = llcBytes;
@@ -65,7 +92,7 @@ export function flowTableBytesOf(entries: number, flows: number, c: ModelConstan
 export function mbufOf(queuesPerLcore: readonly number[], rxRingSize: number, c: ModelConstants, nicRxQueues: number, flowTableBytes: number): SwitchMbuf {
   const packets = packetsInFlight(queuesPerLcore, rxRingSize, c, nicRxQueues);
   const f = footprintOf(packets, c);
-  const m = { packetsInFlight: NaN, flowTableBytes: NaN, edp: f.edp, heritage: f.heritage };
+  const m = new SwitchFigures(f.edp, f.heritage);
   m.packetsInFlight = packets;
   m.flowTableBytes = flowTableBytes;
   return m;

@@ -6,8 +6,9 @@ import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
+import { plainConstructor } from './plain';
 import { NO_HOME, type ResolvedHost, resolveHost, type ResolvedSwitch, type UnitTable } from './resolve';
-import type { AssignedQueue, LcoreModel, SwitchModel } from './types';
+import type { AssignedQueue, CoresUsed, LcoreModel, SwitchModel } from './types';
 
 /** A switch's model plus what its findings need and the output does not carry. */
 export interface SwitchResult {
@@ -90,7 +91,15 @@ function groupByLcore(placement: readonly number[], first: number, lcores: numbe
   const units = new Array<number>(start[lcores]).fill(0);
   const next = start.slice(0, lcores);
   for (let k = 0; k < placement.length; k++) if (placement[k] >= 0) units[next[placement[k]]++] = first + k;
-  return { start, units };
+  return new Grouped(start, units);
+}
+
+/** A class, not a literal: see plain.ts (internal: its prototype does not matter). */
+class Grouped implements LcoreUnits {
+  constructor(
+    readonly start: number[],
+    readonly units: number[],
+  ) {}
 }
 
 /**
@@ -206,7 +215,19 @@ export function switchResult(rs: ResolvedSwitch, rh: Pick<ResolvedHost, 'host' |
   model.mbuf = mbufOf(queuesPerLcore, rs.sw.rxRingSize ?? c.rxRingSize, c, nicRxQueues, entriesBytes);
   const state = new CurveState(mixes, assignedSource, worst);
   Object.defineProperty(model, CURVE_STATE, { value: state });
-  return { model, resolved: rs, byLcore, flowsByLcore, mixes, offUplinks: offUplinksByLcore };
+  return new Switch(model, rs, byLcore, flowsByLcore, mixes, offUplinksByLcore);
+}
+
+/** A class, not a literal: see plain.ts (internal: its prototype does not matter). */
+class Switch implements SwitchResult {
+  constructor(
+    readonly model: SwitchModel,
+    readonly resolved: ResolvedSwitch,
+    readonly byLcore: LcoreUnits,
+    readonly flowsByLcore: readonly number[],
+    readonly mixes: LcoreMixes,
+    readonly offUplinks: readonly boolean[],
+  ) {}
 }
 
 /**
@@ -307,31 +328,40 @@ function lcoreModels(
  * slower to build (≈ 5 µs each) and to read.
  */
 function blankSwitchModel(name: string, mode: SwitchModel['mode'], lcoreAssignment: SwitchModel['lcoreAssignment']): SwitchModel {
-  const model = {
-    name,
-    mode,
-    lcoreAssignment,
-    offeredPps: NaN,
-    packetBytes: NaN,
-    rxPps: NaN,
-    txPps: NaN,
-    lineRatePps: NaN,
-    capacityPps: NaN,
-    lcoreDropPps: NaN,
-    lineDropPps: NaN,
-    dropPps: NaN,
-    dropRate: NaN,
-    heritageBreakEvenHitRate: NaN,
-    hitRate: NaN,
-    churnMissShare: NaN,
-    entries: NaN,
-    imbalance: NaN,
-    maxUtilization: NaN,
-    coresUsed: { edpPerformance: NaN, edpStandard: NaN, heritage: NaN },
-  } as SwitchModel;
-  Object.defineProperty(model, 'cacheCurve', LAZY_CURVE);
-  return model;
+  return new BlankSwitch(name, mode, lcoreAssignment);
 }
+
+/** A switch model with its figures NaN (made by `new`, not as a literal: see plain.ts). */
+const BlankSwitch = plainConstructor(function (this: SwitchModel, name: string, mode: SwitchModel['mode'], lcoreAssignment: SwitchModel['lcoreAssignment']) {
+  this.name = name;
+  this.mode = mode;
+  this.lcoreAssignment = lcoreAssignment;
+  this.offeredPps = NaN;
+  this.packetBytes = NaN;
+  this.rxPps = NaN;
+  this.txPps = NaN;
+  this.lineRatePps = NaN;
+  this.capacityPps = NaN;
+  this.lcoreDropPps = NaN;
+  this.lineDropPps = NaN;
+  this.dropPps = NaN;
+  this.dropRate = NaN;
+  this.heritageBreakEvenHitRate = NaN;
+  this.hitRate = NaN;
+  this.churnMissShare = NaN;
+  this.entries = NaN;
+  this.imbalance = NaN;
+  this.maxUtilization = NaN;
+  this.coresUsed = new Cores();
+  Object.defineProperty(this, 'cacheCurve', LAZY_CURVE);
+});
+
+/** A switch's or a host's cores used, NaN first (see plain.ts). */
+export const Cores = plainConstructor(function (this: CoresUsed) {
+  this.edpPerformance = NaN;
+  this.edpStandard = NaN;
+  this.heritage = NaN;
+});
 
 /**
  * An lcore model with its figures still NaN (lcoreModels fills them in). `assigned` (an object
@@ -340,19 +370,25 @@ function blankSwitchModel(name: string, mode: SwitchModel['mode'], lcoreAssignme
  * lcore so all share one hidden class. `state` is the descriptor of the switch's hidden key.
  */
 function blankLcoreModel(index: number, numaNode: number, queues: number, state: PropertyDescriptor): LcoreModel {
-  const lcore = { index, numaNode, queues } as LcoreModel;
-  Object.defineProperty(lcore, 'assigned', LAZY_ASSIGNED);
-  lcore.pps = NaN;
-  lcore.hitRate = NaN;
-  lcore.churnMissShare = NaN;
-  lcore.cyclesPerPacket = NaN;
-  lcore.utilization = NaN;
-  lcore.capacityPps = NaN;
-  lcore.servedPps = NaN;
-  lcore.dropPps = NaN;
-  Object.defineProperty(lcore, ASSIGNED_STATE, state);
-  return lcore;
+  return new BlankLcore(index, numaNode, queues, state);
 }
+
+/** An lcore model with its figures NaN (see plain.ts). */
+const BlankLcore = plainConstructor(function (this: LcoreModel, index: number, numaNode: number, queues: number, state: PropertyDescriptor) {
+  this.index = index;
+  this.numaNode = numaNode;
+  this.queues = queues;
+  Object.defineProperty(this, 'assigned', LAZY_ASSIGNED);
+  this.pps = NaN;
+  this.hitRate = NaN;
+  this.churnMissShare = NaN;
+  this.cyclesPerPacket = NaN;
+  this.utilization = NaN;
+  this.capacityPps = NaN;
+  this.servedPps = NaN;
+  this.dropPps = NaN;
+  Object.defineProperty(this, ASSIGNED_STATE, state);
+});
 
 /**
  * What the lcores of a switch build their `assigned` from, shared by them under a hidden key (as

@@ -35,17 +35,18 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   const switches = new Map<string, { index: number; signature: string }>();
   for (let index = 0; index < host.switches.length; index++) {
     const sw = host.switches[index];
-    if (!switches.has(sw.name)) switches.set(sw.name, { index, signature: `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}` });
+    if (!switches.has(sw.name)) switches.set(sw.name, new SwitchSignature(index, `${effectiveMode(sw, target)}, MTU ${sw.mtu ?? DEFAULT_MTU}`));
   }
   // Each switch's VM names once each, in order of first use: a Set only beside a long list.
   const users = new Map<string, { names: string[]; seen?: Set<string> }>();
-  const pinned: number[] = [];
+  // Array.of, not literals, for the arrays the summary keeps: no allocation site (see above).
+  const pinned: number[] = Array.of();
   const vms = host.vms ?? [];
   for (let v = 0; v < vms.length; v++) {
     const vm = vms[v];
     for (const vnic of vm.vnics) {
       const entry = users.get(vnic.switch);
-      if (!entry) users.set(vnic.switch, { names: [vm.name] });
+      if (!entry) users.set(vnic.switch, { names: Array.of(vm.name) });
       else if (entry.seen ? !entry.seen.has(vm.name) : !entry.names.includes(vm.name)) {
         entry.names.push(vm.name);
         entry.seen?.add(vm.name);
@@ -58,7 +59,7 @@ export function clusterSummary(host: Host, target: Target): ClusterSummary {
   const nodes = new Array<{ id: number; cores: number }>(numaNodes.length);
   let layout = '';
   for (let i = 0; i < nodes.length; i++) {
-    nodes[i] = { id: numaNodes[i].id, cores: numaNodes[i].cores };
+    nodes[i] = new NodeCores(numaNodes[i].id, numaNodes[i].cores);
     layout += `${i > 0 ? ',' : ''}${nodes[i].id}:${nodes[i].cores}`;
   }
   const used = new Map<string, string[]>();
@@ -81,6 +82,24 @@ class Summary implements ClusterSummary {
     readonly nodes: { id: number; cores: number }[],
     readonly pinned: number[],
     readonly vms: readonly Vm[],
+  ) {}
+}
+
+// Classes too, for the same reason and one more: V8 threw away clusterSummary's optimized code
+// when the young generation first reached its largest size, because most objects of its literals
+// (the arrays' too) had outlived a scavenge (see model/plain.ts). Objects made by `new`, and arrays
+// made by a builtin such as Array.of, have no allocation site to count them.
+class SwitchSignature {
+  constructor(
+    readonly index: number,
+    readonly signature: string,
+  ) {}
+}
+
+class NodeCores {
+  constructor(
+    readonly id: number,
+    readonly cores: number,
   ) {}
 }
 
