@@ -76,6 +76,8 @@ const builds = [
   { ...node, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The report page: runs in the webview and, inlined, in exported HTML files (no source map there).
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false },
+  // Its stylesheet, minified in the package (media/report.css, commented, is the source).
+  { ...common, entryPoints: ['media/report.css'], outfile: 'dist/report.css', sourcemap: false },
 ];
 
 async function main() {

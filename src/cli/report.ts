@@ -1,6 +1,6 @@
 // `edp-check --report OUT`: the datapath report of one topology file, as the panel's standalone
 // HTML page or, for OUT ending in .md, as Markdown. The page needs the webview bundle and its CSS,
-// read at run time from the package this CLI belongs to (dist/webview.js, media/report.css).
+// read at run time from the package this CLI belongs to (dist/webview.js, dist/report.css).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, type ReportAssets, reportMarkdown, reportViewModel, standaloneReportHtml } from '../core';
@@ -22,7 +22,7 @@ export function reportAssets(root = packageRoot()): ReportAssets | { error: stri
   try {
     return {
       script: fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8'),
-      css: fs.readFileSync(path.join(root, 'media', 'report.css'), 'utf8'),
+      css: fs.readFileSync(path.join(root, 'dist', 'report.css'), 'utf8'),
     };
   } catch (e) {
     return { error: `cannot read the report's assets: ${(e as Error).message}` };

@@ -33,7 +33,7 @@ export async function exportReport(extensionUri: vscode.Uri, source: ReportSourc
   }));
   if (!html) return undefined;
   const read = async (...path: string[]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...path)));
-  const [script, css] = await Promise.all([read('dist', 'webview.js'), read('media', 'report.css')]);
+  const [script, css] = await Promise.all([read('dist', 'webview.js'), read('dist', 'report.css')]);
   // Written in the worker from the analysis the diagnostics show.
   const files = await askAbout(source, uri, analyzed, (a) => source.worker.call('reportFiles', uri.toString(), a.version, fileNameOf(uri), { script, css }));
   if (!files) throw new Error(`the analysis of ${fileNameOf(uri)} changed while the report was written; export it again`);

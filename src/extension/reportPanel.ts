@@ -74,7 +74,7 @@ export class ReportPanels implements vscode.Disposable {
       cspSource: webview.cspSource,
       nonce: randomUUID().replace(/-/g, ''),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'report.css')).toString(),
       title: titleOf(uri),
     });
     const report = new ReportPanel(panel, uri, this.source, this.log);

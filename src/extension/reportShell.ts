@@ -9,7 +9,7 @@ interface ReportShellParts {
   nonce: string;
   /** asWebviewUri(dist/webview.js) */
   scriptUri: string;
-  /** asWebviewUri(media/report.css) */
+  /** asWebviewUri(dist/report.css) */
   styleUri: string;
   title: string;
 }

@@ -67,8 +67,8 @@ it('every file the extension\'s bundles read beside them at run time ships in th
     assert.ok(existsSync(join(root, file)), file);
     assert.ok(ignore.split('\n').includes(`!${file}`), `${file} is shipped (.vscodeignore)`);
   }
-  // The report panel's stylesheet and the package icon are listed by name (media/ also holds the icon's SVG source).
-  for (const file of ['media/report.css', pkg.icon]) assert.ok(ignore.split('\n').includes(`!${file}`), `${file} is shipped (.vscodeignore)`);
+  // The report panel's stylesheet (built into dist/) and the package icon are listed by name (media/ also holds the sources).
+  for (const file of ['dist/report.css', pkg.icon]) assert.ok(ignore.split('\n').includes(`!${file}`), `${file} is shipped (.vscodeignore)`);
 });
 
 it('menus key on the language, not on a file-name pattern', () => {

@@ -100,7 +100,7 @@ describe('report panel shell', () => {
     assert.match(csp, /script-src 'nonce-abc123'/);
     assert.match(csp, /style-src https:\/\/x\.vscode-cdn\.net(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    const html = reportShellHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/report.css', title: 'Report: <a>.edp.json' });
+    const html = reportShellHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/report.css', title: 'Report: <a>.edp.json' });
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview\.js"><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.doesNotMatch(html, /style=/);

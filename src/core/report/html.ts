@@ -8,7 +8,7 @@ import type { ReportViewModel } from './viewModel';
 export interface ReportAssets {
   /** dist/webview.js */
   script: string;
-  /** media/report.css */
+  /** dist/report.css (built from media/report.css) */
   css: string;
 }
 
