@@ -1,6 +1,6 @@
 // Offsets ↔ line/character, the way VS Code counts them (CRLF, LF and CR all end a line).
 import type { Position, Range, Span } from './findings';
-import { plainConstructor } from './model/plain';
+import { plainConstructor } from './plain';
 
 /** An edit that turned a text into the next one: [start, oldEnd) of the old became [start, newEnd) of the new. */
 export interface TextEdit {
@@ -69,7 +69,7 @@ export class LineIndex {
   }
 }
 
-// By `new`, not as literals (see model/plain.ts): a CLI run keeps every finding's range to the
+// By `new`, not as literals (see plain.ts): a CLI run keeps every finding's range to the
 // end, and V8 threw away positionAt's and rangeOf's optimized code for their literals.
 const PositionOf = plainConstructor(function (this: Position, line: number, character: number) {
   this.line = line;

@@ -14,7 +14,7 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, forgetAll, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
+import { EM_ORDER, forgetAll, zeros, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
@@ -302,17 +302,6 @@ class Slab {
     }
     return this.buf.subarray(this.used, (this.used += n));
   }
-}
-
-/**
- * A shape's array: plain packed doubles (the head loops read them faster than a typed array's
- * view), zeroed, of exactly its size: slice() of a packed-double array of zeros copies in one
- * allocation, where new Array(n).fill(0) makes a small-integer array that the first double
- * store copies again, and push grows it by copies.
- */
-const ZEROS = Array.from({ length: 1024 }, () => 0.5).fill(0); // 0.5 first: packed doubles, not small integers
-function zeros(n: number): number[] {
-  return n <= ZEROS.length ? ZEROS.slice(0, n) : new Array<number>(n).fill(0);
 }
 
 /**

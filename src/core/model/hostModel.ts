@@ -2,7 +2,7 @@
 import type { Host } from '../topology';
 import type { ModelConstants } from './constants';
 import { flowTableBytesOf, numaMbufOf } from './mbuf';
-import { plainConstructor } from './plain';
+import { plainConstructor } from '../plain';
 import type { ResolvedHost } from './resolve';
 import { Cores, nicRxQueuesOf, type SwitchResult, switchResult } from './switchModel';
 import type { CoresUsed, HostModel, NumaMbuf, NumaModel, SwitchModel } from './types';

@@ -1,7 +1,7 @@
 // Mbuf footprint of packets in flight and the flow tables beside them in the LLC (DESIGN §3
 // "Mbuf framework", docs/MODEL.md §7).
 import type { ModelConstants } from './constants';
-import { plainConstructor } from './plain';
+import { plainConstructor } from '../plain';
 import type { MbufFootprint, MbufFootprintVsLlc, NumaMbuf, SwitchMbuf } from './types';
 
 /**

@@ -6,7 +6,7 @@ import type { ModelConstants } from './constants';
 import { lineRatePps, MIN_FRAME_BYTES } from './lineRate';
 import { flowTableBytesOf, mbufOf } from './mbuf';
 import { placeQueues } from './placement';
-import { plainConstructor } from './plain';
+import { plainConstructor } from '../plain';
 import { NO_HOME, type ResolvedHost, resolveHost, type ResolvedSwitch, type UnitTable } from './resolve';
 import type { AssignedQueue, CoresUsed, LcoreModel, SwitchModel } from './types';
 

@@ -169,7 +169,7 @@ export function harmonicNumber(n: number, s: number): number {
   return stridedPowerSum(n, s, 1, 0);
 }
 
-/** Laws of more queues than this are not memoised (and their zeros are not sliced from one template). */
+/** Laws of more queues than this are not memoised. */
 const MAX_MEMO_QUEUES = 256;
 
 /**
@@ -185,16 +185,14 @@ class QueueSums {
 }
 
 /**
- * A plain array of q zeros with packed-double elements, in one allocation (sliced from a template):
- * a Float64Array of a few entries costs about four times the bytes (its buffer object and header),
- * and new Array(q) would start as small integers and be copied at the first fraction stored.
+ * A plain array of n zeros with packed-double elements (the solver's shapes and tables, the laws'
+ * queue sums): slice() of a packed-double array of zeros copies in one allocation, where
+ * new Array(n).fill(0) makes a small-integer array that the first double store copies again, push
+ * grows it by copies, and a Float64Array of a few entries costs about four times the bytes.
  */
-const DOUBLE_ZEROS = Array.from({ length: MAX_MEMO_QUEUES }, () => 0.5).fill(0);
-function doubleZeros(q: number): number[] {
-  if (q <= DOUBLE_ZEROS.length) return DOUBLE_ZEROS.slice(0, q);
-  const out = DOUBLE_ZEROS.slice();
-  while (out.length < q) out.push(0);
-  return out;
+const ZEROS = Array.from({ length: 1024 }, () => 0.5).fill(0); // 0.5 first: packed doubles, not small integers
+export function zeros(n: number): number[] {
+  return n <= ZEROS.length ? ZEROS.slice(0, n) : new Array<number>(n).fill(0);
 }
 
 /** Memo by Zipf exponent, then n·(MAX_MEMO_QUEUES + 1) + q (numbers: no key string per lookup). */
@@ -225,11 +223,11 @@ function queueSums(n: number, s: number, q: number): QueueSums {
   let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
   if (known) return known;
-  const sums = doubleZeros(q);
+  const sums = zeros(q);
   let total = 0;
   const shared = s === 0 ? undefined : stridedShared(n, s, q, sharedScratch);
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
-  const shares = doubleZeros(q);
+  const shares = zeros(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
   const entry = new QueueSums(sums, shares);
   if (q > MAX_MEMO_QUEUES) return entry;

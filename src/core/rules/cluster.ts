@@ -87,7 +87,7 @@ class Summary implements ClusterSummary {
 
 // Classes too, for the same reason and one more: V8 threw away clusterSummary's optimized code
 // when the young generation first reached its largest size, because most objects of its literals
-// (the arrays' too) had outlived a scavenge (see model/plain.ts). Objects made by `new`, and arrays
+// (the arrays' too) had outlived a scavenge (see plain.ts). Objects made by `new`, and arrays
 // made by a builtin such as Array.of, have no allocation site to count them.
 class SwitchSignature {
   constructor(
