@@ -341,11 +341,27 @@ export function valueEnd(text: string, pos: number): number {
 const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
 
 /**
- * One past the object or array opening at `pos`. From bracket to bracket: the expression jumps
- * over everything else (strings whole) in one call, about twice as fast as reading the
- * characters one by one.
+ * An object or array nesting at most `depth` deep, without a comment, in one match: a host of a
+ * topology is 6 deep. Each level is BETWEEN_BRACKETS with its brackets' contents as one more item.
+ */
+function nested(depth: number): RegExp {
+  const plain = String.raw`[^"{}[\]/]*`;
+  let inner = '';
+  for (let k = 1; k < depth; k++) inner = String.raw`${plain}(?:(?:"[^"\\]*(?:\\.[^"\\]*)*"|[{[]${inner}[}\]])${plain})*`;
+  return new RegExp(String.raw`[{[]${inner}[}\]]`, 'y');
+}
+
+const NESTED = nested(8);
+
+/**
+ * One past the object or array opening at `pos`: NESTED jumps over all of it in one call (the
+ * locator skips the hosts without findings so, a third faster than bracket by bracket); deeper
+ * values and ones with comments from bracket to bracket, BETWEEN_BRACKETS jumping over
+ * everything else (strings whole).
  */
 function containerEnd(text: string, pos: number): number {
+  NESTED.lastIndex = pos;
+  if (NESTED.test(text)) return NESTED.lastIndex;
   let depth = 0;
   let i = pos;
   while (i < text.length) {
