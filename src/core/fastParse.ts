@@ -314,8 +314,8 @@ export function hostSpansOf(text: string): HostSpans | undefined {
   return hostsArrays === 1 ? spans : undefined;
 }
 
-/** Past white space and comments from `i`. */
-function triviaEnd(text: string, i: number): number {
+/** Past white space and comments from `i` (of a text parseJsonc read on its fast path). */
+export function triviaEnd(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) i++;
