@@ -341,13 +341,14 @@ export function valueEnd(text: string, pos: number): number {
 const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
 
 /**
- * An object or array nesting at most `depth` deep, without a comment, in one match: a host of a
- * topology is 6 deep. Each level is BETWEEN_BRACKETS with its brackets' contents as one more item.
+ * An object or array nesting at most `depth` deep in one match: a host of a topology is 6 deep.
+ * Each level is BETWEEN_BRACKETS with comments (a slash outside strings starts one in a text read
+ * on the fast path) and its brackets' contents as more items.
  */
 function nested(depth: number): RegExp {
   const plain = String.raw`[^"{}[\]/]*`;
   let inner = '';
-  for (let k = 1; k < depth; k++) inner = String.raw`${plain}(?:(?:"[^"\\]*(?:\\.[^"\\]*)*"|[{[]${inner}[}\]])${plain})*`;
+  for (let k = 1; k < depth; k++) inner = String.raw`${plain}(?:(?:"[^"\\]*(?:\\.[^"\\]*)*"|\/\/[^\n\r]*(?![^\n\r])|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|[{[]${inner}[}\]])${plain})*`;
   return new RegExp(String.raw`[{[]${inner}[}\]]`, 'y');
 }
 
