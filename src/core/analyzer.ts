@@ -6,7 +6,7 @@
 // host is re-read from that host's text alone. `analyze()` is this pipeline with nothing kept.
 import { type Node, parseTree } from 'jsonc-parser';
 import type { Analysis, AnalyzeOptions } from './analyze';
-import { hostSpansOf, type HostSpans, needsCarefulRead, parseJsonc, parseRegion } from './fastParse';
+import { hostSpansOf, type HostSpans, needsCarefulRead, parseJsonc, parseRegion, triviaEnd } from './fastParse';
 import type { Finding, RawFinding, Severity, Span } from './findings';
 import { spansIn, type SpanRequest } from './locate';
 import { effectiveConstants, modelHost, type DatapathModel, type HostModel } from './model';
@@ -377,7 +377,7 @@ class Pipeline {
     const spans = read.spans?.starts.length === hosts?.length ? read.spans : undefined;
     const out: Span[] = new Array<Span>(requests.length);
     if (!spans) {
-      const found = spansIn(text, firstValueOffset(text), requests);
+      const found = spansIn(text, triviaEnd(text, 0), requests);
       for (let i = 0; i < found.length; i++) out[i] = found[i];
       return out;
     }
@@ -420,7 +420,7 @@ class Pipeline {
     if (document.length > 0) {
       const skip = new Map<number, number>();
       for (let i = 0; i < spans.starts.length; i++) skip.set(spans.starts[i], spans.ends[i]);
-      const found = spansIn(text, firstValueOffset(text), document, skip);
+      const found = spansIn(text, triviaEnd(text, 0), document, skip);
       for (let k = 0; k < found.length; k++) out[documentSlots[k]] = found[k];
     }
     return out;
@@ -465,18 +465,6 @@ function hostIndexOf(path: string, count: number): number {
   if (!isArrayIndex(segment)) return -1;
   const h = Number(segment);
   return h < count ? h : -1;
-}
-
-function firstValueOffset(text: string): number {
-  let i = 0;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = text.indexOf('*/', i + 2) + 2;
-    else return i;
-  }
 }
 
 /** Spans through jsonc-parser's tree, for a text JSON.parse did not read. */

@@ -314,8 +314,8 @@ export function hostSpansOf(text: string): HostSpans | undefined {
   return hostsArrays === 1 ? spans : undefined;
 }
 
-/** Past white space and comments from `i`. */
-function triviaEnd(text: string, i: number): number {
+/** Past white space and comments from `i` (of a text parseJsonc read on its fast path). */
+export function triviaEnd(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) i++;
@@ -341,11 +341,28 @@ export function valueEnd(text: string, pos: number): number {
 const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
 
 /**
- * One past the object or array opening at `pos`. From bracket to bracket: the expression jumps
- * over everything else (strings whole) in one call, about twice as fast as reading the
- * characters one by one.
+ * An object or array nesting at most `depth` deep in one match: a host of a topology is 6 deep.
+ * Each level is BETWEEN_BRACKETS with comments (a slash outside strings starts one in a text read
+ * on the fast path) and its brackets' contents as more items.
+ */
+function nested(depth: number): RegExp {
+  const plain = String.raw`[^"{}[\]/]*`;
+  let inner = '';
+  for (let k = 1; k < depth; k++) inner = String.raw`${plain}(?:(?:"[^"\\]*(?:\\.[^"\\]*)*"|\/\/[^\n\r]*(?![^\n\r])|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|[{[]${inner}[}\]])${plain})*`;
+  return new RegExp(String.raw`[{[]${inner}[}\]]`, 'y');
+}
+
+const NESTED = nested(8);
+
+/**
+ * One past the object or array opening at `pos`: NESTED jumps over all of it in one call (the
+ * locator skips the hosts without findings so, a third faster than bracket by bracket); deeper
+ * values and ones with comments from bracket to bracket, BETWEEN_BRACKETS jumping over
+ * everything else (strings whole).
  */
 function containerEnd(text: string, pos: number): number {
+  NESTED.lastIndex = pos;
+  if (NESTED.test(text)) return NESTED.lastIndex;
   let depth = 0;
   let i = pos;
   while (i < text.length) {

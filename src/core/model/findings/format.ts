@@ -5,7 +5,8 @@ import type { ResolvedSwitch } from '../resolve';
 type Segments = (string | number)[];
 
 export function hostPath(h: number, ...rest: Segments): string {
-  return toPointer(['hosts', h, ...rest]);
+  // Not toPointer(['hosts', h, ...rest]): the spread's array and its iteration, for every finding.
+  return `/hosts/${h}${toPointer(rest)}`;
 }
 
 /** A switch property if the file has it, else the switch's name (something to underline). */
