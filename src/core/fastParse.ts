@@ -357,8 +357,7 @@ const NESTED = nested(8);
 /**
  * One past the object or array opening at `pos`: NESTED jumps over all of it in one call (the
  * locator skips the hosts without findings so, a third faster than bracket by bracket); deeper
- * values and ones with comments from bracket to bracket, BETWEEN_BRACKETS jumping over
- * everything else (strings whole).
+ * values from bracket to bracket, BETWEEN_BRACKETS jumping over everything else (strings whole).
  */
 function containerEnd(text: string, pos: number): number {
   NESTED.lastIndex = pos;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { hostSpansOf, needsCarefulRead, parseJsonc, parseRegion } from '../../src/core/fastParse';
+import { hostSpansOf, needsCarefulRead, parseJsonc, parseRegion, valueEnd } from '../../src/core/fastParse';
 import { spansIn } from '../../src/core/locate';
 import { MAX_NESTING, parseDocument } from '../../src/core/parse';
 import { spanAt, toPointer } from '../../src/core/pointer';
@@ -147,6 +147,26 @@ describe('spansIn', () => {
         const pointers = pointersOf(parsed.value).filter((_, i) => i % 3 === 0 && (i / 3) % every === 0);
         const spans = spansIn(text, root!.offset, pointers.map((pointer) => ({ pointer, target })));
         pointers.forEach((p, i) => assert.deepEqual(spans[i], spanAt(root, p, target), p));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('valueEnd', () => {
+  // Values up to 8 deep are jumped over in one match, deeper ones bracket by bracket: wrapping
+  // a random value in 0–11 more levels takes both ways.
+  it('ends every value where jsonc-parser\'s tree ends it, however deep', () => {
+    fc.assert(
+      fc.property(doc, fc.nat({ max: 11 }), fc.nat({ max: 4095 }), fc.array(fc.nat({ max: TRIVIA.length - 1 }), { minLength: 1, maxLength: 20 }), (d, levels, kinds, picks) => {
+        let i = 0;
+        const trivia = () => TRIVIA[picks[i++ % picks.length]];
+        let text = print(d, trivia);
+        for (let level = 0; level < levels; level++) text = (kinds >> level) & 1 ? `[${trivia()}${text}${trivia()}]` : `{${trivia()}"k"${trivia()}:${trivia()}${text}${trivia()}}`;
+        text = `${trivia()}${text}${trivia()}`;
+        fc.pre(parseJsonc(text).fast);
+        const root = parseTree(text, [], { allowTrailingComma: true })!;
+        assert.equal(valueEnd(text, root.offset), root.offset + root.length, text);
       }),
       { numRuns: 1500 },
     );
