@@ -334,11 +334,12 @@ export function valueEnd(text: string, pos: number): number {
   return end;
 }
 
-/**
- * Everything up to the next bracket or slash, strings included whole (escapes skipped, so a
- * quoted bracket or quote does not count). Sticky: matches at lastIndex, possibly nothing.
- */
-const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
+/** Characters that are no bracket, quote or slash; a string, escapes skipped (a quoted bracket or quote does not count). */
+const PLAIN = String.raw`[^"{}[\]/]*`;
+const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
+
+/** Everything up to the next bracket or slash, strings included whole. Sticky: matches at lastIndex, possibly nothing. */
+const BETWEEN_BRACKETS = new RegExp(`${PLAIN}(?:${STRING}${PLAIN})*`, 'y');
 
 /**
  * An object or array nesting at most `depth` deep in one match: a host of a topology is 6 deep.
@@ -346,9 +347,9 @@ const BETWEEN_BRACKETS = /[^"{}[\]/]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}[\]/]*)*/y;
  * on the fast path) and its brackets' contents as more items.
  */
 function nested(depth: number): RegExp {
-  const plain = String.raw`[^"{}[\]/]*`;
+  const comment = String.raw`\/\/[^\n\r]*(?![^\n\r])|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/`;
   let inner = '';
-  for (let k = 1; k < depth; k++) inner = String.raw`${plain}(?:(?:"[^"\\]*(?:\\.[^"\\]*)*"|\/\/[^\n\r]*(?![^\n\r])|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|[{[]${inner}[}\]])${plain})*`;
+  for (let k = 1; k < depth; k++) inner = String.raw`${PLAIN}(?:(?:${STRING}|${comment}|[{[]${inner}[}\]])${PLAIN})*`;
   return new RegExp(String.raw`[{[]${inner}[}\]]`, 'y');
 }
 
