@@ -78,14 +78,14 @@ class Shape {
     /** Head ranks of the queues counted. */
     readonly H: number,
     /**
-     * Everything else in one array (see zeros): for each head rank, in
+     * Everything else in one array (from shapeSlab): for each head rank, in
      * increasing order, k^(−s) at [i], its multiplicity at [H + i] and k at [2H + i]; Σ mult and
      * Σ mult·base over the first i at [3H + i] and [4H + 1 + i] (i = 0 … H); the end correction
      * at A (END_SIZE, see endPolynomials) from [END_A(H)]; the end correction's weights at a rank
      * k (W_i = Σ_r data[weightsAt + i·EM + r]·k^(−r)) from [weightsAt]; the q queues'
      * multiplicities from [multAt].
      */
-    readonly data: number[],
+    readonly data: Float64Array,
     readonly weightsAt: number,
     readonly multAt: number,
     readonly ofS: ExponentConstants,
@@ -257,7 +257,7 @@ function makeShape(s: number, q: number, mult: Float64Array, at: number, ofS: Ex
   const rows = Math.floor((A - 1) / q);
   const H = rows * P;
   const weightsAt = END_A(H) + END_SIZE, multAt = weightsAt + EM * EM;
-  const data = zeros(multAt + q);
+  const data = shapeSlab.take(multAt + q);
   const powers = rankPowers(s, A - 1);
   for (let row = 0, i = 0; row < rows; row++) {
     for (let j = 0; j < q; j++) {
@@ -310,6 +310,13 @@ class Slab {
  * at most 64 KB is kept for a set-up of ≥ 8 bytes. Large set-ups (> 8 KB) get their own.
  */
 const setupSlab = new Slab(8192);
+
+/**
+ * The shapes' arrays, from slabs of 512 KB: a shape lives as long as the memo keeps it, so a
+ * scavenge during an analysis would copy every new shape's array (≈ 1.5 MB in a cold realistic
+ * analysis) and promote it; outside V8's heap, only each array's small view is copied.
+ */
+const shapeSlab = new Slab(65536);
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
@@ -933,7 +940,7 @@ const endScratch = new Float64Array(END_SIZE);
  * What the end correction at a rank k takes from the shape (its Euler–Maclaurin coefficients
  * and s): W_i = Σ_r coef_r·STIRLING1[r][i]·(−s)^i·k^(−r), kept as the matrix [i·EM_ORDER + r].
  */
-function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number): void {
+function endWeightsOf(coef: Float64Array, s: number, out: Float64Array, at: number): void {
   for (let r = 0; r < EM; r++) {
     const row = STIRLING1[r];
     let sPow = 1;
@@ -952,7 +959,7 @@ function endWeightsOf(coef: Float64Array, s: number, out: number[], at: number):
  * the others stay as they are, zero (a fresh set-up from its slab, or the cleared endScratch). The corrections
  * at a tail's far end take 2–3 orders of 6: about half the places.
  */
-function endPolynomials(weights: number[], wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
+function endPolynomials(weights: Float64Array, wAt: number, k: number, out: Float64Array, at: number, orders: number): void {
   const W = endWeights;
   // The tables as locals: read through the module's bindings in the loop below, optimised code
   // loaded each one's base and length again per entry (a third of this function's instructions).
