@@ -1112,7 +1112,7 @@ const PHI_BETA_HI = 4;
 const PHI_BETA_STEP = 0.05;
 const LOG_PHI_BETA_LO = Math.log(PHI_BETA_LO);
 const PHI_TABLES = Math.ceil(Math.log(PHI_BETA_HI / PHI_BETA_LO) / PHI_BETA_STEP) + 1;
-/** Plain packed-double arrays, as the shapes' (see zeros): continuousSums' look-ups read them in ~8 % fewer instructions than Float64Arrays. */
+/** Plain packed-double arrays (see zeros): continuousSums' look-ups read them in ~8 % fewer instructions than Float64Arrays, and there are at most PHI_TABLES of them (the shapes, many and kept, are off the heap instead: see shapeSlab). */
 const phiTables: (number[] | undefined)[] = new Array<number[] | undefined>(PHI_TABLES + 1).fill(undefined);
 
 function phiPlace(beta: number): number {
