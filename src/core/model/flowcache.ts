@@ -312,11 +312,13 @@ class Slab {
 const setupSlab = new Slab(8192);
 
 /**
- * The shapes' arrays, from slabs of 512 KB: a shape lives as long as the memo keeps it, so a
+ * The shapes' arrays, from slabs of 64 KB: a shape lives as long as the memo keeps it, so a
  * scavenge during an analysis would copy every new shape's array (≈ 1.5 MB in a cold realistic
- * analysis) and promote it; outside V8's heap, only each array's small view is copied.
+ * analysis) and promote it; outside V8's heap, only each array's small view is copied. Small
+ * slabs: a retained analysis' curve keeps a few shapes after the memo forgets them, and each
+ * keeps its whole slab.
  */
-const shapeSlab = new Slab(65536);
+const shapeSlab = new Slab(8192);
 
 /** Multiplicities of the groups being set up (prepare is not re-entered), q slots per group. */
 let multScratch = new Float64Array(256);
