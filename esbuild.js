@@ -41,16 +41,24 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] };
 
 /**
- * The schema and the NIC catalog ship in the extension package as files (schemas/), so the
- * extension's bundles read them from there at run time (dist/../schemas/) rather than carrying a
- * second copy each. The CLI and the library bundles, which travel alone, keep them inside.
+ * The schema and the NIC catalog ship in the extension package as files, so the extension's
+ * bundles read them at run time rather than carrying a second copy each: minified copies beside
+ * them in dist/ (written by every build, below; the package has ≈ 0.6 KB less to carry than with
+ * the indented schemas/ files). The CLI and the library bundles, which travel alone, keep them inside.
  */
+const SHIPPED_JSON = ['topology.schema.json', 'nic-catalog.json'];
 const shippedJsonPlugin = {
   name: 'shipped-json',
   setup(build) {
-    build.onResolve({ filter: /[\\/]schemas[\\/](topology\.schema|nic-catalog)\.json$/ }, (args) => ({ path: `../schemas/${args.path.split(/[\\/]/).pop()}`, external: true }));
+    build.onResolve({ filter: /[\\/]schemas[\\/](topology\.schema|nic-catalog)\.json$/ }, (args) => ({ path: `./${args.path.split(/[\\/]/).pop()}`, external: true }));
   },
 };
+/** Writes the minified copies the shipped bundles read (dist/topology.schema.json, dist/nic-catalog.json). */
+function writeShippedJson() {
+  const fs = require('node:fs');
+  fs.mkdirSync('dist', { recursive: true });
+  for (const name of SHIPPED_JSON) fs.writeFileSync(`dist/${name}`, JSON.stringify(JSON.parse(fs.readFileSync(`schemas/${name}`, 'utf8'))));
+}
 /**
  * vscode-json-languageservice carries the JSON Schema meta-schemas (drafts 4 to 2020-12) to
  * complete and validate schema files. Topology files are answered with the bundled topology
@@ -86,6 +94,8 @@ async function main() {
     const fs = require('node:fs');
     for (const f of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (f.endsWith('.map')) fs.rmSync(`dist/${f}`);
   }
+  // Once per run (in watch mode too: a schema edited while watching needs a restart).
+  writeShippedJson();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -1,7 +1,7 @@
 // package.json is the extension's public face: what VS Code reads must match what the code does.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { it } from 'node:test';
 import { MODEL_CONSTANTS } from '../../src/core/model/constants';
 import { RULES } from '../../src/core/rules/registry';
@@ -59,10 +59,14 @@ it('*.edp.json has its own language, highlighted as JSONC, and no jsonValidation
 
 it('every file the extension\'s bundles read beside them at run time ships in the package', () => {
   // esbuild.js leaves the schema and the NIC catalog out of dist/extension.js and
-  // dist/analysisWorker.js: they require them from the package's schemas/ folder.
+  // dist/analysisWorker.js: they require minified copies beside them in dist/.
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
-  const read = ['extension.js', 'analysisWorker.js'].flatMap((bundle) => [...readFileSync(join(root, 'dist', bundle), 'utf8').matchAll(/require\("\.\.\/([^"]+)"\)/g)].map((m) => m[1]));
-  assert.ok(read.includes('schemas/topology.schema.json'), 'the worker reads the schema from the package');
+  const read = ['extension.js', 'analysisWorker.js'].flatMap((bundle) => [...readFileSync(join(root, 'dist', bundle), 'utf8').matchAll(/require\("(\.\.?\/[^"]+)"\)/g)].map((m) => posix.join('dist', m[1])));
+  assert.ok(read.includes('dist/topology.schema.json'), 'the worker reads the schema from the package');
+  assert.ok(read.includes('dist/nic-catalog.json'), 'the worker reads the NIC catalog from the package');
+  for (const name of ['topology.schema.json', 'nic-catalog.json']) {
+    assert.deepStrictEqual(JSON.parse(readFileSync(join(root, 'dist', name), 'utf8')), JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8')), `dist/${name} is schemas/${name}`);
+  }
   for (const file of new Set(read)) {
     assert.ok(existsSync(join(root, file)), file);
     assert.ok(ignore.split('\n').includes(`!${file}`), `${file} is shipped (.vscodeignore)`);
