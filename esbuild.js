@@ -50,7 +50,8 @@ const SHIPPED_JSON = ['topology.schema.json', 'nic-catalog.json'];
 const shippedJsonPlugin = {
   name: 'shipped-json',
   setup(build) {
-    build.onResolve({ filter: /[\\/]schemas[\\/](topology\.schema|nic-catalog)\.json$/ }, (args) => ({ path: `./${args.path.split(/[\\/]/).pop()}`, external: true }));
+    const names = SHIPPED_JSON.map((name) => name.replace(/\./g, '\\.')).join('|');
+    build.onResolve({ filter: new RegExp(`[\\\\/]schemas[\\\\/](${names})$`) }, (args) => ({ path: `./${args.path.split(/[\\/]/).pop()}`, external: true }));
   },
 };
 /** Writes the minified copies the shipped bundles read (dist/topology.schema.json, dist/nic-catalog.json). */
