@@ -185,7 +185,7 @@ class QueueSums {
 }
 
 /**
- * A plain array of n zeros with packed-double elements (the solver's shapes and tables, the laws'
+ * A plain array of n zeros with packed-double elements (the solver's Φ₀ tables, the laws'
  * queue sums): slice() of a packed-double array of zeros copies in one allocation, where
  * new Array(n).fill(0) makes a small-integer array that the first double store copies again, push
  * grows it by copies, and a Float64Array of a few entries costs about four times the bytes.
