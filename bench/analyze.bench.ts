@@ -79,10 +79,10 @@ async function besideBaselines(samples: number, text: string): Promise<{ ms: num
     const l = cpuMs() - start;
     ms.push(a); parse.push(p); ls.push(l); parseRatio.push(a / p); lsRatio.push(a / l);
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const quantile = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length * p)];
+  const median = (xs: number[]) => quantile(xs, 0.5);
   // The middle half of the per-sample ratios: how far from the target line the median is, in this run's noise.
-  const sorted = [...parseRatio].sort((x, y) => x - y);
-  const parseQuartiles: [number, number] = [sorted[Math.floor(samples / 4)], sorted[Math.floor((3 * samples) / 4)]];
+  const parseQuartiles: [number, number] = [quantile(parseRatio, 0.25), quantile(parseRatio, 0.75)];
   return { ms: median(ms), parseMs: median(parse), lsMs: median(ls), parseRatio: median(parseRatio), parseQuartiles, lsRatio: median(lsRatio), findings, samples };
 }
 
