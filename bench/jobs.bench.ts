@@ -114,7 +114,10 @@ function main(): void {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     for (const r of rows) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
     const two = best.get('--jobs 2')!;
-    console.log(`issue 14 target: --jobs 1 wall / --jobs 2 wall ≥ 1.6 → ${(one.wallMs / two.wallMs).toFixed(2)}; CPU of --jobs 2 / --jobs 1 = ${(two.cpuMs / one.cpuMs).toFixed(2)}`);
+    // "Faster than one core": --jobs 1 is the strict reading (V8 compiles and collects on the idle
+    // second core for it); the run pinned to one CPU is the literal one. Both are printed.
+    const onePinned = pinned ? `, one CPU wall / --jobs 2 wall → ${(pinned.wallMs / two.wallMs).toFixed(2)}` : '';
+    console.log(`issue 14 target: --jobs 1 wall / --jobs 2 wall ≥ 1.6 → ${(one.wallMs / two.wallMs).toFixed(2)}${onePinned}; CPU of --jobs 2 / --jobs 1 = ${(two.cpuMs / one.cpuMs).toFixed(2)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -30,6 +30,8 @@ export const MAX_FLOW_TABLE = 524288;
 /** Below this x = p·T the integrals use the Taylor series of e^(−x), above it the continued fraction. */
 const SERIES_LIMIT = 2;
 const LOG_SERIES_LIMIT = Math.log(SERIES_LIMIT);
+/** e^(−SERIES_LIMIT): the mixed regime's integrals end there every evaluation (a constant, not an exp per tail). */
+const EXP_SERIES_LIMIT = Math.exp(-SERIES_LIMIT);
 /** Beyond this x the incomplete-gamma end terms vanish next to the sums (see gammaEnd). */
 const GAMMA_NEGLIGIBLE = 50;
 
@@ -759,7 +761,7 @@ function largeIntegral(t: ExponentConstants, toLimit: boolean): void {
   gammaEnd(t, R_K1, end1);
   if (toLimit) {
     const r = (t.atLimit ??= atLimitOf(t.beta));
-    const f = k2 * Math.exp(-SERIES_LIMIT);
+    const f = k2 * EXP_SERIES_LIMIT;
     end2[0] = f * r[0];
     end2[1] = f * SERIES_LIMIT * r[1];
     end2[2] = f * SERIES_LIMIT * SERIES_LIMIT * r[2];
