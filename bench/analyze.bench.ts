@@ -52,9 +52,9 @@ function medianOf(n: number, run: () => unknown): number {
 /**
  * The realistic row, sample by sample: this machine's speed drifts by tens of percent from one
  * minute to the next (a JSON.parse baseline timed once read 3.8–8 ms between runs of the bench),
- * so each cold analysis (solver caches cleared) is set against JSON.parse (a mean of 5) and
- * json-languageservice of the same text timed right beside it, and the row reports the medians
- * of those ratios (and of the times).
+ * so each cold analysis (solver caches cleared) is set against JSON.parse (a mean of 6 calls, 3
+ * before it and 3 after) and json-languageservice of the same text timed right beside it, and the
+ * row reports the medians of those ratios (and of the times).
  */
 async function besideBaselines(samples: number, text: string): Promise<{ ms: number; parseMs: number; lsMs: number; parseRatio: number; parseQuartiles: [number, number]; lsRatio: number; findings: number; samples: number }> {
   const plain = stripComments(text);
@@ -66,14 +66,20 @@ async function besideBaselines(samples: number, text: string): Promise<{ ms: num
   const ms: number[] = [], parse: number[] = [], ls: number[] = [], parseRatio: number[] = [], lsRatio: number[] = [];
   let findings = 0;
   for (let i = 0; i < samples; i++) {
+    // JSON.parse three times before the analysis and three times after: the machine's speed drifts
+    // within seconds (the same analysis read 26–50 ms CPU in one loop), and a baseline on both sides
+    // pairs with the analysis better than one before it.
     let start = cpuMs();
-    for (let k = 0; k < 5; k++) JSON.parse(plain);
-    const p = (cpuMs() - start) / 5;
+    for (let k = 0; k < 3; k++) JSON.parse(plain);
+    const before = cpuMs() - start;
     clearSolverCache();
     clearZipfCache();
     start = cpuMs();
     findings = analyze(text).findings.length;
     const a = cpuMs() - start;
+    start = cpuMs();
+    for (let k = 0; k < 3; k++) JSON.parse(plain);
+    const p = (before + cpuMs() - start) / 6;
     start = cpuMs();
     await validate();
     const l = cpuMs() - start;
@@ -198,10 +204,11 @@ async function main(): Promise<void> {
   // solver caches; the first analysis in a fresh process, and the warm-up's own analyses, are
   // reported beside it.
   const warm = warmUp(Array.from({ length: 10 }, (_, k) => realisticDesign({ hosts: 100, seed: 99 - k })), 30);
-  // 15 samples: one sample's ratio ranges over 7–11× on this 2-CPU machine (a scavenge falls in
-  // some of the 5-parse baselines and not in others, and the machine's speed drifts), so a median
-  // of 7 moved by ±1 from one bench to the next (session 10); 15 cost about 2 s more.
-  const r = await besideBaselines(15, realistic);
+  // 41 samples: one sample's ratio ranges over 7–12× on this 2-CPU machine (a scavenge falls in
+  // some baselines and not in others, and the machine's speed drifts), so a median of 7 moved by
+  // ±1 from one bench to the next (session 10) and one of 15 by about as much (8.9–11.2×, session
+  // 11); 41 take about 7 s.
+  const r = await besideBaselines(41, realistic);
   rows.push([
     `analyze, realistic 100 hosts (${mb(realistic)}, ${r.findings} findings)`,
     `${r.parseRatio.toFixed(1)}× JSON.parse, ${r.lsRatio.toFixed(2)}× json-languageservice (${formatMs(r.ms)} ms; JSON.parse ${formatMs(r.parseMs)} ms, json-ls ${formatMs(r.lsMs)} ms; medians of ${r.samples} samples, each timed beside its baselines; the middle half of the samples ${r.parseQuartiles[0].toFixed(1)}–${r.parseQuartiles[1].toFixed(1)}× JSON.parse); ` +
