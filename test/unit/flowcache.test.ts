@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { cacheCurve, clearSolverCache, entriesForHitRate, roundFlowTableSize, steadyHitRate, type FlowMix } from '../../src/core/model/flowcache';
-import { harmonicNumber, headRows, rssShares, stridedPowerSum } from '../../src/core/model/zipf';
+import { harmonicNumber, headRows, queueSums, rssShares, stridedPowerSum } from '../../src/core/model/zipf';
 import { steadyHitRateBruteForce } from '../support/cheBruteForce';
 import { seededUniform, simulateLru } from '../support/lruSimulation';
 import { ZipfSampler } from '../support/zipfSampler';
@@ -147,6 +147,17 @@ describe('Che solver', () => {
     // Other laws (other exponents and shapes) in between, then the same mix afresh.
     for (const zipf of [0.3, 0.7, 0.84, 1.01, 1.6, 2.4]) steadyHitRate([...queuesOf(20_000, zipf, 2, [1]), { flows: 9000, zipf: zipf / 2, weight: 1 }], 1024);
     assert.deepEqual([steadyHitRate(mix(), 2048), steadyHitRate(mix(), 16384), entriesForHitRate(mix(), 0.9, 0.01)], first);
+  });
+
+  it('a source’s vNIC law is read from the mix when it is that law, and ignored when it is another', () => {
+    const mix = queuesOf(30000, 0.8, 4, [0, 2]);
+    const alone = steadyHitRate(mix.map((m) => ({ ...m })), 4096);
+    // The model passes each vNIC's law (zipf.ts queueSums) with its queues: the same figure to the last digit.
+    assert.equal(steadyHitRate(mix.map((m) => ({ ...m, law: queueSums(30000, 0.8, 4) })), 4096), alone);
+    // A law of other flows, skew or queues is not used (the figure is the one without it).
+    for (const law of [queueSums(29999, 0.8, 4), queueSums(30000, 0.9, 4), queueSums(30000, 0.8, 2)]) {
+      assert.equal(steadyHitRate(mix.map((m) => ({ ...m, law })), 4096), alone);
+    }
   });
 
   it('a frozen mix is solved like any other (the set-up is kept beside it)', () => {

@@ -14,14 +14,22 @@
 // continuous law's occupancy reaches C (continuousStart), so it takes two evaluations of the
 // sums. docs/PERFORMANCE.md has the measurements.
 
-import { EM_ORDER, forgetAll, zeros, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, STIRLING1, firstTailRank } from './zipf';
+import { EM_ORDER, forgetAll, zeros, rankPowers, eulerMaclaurinCoefficients, expm1Over, queueFlowCount, queueRankSum, type QueueSums, STIRLING1, firstTailRank } from './zipf';
 
 /**
  * One source of flows on an lcore: queue `offset` of a vNIC with `stride` queues, that is the
  * ranks offset+1, offset+1+stride, … of a Zipf(`zipf`) law over the vNIC's `flows`, with
  * `weight` = the queue's packets (any unit: only shares matter). stride 1, offset 0: the whole vNIC.
  */
-export interface FlowMix { flows: number; zipf: number; weight: number; stride?: number; offset?: number }
+export interface FlowMix {
+  flows: number;
+  zipf: number;
+  weight: number;
+  stride?: number;
+  offset?: number;
+  /** The vNIC law's queue sums, where the caller has them (zipf.ts queueSums); used only when they are this source's law. */
+  law?: QueueSums;
+}
 
 export const MIN_FLOW_TABLE = 4;
 const MAX_STRIDE = 4096;
@@ -347,7 +355,8 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
     const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
     const share = m.weight / totalWeight;
-    const c = share / queueRankSum(n, s, q, j);
+    const law = m.law;
+    const c = share / (law !== undefined && law.n === n && law.s === s && law.q === q ? law.sums[j] : queueRankSum(n, s, q, j));
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.

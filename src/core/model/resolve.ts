@@ -2,7 +2,7 @@
 // references (an uplink naming no NIC, a vNIC naming no switch, an unknown NUMA node) are
 // skipped here without a word: the ref/* rules report them, and the model must never throw.
 import { effectiveMode, type Host, type Nic, numaNodesOf, type NumaNode, type Switch, type Target, type Vm } from '../topology';
-import { queueFlowCount, rssShares } from './zipf';
+import { queueFlowCount, queueSums, type QueueSums } from './zipf';
 
 export interface ResolvedUplink {
   /** Index in switch.uplinks. */
@@ -29,6 +29,8 @@ export interface VnicLoad {
   /** The vNIC's flows, over which the Zipf ranks run. */
   flows: number;
   zipf: number;
+  /** The queue sums and RSS shares of (flows, zipf, queues); undefined without flows. */
+  law: QueueSums | undefined;
   packetBytes: number;
   /** The vNIC's traffic.rxShare, if the file gives one. */
   rxShare: number | undefined;
@@ -231,9 +233,10 @@ function fillUnits(table: UnitTable, at: number, vm: Vm, vmIndex: number, vnicIn
   const t = vnic.traffic!;
   const flows = Number.isFinite(t.flows) ? Math.max(0, Math.floor(t.flows)) : 0;
   const zipf = Number.isFinite(t.zipf) ? Math.max(0, t.zipf!) : DEFAULT_ZIPF;
-  const shares = flows > 0 ? rssShares(flows, zipf, q) : undefined;
+  const law = flows > 0 ? queueSums(flows, zipf, q) : undefined;
+  const shares = law?.shares;
   const newFlows = Number.isFinite(t.newFlowsPerSec) ? Math.max(0, t.newFlowsPerSec!) : 0;
-  const load: VnicLoad = { vmIndex, vnicIndex, vm: vm.name, vnic: vnic.name, queues: q, flows, zipf, packetBytes: t.packetBytes, rxShare: t.rxShare };
+  const load: VnicLoad = { vmIndex, vnicIndex, vm: vm.name, vnic: vnic.name, queues: q, flows, zipf, law, packetBytes: t.packetBytes, rxShare: t.rxShare };
   const h = home ?? NO_HOME;
   for (let queue = 0; queue < q; queue++, at++) {
     const share = shares ? shares[queue] : 1 / q;

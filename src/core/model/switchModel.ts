@@ -59,7 +59,7 @@ function mixOf(units: UnitTable, byLcore: LcoreUnits, lcore: number): FlowMix[] 
   for (let k = 0; k < mix.length; k++) {
     const u = byLcore.units[from + k];
     const load = units.load[u];
-    mix[k] = { flows: load.flows, zipf: load.zipf, stride: load.queues, offset: units.queue[u], weight: units.pps[u] };
+    mix[k] = { flows: load.flows, zipf: load.zipf, stride: load.queues, offset: units.queue[u], weight: units.pps[u], law: load.law };
   }
   return mix;
 }

@@ -177,9 +177,15 @@ const MAX_MEMO_QUEUES = 256;
  * lets V8 decide later to allocate it in the old generation (memo entries live long), and that
  * decision throws away the optimised code of every function that allocates there.
  */
-class QueueSums {
+export class QueueSums {
   constructor(
+    /** The law: n flows, Zipf s, q queues. */
+    readonly n: number,
+    readonly s: number,
+    readonly q: number,
+    /** Σ k^(−s) over each queue's ranks. */
     readonly sums: number[],
+    /** Each queue's share of the packets (see rssShares). */
     readonly shares: number[],
   ) {}
 }
@@ -217,8 +223,12 @@ export function forgetAll(memo: Map<number, unknown>): void {
   for (const key of memo.keys()) memo.delete(key);
 }
 
-/** Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law. */
-function queueSums(n: number, s: number, q: number): QueueSums {
+/**
+ * Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law (do
+ * not modify the result). The model keeps each vNIC's on its load, so that the solver's set-up
+ * reads its queues' sums there rather than from the memo again (two Map look-ups per queue and lcore).
+ */
+export function queueSums(n: number, s: number, q: number): QueueSums {
   const key = n * (MAX_MEMO_QUEUES + 1) + q;
   let byS = q > MAX_MEMO_QUEUES ? undefined : sumsCache.get(s);
   const known = byS?.get(key);
@@ -229,7 +239,7 @@ function queueSums(n: number, s: number, q: number): QueueSums {
   for (let j = 0; j < q; j++) total += sums[j] = stridedPowerSum(n, s, q, j, shared);
   const shares = zeros(q);
   if (total > 0) for (let j = 0; j < q; j++) shares[j] = sums[j] / total;
-  const entry = new QueueSums(sums, shares);
+  const entry = new QueueSums(n, s, q, sums, shares);
   if (q > MAX_MEMO_QUEUES) return entry;
   // Designs repeat the same vNIC traffic many times; a bounded memo keeps big files cheap.
   if (sumsCount >= 16384) {
