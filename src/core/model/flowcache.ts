@@ -355,8 +355,7 @@ function prepare(mix: readonly FlowMix[]): Prepared {
     // A skew too small to tell any two ranks apart (N^s = 1 + 1e-9 at most) is uniform.
     const s = Number.isFinite(m.zipf) && m.zipf * Math.log(n) > 1e-9 ? m.zipf : 0;
     const share = m.weight / totalWeight;
-    const law = m.law;
-    const c = share / (law !== undefined && law.n === n && law.s === s && law.q === q ? law.sums[j] : queueRankSum(n, s, q, j));
+    const c = share / queueRankSum(n, s, q, j, m.law);
     // A source with a vanishing share of the packets (1e-312 pps beside 1e10) changes the hit rate
     // by less than its share: leave it out, or its flows would ask the solver for an occupancy
     // that only a T beyond floating point reaches.

@@ -225,8 +225,8 @@ export function forgetAll(memo: Map<number, unknown>): void {
 
 /**
  * Σ k^(−s) over each queue's ranks and each queue's share of the total, memoised per vNIC law (do
- * not modify the result). The model keeps each vNIC's on its load, so that the solver's set-up
- * reads its queues' sums there rather than from the memo again (two Map look-ups per queue and lcore).
+ * not modify the result). The model keeps each vNIC's law on its load and hands it to the solver
+ * with the vNIC's queues (queueRankSum's `known`), which saves two Map look-ups per queue and lcore.
  */
 export function queueSums(n: number, s: number, q: number): QueueSums {
   const key = n * (MAX_MEMO_QUEUES + 1) + q;
@@ -254,9 +254,10 @@ export function queueSums(n: number, s: number, q: number): QueueSums {
   return entry;
 }
 
-/** Σ k^(−s) over the ranks of queue j of q (memoised; do not modify the result). */
-export function queueRankSum(n: number, s: number, q: number, j: number): number {
-  return queueSums(n, s, q).sums[j];
+/** Σ k^(−s) over the ranks of queue j of q: from `known` when it is this law's sums, else from the memo. */
+export function queueRankSum(n: number, s: number, q: number, j: number, known?: QueueSums): number {
+  const law = known !== undefined && known.n === n && known.s === s && known.q === q ? known : queueSums(n, s, q);
+  return law.sums[j];
 }
 
 /**
