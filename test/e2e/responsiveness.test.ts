@@ -117,8 +117,18 @@ function ourScript(profile: CpuProfile, extensionPath: string): string | undefin
 const TEST_CODE = pathToFileURL(__dirname).href + '/';
 const isTestCode = (url: string) => url.startsWith(TEST_CODE);
 
-/** Whether a profile node has a frame of `script` (or a script it matches) on its stack. */
-function underScript(profile: CpuProfile, script: string | ((url: string) => boolean)): (id: number) => boolean {
+/**
+ * VS Code's compression of the extension host's messages to a remote window (code-server, Remote-SSH):
+ * node's zlib completing a deflate of the websocket's next frames. It runs in its own turn, after the
+ * thread pool compressed whatever the protocol had queued (the first publish of 1000 diagnostics, ~1 MB,
+ * took one 69 ms stretch of it at load 5), not in the turn of our code that set the diagnostics; a
+ * desktop window's extension host sends its messages uncompressed. Logged apart (its longest stretch
+ * per window), not counted in the stretches that hold our code.
+ */
+const isRemoteCompression = (url: string, functionName: string) => url === 'node:zlib' && functionName === 'processCallback';
+
+/** Whether a profile node has a frame of `script` (or a frame `script` matches) on its stack. */
+function underScript(profile: CpuProfile, script: string | ((url: string, functionName: string) => boolean)): (id: number) => boolean {
   const matches = typeof script === 'string' ? (url: string) => url === script : script;
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -128,7 +138,8 @@ function underScript(profile: CpuProfile, script: string | ((url: string) => boo
     let known = memo.get(id);
     if (known === undefined) {
       const up = parent.get(id);
-      known = matches(byId.get(id)!.callFrame.url) || (up !== undefined && under(up));
+      const frame = byId.get(id)!.callFrame;
+      known = matches(frame.url, frame.functionName) || (up !== undefined && under(up));
       memo.set(id, known);
     }
     return known;
@@ -159,13 +170,14 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * garbage collection, native code) between performance.now() times `from` and `to`, in running
  * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
  * `script`, only stretches that run some of its code count: our work and whatever VS Code does in
- * the same turns. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
- * they are logged apart, by the GC observer. The test's own code counts as idle (TEST_CODE).
+ * the same turns. Garbage collections and the remote connection's compression (isRemoteCompression)
+ * are left out with `leaveGcOut` (by default with a `script`): they are logged apart. The test's own code counts as idle (TEST_CODE).
  */
 function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const test = underScript(profile, isTestCode);
   const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const compressing = underScript(profile, isRemoteCompression);
   const ours = script === undefined ? undefined : underScript(profile, script);
   let at = profile.startTime;
   let run = 0;
@@ -179,7 +191,7 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
       counts = ours === undefined;
       return;
     }
-    if (leaveGcOut && gc.has(id)) return;
+    if (leaveGcOut && (gc.has(id) || compressing(id))) return;
     run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
     if (ours?.(id)) counts = true;
     if (counts) longest = Math.max(longest, run);
@@ -198,6 +210,9 @@ interface Work {
   over: number;
   /** The test's own code (counted as idle in the rest). */
   test: number;
+  /** VS Code's compression of its remote connection (isRemoteCompression): in all, and its longest unbroken stretch. */
+  compression: number;
+  longestCompression: number;
 }
 
 function workIn(profile: CpuProfile, from: number, to: number, script: string): Work {
@@ -205,12 +220,15 @@ function workIn(profile: CpuProfile, from: number, to: number, script: string): 
   const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
   const ours = underScript(profile, script);
   const test = underScript(profile, isTestCode);
-  const work: Work = { busy: 0, gc: 0, ours: 0, over: 0, test: 0 };
+  const compressing = underScript(profile, isRemoteCompression);
+  const work: Work = { busy: 0, gc: 0, ours: 0, over: 0, test: 0, compression: 0, longestCompression: 0 };
   let at = profile.startTime;
   let run = 0;
+  let compressionRun = 0;
   const end = () => {
     if (run >= MAX_BLOCK_MS * 1000) work.over++;
     run = 0;
+    compressionRun = 0;
   };
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i];
@@ -225,9 +243,13 @@ function workIn(profile: CpuProfile, from: number, to: number, script: string): 
     work.busy += us;
     if (gc.has(id)) work.gc += us;
     if (ours(id)) work.ours += us;
+    compressionRun = compressing(id) ? compressionRun + us : 0;
+    work.compression += compressing(id) ? us : 0;
+    work.longestCompression = Math.max(work.longestCompression, compressionRun);
   });
   end();
-  return { ...work, busy: work.busy / 1000, gc: work.gc / 1000, ours: work.ours / 1000, test: work.test / 1000 };
+  const msOf = (us: number) => us / 1000;
+  return { ...work, busy: msOf(work.busy), gc: msOf(work.gc), ours: msOf(work.ours), test: msOf(work.test), compression: msOf(work.compression), longestCompression: msOf(work.longestCompression) };
 }
 
 async function setWorkspaceSettings(values: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -268,7 +290,7 @@ function describePhase(p: Phase): string {
   const byKind = new Map<string, number>();
   for (const g of p.gcs) byKind.set(GC_KINDS[g.kind] ?? String(g.kind), (byKind.get(GC_KINDS[g.kind] ?? String(g.kind)) ?? 0) + 1);
   const kinds = [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  const work = p.work ? `; running time ${p.work.busy.toFixed(0)} ms busy (GC ${p.work.gc.toFixed(0)} ms, under our code ${p.work.ours.toFixed(0)} ms; the test's own ${p.work.test.toFixed(0)} ms left out), ${p.work.over} busy stretch(es) ≥ ${MAX_BLOCK_MS} ms` : '';
+  const work = p.work ? `; running time ${p.work.busy.toFixed(0)} ms busy (GC ${p.work.gc.toFixed(0)} ms, under our code ${p.work.ours.toFixed(0)} ms; the test's own ${p.work.test.toFixed(0)} ms left out), ${p.work.over} busy stretch(es) ≥ ${MAX_BLOCK_MS} ms; compressing for the remote window ${p.work.compression.toFixed(0)} ms, longest ${p.work.longestCompression.toFixed(1)} ms at once` : '';
   return `${p.name}: ${((p.to - p.from) / 1000).toFixed(1)} s, event-loop delay max ${ms(p.delay.max).toFixed(1)} ms, p99 ${ms(p.delay.percentile(99)).toFixed(1)} ms, mean ${ms(p.delay.mean).toFixed(1)} ms; longest busy stretch ${p.busy.toFixed(1)} ms of running time${work}; GC ${kinds}, longest ${longest.toFixed(1)} ms`;
 }
 
@@ -430,7 +452,9 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // left out, as for our share), with what VS Code does in the same turns: under 50 ms, or no
     // longer than VS Code alone is busy at once for the same edits of plain text. Garbage
     // collections are left out here (their wall-clock pauses are logged per window: on a loaded
-    // machine one stretches to 100–300 ms waiting for a CPU) and counted in the next one.
+    // machine one stretches to 100–300 ms waiting for a CPU) and counted in the next one, and so
+    // is VS Code's compression of its messages to the remote window, in turns of its own (logged
+    // per window; CI at load 3.6 once counted a 49 ms stretch of it beside 4 ms of ours here).
     const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
     assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
     // The issue's bar for the thread as a whole while our extension works, in running time: every
