@@ -148,6 +148,23 @@ function underScript(profile: CpuProfile, script: string | ((url: string, functi
 }
 
 /**
+ * Which turn of the event loop a profile node's sample belongs to, as far as the profile tells:
+ * the outermost frame below the root (processTimers, processImmediate, a native callback such as
+ * VS Code's handler of a message from the window). Consecutive samples with the same one are one
+ * turn, or turns of one kind back to back (several timers due at once), counted together.
+ */
+function turnOf(profile: CpuProfile): (id: number) => number {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const root = profile.nodes.find((n) => n.callFrame.functionName === '(root)')?.id;
+  return (id) => {
+    let at = id;
+    for (let up = parent.get(at); up !== undefined && up !== root; up = parent.get(at)) at = up;
+    return at;
+  };
+}
+
+/**
  * The longest unbroken stretch of samples with a frame of `script` on the stack: our code and the
  * VS Code API calls it makes, in milliseconds of the thread's running time (back-to-back turns of
  * ours count as one). Each sample counts for at most one sampling interval: on a shared machine a
@@ -169,9 +186,11 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * The longest unbroken stretch of the whole thread's work (any sample but "(idle)": JavaScript,
  * garbage collection, native code) between performance.now() times `from` and `to`, in running
  * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
- * `script`, only stretches that run some of its code count: our work and whatever VS Code does in
- * the same turns. Garbage collections and the remote connection's compression (isRemoteCompression)
- * are left out with `leaveGcOut` (by default with a `script`): they are logged apart. The test's own code counts as idle (TEST_CODE).
+ * `script`, only the turns of the event loop that run some of its code count (turnOf; a turn of
+ * VS Code's that merely follows one of ours without an idle sample between is not ours): our work
+ * and whatever VS Code does in the same turns, without the remote connection's compression
+ * (isRemoteCompression), which is logged apart. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
+ * they are logged apart, by the GC observer. The test's own code counts as idle (TEST_CODE).
  */
 function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
@@ -179,9 +198,12 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
   const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
   const compressing = underScript(profile, isRemoteCompression);
   const ours = script === undefined ? undefined : underScript(profile, script);
+  const turn = turnOf(profile);
+  const program = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(program)').map((n) => n.id));
   let at = profile.startTime;
   let run = 0;
   let counts = ours === undefined;
+  let current: number | undefined;
   let longest = 0;
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i];
@@ -189,9 +211,17 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
     if (ms < from || ms >= to || idle.has(id) || test(id)) {
       run = 0;
       counts = ours === undefined;
+      current = undefined;
       return;
     }
-    if (leaveGcOut && (gc.has(id) || compressing(id))) return;
+    if (leaveGcOut && gc.has(id)) return;
+    if (ours !== undefined && compressing(id)) return;
+    // Native work outside JavaScript ("(program)") and GC belong to whichever turn they fall in.
+    if (ours !== undefined && !program.has(id) && !gc.has(id) && turn(id) !== current) {
+      current = turn(id);
+      run = 0;
+      counts = false;
+    }
     run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
     if (ours?.(id)) counts = true;
     if (counts) longest = Math.max(longest, run);
@@ -442,21 +472,23 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     const load = loadavg()[0] / Math.max(1, availableParallelism());
     const sum = (kind: string, of: (w: Work) => number) => phases.filter((p) => p.name.startsWith(kind)).reduce((n, p) => n + of(p.work!), 0);
     for (const p of phases) console.log(`      ${describePhase(p)}`);
-    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time (GC included) ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms, stretches of ${MAX_BLOCK_MS} ms or more ${sum('with our extension', (w) => w.over)} and ${sum('baseline', (w) => w.over)}; busy ${sum('with our extension', (w) => w.busy).toFixed(0)} ms (GC ${sum('with our extension', (w) => w.gc).toFixed(0)} ms, our code ${sum('with our extension', (w) => w.ours).toFixed(0)} ms) and ${sum('baseline', (w) => w.busy).toFixed(0)} ms (GC ${sum('baseline', (w) => w.gc).toFixed(0)} ms) in all; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch with some of our code in it ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
+    console.log(`      the thread's longest wait: ${waitWithUs.toFixed(1)} ms with our extension, ${waitBaseline.toFixed(1)} ms for the same edits of plain text; its longest busy stretch in running time (GC included) ${busyWithUs.toFixed(1)} ms and ${busyBaseline.toFixed(1)} ms, stretches of ${MAX_BLOCK_MS} ms or more ${sum('with our extension', (w) => w.over)} and ${sum('baseline', (w) => w.over)}; busy ${sum('with our extension', (w) => w.busy).toFixed(0)} ms (GC ${sum('with our extension', (w) => w.gc).toFixed(0)} ms, our code ${sum('with our extension', (w) => w.ours).toFixed(0)} ms) and ${sum('baseline', (w) => w.busy).toFixed(0)} ms (GC ${sum('baseline', (w) => w.gc).toFixed(0)} ms) in all; longest stretch running our code ${ours.toFixed(1)} ms, longest busy stretch in turns with some of our code ${withOurs.toFixed(1)} ms (GC left out); VS Code's own load of the two documents (excluded): max ${ms(docLoad.max).toFixed(1)} ms`);
     console.log(`      the thread's longest busy stretch with garbage collections left out: ${threadWithUs.toFixed(1)} ms with our extension, ${threadBaseline.toFixed(1)} ms for plain text; major collections ${majors('with our extension')} and ${majors('baseline')}, the longest pause ${gcPause('with our extension', false).toFixed(1)} ms and ${gcPause('baseline', false).toFixed(1)} ms (wall-clock); a full collection of this heap before a window: ${fullCollection.toFixed(1)} ms`);
     console.log(`      the machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs; an idle extension host waited up to ${ms(idle.max).toFixed(1)} ms here before the test`);
     // Our share: the CPU profile tells it apart from VS Code's work, garbage collections and, on a
     // shared machine, the time the thread waits for a CPU.
     assert.ok(ours < MAX_BLOCK_MS, `our code held the extension host for ${ours.toFixed(1)} ms at once (event-loop delay max ${waitWithUs.toFixed(1)} ms)`);
-    // The thread's busy stretches that hold some of our code, in running time (waiting for a CPU
-    // left out, as for our share), with what VS Code does in the same turns: under 50 ms, or no
-    // longer than VS Code alone is busy at once for the same edits of plain text. Garbage
-    // collections are left out here (their wall-clock pauses are logged per window: on a loaded
-    // machine one stretches to 100–300 ms waiting for a CPU) and counted in the next one, and so
-    // is VS Code's compression of its messages to the remote window, in turns of its own (logged
-    // per window; CI at load 3.6 once counted a 49 ms stretch of it beside 4 ms of ours here).
+    // The thread's turns that run some of our code, in running time (waiting for a CPU left out,
+    // as for our share), with what VS Code does in the same turns: under 50 ms, or no longer than
+    // VS Code alone is busy at once for the same edits of plain text. A turn of VS Code's that
+    // follows ours with no idle sample between is its own, counted in the next figure: CI at load
+    // 3.6 once joined 4 ms of ours to VS Code's compression of its messages to the remote window
+    // (53 ms), and at load 5 here 1 ms of ours to its code-action request filtering the file's 1000
+    // diagnostics before asking any provider (48.5 ms). Garbage collections are left out too (their
+    // wall-clock pauses are logged per window: on a loaded machine one stretches to 100–300 ms
+    // waiting for a CPU), and so is the remote window's compression (logged per window).
     const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
-    assert.ok(withOurs <= busyAllowed, `a stretch with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
+    assert.ok(withOurs <= busyAllowed, `turns with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
     // The issue's bar for the thread as a whole while our extension works, in running time: every
     // busy stretch, ours or VS Code's (its conversions, RPC writes, CodeLens and code-action
     // requests), garbage collections left out. Logged, not asserted: on a quiet machine 2 of 6
