@@ -122,8 +122,8 @@ const isTestCode = (url: string) => url.startsWith(TEST_CODE);
  * node's zlib completing a deflate of the websocket's next frames. It runs in its own turn, after the
  * thread pool compressed whatever the protocol had queued (the first publish of 1000 diagnostics, ~1 MB,
  * took one 69 ms stretch of it at load 5), not in the turn of our code that set the diagnostics; a
- * desktop window's extension host sends its messages uncompressed. Logged apart (its longest stretch
- * per window), not counted in the stretches that hold our code.
+ * desktop window's extension host sends its messages uncompressed. Logged per window (in all, and
+ * its longest stretch): a turn of its own, so not in the turns that run our code.
  */
 const isRemoteCompression = (url: string, functionName: string) => url === 'node:zlib' && functionName === 'processCallback';
 
@@ -188,15 +188,13 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
  * `script`, only the turns of the event loop that run some of its code count (turnOf; a turn of
  * VS Code's that merely follows one of ours without an idle sample between is not ours): our work
- * and whatever VS Code does in the same turns, without the remote connection's compression
- * (isRemoteCompression), which is logged apart. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
+ * and whatever VS Code does in the same turns. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
  * they are logged apart, by the GC observer. The test's own code counts as idle (TEST_CODE).
  */
 function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const test = underScript(profile, isTestCode);
   const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
-  const compressing = underScript(profile, isRemoteCompression);
   const ours = script === undefined ? undefined : underScript(profile, script);
   const turn = turnOf(profile);
   const program = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(program)').map((n) => n.id));
@@ -215,7 +213,6 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
       return;
     }
     if (leaveGcOut && gc.has(id)) return;
-    if (ours !== undefined && compressing(id)) return;
     // Native work outside JavaScript ("(program)") and GC belong to whichever turn they fall in.
     if (ours !== undefined && !program.has(id) && !gc.has(id) && turn(id) !== current) {
       current = turn(id);
@@ -486,7 +483,7 @@ suite('Responsiveness: analysis runs off the extension host thread', function ()
     // (53 ms), and at load 5 here 1 ms of ours to its code-action request filtering the file's 1000
     // diagnostics before asking any provider (48.5 ms). Garbage collections are left out too (their
     // wall-clock pauses are logged per window: on a loaded machine one stretches to 100–300 ms
-    // waiting for a CPU), and so is the remote window's compression (logged per window).
+    // waiting for a CPU).
     const busyAllowed = Math.max(MAX_BLOCK_MS, busyBaseline + BASELINE_MARGIN_MS);
     assert.ok(withOurs <= busyAllowed, `turns with our code kept the thread busy for ${withOurs.toFixed(1)} ms at once; for the same edits of plain text it was busy up to ${busyBaseline.toFixed(1)} ms at once (allowed ${busyAllowed.toFixed(1)} ms)`);
     // The issue's bar for the thread as a whole while our extension works, in running time: every
