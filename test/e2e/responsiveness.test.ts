@@ -151,7 +151,9 @@ function underScript(profile: CpuProfile, script: string | ((url: string, functi
  * Which turn of the event loop a profile node's sample belongs to, as far as the profile tells:
  * the outermost frame below the root (processTimers, processImmediate, a native callback such as
  * VS Code's handler of a message from the window). Consecutive samples with the same one are one
- * turn, or turns of one kind back to back (several timers due at once), counted together.
+ * turn, or turns of one kind back to back (several timers due at once), counted together. The
+ * microtasks node runs after a native callback have an outermost frame of their own
+ * (processTicksAndRejections), so they count apart from the callback that queued them.
  */
 function turnOf(profile: CpuProfile): (id: number) => number {
   const parent = new Map<number, number>();
@@ -188,8 +190,9 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * time: each sample counted for at most one sampling interval, as in longestStretchUnder. With
  * `script`, only the turns of the event loop that run some of its code count (turnOf; a turn of
  * VS Code's that merely follows one of ours without an idle sample between is not ours): our work
- * and whatever VS Code does in the same turns. Garbage collections are left out with `leaveGcOut` (by default with a `script`):
- * they are logged apart, by the GC observer. The test's own code counts as idle (TEST_CODE).
+ * and whatever VS Code does in the same turns. Garbage collections are left out with `leaveGcOut`
+ * (by default with a `script`): they are logged apart, by the GC observer. The test's own code
+ * counts as idle (TEST_CODE).
  */
 function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
