@@ -118,12 +118,11 @@ const TEST_CODE = pathToFileURL(__dirname).href + '/';
 const isTestCode = (url: string) => url.startsWith(TEST_CODE);
 
 /**
- * VS Code's compression of the extension host's messages to a remote window (code-server, Remote-SSH):
- * node's zlib completing a deflate of the websocket's next frames. It runs in its own turn, after the
- * thread pool compressed whatever the protocol had queued (the first publish of 1000 diagnostics, ~1 MB,
- * took one 69 ms stretch of it at load 5), not in the turn of our code that set the diagnostics.
- * Logged per window (in all, and its longest stretch): a turn of its own, so not in the turns that
- * run our code.
+ * The zlib stream of VS Code's remote protocol (code-server, Remote-SSH: the extension host's
+ * websocket frames go through deflate): node's `processCallback`, in a turn of its own after an idle
+ * stretch, holding the thread in zlib's native `write` (69–157 ms at once in some windows, most often
+ * the one that publishes the first 1000 diagnostics). Logged per window (in all, and its longest
+ * stretch); a turn of its own, so not in the turns that run our code.
  */
 const isRemoteCompression = (url: string, functionName: string) => url === 'node:zlib' && functionName === 'processCallback';
 
