@@ -126,11 +126,22 @@ const isTestCode = (url: string) => url.startsWith(TEST_CODE);
  */
 const isRemoteCompression = (url: string, functionName: string) => url === 'node:zlib' && functionName === 'processCallback';
 
+/** Each profile node's parent (the root has none). */
+function parentsOf(profile: CpuProfile): Map<number, number> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return parent;
+}
+
+/** The ids of the profile's nodes for one of V8's pseudo-frames: "(idle)", "(garbage collector)", "(program)", "(root)". */
+function framesNamed(profile: CpuProfile, name: string): Set<number> {
+  return new Set(profile.nodes.filter((n) => n.callFrame.functionName === name).map((n) => n.id));
+}
+
 /** Whether a profile node has a frame of `script` (or a frame `script` matches) on its stack. */
 function underScript(profile: CpuProfile, script: string | ((url: string, functionName: string) => boolean)): (id: number) => boolean {
   const matches = typeof script === 'string' ? (url: string) => url === script : script;
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const parent = parentsOf(profile);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const memo = new Map<number, boolean>();
   const under = (id: number): boolean => {
@@ -155,9 +166,8 @@ function underScript(profile: CpuProfile, script: string | ((url: string, functi
  * (processTicksAndRejections), so they count apart from the callback that queued them.
  */
 function turnOf(profile: CpuProfile): (id: number) => number {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const root = profile.nodes.find((n) => n.callFrame.functionName === '(root)')?.id;
+  const parent = parentsOf(profile);
+  const [root] = framesNamed(profile, '(root)');
   return (id) => {
     let at = id;
     for (let up = parent.get(at); up !== undefined && up !== root; up = parent.get(at)) at = up;
@@ -194,12 +204,12 @@ function longestStretchUnder(profile: CpuProfile, script: string): number {
  * counts as idle (TEST_CODE).
  */
 function longestBusyStretch(profile: CpuProfile, from: number, to: number, script?: string, leaveGcOut = script !== undefined): number {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const idle = framesNamed(profile, '(idle)');
   const test = underScript(profile, isTestCode);
-  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const gc = framesNamed(profile, '(garbage collector)');
   const ours = script === undefined ? undefined : underScript(profile, script);
   const turn = turnOf(profile);
-  const program = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(program)').map((n) => n.id));
+  const program = framesNamed(profile, '(program)');
   let at = profile.startTime;
   let run = 0;
   let counts = ours === undefined;
@@ -245,8 +255,8 @@ interface Work {
 }
 
 function workIn(profile: CpuProfile, from: number, to: number, script: string): Work {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+  const idle = framesNamed(profile, '(idle)');
+  const gc = framesNamed(profile, '(garbage collector)');
   const ours = underScript(profile, script);
   const test = underScript(profile, isTestCode);
   const compressing = underScript(profile, isRemoteCompression);
@@ -272,8 +282,9 @@ function workIn(profile: CpuProfile, from: number, to: number, script: string): 
     work.busy += us;
     if (gc.has(id)) work.gc += us;
     if (ours(id)) work.ours += us;
-    compressionRun = compressing(id) ? compressionRun + us : 0;
-    work.compression += compressing(id) ? us : 0;
+    const compression = compressing(id);
+    compressionRun = compression ? compressionRun + us : 0;
+    if (compression) work.compression += us;
     work.longestCompression = Math.max(work.longestCompression, compressionRun);
   });
   end();
