@@ -119,7 +119,7 @@ function main(): void {
     // printed beside it, but it is not one core: V8 compiles and collects on the idle second core
     // for it (its CPU exceeds its wall), so 2 / (its CPU / its wall) bounds --jobs 2 against it.
     const against = (r: Run) => (r.wallMs / two.wallMs).toFixed(2);
-    const target = pinned ? `one CPU wall / --jobs 2 wall ≥ 1.6 → ${against(pinned)}` : 'one CPU wall / --jobs 2 wall ≥ 1.6 → – (no taskset here)';
+    const target = `one CPU wall / --jobs 2 wall ≥ 1.6 → ${pinned ? against(pinned) : '– (no taskset here)'}`;
     const bound = (2 * one.wallMs / one.cpuMs).toFixed(2);
     console.log(`issue 14 target: ${target}; --jobs 1 wall / --jobs 2 wall → ${against(one)} (bounded by ${bound} on 2 CPUs); CPU of --jobs 2 / --jobs 1 = ${(two.cpuMs / one.cpuMs).toFixed(2)}`);
   } finally {
