@@ -226,10 +226,13 @@ function longestBusyStretch(profile: CpuProfile, from: number, to: number, scrip
     }
     if (leaveGcOut && gc.has(id)) return;
     // Native work outside JavaScript ("(program)") and GC belong to whichever turn they fall in.
-    if (ours !== undefined && !program.has(id) && !gc.has(id) && turn(id) !== current) {
-      current = turn(id);
-      run = 0;
-      counts = false;
+    if (ours !== undefined && !program.has(id) && !gc.has(id)) {
+      const now = turn(id);
+      if (now !== current) {
+        current = now;
+        run = 0;
+        counts = false;
+      }
     }
     run += Math.min(profile.timeDeltas[i + 1] ?? 0, SAMPLING_INTERVAL_US);
     if (ours?.(id)) counts = true;
